@@ -1,0 +1,8 @@
+// The only entry point of @yokoten/case-studies: anything not exported here is private to the library.
+export * from './labels';
+export * from './taxonomy';
+export * from './prefectures';
+export * from './municipality-code';
+export * from './municipalities.demo';
+export * from './fiscal-year';
+export * from './japanese-text';
