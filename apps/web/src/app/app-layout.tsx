@@ -1,0 +1,57 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation } from 'react-router-dom';
+import { useFlash } from '../shared/flash';
+import { SuccessNotice } from '../shared/status';
+import { container } from '../shared/ui-classes';
+import { SiteFooter } from './site-footer';
+import { SiteHeader } from './site-header';
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+  const flash = useFlash();
+  const [dismissedKey, setDismissedKey] = useState<string>();
+
+  // After client-side navigation, move focus to the new page's content, as a full page load would
+  // put a screen reader at the top of the document; the skip link works the same way.
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const main = mainRef.current;
+    if (!main) return;
+    const heading = main.querySelector<HTMLElement>('h1');
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus({ preventScroll: true });
+    } else {
+      main.focus({ preventScroll: true });
+    }
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
+
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a
+        href="#main"
+        className="sr-only z-50 bg-yellow-300 px-4 py-3 text-oln-16B-100 text-solid-gray-900 underline focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        {t('a11y.skipToContent')}
+      </a>
+      <SiteHeader />
+      <main id="main" ref={mainRef} tabIndex={-1} className={`${container} flex-1 py-8 md:py-10`}>
+        {flash && dismissedKey !== location.key && (
+          <SuccessNotice
+            message={t(`flash.${flash.key}`, { name: flash.name ?? '' })}
+            onClose={() => setDismissedKey(location.key)} />
+        )}
+        <Outlet />
+      </main>
+      <SiteFooter />
+    </div>
+  );
+}

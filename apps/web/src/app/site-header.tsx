@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, useLocation } from 'react-router-dom';
+import { loginPath } from '../features/auth/redirect';
+import { useCurrentUser } from '../features/auth/use-current-user';
+import { container } from '../shared/ui-classes';
+import { LanguageSwitcher } from './language-switcher';
+import { UserMenu } from './user-menu';
+
+const navItems = [
+  { to: '/', key: 'nav.home', end: true },
+  { to: '/municipalities', key: 'nav.municipalities', end: false },
+  { to: '/declarations', key: 'nav.declarations', end: false },
+] as const;
+
+export function SiteHeader() {
+  const { t } = useTranslation();
+  const { user, loading } = useCurrentUser();
+  const location = useLocation();
+  const onLoginPage = location.pathname === '/login';
+
+  return (
+    <header className="border-b border-solid-gray-420 bg-white">
+      <div className={`${container} flex flex-wrap items-center justify-between gap-x-6 gap-y-3 py-3`}>
+        <Link to="/" className="group flex items-baseline gap-2 rounded-4 no-underline">
+          <span className="text-std-28B-150 text-blue-900">{t('app.name')}</span>
+          <span className="text-std-16N-170 text-solid-gray-700 group-hover:underline">{t('app.tagline')}</span>
+        </Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <LanguageSwitcher />
+          {user ? (
+            <UserMenu user={user} />
+          ) : (
+            !loading &&
+            !onLoginPage && (
+              <Link
+                to={loginPath(location.pathname + location.search)}
+                className="inline-flex min-h-9 items-center rounded-6 border-4 border-double border-transparent bg-blue-900 px-3 text-oln-16B-100 text-white hover:bg-blue-1000 hover:underline"
+              >
+                {t('nav.login')}
+              </Link>
+            )
+          )}
+        </div>
+      </div>
+      <nav aria-label={t('a11y.mainNav')} className="border-t border-solid-gray-200 bg-solid-gray-50">
+        <ul className={`${container} flex flex-wrap gap-x-2`}>
+          {navItems.map((item) => (
+            <li key={item.to}>
+              <NavLink
+                to={item.to}
+                end={item.end}
+                className={({ isActive }) =>
+                  `inline-block border-b-4 px-3 py-3 text-oln-16B-100 hover:underline ${
+                    isActive ? 'border-blue-900 text-blue-1000' : 'border-transparent text-solid-gray-800'
+                  }`
+                }
+              >
+                {t(item.key)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,14 @@
+/**
+ * Where to go after logging in. Only same-site paths are accepted, so that a crafted link such as
+ * /login?next=//evil.example cannot send a freshly signed-in officer to another site.
+ */
+export function safeNextPath(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (next === '/login' || next.startsWith('/login?')) return '/';
+  return next;
+}
+
+export function loginPath(currentPath: string): string {
+  const next = safeNextPath(currentPath);
+  return next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
+}

@@ -1,0 +1,108 @@
+import { useState } from 'react';
+import { useMutation } from '@apollo/client/react';
+import type { ApolloCache } from '@apollo/client';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import {
+  AdmitMunicipalityDocument,
+  WithdrawMunicipalityDocument,
+  type MunicipalityDetailFragment,
+} from '../../graphql/generated/graphql';
+import { currentLanguage } from '../../i18n/i18n';
+import { ConfirmDialog } from '../../shared/confirm-dialog';
+import { apiProblem, problemMessage } from '../../shared/errors';
+import { flashState } from '../../shared/flash';
+import { ErrorNotice } from '../../shared/status';
+import { buttonDanger, buttonSolid, sectionTitle } from '../../shared/ui-classes';
+import { municipalityName } from './labels';
+
+/** Membership changes move municipalities between filtered lists and change the counts. */
+export function forgetMembershipLists(cache: ApolloCache): void {
+  cache.evict({ id: 'ROOT_QUERY', fieldName: 'municipalities' });
+  cache.evict({ id: 'ROOT_QUERY', fieldName: 'declarations' });
+  cache.gc();
+}
+
+/** 加入承認 / 退会処理, for the network's organisers. */
+export function MembershipActions({ municipality }: { municipality: MunicipalityDetailFragment }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const name = municipalityName(municipality, currentLanguage());
+  const [pending, setPending] = useState<'admit' | 'withdraw'>();
+  const [error, setError] = useState<string>();
+  const [admit, admitState] = useMutation(AdmitMunicipalityDocument, { update: forgetMembershipLists });
+  const [withdraw, withdrawState] = useMutation(WithdrawMunicipalityDocument, { update: forgetMembershipLists });
+  const busy = admitState.loading || withdrawState.loading;
+
+  async function confirm() {
+    setError(undefined);
+    const action = pending;
+    try {
+      if (action === 'admit') await admit({ variables: { code: municipality.code } });
+      if (action === 'withdraw') await withdraw({ variables: { code: municipality.code } });
+      setPending(undefined);
+      if (action) {
+        void navigate('.', {
+          replace: true,
+          state: flashState(action === 'admit' ? 'admitted' : 'withdrawn', municipality.name),
+        });
+      }
+    } catch (caught) {
+      setPending(undefined);
+      setError(problemMessage(apiProblem(caught), t));
+    }
+  }
+
+  return (
+    <section aria-labelledby="admin-heading" className="mt-10 rounded-12 border-2 border-blue-900 p-4 md:p-6">
+      <h2 id="admin-heading" className={sectionTitle}>
+        {t('municipality.adminHeading')}
+      </h2>
+      {municipality.membershipStatus === 'APPLICANT' && (
+        <>
+          <p className="mt-2 text-std-16N-170">{t('municipality.admitDescription')}</p>
+          <button type="button" className={`${buttonSolid} mt-4`} onClick={() => setPending('admit')} disabled={busy}>
+            {t('municipality.admit')}
+          </button>
+        </>
+      )}
+      {municipality.membershipStatus === 'MEMBER' && (
+        <>
+          <p className="mt-2 text-std-16N-170">{t('municipality.withdrawDescription')}</p>
+          <button
+            type="button"
+            className={`${buttonDanger} mt-4`}
+            onClick={() => setPending('withdraw')}
+            disabled={busy}
+          >
+            {t('municipality.withdraw')}
+          </button>
+        </>
+      )}
+      {municipality.membershipStatus === 'WITHDRAWN' && (
+        <p className="mt-2 text-std-16N-170">{t('municipality.adminNoAction')}</p>
+      )}
+      {error && <ErrorNotice message={error} />}
+
+      <ConfirmDialog
+        open={pending === 'admit'}
+        title={t('municipality.admitConfirmTitle')}
+        body={t('municipality.admitConfirmBody', { name })}
+        confirmLabel={busy ? t('municipality.processing') : t('municipality.admitConfirm')}
+        busy={busy}
+        onConfirm={() => void confirm()}
+        onCancel={() => setPending(undefined)}
+      />
+      <ConfirmDialog
+        open={pending === 'withdraw'}
+        title={t('municipality.withdrawConfirmTitle')}
+        body={t('municipality.withdrawConfirmBody', { name })}
+        confirmLabel={busy ? t('municipality.processing') : t('municipality.withdrawConfirm')}
+        danger
+        busy={busy}
+        onConfirm={() => void confirm()}
+        onCancel={() => setPending(undefined)}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,246 @@
+import { useMemo, useRef, useState } from 'react';
+import { NetworkStatus } from '@apollo/client';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import {
+  MunicipalitiesDocument,
+  PrefecturesDocument,
+  type MunicipalityFilter,
+} from '../../graphql/generated/graphql';
+import { currentLanguage } from '../../i18n/i18n';
+import { formatNumber } from '../../shared/format';
+import { SelectField } from '../../shared/form-fields';
+import { ErrorNotice, Loading } from '../../shared/status';
+import { buttonOutline, pageTitle, sectionTitle } from '../../shared/ui-classes';
+import { usePageTitle } from '../../shared/use-page-title';
+import {
+  MEMBERSHIP_STATUSES,
+  MUNICIPALITY_KINDS,
+  isMembershipStatus,
+  isMunicipalityKind,
+  municipalityName,
+  prefectureName,
+} from './labels';
+import { MembershipBadge } from './membership-badge';
+import { MunicipalitySearchBox } from './municipality-search-box';
+
+const PAGE_SIZE = 20;
+
+type FilterParam = 'prefecture' | 'kind' | 'status' | 'q';
+
+export function MunicipalityListPage() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  usePageTitle(t('municipalities.title'));
+  const [params, setParams] = useSearchParams();
+  const [announcement, setAnnouncement] = useState('');
+  const tableRef = useRef<HTMLTableSectionElement>(null);
+
+  // The filters live in the URL so that a filtered list can be bookmarked and shared.
+  const prefectureParam = params.get('prefecture') ?? '';
+  const prefecture = /^\d{2}$/.test(prefectureParam) ? prefectureParam : '';
+  const kindParam = params.get('kind');
+  const kind = isMunicipalityKind(kindParam) ? kindParam : '';
+  const statusParam = params.get('status');
+  const status = isMembershipStatus(statusParam) ? statusParam : '';
+  const search = params.get('q')?.trim() ?? '';
+  const anyFilter = Boolean(prefecture || kind || status || search);
+
+  const filter = useMemo<MunicipalityFilter | undefined>(() => {
+    const value: MunicipalityFilter = {};
+    if (prefecture) value.prefectureCodes = [prefecture];
+    if (kind) value.kinds = [kind];
+    if (status) value.membershipStatuses = [status];
+    if (search) value.search = search;
+    return Object.keys(value).length ? value : undefined;
+  }, [prefecture, kind, status, search]);
+
+  const prefectures = useQuery(PrefecturesDocument);
+  const { data, previousData, loading, error, refetch, fetchMore, networkStatus } = useQuery(MunicipalitiesDocument, {
+    variables: { filter, first: PAGE_SIZE },
+    notifyOnNetworkStatusChange: true,
+  });
+  const connection = (data ?? previousData)?.municipalities;
+  const loadingMore = networkStatus === NetworkStatus.fetchMore;
+  const edges = connection?.edges ?? [];
+
+  function setParam(name: FilterParam, value: string, replace = false) {
+    setAnnouncement('');
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace },
+    );
+  }
+
+  async function loadMore() {
+    if (!connection?.pageInfo.endCursor) return;
+    const before = edges.length;
+    const result = await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
+    const added = result.data?.municipalities.edges.length ?? 0;
+    setAnnouncement(t('municipalities.loadedMore', { count: added }));
+    // Put keyboard and screen-reader users on the first newly shown row, not back at the button.
+    requestAnimationFrame(() => tableRef.current?.querySelectorAll<HTMLElement>('a')[before]?.focus());
+  }
+
+  const prefectureOptions = [
+    { value: '', label: t('common.all') },
+    ...(prefectures.data?.prefectures ?? []).map((item) => ({
+      value: item.code,
+      label: prefectureName(item, language),
+    })),
+  ];
+  // Keep a prefecture from the URL selectable while the list is still loading.
+  if (prefecture && !prefectureOptions.some((option) => option.value === prefecture)) {
+    prefectureOptions.push({ value: prefecture, label: prefecture });
+  }
+
+  return (
+    <div>
+      <h1 className={pageTitle}>{t('municipalities.title')}</h1>
+      <p className="mt-4 text-std-16N-170">{t('municipalities.lead')}</p>
+
+      <section aria-labelledby="filters-heading" className="mt-8 rounded-12 border border-solid-gray-420 bg-solid-gray-50 p-4 md:p-6">
+        <h2 id="filters-heading" className="text-std-20B-150 text-solid-gray-900">
+          {t('municipalities.filtersHeading')}
+        </h2>
+        <form role="search" className="mt-4 grid gap-4 md:grid-cols-3" onSubmit={(event) => event.preventDefault()}>
+          <SelectField
+            id="filter-prefecture"
+            label={t('municipalities.prefecture')}
+            value={prefecture}
+            options={prefectureOptions}
+            onChange={(event) => setParam('prefecture', event.target.value)}
+          />
+          <SelectField
+            id="filter-kind"
+            label={t('municipalities.kind')}
+            value={kind}
+            options={[
+              { value: '', label: t('common.all') },
+              ...MUNICIPALITY_KINDS.map((value) => ({ value, label: t(`enums.municipalityKind.${value}`) })),
+            ]}
+            onChange={(event) => setParam('kind', event.target.value)}
+          />
+          <SelectField
+            id="filter-status"
+            label={t('municipalities.status')}
+            value={status}
+            options={[
+              { value: '', label: t('common.all') },
+              ...MEMBERSHIP_STATUSES.map((value) => ({ value, label: t(`enums.membershipStatus.${value}`) })),
+            ]}
+            onChange={(event) => setParam('status', event.target.value)}
+          />
+          <div className="md:col-span-3">
+            <MunicipalitySearchBox value={search} onCommit={(value) => setParam('q', value, true)} />
+          </div>
+          {anyFilter && (
+            <div className="md:col-span-3">
+              <button type="button" className="link-text text-std-16N-170" onClick={() => setParams(new URLSearchParams())}>
+                {t('municipalities.clearFilters')}
+              </button>
+            </div>
+          )}
+        </form>
+      </section>
+
+      <section aria-labelledby="results-heading" className="mt-10" aria-busy={loading || undefined}>
+        <h2 id="results-heading" className={sectionTitle}>
+          {t('municipalities.resultsHeading')}
+        </h2>
+        <p role="status" className="mt-2 text-std-17B-170">
+          {connection
+            ? t('municipalities.total', {
+                count: connection.totalCount,
+                formatted: formatNumber(connection.totalCount, language),
+              })
+            : ''}
+        </p>
+
+        {error && !connection ? (
+          <ErrorNotice error={error} onRetry={() => void refetch()} />
+        ) : !connection ? (
+          <Loading />
+        ) : edges.length === 0 ? (
+          <p className="mt-4 text-std-16N-170">{t('municipalities.empty')}</p>
+        ) : (
+          <>
+            <div className="mt-4 overflow-x-auto">
+              <table className="w-full min-w-[40rem] border-collapse text-left">
+                <caption className="sr-only">{t('municipalities.tableCaption')}</caption>
+                <thead>
+                  <tr className="border-b-2 border-solid-gray-800">
+                    <th scope="col" className="px-3 py-2 text-std-16B-170">
+                      {t('municipalities.colName')}
+                    </th>
+                    <th scope="col" className="px-3 py-2 text-std-16B-170">
+                      {t('municipalities.colPrefecture')}
+                    </th>
+                    <th scope="col" className="px-3 py-2 text-std-16B-170">
+                      {t('municipalities.colKind')}
+                    </th>
+                    <th scope="col" className="px-3 py-2 text-right text-std-16B-170">
+                      {t('municipalities.colPopulation')}
+                    </th>
+                    <th scope="col" className="px-3 py-2 text-std-16B-170">
+                      {t('municipalities.colStatus')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody ref={tableRef}>
+                  {edges.map(({ node }) => (
+                    <tr key={node.id} className="border-b border-solid-gray-420 align-top">
+                      <th scope="row" className="px-3 py-3 font-normal">
+                        <Link to={`/municipalities/${node.code}`} className="link-text text-std-17B-170">
+                          {municipalityName(node, language)}
+                        </Link>
+                        <span className="block text-std-16N-170 text-solid-gray-700">{node.kana}</span>
+                      </th>
+                      <td className="px-3 py-3 text-std-16N-170">{prefectureName(node.prefecture, language)}</td>
+                      <td className="px-3 py-3 text-std-16N-170">{t(`enums.municipalityKind.${node.kind}`)}</td>
+                      <td className="px-3 py-3 text-right text-std-16N-170 tabular-nums">
+                        {t('common.people', { count: node.population, formatted: formatNumber(node.population, language) })}
+                      </td>
+                      <td className="px-3 py-3">
+                        <MembershipBadge status={node.membershipStatus} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <p className="mt-4 text-std-16N-170 text-solid-gray-700">
+              {t('municipalities.showing', {
+                total: formatNumber(connection.totalCount, language),
+                shown: formatNumber(edges.length, language),
+              })}
+            </p>
+            {error && <ErrorNotice error={error} />}
+            {connection.pageInfo.hasNextPage && (
+              <div className="mt-4">
+                <button
+                  type="button"
+                  className={buttonOutline}
+                  onClick={() => void loadMore()}
+                  disabled={loadingMore}
+                  aria-busy={loadingMore || undefined}
+                >
+                  {loadingMore ? t('municipalities.loadingMore') : t('municipalities.loadMore')}
+                </button>
+              </div>
+            )}
+          </>
+        )}
+        <p aria-live="polite" className="sr-only">
+          {announcement}
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+import type { ReactNode } from 'react';
+import { useQuery } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { MunicipalityDocument, type MunicipalityDetailFragment } from '../../graphql/generated/graphql';
+import { currentLanguage, type Language } from '../../i18n/i18n';
+import { formatCalendarDate, formatDateTimeAsDate, formatNumber } from '../../shared/format';
+import { ErrorNotice, Loading } from '../../shared/status';
+import { pageTitle, sectionTitle } from '../../shared/ui-classes';
+import { usePageTitle } from '../../shared/use-page-title';
+import { isOrganiser, useCurrentUser } from '../auth/use-current-user';
+import { apiProblem } from '../../shared/errors';
+import { municipalityName, prefectureName } from './labels';
+import { MembershipActions } from './membership-actions';
+import { MembershipBadge } from './membership-badge';
+import { SignDeclarationForm } from './sign-declaration-form';
+
+function Row({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="grid gap-1 border-b border-solid-gray-420 py-3 sm:grid-cols-[14rem_1fr] sm:gap-4">
+      <dt className="text-std-16B-170 text-solid-gray-800">{label}</dt>
+      <dd className="text-std-16N-170">{children}</dd>
+    </div>
+  );
+}
+
+function Breadcrumbs({ current }: { current: string }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t('municipality.breadcrumb')} className="mb-6">
+      <ol className="flex flex-wrap items-center gap-2 text-std-16N-170">
+        <li>
+          <Link to="/" className="link-text">
+            {t('nav.home')}
+          </Link>
+          <span aria-hidden="true" className="ml-2 text-solid-gray-600">
+            ›
+          </span>
+        </li>
+        <li>
+          <Link to="/municipalities" className="link-text">
+            {t('nav.municipalities')}
+          </Link>
+          <span aria-hidden="true" className="ml-2 text-solid-gray-600">
+            ›
+          </span>
+        </li>
+        <li aria-current="page">{current}</li>
+      </ol>
+    </nav>
+  );
+}
+
+function Profile({ municipality, language }: { municipality: MunicipalityDetailFragment; language: Language }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="profile-heading" className="mt-8">
+      <h2 id="profile-heading" className={sectionTitle}>
+        {t('municipality.profileHeading')}
+      </h2>
+      <dl className="mt-2 border-t border-solid-gray-420">
+        <Row label={t('municipality.name')}>{municipality.name}</Row>
+        <Row label={t('municipality.kana')}>{municipality.kana}</Row>
+        {municipality.nameEn && (
+          <Row label={t('municipality.nameEn')}>
+            <span lang="en">{municipality.nameEn}</span>
+          </Row>
+        )}
+        <Row label={t('municipality.code')}>
+          <span className="tabular-nums">{municipality.code}</span>
+        </Row>
+        <Row label={t('municipality.prefecture')}>{prefectureName(municipality.prefecture, language)}</Row>
+        <Row label={t('municipality.kind')}>{t(`enums.municipalityKind.${municipality.kind}`)}</Row>
+        <Row label={t('municipality.population')}>
+          {t('common.people', { count: municipality.population, formatted: formatNumber(municipality.population, language) })}
+        </Row>
+        <Row label={t('municipality.populationBand')}>{t(`enums.populationBand.${municipality.populationBand}`)}</Row>
+        <Row label={t('municipality.membershipStatus')}>
+          <MembershipBadge status={municipality.membershipStatus} />
+        </Row>
+        <Row label={t('municipality.joinedOn')}>
+          {municipality.joinedOn ? formatCalendarDate(municipality.joinedOn, language) : t('common.notSet')}
+        </Row>
+      </dl>
+    </section>
+  );
+}
+
+function DeclarationSection({ municipality, language }: { municipality: MunicipalityDetailFragment; language: Language }) {
+  const { t } = useTranslation();
+  const declaration = municipality.declaration;
+  return (
+    <section aria-labelledby="declaration-heading" className="mt-10">
+      <h2 id="declaration-heading" className={sectionTitle}>
+        {t('municipality.declarationHeading')}
+      </h2>
+      {declaration ? (
+        <figure className="mt-4 rounded-12 border border-solid-gray-420 bg-solid-gray-50 p-4 md:p-6">
+          <p className="text-std-16B-170">
+            {t('municipality.declarationSigned', { date: formatDateTimeAsDate(declaration.signedAt, language) })}
+          </p>
+          <blockquote className="mt-3 whitespace-pre-line border-l-4 border-blue-900 pl-4 text-std-17N-170">
+            {declaration.statement}
+          </blockquote>
+          <figcaption className="mt-3 text-std-16N-170">
+            {t('municipality.declarationSigner')}：{declaration.signerTitle} {declaration.signerName}
+          </figcaption>
+        </figure>
+      ) : (
+        <p className="mt-4 text-std-16N-170">{t('municipality.declarationNotSigned')}</p>
+      )}
+    </section>
+  );
+}
+
+export function MunicipalityPage() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const { code = '' } = useParams();
+  const { user } = useCurrentUser();
+  const validCode = /^\d{6}$/.test(code);
+  const { data, loading, error, refetch } = useQuery(MunicipalityDocument, {
+    variables: { code },
+    skip: !validCode,
+  });
+  const municipality = data?.municipality;
+  const notFound = !validCode || (!loading && !error && !municipality) || apiProblem(error).code === 'BAD_USER_INPUT';
+  const title = municipality
+    ? municipalityName(municipality, language)
+    : notFound && !loading
+      ? t('municipality.notFoundTitle')
+      : t('municipality.titleFallback');
+  usePageTitle(title);
+
+  if (notFound && !loading) {
+    return (
+      <div>
+        <h1 className={pageTitle}>{t('municipality.notFoundTitle')}</h1>
+        <p className="mt-4 text-std-16N-170">{t('municipality.notFoundBody', { code })}</p>
+        <p className="mt-6">
+          <Link to="/municipalities" className="link-text">
+            {t('municipality.backToList')}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  if (!municipality) {
+    return (
+      <div>
+        <h1 className={pageTitle}>{t('municipality.titleFallback')}</h1>
+        {error ? <ErrorNotice error={error} onRetry={() => void refetch()} /> : <Loading />}
+      </div>
+    );
+  }
+
+  const canSign =
+    user?.role === 'OFFICER' && user.municipality?.code === municipality.code && !municipality.declaration;
+
+  return (
+    <div>
+      <Breadcrumbs current={title} />
+      <div className="flex flex-wrap items-center gap-4">
+        <h1 className={pageTitle}>{title}</h1>
+        <MembershipBadge status={municipality.membershipStatus} />
+      </div>
+      <p className="mt-2 text-std-17N-170 text-solid-gray-700">
+        {language === 'en' ? municipality.name : municipality.kana}
+        {' ・ '}
+        {prefectureName(municipality.prefecture, language)}
+      </p>
+
+      <Profile municipality={municipality} language={language} />
+      <DeclarationSection municipality={municipality} language={language} />
+      {canSign && <SignDeclarationForm municipalityName={municipalityName(municipality, language)} />}
+      {isOrganiser(user) && <MembershipActions municipality={municipality} />}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import { SignDeclarationDocument, type SignDeclarationInput } from '../../graphql/generated/graphql';
+import { apiProblem, problemMessage } from '../../shared/errors';
+import { flashState } from '../../shared/flash';
+import { TextAreaField, TextField } from '../../shared/form-fields';
+import { buttonSolid, sectionTitle } from '../../shared/ui-classes';
+import { forgetMembershipLists } from './membership-actions';
+
+type Field = keyof SignDeclarationInput;
+const FIELDS: readonly Field[] = ['signerName', 'signerTitle', 'statement'];
+
+function isField(value: string | undefined): value is Field {
+  return value !== undefined && (FIELDS as readonly string[]).includes(value);
+}
+
+/** The form an officer uses to sign the joint declaration for their own municipality. */
+export function SignDeclarationForm({ municipalityName }: { municipalityName: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [values, setValues] = useState<SignDeclarationInput>({ signerName: '', signerTitle: '', statement: '' });
+  const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
+  const [formError, setFormError] = useState<string>();
+  const [sign, { loading }] = useMutation(SignDeclarationDocument, { update: forgetMembershipLists });
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const hasErrors = Boolean(formError) || Object.keys(errors).length > 0;
+
+  useEffect(() => {
+    if (hasErrors) summaryRef.current?.focus();
+  }, [hasErrors, errors, formError]);
+
+  const label = (field: Field) => t(`sign.${field}`);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(undefined);
+    const missing: Partial<Record<Field, string>> = {};
+    for (const field of FIELDS) {
+      if (!values[field].trim()) missing[field] = t('sign.required', { field: label(field) });
+    }
+    setErrors(missing);
+    if (Object.keys(missing).length > 0) return;
+    try {
+      await sign({
+        variables: {
+          input: {
+            signerName: values.signerName.trim(),
+            signerTitle: values.signerTitle.trim(),
+            statement: values.statement.trim(),
+          },
+        },
+      });
+      void navigate('.', { replace: true, state: flashState('signed') });
+    } catch (caught) {
+      const problem = apiProblem(caught);
+      const message = problemMessage(problem, t);
+      // The API names the field, possibly as a path such as `input.statement`.
+      const field = problem.field?.split('.').pop();
+      if (problem.code === 'BAD_USER_INPUT' && isField(field)) {
+        setErrors({ [field]: `${label(field)}：${message}` });
+      } else {
+        setFormError(message);
+      }
+    }
+  }
+
+  const bind = (field: Field) => ({
+    id: `sign-${field}`,
+    name: field,
+    value: values[field],
+    error: errors[field],
+    required: true,
+    onChange: (event: { target: { value: string } }) =>
+      setValues((previous) => ({ ...previous, [field]: event.target.value })),
+  });
+
+  return (
+    <section aria-labelledby="sign-heading" className="mt-10 rounded-12 border-2 border-blue-900 p-4 md:p-6">
+      <h2 id="sign-heading" className={sectionTitle}>
+        {t('sign.heading')}
+      </h2>
+      <p className="mt-2 text-std-16N-170">{t('sign.lead', { name: municipalityName })}</p>
+
+      {hasErrors && (
+        <div ref={summaryRef} tabIndex={-1} role="alert" className="mt-6 rounded-12 border-2 border-error-1 bg-red-50 p-4">
+          <h3 className="text-std-17B-170 text-error-2">{t('sign.errorSummary')}</h3>
+          <ul className="mt-1 list-disc pl-6 text-std-16N-170">
+            {formError && <li>{formError}</li>}
+            {FIELDS.filter((field) => errors[field]).map((field) => (
+              <li key={field}>
+                <a href={`#sign-${field}`} className="link-text">
+                  {errors[field]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      <form className="mt-6 flex max-w-2xl flex-col gap-6" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <TextField label={label('signerTitle')} hint={t('sign.signerTitleHint')} autoComplete="organization-title" {...bind('signerTitle')} />
+        <TextField label={label('signerName')} hint={t('sign.signerNameHint')} autoComplete="name" {...bind('signerName')} />
+        <TextAreaField label={label('statement')} hint={t('sign.statementHint')} rows={6} {...bind('statement')} />
+        <div>
+          <button type="submit" className={buttonSolid} disabled={loading} aria-busy={loading || undefined}>
+            {loading ? t('sign.submitting') : t('sign.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import type { TFunction } from 'i18next';
+
+/** What the UI needs to know about a failed operation: the API's `extensions.code` and `field`. */
+export interface ApiProblem {
+  code: string;
+  field?: string;
+}
+
+interface FormattedError {
+  extensions?: { code?: unknown; field?: unknown };
+}
+
+function fromErrors(errors: readonly FormattedError[] | undefined): ApiProblem | undefined {
+  const first = errors?.find((error) => typeof error.extensions?.code === 'string');
+  if (!first) return undefined;
+  const field = first.extensions?.field;
+  return { code: String(first.extensions?.code), field: typeof field === 'string' ? field : undefined };
+}
+
+export function apiProblem(error: unknown): ApiProblem {
+  if (CombinedGraphQLErrors.is(error)) {
+    return fromErrors(error.errors) ?? { code: 'INTERNAL_SERVER_ERROR' };
+  }
+  if (ServerError.is(error)) {
+    // A non-2xx answer (400 for invalid variables, 429 when rate limited) may still carry GraphQL errors.
+    try {
+      const body = JSON.parse(error.bodyText) as { errors?: FormattedError[] };
+      const problem = fromErrors(body.errors);
+      if (problem) return problem;
+    } catch {
+      // not JSON: fall through to the status code
+    }
+    if (error.statusCode === 429) return { code: 'TOO_MANY_REQUESTS' };
+    if (error.statusCode === 401) return { code: 'UNAUTHENTICATED' };
+    if (error.statusCode === 403) return { code: 'FORBIDDEN' };
+    return { code: 'INTERNAL_SERVER_ERROR' };
+  }
+  if (error instanceof TypeError) return { code: 'NETWORK_ERROR' }; // fetch failed
+  return { code: 'INTERNAL_SERVER_ERROR' };
+}
+
+/** A sentence for a person, in the current language, for any failed operation. */
+export function problemMessage(problem: ApiProblem, t: TFunction): string {
+  switch (problem.code) {
+    case 'NETWORK_ERROR':
+      return t('errors.network');
+    case 'UNAUTHENTICATED':
+      return t('errors.unauthenticated');
+    case 'FORBIDDEN':
+      return t('errors.forbidden');
+    case 'BAD_USER_INPUT':
+    case 'GRAPHQL_VALIDATION_FAILED':
+      return t('errors.badInput');
+    case 'TOO_MANY_REQUESTS':
+      return t('errors.tooManyRequests');
+    default:
+      return t('errors.unknown');
+  }
+}

@@ -1,0 +1,58 @@
+import { useTranslation } from 'react-i18next';
+import { apiProblem, problemMessage } from './errors';
+import { buttonOutline } from './ui-classes';
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="my-6 text-std-16N-170 text-solid-gray-700">
+      {label ?? t('common.loading')}
+    </p>
+  );
+}
+
+/** An error notice (DADS notification banner, error type) with an optional retry. */
+export function ErrorNotice({
+  error,
+  message,
+  onRetry,
+}: {
+  error?: unknown;
+  message?: string;
+  onRetry?: () => void;
+}) {
+  const { t } = useTranslation();
+  const text = message ?? problemMessage(apiProblem(error), t);
+  return (
+    <div role="alert" className="my-6 rounded-12 border-2 border-error-1 bg-red-50 p-4 md:p-6">
+      <p className="text-std-17B-170 text-error-2">{t('common.errorTitle')}</p>
+      <p className="mt-1 text-std-16N-170 text-solid-gray-800">{text}</p>
+      {onRetry && (
+        <button type="button" className={`${buttonOutline} mt-4`} onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function SuccessNotice({ message, onClose }: { message: string; onClose?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div
+      role="status"
+      className="my-6 flex items-start justify-between gap-4 rounded-12 border-2 border-success-2 bg-green-50 p-4"
+    >
+      <p className="text-std-16B-170 text-green-1000">{message}</p>
+      {onClose && (
+        <button
+          type="button"
+          className="shrink-0 rounded-4 px-2 text-oln-16B-100 text-green-1000 underline underline-offset-[3px]"
+          onClick={onClose}
+        >
+          {t('common.closeNotice')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const api = process.env.API_URL ?? 'http://localhost:3000';
+
+export default defineConfig({
+  root: here('.'),
+  // Served by the API at the site root; every asset comes from the same origin (LGWAN blocks the rest).
+  base: '/',
+  plugins: [react(), tailwindcss()],
+  resolve: {
+    alias: {
+      '@yokoten/case-studies': here('../../libs/case-studies/src/index.ts'),
+    },
+  },
+  build: {
+    outDir: here('../../dist/apps/web'),
+    emptyOutDir: true,
+    // GraphiQL's Monaco editor is large by nature; it only loads on the explorer page.
+    chunkSizeWarningLimit: 4000,
+    rollupOptions: {
+      input: {
+        main: here('index.html'),
+        explorer: here('explorer.html'),
+      },
+      onwarn(warning, defaultHandler) {
+        // GraphiQL ships React-compiler "use no memo" directives; dropping them is harmless.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        defaultHandler(warning);
+      },
+    },
+  },
+  worker: { format: 'es' },
+  server: {
+    port: 4200,
+    proxy: {
+      '/graphql': { target: api, changeOrigin: false },
+      '/health': { target: api, changeOrigin: false },
+    },
+  },
+  preview: { port: 4300 },
+});
