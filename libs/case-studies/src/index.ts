@@ -3,6 +3,7 @@ export * from './labels';
 export * from './taxonomy';
 export * from './prefectures';
 export * from './municipality-code';
+export * from './municipality-kind';
 export * from './municipalities.demo';
 export * from './fiscal-year';
 export * from './japanese-text';

@@ -1,0 +1,27 @@
+const preset = require('../../jest.preset.cjs');
+
+// meilisearch's client ships ES modules only; let swc turn it into CommonJS for jest.
+const transformIgnorePatterns = ['/node_modules/(?!meilisearch/)'];
+
+module.exports = {
+  rootDir: __dirname,
+  projects: [
+    {
+      ...preset,
+      transformIgnorePatterns,
+      displayName: 'api:unit',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+    },
+    {
+      ...preset,
+      transformIgnorePatterns,
+      displayName: 'api:integration',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/test/global-setup.ts',
+      globalTeardown: '<rootDir>/test/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

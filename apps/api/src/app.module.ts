@@ -1,0 +1,69 @@
+import { ApolloDriver } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { existsSync } from 'node:fs';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source-options';
+import { graphqlOptions } from './graphql/graphql-options';
+import { DateScalar } from './graphql/date.scalar';
+import { AuthModule } from './modules/auth/auth.module';
+import { AuthService } from './modules/auth/auth.service';
+import { DemoModule } from './modules/demo/demo.module';
+import { ExplorerModule } from './modules/explorer/explorer.module';
+import { HealthModule } from './modules/health/health.module';
+import { MunicipalityModule } from './modules/municipality/municipality.module';
+import { MunicipalityRepository } from './modules/municipality/municipality.repository';
+import { SEARCH_CONNECTION, SearchModule, type SearchConnection } from './search/search.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  search: SearchConnection;
+  /** Directory of the built web client; not served when missing (API-only runs and tests). */
+  webDistDir?: string;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const serveWeb = options.webDistDir && existsSync(options.webDistDir);
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
+        SearchModule,
+        AuthModule,
+        MunicipalityModule,
+        GraphQLModule.forRootAsync({
+          driver: ApolloDriver,
+          imports: [AuthModule, MunicipalityModule],
+          inject: [AuthService, MunicipalityRepository],
+          useFactory: graphqlOptions,
+        }),
+        HealthModule,
+        DemoModule,
+        ...(options.config.enableExplorer && serveWeb
+          ? [ExplorerModule.forRoot(options.webDistDir as string)]
+          : []),
+        ...(serveWeb
+          ? [
+              ServeStaticModule.forRoot({
+                rootPath: options.webDistDir as string,
+                exclude: ['/graphql', '/graphql/{*rest}', '/health', '/graphiql'],
+                serveStaticOptions: { index: 'index.html', maxAge: '1h', fallthrough: true },
+              }),
+            ]
+          : []),
+      ],
+      providers: [
+        DateScalar,
+        { provide: APP_CONFIG, useValue: options.config },
+        { provide: SEARCH_CONNECTION, useValue: options.search },
+      ],
+      exports: [APP_CONFIG, SEARCH_CONNECTION],
+    };
+  }
+}

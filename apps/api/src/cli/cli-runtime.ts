@@ -1,0 +1,43 @@
+import type { LoggerService } from '@nestjs/common';
+import { runMigrations, startBackingServices, type BackingServices } from '../bootstrap';
+import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
+import { JsonLogger } from '../common/json-logger';
+import { installShutdown } from '../runtime';
+
+/**
+ * Runs a command-line task against the same database the app uses (embedded under .data/ unless
+ * DATABASE_URL is set), migrated first, and stops what it started, also on Ctrl-C.
+ */
+export async function runCli(
+  task: (ctx: {
+    config: AppConfig;
+    services: BackingServices;
+    logger: LoggerService;
+    migrations: string[];
+  }) => Promise<number | void>,
+  needs: { search: boolean } = { search: false },
+): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    process.stderr.write(`${e instanceof ConfigError ? e.message : String(e)}\n`);
+    process.exit(1);
+  }
+  const logger = new JsonLogger('warn');
+  const stops: Array<() => Promise<void>> = [];
+  const uninstall = installShutdown(stops, (event) => logger.warn(event, 'shutdown'));
+  let code = 0;
+  try {
+    const services = await startBackingServices(config, logger, stops, needs);
+    const migrations = await runMigrations(services.databaseUrl, logger);
+    code = (await task({ config, services, logger, migrations })) ?? 0;
+  } catch (e) {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    code = 1;
+  } finally {
+    for (const stop of [...stops].reverse()) await stop().catch(() => undefined);
+    uninstall();
+  }
+  process.exit(code);
+}

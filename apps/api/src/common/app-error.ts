@@ -1,0 +1,56 @@
+import { IntrinsicException } from '@nestjs/common';
+
+/**
+ * Errors a service may throw (IntrinsicException: expected outcomes, so Nest does not log them as crashes). Services never throw HTTP exceptions; the GraphQL error formatter maps
+ * these to `extensions.code`, so every feature speaks the same language to clients.
+ */
+export type AppErrorCode =
+  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
+
+export class AppError extends IntrinsicException {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+/** Invalid input: `field` is the path of the offending input field (e.g. `input.code`). */
+export class BadUserInputError extends AppError {
+  constructor(field: string, message: string, extra: Record<string, unknown> = {}) {
+    super('BAD_USER_INPUT', message, { field, ...extra });
+  }
+}
+
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'ログインが必要です。 (Authentication required)') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'この操作を行う権限がありません。 (Not allowed)') {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(what: string, id: string) {
+    super('NOT_FOUND', `${what} not found: ${id}`, { id });
+  }
+}
+
+export class ConflictError extends AppError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super('CONFLICT', message, extensions);
+  }
+}
+
+export class TooManyRequestsError extends AppError {
+  constructor(message: string, retryAfterSeconds: number) {
+    super('TOO_MANY_REQUESTS', message, { retryAfterSeconds });
+  }
+}

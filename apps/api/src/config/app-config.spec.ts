@@ -1,0 +1,30 @@
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('uses embedded services and demo data when nothing is set', () => {
+    const c = loadConfig({});
+    expect(c.PORT).toBe(3000);
+    expect(c.embeddedDatabase).toBe(true);
+    expect(c.embeddedSearch).toBe(true);
+    expect(c.seedDemo).toBe(true);
+    expect(c.DEMO_PASSWORD).toBe('yokoten-demo');
+  });
+
+  it('does not seed demo data against an external database unless asked', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db/yokoten' }).seedDemo).toBe(false);
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db/yokoten', SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+
+  it('names every bad setting in one message', () => {
+    try {
+      loadConfig({ PORT: 'abc', MEILI_URL: 'not a url', SEED_DEMO: 'maybe' });
+      throw new Error('expected a ConfigError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const msg = (e as Error).message;
+      expect(msg).toContain('PORT');
+      expect(msg).toContain('MEILI_URL');
+      expect(msg).toContain('SEED_DEMO');
+    }
+  });
+});

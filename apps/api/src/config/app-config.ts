@@ -1,0 +1,169 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MinLength,
+  Min,
+  validateSync,
+} from 'class-validator';
+
+const toBool = ({ value }: { value: unknown }) =>
+  value === undefined || value === ''
+    ? undefined
+    : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase())
+      ? true
+      : ['0', 'false', 'no', 'off'].includes(String(value).toLowerCase())
+        ? false
+        : value;
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+/** Environment variables the API reads; validated at boot so a wrong setting stops start with a clear message. */
+export class EnvironmentVariables {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'MEILI_URL must be an http(s) URL' },
+  )
+  MEILI_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MEILI_MASTER_KEY?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]*$/, { message: 'MEILI_INDEX_PREFIX may contain only letters, digits, _ and -' })
+  MEILI_INDEX_PREFIX = '';
+
+  @IsString()
+  DATA_DIR = '.data';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  EMBEDDED_PG_PORT = 54329;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  EMBEDDED_MEILI_PORT = 7709;
+
+  /** Demo data: default on in embedded mode, off when DATABASE_URL is set (production) unless asked for. */
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean({ message: 'SEED_DEMO must be true or false' })
+  SEED_DEMO?: boolean;
+
+  @IsString()
+  @MinLength(8, { message: 'DEMO_PASSWORD must be at least 8 characters' })
+  DEMO_PASSWORD = 'yokoten-demo';
+
+  /** Set when served over HTTPS so the session cookie is marked Secure. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'COOKIE_SECURE must be true or false' })
+  COOKIE_SECURE = false;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SESSION_TTL_HOURS = 24 * 14;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_MAX_ATTEMPTS = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_WINDOW_SECONDS = 15 * 60;
+
+  @IsIn(['debug', 'info', 'warn', 'error'])
+  LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
+
+  /** Serve the GraphQL explorer (/graphiql) and mail previews; on by default outside production. */
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean({ message: 'ENABLE_EXPLORER must be true or false' })
+  ENABLE_EXPLORER?: boolean;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  WEB_DIST_DIR?: string;
+}
+
+export type AppConfig = EnvironmentVariables & {
+  embeddedDatabase: boolean;
+  embeddedSearch: boolean;
+  seedDemo: boolean;
+  enableExplorer: boolean;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const KNOWN = Object.keys(new EnvironmentVariables());
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw: Record<string, unknown> = {};
+  for (const key of [
+    ...KNOWN,
+    'DATABASE_URL',
+    'MEILI_URL',
+    'MEILI_MASTER_KEY',
+    'SEED_DEMO',
+    'ENABLE_EXPLORER',
+    'WEB_DIST_DIR',
+  ]) {
+    if (env[key] !== undefined) raw[key] = env[key];
+  }
+  const config = plainToInstance(EnvironmentVariables, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: true, forbidUnknownValues: false });
+  const problems = errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((m) => (m.includes(e.property) ? m : `${e.property}: ${m}`)),
+  );
+  if (problems.length > 0) throw new ConfigError(problems);
+  const embeddedDatabase = !config.DATABASE_URL;
+  return Object.assign(config, {
+    embeddedDatabase,
+    embeddedSearch: !config.MEILI_URL,
+    seedDemo: config.SEED_DEMO ?? (embeddedDatabase && config.NODE_ENV !== 'production'),
+    enableExplorer: config.ENABLE_EXPLORER ?? config.NODE_ENV !== 'production',
+  });
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,49 @@
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { Logger } from '@nestjs/common';
+import type { GraphQLSchema } from 'graphql';
+import type { Request, Response } from 'express';
+import { AuthService, tokenFromRequest } from '../modules/auth/auth.service';
+import { MunicipalityRepository } from '../modules/municipality/municipality.repository';
+import { complexityPlugin } from './complexity.plugin';
+import { createErrorFormatter } from './format-error';
+import { createLoaders } from './loaders';
+import type { RequestContext } from './request-context';
+
+export function graphqlOptions(
+  auth: AuthService,
+  municipalities: MunicipalityRepository,
+): ApolloDriverConfig {
+  let schema: GraphQLSchema | undefined;
+  return {
+    driver: ApolloDriver,
+    path: '/graphql',
+    // schema.gql is written by `npm run schema:generate`, never by a running server.
+    autoSchemaFile: true,
+    sortSchema: true,
+    transformSchema: (s: GraphQLSchema) => (schema = s),
+    // Apollo's default landing page loads from a CDN that municipal networks block; /graphiql is served by the app.
+    playground: false,
+    graphiql: false,
+    introspection: true,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(new Logger('GraphQL')),
+    plugins: [complexityPlugin(() => schema as GraphQLSchema)],
+    context: async ({
+      req,
+      res,
+    }: {
+      req: Request & { requestId?: string };
+      res: Response;
+    }): Promise<RequestContext> => ({
+      req,
+      res,
+      requestId: req.requestId ?? 'unknown',
+      actor: await auth.actorForToken(tokenFromRequest(req)),
+      loaders: createLoaders({
+        municipalitiesByIds: (ids) => municipalities.findByIds(ids),
+        declarationsByMunicipalityIds: (ids) => municipalities.findDeclarationsByMunicipalityIds(ids),
+      }),
+    }),
+  };
+}

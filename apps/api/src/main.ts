@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import { runMigrations, startBackingServices } from './bootstrap';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
+import { JsonLogger } from './common/json-logger';
+import { DemoSeeder, type DemoAccount } from './modules/demo/demo.seeder';
+import { installShutdown } from './runtime';
+
+function banner(url: string, seconds: number, config: AppConfig, accounts: DemoAccount[] | null): string {
+  const lines = [
+    '',
+    `  横展 Yokoten is ready: ${url}  (started in ${seconds.toFixed(1)} s)`,
+    `  GraphQL: ${url}/graphql${config.enableExplorer ? `   explorer: ${url}/graphiql` : ''}   health: ${url}/health`,
+    `  Data: ${config.embeddedDatabase ? `embedded PostgreSQL in ${resolve(config.DATA_DIR, 'postgres')}` : 'PostgreSQL at DATABASE_URL'}; ${
+      config.embeddedSearch
+        ? `embedded Meilisearch in ${resolve(config.DATA_DIR, 'meilisearch')}`
+        : 'Meilisearch at MEILI_URL'
+    }`,
+  ];
+  if (accounts?.length) {
+    const officers = accounts.filter((a) => a.role === 'OFFICER');
+    lines.push(
+      '',
+      `  Demo accounts (password: ${config.DEMO_PASSWORD === 'yokoten-demo' ? 'yokoten-demo' : 'the DEMO_PASSWORD you set'}):`,
+      ...accounts.filter((a) => a.role !== 'OFFICER').map((a) => `    ${a.role.padEnd(9)} ${a.email}`),
+      ...officers.map((a) => `    OFFICER   ${a.email.padEnd(40)} ${a.municipality ?? ''}`),
+    );
+  }
+  lines.push('', '  Press Ctrl-C to stop.', '');
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(
+        `${e.message}\nFix these environment variables and start again (see README "Configuration").\n`,
+      );
+      process.exit(1);
+    }
+    throw e;
+  }
+  const logger = new JsonLogger(config.LOG_LEVEL);
+  const stops: Array<() => Promise<void>> = [];
+  installShutdown(stops, (event: object) => logger.log(event, 'shutdown'));
+
+  const services = await startBackingServices(config, logger, stops);
+  await runMigrations(services.databaseUrl, logger);
+
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({
+      config,
+      databaseUrl: services.databaseUrl,
+      search: services.search,
+      webDistDir: resolve(config.WEB_DIST_DIR ?? 'dist/apps/web'),
+    }),
+    { logger },
+  );
+  stops.push(() => app.close());
+  configureApp(app);
+
+  const accounts = config.seedDemo
+    ? (await app.get(DemoSeeder).seedIfEmpty(config.DEMO_PASSWORD)).accounts
+    : null;
+  await app.listen(config.PORT, config.HOST);
+  const url = `http://localhost:${config.PORT}`;
+  logger.log({ msg: 'listening', url, startupMs: Math.round(performance.now() - startedAt) }, 'main');
+  process.stdout.write(banner(url, (performance.now() - startedAt) / 1000, config, accounts));
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(
+    `${JSON.stringify({ level: 'fatal', msg: 'start failed', error: e instanceof Error ? e.message : String(e) })}\n`,
+  );
+  if (e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
+  // Let the shutdown hook stop embedded services that did start.
+  process.kill(process.pid, 'SIGTERM');
+});

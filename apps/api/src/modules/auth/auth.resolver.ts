@@ -1,0 +1,53 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import type { RequestContext } from '../../graphql/request-context';
+import { Municipality } from '../municipality/models/municipality.model';
+import { AuthService, SESSION_COOKIE, tokenFromRequest } from './auth.service';
+import { LoginArgs } from './dto/login.args';
+import { AuthPayload, User } from './models/user.model';
+
+@Resolver(() => User)
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Mutation(() => AuthPayload, {
+    description: 'Token for `Authorization: Bearer`, and an httpOnly session cookie',
+  })
+  async login(@Args() { email, password }: LoginArgs, @Context() ctx: RequestContext): Promise<AuthPayload> {
+    const result = await this.auth.login(email, password, ctx.req.ip ?? 'unknown');
+    ctx.res.cookie(SESSION_COOKIE, result.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.COOKIE_SECURE,
+      path: '/',
+      expires: result.expiresAt,
+    });
+    return result;
+  }
+
+  @Mutation(() => Boolean)
+  async logout(@Context() ctx: RequestContext): Promise<boolean> {
+    await this.auth.logout(tokenFromRequest(ctx.req));
+    ctx.res.clearCookie(SESSION_COOKIE, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.COOKIE_SECURE,
+    });
+    return true;
+  }
+
+  @Query(() => User, { nullable: true, description: 'The signed-in user, or null' })
+  me(@Context() ctx: RequestContext) {
+    return ctx.actor ? this.auth.findUser(ctx.actor.userId) : null;
+  }
+
+  @ResolveField(() => Municipality, { nullable: true })
+  municipality(@Parent() user: User, @Context() ctx: RequestContext) {
+    return user.municipalityId ? ctx.loaders.municipality.load(user.municipalityId) : null;
+  }
+}

@@ -1,0 +1,111 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { TooManyRequestsError, UnauthenticatedError } from '../../common/app-error';
+import type { Actor } from './actor';
+import { dummyPasswordHash, verifyPassword } from './password';
+import { UserRepository } from './user.repository';
+import type { UserEntity } from './user.entity';
+
+export const SESSION_COOKIE = 'yokoten_session';
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export function actorOf(user: Pick<UserEntity, 'id' | 'role' | 'municipalityId'>): Actor {
+  return { userId: user.id, role: user.role, municipalityId: user.municipalityId };
+}
+
+/**
+ * Logins and sessions. Failed attempts are limited per email+IP and per IP (rate-limiter-flexible, the
+ * library's "login endpoint protection" pattern): a success clears the per-email counter.
+ */
+@Injectable()
+export class AuthService {
+  private readonly failuresByEmailAndIp: RateLimiterMemory;
+  private readonly failuresByIp: RateLimiterMemory;
+
+  constructor(
+    private readonly users: UserRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.failuresByEmailAndIp = new RateLimiterMemory({
+      points: config.LOGIN_MAX_ATTEMPTS,
+      duration: config.LOGIN_WINDOW_SECONDS,
+    });
+    this.failuresByIp = new RateLimiterMemory({
+      points: config.LOGIN_MAX_ATTEMPTS * 10,
+      duration: config.LOGIN_WINDOW_SECONDS,
+    });
+  }
+
+  private async assertNotLimited(emailKey: string, ip: string): Promise<void> {
+    const [byEmail, byIp] = await Promise.all([
+      this.failuresByEmailAndIp.get(emailKey),
+      this.failuresByIp.get(ip),
+    ]);
+    const blocked = [byEmail, byIp].find(
+      (r, i) =>
+        r !== null &&
+        r.consumedPoints >= (i === 0 ? this.config.LOGIN_MAX_ATTEMPTS : this.config.LOGIN_MAX_ATTEMPTS * 10),
+    );
+    if (blocked) {
+      const retryAfterSeconds = Math.ceil(blocked.msBeforeNext / 1000);
+      throw new TooManyRequestsError(
+        `ログインの試行回数が多すぎます。${Math.ceil(retryAfterSeconds / 60)}分後にもう一度お試しください。 (Too many login attempts)`,
+        retryAfterSeconds,
+      );
+    }
+  }
+
+  async login(
+    email: string,
+    password: string,
+    ip: string,
+  ): Promise<{ token: string; user: UserEntity; expiresAt: Date }> {
+    const emailKey = `${email}|${ip}`;
+    await this.assertNotLimited(emailKey, ip);
+    const user = await this.users.findByEmailWithHash(email);
+    const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    if (!user || !ok) {
+      await Promise.all([this.failuresByEmailAndIp.penalty(emailKey, 1), this.failuresByIp.penalty(ip, 1)]);
+      throw new UnauthenticatedError(
+        'メールアドレスまたはパスワードが正しくありません。 (Wrong email or password)',
+      );
+    }
+    await this.failuresByEmailAndIp.delete(emailKey);
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(Date.now() + this.config.SESSION_TTL_HOURS * 3600_000);
+    await this.users.createSession(user.id, hashToken(token), expiresAt);
+    const { passwordHash: _hash, ...safe } = user;
+    return { token, user: safe as UserEntity, expiresAt };
+  }
+
+  async logout(token: string | undefined): Promise<void> {
+    if (token) await this.users.deleteSession(hashToken(token));
+  }
+
+  /** Resolves the caller; an unknown or expired token is simply anonymous. */
+  async actorForToken(token: string | undefined): Promise<Actor | null> {
+    if (!token) return null;
+    const user = await this.users.findSessionUser(hashToken(token));
+    return user ? actorOf(user) : null;
+  }
+
+  findUser(id: string): Promise<UserEntity | null> {
+    return this.users.findById(id);
+  }
+}
+
+/** The session token of a request: `Authorization: Bearer` for API clients, else the httpOnly cookie. */
+export function tokenFromRequest(req: {
+  headers: Record<string, string | string[] | undefined>;
+  cookies?: Record<string, string>;
+}): string | undefined {
+  const header = req.headers.authorization;
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value?.startsWith('Bearer ')) return value.slice(7).trim() || undefined;
+  return req.cookies?.[SESSION_COOKIE] || undefined;
+}

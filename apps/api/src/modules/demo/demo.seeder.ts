@@ -1,0 +1,130 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DEMO_MUNICIPALITIES, type MembershipStatus } from '@yokoten/case-studies';
+import { hashPassword } from '../auth/password';
+import { UserEntity } from '../auth/user.entity';
+import { DeclarationEntity } from '../municipality/declaration.entity';
+import { MunicipalityEntity } from '../municipality/municipality.entity';
+import { searchTextOf } from '../municipality/municipality.repository';
+import { demoOfficerName, demoStatement, headTitle } from './demo-people';
+
+/** The network's kick-off, when the founding members signed the joint declaration (共同宣言). */
+export const KICKOFF_DATE = '2023-05-10';
+export const ORGANISER_EMAIL = 'organiser@yokoten.example';
+export const ADMIN_EMAIL = 'admin@yokoten.example';
+export const officerEmail = (code: string) => `officer.${code}@yokoten.example`;
+
+export interface DemoAccount {
+  email: string;
+  role: string;
+  municipality?: string;
+}
+
+/** A few stay applicants and a couple have left, so the directory's filters have something to show. */
+function membershipOf(index: number, total: number): { status: MembershipStatus; joinedOn: string | null } {
+  if (index >= total - 3) return { status: 'APPLICANT', joinedOn: null };
+  if (index === total - 4 || index === total - 5) return { status: 'WITHDRAWN', joinedOn: '2023-05-10' };
+  const month = 5 + (index % 3) * 3; // founding members and two later waves
+  return {
+    status: 'MEMBER',
+    joinedOn: index < 30 ? KICKOFF_DATE : `2023-${String(month).padStart(2, '0')}-01`,
+  };
+}
+
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger('DemoSeeder');
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Seeds only an empty database, in one transaction, so a half-seeded state never exists. */
+  async seedIfEmpty(password: string): Promise<{ seeded: boolean; accounts: DemoAccount[] }> {
+    const existing = await this.dataSource.getRepository(MunicipalityEntity).count();
+    if (existing > 0) return { seeded: false, accounts: await this.listAccounts() };
+    const total = DEMO_MUNICIPALITIES.length;
+    this.logger.log({ msg: 'seeding demo data', municipalities: total });
+    // One argon2id hash for every demo account: they share the demo password anyway, and hashing 60 times would slow the first start.
+    const passwordHash = await hashPassword(password);
+    await this.dataSource.transaction(async (manager) => {
+      const municipalities = await manager.getRepository(MunicipalityEntity).save(
+        DEMO_MUNICIPALITIES.map((m, i) => {
+          const { status, joinedOn } = membershipOf(i, total);
+          return manager.getRepository(MunicipalityEntity).create({
+            code: m.code,
+            name: m.name,
+            kana: m.kana,
+            nameEn: m.nameEn,
+            prefectureCode: m.prefectureCode,
+            kind: m.kind,
+            population: m.population,
+            membershipStatus: status,
+            joinedOn,
+            searchText: searchTextOf(m),
+          });
+        }),
+      );
+      this.logger.log({ msg: 'seeding demo data: municipalities done', progress: `${total}/${total}` });
+      const users = manager.getRepository(UserEntity);
+      await users.save([
+        users.create({
+          email: ORGANISER_EMAIL,
+          name: '横展ネットワーク事務局',
+          role: 'ORGANISER',
+          municipalityId: null,
+          passwordHash,
+        }),
+        users.create({
+          email: ADMIN_EMAIL,
+          name: 'システム管理者',
+          role: 'ADMIN',
+          municipalityId: null,
+          passwordHash,
+        }),
+        ...municipalities
+          .filter((m) => m.membershipStatus !== 'APPLICANT')
+          .map((m, i) =>
+            users.create({
+              email: officerEmail(m.code),
+              name: demoOfficerName(i),
+              role: 'OFFICER',
+              municipalityId: m.id,
+              passwordHash,
+            }),
+          ),
+      ]);
+      this.logger.log({ msg: 'seeding demo data: accounts done' });
+      const declarations = manager.getRepository(DeclarationEntity);
+      // Founding members signed at the kick-off; of the later ones every other has signed since.
+      const signers = municipalities.filter(
+        (m, i) => m.membershipStatus === 'MEMBER' && (i < 30 || i % 2 === 0),
+      );
+      await declarations.save(
+        signers.map((m, i) =>
+          declarations.create({
+            municipalityId: m.id,
+            signerName: demoOfficerName(i + 100),
+            signerTitle: headTitle(m.name, m.kind),
+            statement: demoStatement(m.name, i),
+            signedByUserId: null,
+            signedAt: new Date(`${m.joinedOn ?? KICKOFF_DATE}T10:00:00+09:00`),
+          }),
+        ),
+      );
+      this.logger.log({ msg: 'seeding demo data: declarations done', declarations: signers.length });
+    });
+    return { seeded: true, accounts: await this.listAccounts() };
+  }
+
+  private async listAccounts(): Promise<DemoAccount[]> {
+    const rows = await this.dataSource
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.municipality', 'm')
+      .where(`u.email LIKE '%@yokoten.example'`)
+      .orderBy('u.role', 'DESC')
+      .addOrderBy('m.code', 'ASC')
+      .getMany();
+    return rows.map((u) => ({ email: u.email, role: u.role, municipality: u.municipality?.name }));
+  }
+}

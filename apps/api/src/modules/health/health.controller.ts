@@ -1,0 +1,54 @@
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Response } from 'express';
+import type { Meilisearch } from 'meilisearch';
+import { DataSource } from 'typeorm';
+import { MEILI_CLIENT } from '../../search/search.constants';
+
+async function within<T>(ms: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      work,
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms))),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+export interface HealthReport {
+  status: 'ok' | 'degraded';
+  database: 'up' | 'down';
+  search: 'up' | 'down';
+  pendingIndexUpdates: number;
+}
+
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(MEILI_CLIENT) private readonly meili: Meilisearch,
+  ) {}
+
+  /** 200 when everything is up, 503 (same body) when degraded, so load balancers and humans agree. */
+  @Get()
+  async health(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+    const [database, search] = await Promise.all([
+      within(2000, this.dataSource.query('SELECT 1')).then(
+        () => 'up' as const,
+        () => 'down' as const,
+      ),
+      within(2000, this.meili.health()).then(
+        (h: { status: string }) => (h.status === 'available' ? ('up' as const) : ('down' as const)),
+        () => 'down' as const,
+      ),
+    ]);
+    // Index updates are queued in PostgreSQL (case-studies sync); until that queue exists there is none pending.
+    const pendingIndexUpdates = 0;
+    const status = database === 'up' && search === 'up' ? 'ok' : 'degraded';
+    res.status(status === 'ok' ? 200 : 503);
+    res.setHeader('Cache-Control', 'no-store');
+    return { status, database, search, pendingIndexUpdates };
+  }
+}

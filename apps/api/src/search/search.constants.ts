@@ -1,0 +1,1 @@
+export const MEILI_CLIENT = Symbol('MEILI_CLIENT');

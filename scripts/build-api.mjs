@@ -1,0 +1,22 @@
+// Compiles the API and the shared library with swc (decorator metadata on, path aliases rewritten)
+// into dist/apps/api; type checking is the `typecheck` target's job.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+rmSync('dist/apps/api', { recursive: true, force: true });
+execFileSync(
+  process.execPath,
+  [
+    'node_modules/@swc/cli/bin/swc.js',
+    'apps/api/src',
+    'libs/case-studies/src',
+    '-d',
+    'dist/apps/api',
+    '--config-file',
+    '.swcrc',
+    '--ignore',
+    '**/*.spec.ts',
+    '--quiet',
+  ],
+  { stdio: 'inherit' },
+);
