@@ -157,3 +157,14 @@ export const VISIBILITY_LABELS: LabelMap<Visibility> = {
   MEMBERS: { ja: '会員限定', en: 'Members only' },
 };
 export const isVisibility = (value: unknown): value is Visibility => isOneOf(VISIBILITIES, value);
+
+/** How far a case has come (OPSI's lesson: readers weigh a plan differently from an evaluated result). */
+export const CASE_STAGES = ['CONCEPT', 'IN_PROGRESS', 'EVALUATED', 'SPREADING'] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+export const CASE_STAGE_LABELS: LabelMap<CaseStage> = {
+  CONCEPT: { ja: '構想', en: 'Concept' },
+  IN_PROGRESS: { ja: '実施中', en: 'In progress' },
+  EVALUATED: { ja: '効果検証', en: 'Evaluated' },
+  SPREADING: { ja: '横展開中', en: 'Spreading' },
+};
+export const isCaseStage = (value: unknown): value is CaseStage => isOneOf(CASE_STAGES, value);

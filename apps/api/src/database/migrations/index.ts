@@ -1,4 +1,5 @@
 import { Foundation1795275573078 } from './1795275573078-Foundation';
+import { CaseStudies1795275888556 } from './1795275888556-CaseStudies';
 
 // Listed explicitly (not globbed) so the compiled app and the tests load the same set, in order.
-export const MIGRATIONS = [Foundation1795275573078];
+export const MIGRATIONS = [Foundation1795275573078, CaseStudies1795275888556];
