@@ -6,6 +6,8 @@ import { LogoutDocument } from '../graphql/generated/graphql';
 import type { CurrentUser } from '../features/auth/use-current-user';
 import { apiProblem, problemMessage } from '../shared/errors';
 import { flashState } from '../shared/flash';
+import { roleLabel } from '../shared/domain-labels';
+import { currentLanguage } from '../i18n/i18n';
 import { buttonOutline, buttonSmallOutline } from '../shared/ui-classes';
 
 /** The signed-in user's name and role, with the logout action, in a disclosure menu. */
@@ -20,7 +22,7 @@ export function UserMenu({ user }: { user: CurrentUser }) {
   const panelId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
-  const role = t(`enums.role.${user.role}`);
+  const role = roleLabel(user.role, currentLanguage());
 
   useEffect(() => {
     if (!open) return;

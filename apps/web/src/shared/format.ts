@@ -1,38 +1,23 @@
+import { formatDateJst } from '@yokoten/case-studies';
 import type { Language } from '../i18n/i18n';
 
-// Display formatting. Dates are always shown in Japan time whatever the viewer's clock says:
-// a declaration signed at 00:30 JST belongs to that Japanese calendar day.
-const TIME_ZONE = 'Asia/Tokyo';
+// Display formatting. Dates are always the calendar day in Japan (the shared library's JST helpers),
+// whatever the viewer's clock says: a declaration signed at 00:30 JST belongs to that Japanese day.
 
-function locale(language: Language): string {
-  return language === 'ja' ? 'ja-JP' : 'en-GB';
-}
-
-/** An ISO date-time (e.g. `signedAt`) as a calendar date in JST: 2025年5月10日 / 10 May 2025. */
+/** An ISO date-time from the API (e.g. `signedAt`) as a JST calendar date: 2025年5月10日 / 10 May 2025. */
 export function formatDateTimeAsDate(iso: string, language: Language): string {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale(language), {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  }).format(date);
+  return Number.isNaN(date.getTime()) ? iso : formatDateJst(date, language);
 }
 
 /** A calendar date `YYYY-MM-DD` (e.g. `joinedOn`), which has no time zone of its own. */
 export function formatCalendarDate(value: string, language: Language): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return value;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return new Intl.DateTimeFormat(locale(language), {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  }).format(date);
+  // Midnight UTC is 09:00 the same day in Japan, so the JST formatter shows the date as written.
+  return formatDateJst(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))), language);
 }
 
 export function formatNumber(value: number, language: Language): string {
-  return new Intl.NumberFormat(locale(language)).format(value);
+  return new Intl.NumberFormat(language === 'ja' ? 'ja-JP' : 'en-GB').format(value);
 }

@@ -1,5 +1,6 @@
-import { useTranslation } from 'react-i18next';
 import type { MembershipStatus } from '../../graphql/generated/graphql';
+import { currentLanguage } from '../../i18n/i18n';
+import { membershipStatusLabel } from '../../shared/domain-labels';
 
 const tone: Record<MembershipStatus, string> = {
   MEMBER: 'border-green-800 bg-green-50 text-green-1000',
@@ -8,10 +9,9 @@ const tone: Record<MembershipStatus, string> = {
 };
 
 export function MembershipBadge({ status }: { status: MembershipStatus }) {
-  const { t } = useTranslation();
   return (
     <span className={`inline-block whitespace-nowrap rounded-full border px-3 py-0.5 text-dns-14B-130 ${tone[status]}`}>
-      {t(`enums.membershipStatus.${status}`)}
+      {membershipStatusLabel(status, currentLanguage())}
     </span>
   );
 }

@@ -1,14 +1,14 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import {
   MunicipalitiesDocument,
-  PrefecturesDocument,
   type MunicipalityFilter,
 } from '../../graphql/generated/graphql';
 import { currentLanguage } from '../../i18n/i18n';
+import { membershipStatusLabel, municipalityKindLabel } from '../../shared/domain-labels';
 import { formatNumber } from '../../shared/format';
 import { SelectField } from '../../shared/form-fields';
 import { ErrorNotice, Loading } from '../../shared/status';
@@ -17,8 +17,10 @@ import { usePageTitle } from '../../shared/use-page-title';
 import {
   MEMBERSHIP_STATUSES,
   MUNICIPALITY_KINDS,
+  PREFECTURES,
   isMembershipStatus,
   isMunicipalityKind,
+  isPrefectureCode,
   municipalityName,
   prefectureName,
 } from './labels';
@@ -36,10 +38,11 @@ export function MunicipalityListPage() {
   const [params, setParams] = useSearchParams();
   const [announcement, setAnnouncement] = useState('');
   const tableRef = useRef<HTMLTableSectionElement>(null);
+  const focusRowAfterLoad = useRef<number | null>(null);
 
   // The filters live in the URL so that a filtered list can be bookmarked and shared.
   const prefectureParam = params.get('prefecture') ?? '';
-  const prefecture = /^\d{2}$/.test(prefectureParam) ? prefectureParam : '';
+  const prefecture = isPrefectureCode(prefectureParam) ? prefectureParam : '';
   const kindParam = params.get('kind');
   const kind = isMunicipalityKind(kindParam) ? kindParam : '';
   const statusParam = params.get('status');
@@ -56,7 +59,6 @@ export function MunicipalityListPage() {
     return Object.keys(value).length ? value : undefined;
   }, [prefecture, kind, status, search]);
 
-  const prefectures = useQuery(PrefecturesDocument);
   const { data, previousData, loading, error, refetch, fetchMore, networkStatus } = useQuery(MunicipalitiesDocument, {
     variables: { filter, first: PAGE_SIZE },
     notifyOnNetworkStatusChange: true,
@@ -64,6 +66,15 @@ export function MunicipalityListPage() {
   const connection = (data ?? previousData)?.municipalities;
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
   const edges = connection?.edges ?? [];
+
+  // After 「さらに表示」, put keyboard and screen-reader users on the first newly shown row rather
+  // than leaving them on the button (which disappears on the last page).
+  useEffect(() => {
+    const index = focusRowAfterLoad.current;
+    if (index === null || edges.length <= index) return;
+    focusRowAfterLoad.current = null;
+    tableRef.current?.querySelectorAll<HTMLElement>('tr > th a')[index]?.focus();
+  }, [edges.length]);
 
   function setParam(name: FilterParam, value: string, replace = false) {
     setAnnouncement('');
@@ -80,25 +91,17 @@ export function MunicipalityListPage() {
 
   async function loadMore() {
     if (!connection?.pageInfo.endCursor) return;
-    const before = edges.length;
+    focusRowAfterLoad.current = edges.length;
     const result = await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
     const added = result.data?.municipalities.edges.length ?? 0;
     setAnnouncement(t('municipalities.loadedMore', { count: added }));
-    // Put keyboard and screen-reader users on the first newly shown row, not back at the button.
-    requestAnimationFrame(() => tableRef.current?.querySelectorAll<HTMLElement>('a')[before]?.focus());
   }
 
+  // The 47 prefectures are fixed: take them from the shared library rather than a round trip.
   const prefectureOptions = [
     { value: '', label: t('common.all') },
-    ...(prefectures.data?.prefectures ?? []).map((item) => ({
-      value: item.code,
-      label: prefectureName(item, language),
-    })),
+    ...PREFECTURES.map((item) => ({ value: item.code, label: prefectureName(item, language) })),
   ];
-  // Keep a prefecture from the URL selectable while the list is still loading.
-  if (prefecture && !prefectureOptions.some((option) => option.value === prefecture)) {
-    prefectureOptions.push({ value: prefecture, label: prefecture });
-  }
 
   return (
     <div>
@@ -123,7 +126,7 @@ export function MunicipalityListPage() {
             value={kind}
             options={[
               { value: '', label: t('common.all') },
-              ...MUNICIPALITY_KINDS.map((value) => ({ value, label: t(`enums.municipalityKind.${value}`) })),
+              ...MUNICIPALITY_KINDS.map((value) => ({ value, label: municipalityKindLabel(value, language) })),
             ]}
             onChange={(event) => setParam('kind', event.target.value)}
           />
@@ -133,7 +136,7 @@ export function MunicipalityListPage() {
             value={status}
             options={[
               { value: '', label: t('common.all') },
-              ...MEMBERSHIP_STATUSES.map((value) => ({ value, label: t(`enums.membershipStatus.${value}`) })),
+              ...MEMBERSHIP_STATUSES.map((value) => ({ value, label: membershipStatusLabel(value, language) })),
             ]}
             onChange={(event) => setParam('status', event.target.value)}
           />
@@ -203,7 +206,7 @@ export function MunicipalityListPage() {
                         <span className="block text-std-16N-170 text-solid-gray-700">{node.kana}</span>
                       </th>
                       <td className="px-3 py-3 text-std-16N-170">{prefectureName(node.prefecture, language)}</td>
-                      <td className="px-3 py-3 text-std-16N-170">{t(`enums.municipalityKind.${node.kind}`)}</td>
+                      <td className="px-3 py-3 text-std-16N-170">{municipalityKindLabel(node.kind, language)}</td>
                       <td className="px-3 py-3 text-right text-std-16N-170 tabular-nums">
                         {t('common.people', { count: node.population, formatted: formatNumber(node.population, language) })}
                       </td>

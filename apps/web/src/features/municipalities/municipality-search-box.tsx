@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { normalizeForSearch } from '@yokoten/case-studies';
 import { TextField } from '../../shared/form-fields';
 
 const DEBOUNCE_MS = 350;
@@ -35,7 +36,8 @@ export function MunicipalitySearchBox({
   function commit(next: string) {
     clearTimeout(timer.current);
     const trimmed = next.trim();
-    if (trimmed === lastCommitted.current) return;
+    // ｷﾀｷｭｳｼｭｳ and きたきゅうしゅう find the same municipalities: do not query again for a mere respelling.
+    if (normalizeForSearch(trimmed) === normalizeForSearch(lastCommitted.current)) return;
     lastCommitted.current = trimmed;
     onCommit(trimmed);
   }

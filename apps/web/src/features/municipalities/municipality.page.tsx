@@ -10,7 +10,8 @@ import { pageTitle, sectionTitle } from '../../shared/ui-classes';
 import { usePageTitle } from '../../shared/use-page-title';
 import { isOrganiser, useCurrentUser } from '../auth/use-current-user';
 import { apiProblem } from '../../shared/errors';
-import { municipalityName, prefectureName } from './labels';
+import { municipalityKindLabel, populationBandLabel } from '../../shared/domain-labels';
+import { isValidMunicipalityCode, municipalityName, prefectureName } from './labels';
 import { MembershipActions } from './membership-actions';
 import { MembershipBadge } from './membership-badge';
 import { SignDeclarationForm } from './sign-declaration-form';
@@ -70,11 +71,11 @@ function Profile({ municipality, language }: { municipality: MunicipalityDetailF
           <span className="tabular-nums">{municipality.code}</span>
         </Row>
         <Row label={t('municipality.prefecture')}>{prefectureName(municipality.prefecture, language)}</Row>
-        <Row label={t('municipality.kind')}>{t(`enums.municipalityKind.${municipality.kind}`)}</Row>
+        <Row label={t('municipality.kind')}>{municipalityKindLabel(municipality.kind, language)}</Row>
         <Row label={t('municipality.population')}>
           {t('common.people', { count: municipality.population, formatted: formatNumber(municipality.population, language) })}
         </Row>
-        <Row label={t('municipality.populationBand')}>{t(`enums.populationBand.${municipality.populationBand}`)}</Row>
+        <Row label={t('municipality.populationBand')}>{populationBandLabel(municipality.populationBand, language)}</Row>
         <Row label={t('municipality.membershipStatus')}>
           <MembershipBadge status={municipality.membershipStatus} />
         </Row>
@@ -118,7 +119,8 @@ export function MunicipalityPage() {
   const language = currentLanguage();
   const { code = '' } = useParams();
   const { user } = useCurrentUser();
-  const validCode = /^\d{6}$/.test(code);
+  // A code whose check digit fails cannot exist: answer "not found" without asking the API.
+  const validCode = isValidMunicipalityCode(code);
   const { data, loading, error, refetch } = useQuery(MunicipalityDocument, {
     variables: { code },
     skip: !validCode,
@@ -132,49 +134,50 @@ export function MunicipalityPage() {
       : t('municipality.titleFallback');
   usePageTitle(title);
 
-  if (notFound && !loading) {
-    return (
-      <div>
-        <h1 className={pageTitle}>{t('municipality.notFoundTitle')}</h1>
-        <p className="mt-4 text-std-16N-170">{t('municipality.notFoundBody', { code })}</p>
-        <p className="mt-6">
-          <Link to="/municipalities" className="link-text">
-            {t('municipality.backToList')}
-          </Link>
-        </p>
-      </div>
-    );
-  }
-
-  if (!municipality) {
-    return (
-      <div>
-        <h1 className={pageTitle}>{t('municipality.titleFallback')}</h1>
-        {error ? <ErrorNotice error={error} onRetry={() => void refetch()} /> : <Loading />}
-      </div>
-    );
-  }
-
   const canSign =
-    user?.role === 'OFFICER' && user.municipality?.code === municipality.code && !municipality.declaration;
+    user?.role === 'OFFICER' &&
+    Boolean(municipality) &&
+    user.municipality?.code === municipality?.code &&
+    !municipality?.declaration;
+  const showNotFound = notFound && !loading;
 
+  // One h1 element in every state (loading, not found, loaded): focus moved to it on navigation
+  // stays put when the data arrives.
   return (
     <div>
-      <Breadcrumbs current={title} />
+      {municipality && <Breadcrumbs current={title} />}
       <div className="flex flex-wrap items-center gap-4">
         <h1 className={pageTitle}>{title}</h1>
-        <MembershipBadge status={municipality.membershipStatus} />
+        {municipality && <MembershipBadge status={municipality.membershipStatus} />}
       </div>
-      <p className="mt-2 text-std-17N-170 text-solid-gray-700">
-        {language === 'en' ? municipality.name : municipality.kana}
-        {' ・ '}
-        {prefectureName(municipality.prefecture, language)}
-      </p>
-
-      <Profile municipality={municipality} language={language} />
-      <DeclarationSection municipality={municipality} language={language} />
-      {canSign && <SignDeclarationForm municipalityName={municipalityName(municipality, language)} />}
-      {isOrganiser(user) && <MembershipActions municipality={municipality} />}
+      {showNotFound ? (
+        <>
+          <p className="mt-4 text-std-16N-170">{t('municipality.notFoundBody', { code })}</p>
+          <p className="mt-6">
+            <Link to="/municipalities" className="link-text">
+              {t('municipality.backToList')}
+            </Link>
+          </p>
+        </>
+      ) : !municipality ? (
+        error ? (
+          <ErrorNotice error={error} onRetry={() => void refetch()} />
+        ) : (
+          <Loading />
+        )
+      ) : (
+        <>
+          <p className="mt-2 text-std-17N-170 text-solid-gray-700">
+            {language === 'en' ? municipality.name : municipality.kana}
+            {' ・ '}
+            {prefectureName(municipality.prefecture, language)}
+          </p>
+          <Profile municipality={municipality} language={language} />
+          <DeclarationSection municipality={municipality} language={language} />
+          {canSign && <SignDeclarationForm municipalityName={municipalityName(municipality, language)} />}
+          {isOrganiser(user) && <MembershipActions municipality={municipality} />}
+        </>
+      )}
     </div>
   );
 }
