@@ -7,3 +7,4 @@ export * from './municipality-kind';
 export * from './municipalities.demo';
 export * from './fiscal-year';
 export * from './japanese-text';
+export * from './markdown/render-markdown';
