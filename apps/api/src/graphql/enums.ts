@@ -1,13 +1,23 @@
 import { registerEnumType } from '@nestjs/graphql';
 import {
+  CASE_STAGES,
+  CASE_STATUSES,
+  CASE_TARGETS,
+  CASE_THEMES,
   MEMBERSHIP_STATUSES,
   MUNICIPALITY_KINDS,
   POPULATION_BANDS,
   ROLES,
+  VISIBILITIES,
+  type CaseStage,
+  type CaseStatus,
+  type CaseTarget,
+  type CaseTheme,
   type MembershipStatus,
   type MunicipalityKind,
   type PopulationBand,
   type Role,
+  type Visibility,
 } from '@yokoten/case-studies';
 
 /** GraphQL enums are built from the shared taxonomy so the names stay the same from column to label. */
@@ -19,6 +29,11 @@ export const RoleEnum = enumObject<Role>(ROLES);
 export const MunicipalityKindEnum = enumObject<MunicipalityKind>(MUNICIPALITY_KINDS);
 export const MembershipStatusEnum = enumObject<MembershipStatus>(MEMBERSHIP_STATUSES);
 export const PopulationBandEnum = enumObject<PopulationBand>(POPULATION_BANDS);
+export const CaseThemeEnum = enumObject<CaseTheme>(CASE_THEMES);
+export const CaseTargetEnum = enumObject<CaseTarget>(CASE_TARGETS);
+export const CaseStatusEnum = enumObject<CaseStatus>(CASE_STATUSES);
+export const VisibilityEnum = enumObject<Visibility>(VISIBILITIES);
+export const CaseStageEnum = enumObject<CaseStage>(CASE_STAGES);
 
 registerEnumType(RoleEnum, {
   name: 'Role',
@@ -27,3 +42,17 @@ registerEnumType(RoleEnum, {
 registerEnumType(MunicipalityKindEnum, { name: 'MunicipalityKind' });
 registerEnumType(MembershipStatusEnum, { name: 'MembershipStatus' });
 registerEnumType(PopulationBandEnum, { name: 'PopulationBand' });
+registerEnumType(CaseThemeEnum, {
+  name: 'CaseTheme',
+  description: 'Theme of a case (labels in @yokoten/case-studies)',
+});
+registerEnumType(CaseTargetEnum, { name: 'CaseTarget', description: 'Who a case is for' });
+registerEnumType(CaseStatusEnum, { name: 'CaseStatus', description: 'DRAFT → PUBLISHED → ARCHIVED' });
+registerEnumType(VisibilityEnum, {
+  name: 'Visibility',
+  description: 'PUBLIC: anyone; MEMBERS: signed-in users of the network',
+});
+registerEnumType(CaseStageEnum, {
+  name: 'CaseStage',
+  description: '構想 / 実施中 / 効果検証 / 横展開中',
+});
