@@ -19,6 +19,9 @@ import {
   type RuntimeLogEvent,
 } from './process-tools';
 
+/** Signals closer together than this are one user action delivered twice. */
+const DUPLICATE_SIGNAL_MS = 1500;
+
 export interface ShutdownOptions {
   /** Give up on the stops after this long, kill the children and exit 1 (default 30 s). */
   timeoutMs?: number;
@@ -48,12 +51,17 @@ export function installShutdown(
     exit(code);
   };
 
+  let firstSignalAt = 0;
   const onSignal = (signal: NodeJS.Signals): void => {
     if (stopping) {
+      // One Ctrl-C reaches us twice under `npm start`: from the terminal (whole process group) and
+      // forwarded by npm. Only a second press, a moment later, means "stop waiting".
+      if (Date.now() - firstSignalAt < DUPLICATE_SIGNAL_MS) return;
       forceExit(`${signal} again: killing the services and exiting now`, 130);
       return;
     }
     stopping = true;
+    firstSignalAt = Date.now();
     emit({ service: 'runtime', level: 'info', msg: `${signal} received: stopping`, services: stops.length });
     const timer = setTimeout(
       () => forceExit(`shutdown took longer than ${timeoutMs} ms: killing the services`, 1),
