@@ -8,3 +8,4 @@ export * from './municipalities.demo';
 export * from './fiscal-year';
 export * from './japanese-text';
 export * from './markdown/render-markdown';
+export * from './sessions';

@@ -2,6 +2,9 @@ import { CaseStudyRevisionEntity } from '../modules/case-study/case-study-revisi
 import { CaseStudyEntity } from '../modules/case-study/case-study.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
+import { ExchangeSessionEntity } from '../modules/exchange-session/exchange-session.entity';
+import { RegistrationEntity } from '../modules/exchange-session/registration.entity';
+import { SessionTableEntity } from '../modules/exchange-session/session-table.entity';
 import { DeclarationEntity } from '../modules/municipality/declaration.entity';
 import { MunicipalityEntity } from '../modules/municipality/municipality.entity';
 import { SearchOutboxEntity } from '../search/search-outbox.entity';
@@ -14,4 +17,7 @@ export const ENTITIES = [
   CaseStudyEntity,
   CaseStudyRevisionEntity,
   SearchOutboxEntity,
+  ExchangeSessionEntity,
+  SessionTableEntity,
+  RegistrationEntity,
 ];

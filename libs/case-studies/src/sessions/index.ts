@@ -1,0 +1,3 @@
+export * from './exchange-session';
+export * from './lottery';
+export * from './table-assignment';
