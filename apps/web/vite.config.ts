@@ -34,6 +34,11 @@ export default defineConfig({
     },
   },
   worker: { format: 'es' },
+  optimizeDeps: {
+    // These modules import Monaco's workers with `?worker`, which only Vite's transform pipeline
+    // understands; the dev-time pre-bundler would fail on them, so serve them untouched.
+    exclude: ['graphiql/setup-workers/vite', '@graphiql/react/setup-workers/vite'],
+  },
   server: {
     port: 4200,
     proxy: {

@@ -132,6 +132,15 @@ const rootValue = {
     };
   },
   declarations: () => [...declarations.values()].map(declarationView),
+  networkStats: () => {
+    const members = municipalities.filter((m) => m.membershipStatus === 'MEMBER');
+    return {
+      memberCount: members.length,
+      applicantCount: municipalities.filter((m) => m.membershipStatus === 'APPLICANT').length,
+      declarationCount: declarations.size,
+      prefectureCount: new Set(members.map((m) => m.prefectureCode)).size,
+    };
+  },
   login: ({ email, password }, ctx) => {
     if (!/^[^\s@]+@[^\s@]+$/.test(email)) throw fail('email must be an email', 'BAD_USER_INPUT', 'email');
     const user = users.get(email.toLowerCase());

@@ -64,7 +64,7 @@ export function UserMenu({ user }: { user: CurrentUser }) {
       <button
         ref={buttonRef}
         type="button"
-        className={`${buttonSmallOutline} max-w-[16rem]`}
+        className={`${buttonSmallOutline} max-w-[min(24rem,calc(100vw-2rem))]`}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((value) => !value)}

@@ -3,6 +3,7 @@
 // (graphiql/setup-workers/vite), not fetched from a CDN, so the page works inside LGWAN.
 import 'graphiql/setup-workers/vite';
 import 'graphiql/style.css';
+import './explorer.css';
 import { StrictMode, type ComponentProps } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL } from 'graphiql';
@@ -46,6 +47,19 @@ if (!container) throw new Error('#explorer is missing from explorer.html');
 
 createRoot(container).render(
   <StrictMode>
-    <GraphiQL fetcher={fetcher} defaultQuery={defaultQuery} />
+    <div className="explorer-shell">
+      <header className="explorer-header">
+        <h1>Yokoten API explorer (GraphQL)</h1>
+        <a href="/">Back to Yokoten / 横展に戻る</a>
+      </header>
+      <main className="explorer-main">
+        <GraphiQL fetcher={fetcher} defaultQuery={defaultQuery}>
+          {/* Replaces GraphiQL's logo, an off-site link with too little contrast. */}
+          <GraphiQL.Logo>
+            <span className="explorer-logo">Yokoten</span>
+          </GraphiQL.Logo>
+        </GraphiQL>
+      </main>
+    </div>
   </StrictMode>,
 );

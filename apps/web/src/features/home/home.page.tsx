@@ -24,8 +24,9 @@ export function HomePage() {
   const { data, loading, error } = useQuery(HomeStatsDocument);
   usePageTitle(t('home.title'));
 
-  const count = (value: number | undefined) =>
-    value === undefined ? '—' : t('common.municipalitiesCount', { count: value, formatted: formatNumber(value, language) });
+  const stats = data?.networkStats;
+  const figure = (key: 'common.municipalitiesCount' | 'common.prefecturesCount', value: number | undefined) =>
+    value === undefined ? '—' : t(key, { count: value, formatted: formatNumber(value, language) });
 
   return (
     <div className="flex flex-col gap-12">
@@ -44,9 +45,13 @@ export function HomePage() {
         {error ? (
           <p className="mt-4 text-std-16N-170">{t('home.statsUnavailable')}</p>
         ) : (
-          <dl className="mt-4 grid gap-4 sm:grid-cols-2" aria-busy={loading || undefined}>
-            <Stat label={t('home.membersLabel')} value={count(data?.members.totalCount)} />
-            <Stat label={t('home.declarationsLabel')} value={count(data?.declarations.length)} />
+          <dl className="mt-4 grid gap-4 md:grid-cols-3" aria-busy={loading || undefined}>
+            <Stat label={t('home.membersLabel')} value={figure('common.municipalitiesCount', stats?.memberCount)} />
+            <Stat
+              label={t('home.declarationsLabel')}
+              value={figure('common.municipalitiesCount', stats?.declarationCount)}
+            />
+            <Stat label={t('home.prefecturesLabel')} value={figure('common.prefecturesCount', stats?.prefectureCount)} />
           </dl>
         )}
       </section>

@@ -10,6 +10,7 @@ import {
 } from '../../graphql/generated/graphql';
 import { currentLanguage } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
+import { membershipStatusLabel } from '../../shared/domain-labels';
 import { apiProblem, problemMessage } from '../../shared/errors';
 import { flashState } from '../../shared/flash';
 import { ErrorNotice } from '../../shared/status';
@@ -82,12 +83,15 @@ export function MembershipActions({ municipality }: { municipality: Municipality
       {municipality.membershipStatus === 'WITHDRAWN' && (
         <p className="mt-2 text-std-16N-170">{t('municipality.adminNoAction')}</p>
       )}
+      {municipality.membershipStatus === null && (
+        <p className="mt-2 text-std-16N-170">{t('municipality.adminNotInNetwork')}</p>
+      )}
       {error && <ErrorNotice message={error} />}
 
       <ConfirmDialog
         open={pending === 'admit'}
         title={t('municipality.admitConfirmTitle')}
-        body={t('municipality.admitConfirmBody', { name })}
+        body={t('municipality.admitConfirmBody', { name, member: membershipStatusLabel('MEMBER', currentLanguage()) })}
         confirmLabel={busy ? t('municipality.processing') : t('municipality.admitConfirm')}
         busy={busy}
         onConfirm={() => void confirm()}

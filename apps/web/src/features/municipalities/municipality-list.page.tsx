@@ -50,13 +50,14 @@ export function MunicipalityListPage() {
   const search = params.get('q')?.trim() ?? '';
   const anyFilter = Boolean(prefecture || kind || status || search);
 
-  const filter = useMemo<MunicipalityFilter | undefined>(() => {
+  const filter = useMemo<MunicipalityFilter>(() => {
     const value: MunicipalityFilter = {};
     if (prefecture) value.prefectureCodes = [prefecture];
     if (kind) value.kinds = [kind];
-    if (status) value.membershipStatuses = [status];
+    // The register also holds municipalities outside the network; this directory lists the network.
+    value.membershipStatuses = status ? [status] : [...MEMBERSHIP_STATUSES];
     if (search) value.search = search;
-    return Object.keys(value).length ? value : undefined;
+    return value;
   }, [prefecture, kind, status, search]);
 
   const { data, previousData, loading, error, refetch, fetchMore, networkStatus } = useQuery(MunicipalitiesDocument, {
@@ -135,7 +136,7 @@ export function MunicipalityListPage() {
             label={t('municipalities.status')}
             value={status}
             options={[
-              { value: '', label: t('common.all') },
+              { value: '', label: t('municipalities.statusAll') },
               ...MEMBERSHIP_STATUSES.map((value) => ({ value, label: membershipStatusLabel(value, language) })),
             ]}
             onChange={(event) => setParam('status', event.target.value)}
@@ -208,7 +209,12 @@ export function MunicipalityListPage() {
                       <td className="px-3 py-3 text-std-16N-170">{prefectureName(node.prefecture, language)}</td>
                       <td className="px-3 py-3 text-std-16N-170">{municipalityKindLabel(node.kind, language)}</td>
                       <td className="px-3 py-3 text-right text-std-16N-170 tabular-nums">
-                        {t('common.people', { count: node.population, formatted: formatNumber(node.population, language) })}
+                        {node.population === null
+                          ? t('common.unknown')
+                          : t('common.people', {
+                              count: node.population,
+                              formatted: formatNumber(node.population, language),
+                            })}
                       </td>
                       <td className="px-3 py-3">
                         <MembershipBadge status={node.membershipStatus} />
@@ -234,7 +240,18 @@ export function MunicipalityListPage() {
                   disabled={loadingMore}
                   aria-busy={loadingMore || undefined}
                 >
-                  {loadingMore ? t('municipalities.loadingMore') : t('municipalities.loadMore')}
+                  {loadingMore ? (
+                    t('municipalities.loadingMore')
+                  ) : (
+                    <>
+                      {t('municipalities.loadMore')}
+                      <span className="font-normal">
+                        {t('municipalities.loadMoreRemaining', {
+                          formatted: formatNumber(connection.totalCount - edges.length, language),
+                        })}
+                      </span>
+                    </>
+                  )}
                 </button>
               </div>
             )}

@@ -73,9 +73,16 @@ function Profile({ municipality, language }: { municipality: MunicipalityDetailF
         <Row label={t('municipality.prefecture')}>{prefectureName(municipality.prefecture, language)}</Row>
         <Row label={t('municipality.kind')}>{municipalityKindLabel(municipality.kind, language)}</Row>
         <Row label={t('municipality.population')}>
-          {t('common.people', { count: municipality.population, formatted: formatNumber(municipality.population, language) })}
+          {municipality.population === null
+            ? t('common.unknown')
+            : t('common.people', {
+                count: municipality.population,
+                formatted: formatNumber(municipality.population, language),
+              })}
         </Row>
-        <Row label={t('municipality.populationBand')}>{populationBandLabel(municipality.populationBand, language)}</Row>
+        <Row label={t('municipality.populationBand')}>
+          {municipality.populationBand ? populationBandLabel(municipality.populationBand, language) : t('common.unknown')}
+        </Row>
         <Row label={t('municipality.membershipStatus')}>
           <MembershipBadge status={municipality.membershipStatus} />
         </Row>

@@ -10,7 +10,8 @@ import { buttonSolid, sectionTitle } from '../../shared/ui-classes';
 import { forgetMembershipLists } from './membership-actions';
 
 type Field = keyof SignDeclarationInput;
-const FIELDS: readonly Field[] = ['signerName', 'signerTitle', 'statement'];
+// In the order of the form, so that the error summary reads top to bottom like the fields.
+const FIELDS: readonly Field[] = ['signerTitle', 'signerName', 'statement'];
 
 function isField(value: string | undefined): value is Field {
   return value !== undefined && (FIELDS as readonly string[]).includes(value);
