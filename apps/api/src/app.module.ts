@@ -10,6 +10,8 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { DateScalar } from './graphql/date.scalar';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
+import { CaseStudyModule } from './modules/case-study/case-study.module';
+import { CaseStudyRepository } from './modules/case-study/case-study.repository';
 import { DemoModule } from './modules/demo/demo.module';
 import { ExplorerModule } from './modules/explorer/explorer.module';
 import { HealthModule } from './modules/health/health.module';
@@ -37,10 +39,11 @@ export class AppModule {
         SearchModule,
         AuthModule,
         MunicipalityModule,
+        CaseStudyModule,
         GraphQLModule.forRootAsync({
           driver: ApolloDriver,
-          imports: [AuthModule, MunicipalityModule],
-          inject: [AuthService, MunicipalityRepository],
+          imports: [AuthModule, MunicipalityModule, CaseStudyModule],
+          inject: [AuthService, MunicipalityRepository, CaseStudyRepository],
           useFactory: graphqlOptions,
         }),
         HealthModule,

@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { GraphQLSchema } from 'graphql';
 import type { Request, Response } from 'express';
 import { AuthService, tokenFromRequest } from '../modules/auth/auth.service';
+import { CaseStudyRepository } from '../modules/case-study/case-study.repository';
 import { MunicipalityRepository } from '../modules/municipality/municipality.repository';
 import { complexityPlugin } from './complexity.plugin';
 import { createErrorFormatter } from './format-error';
@@ -12,6 +13,7 @@ import type { RequestContext } from './request-context';
 export function graphqlOptions(
   auth: AuthService,
   municipalities: MunicipalityRepository,
+  caseStudies: CaseStudyRepository,
 ): ApolloDriverConfig {
   let schema: GraphQLSchema | undefined;
   return {
@@ -43,6 +45,9 @@ export function graphqlOptions(
       loaders: createLoaders({
         municipalitiesByIds: (ids) => municipalities.findByIds(ids),
         declarationsByMunicipalityIds: (ids) => municipalities.findDeclarationsByMunicipalityIds(ids),
+        caseStudiesByIds: (ids) => caseStudies.findByIds(ids),
+        caseStudyRevisionsByCaseIds: (ids) => caseStudies.findRevisionsByCaseIds(ids),
+        peopleByIds: (ids) => caseStudies.findPeopleByIds(ids),
       }),
     }),
   };

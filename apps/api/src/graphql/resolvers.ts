@@ -1,7 +1,8 @@
 import { AUTH_RESOLVERS } from '../modules/auth/auth.module';
+import { CASE_STUDY_RESOLVERS } from '../modules/case-study/case-study.module';
 import { MUNICIPALITY_RESOLVERS } from '../modules/municipality/municipality.module';
 import { DateScalar } from './date.scalar';
 
 /** Every resolver of the API, for printing schema.gql without a database; a spec checks it equals the live schema. */
-export const ALL_RESOLVERS = [...AUTH_RESOLVERS, ...MUNICIPALITY_RESOLVERS];
+export const ALL_RESOLVERS = [...AUTH_RESOLVERS, ...MUNICIPALITY_RESOLVERS, ...CASE_STUDY_RESOLVERS];
 export const ALL_SCALARS = [DateScalar];

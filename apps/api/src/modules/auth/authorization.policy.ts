@@ -1,3 +1,4 @@
+import type { MembershipStatus } from '@yokoten/case-studies';
 import { ForbiddenError, UnauthenticatedError } from '../../common/app-error';
 import type { Actor } from './actor';
 
@@ -7,19 +8,38 @@ import type { Actor } from './actor';
  */
 export interface MunicipalitySubject {
   municipalityId: string;
+  /** Exchange sessions: the caller holds a CONFIRMED seat (venue and meeting URL are theirs to see). */
+  holdsConfirmedSeat?: boolean;
+  /** Given where membership matters (creating or publishing a case): only members publish to the network. */
+  membershipStatus?: MembershipStatus | null;
 }
 
 type Rule = (actor: Actor, subject?: MunicipalitySubject) => boolean;
 
 const anyone = (): boolean => true;
 const staff = (actor: Actor): boolean => actor.role === 'ORGANISER' || actor.role === 'ADMIN';
+/** Sessions: the organiser, or an officer acting for their own municipality (themselves or a colleague). */
+const sessionParticipantOrStaff = (actor: Actor, subject?: MunicipalitySubject): boolean =>
+  staff(actor) ||
+  (actor.role === 'OFFICER' && subject !== undefined && actor.municipalityId === subject.municipalityId);
+const seatHolderOrStaff = (actor: Actor, subject?: MunicipalitySubject): boolean =>
+  staff(actor) || subject?.holdsConfirmedSeat === true;
 const ownMunicipalityOfficer = (actor: Actor, subject?: MunicipalitySubject): boolean =>
   actor.role === 'OFFICER' && subject !== undefined && actor.municipalityId === subject.municipalityId;
+const memberMunicipalityOfficer = (actor: Actor, subject?: MunicipalitySubject): boolean =>
+  ownMunicipalityOfficer(actor, subject) && subject?.membershipStatus === 'MEMBER';
+const ownMunicipalityOfficerOrStaff = (actor: Actor, subject?: MunicipalitySubject): boolean =>
+  staff(actor) || ownMunicipalityOfficer(actor, subject);
+const officer = (actor: Actor): boolean => actor.role === 'OFFICER';
 
 /** Actions open to anonymous callers. */
 const PUBLIC_ACTIONS = {
   'municipality.list': true,
   'declaration.list': true,
+  /** Exchange session listings and details other than venue and meeting URL (not drafts). */
+  'session.list': true,
+  /** A PUBLISHED, PUBLIC case (the caller of anything else is checked by the rules below). */
+  'caseStudy.readPublic': true,
 } as const;
 
 /** Actions that need a login, with who may do them. ADMIN may do everything. */
@@ -29,6 +49,28 @@ const RULES = {
   'municipality.withdraw': staff,
   'municipality.import': staff,
   'declaration.sign': ownMunicipalityOfficer,
+  /** Create, edit, open, close, cancel, finish sessions; drafts, the console, exports, tables, check-in. */
+  'session.manage': staff,
+  /** Register oneself or a colleague of one's own municipality (the organiser: anyone). */
+  'session.register': sessionParticipantOrStaff,
+  'registration.cancel': sessionParticipantOrStaff,
+  /** A registration's check-in code and QR code. */
+  'registration.readPrivate': sessionParticipantOrStaff,
+  /** Venue details and the meeting URL. */
+  'session.readLogistics': seatHolderOrStaff,
+  /** MEMBERS-only cases, contact email/phone and author names: anyone signed in to the network. */
+  'caseStudy.readMembersOnly': anyone,
+  /** Drafts and archived cases, the moderation reason and the publish checklist. */
+  'caseStudy.readDraft': ownMunicipalityOfficerOrStaff,
+  'caseStudy.readRevisions': ownMunicipalityOfficerOrStaff,
+  /** The officer's own municipality's cases, drafts included. */
+  'caseStudy.listOwn': officer,
+  'caseStudy.create': memberMunicipalityOfficer,
+  'caseStudy.edit': ownMunicipalityOfficer,
+  'caseStudy.publish': memberMunicipalityOfficer,
+  'caseStudy.archive': ownMunicipalityOfficer,
+  /** Moderation: take a published case back to DRAFT with a reason the owners see. */
+  'caseStudy.unpublish': staff,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PUBLIC_ACTIONS | keyof typeof RULES;

@@ -1,0 +1,220 @@
+import { applyDecorators } from '@nestjs/common';
+import { Field, Float, InputType, Int } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { CASE_STAGES, CASE_TARGETS, CASE_THEMES, VISIBILITIES } from '@yokoten/case-studies';
+import { DateScalar } from '../../../graphql/date.scalar';
+import { CaseStageEnum, CaseTargetEnum, CaseThemeEnum, VisibilityEnum } from '../../../graphql/enums';
+
+/**
+ * The field rules of CreateCaseStudyInput and UpdateCaseStudyInput, written once. `optional` fields may be
+ * left out, but an explicit null is refused for anything that has no "empty" meaning (null cannot clear a
+ * title); budgetYen, contactEmail and contactPhone accept null to clear them.
+ */
+export const LIMITS = {
+  title: 200,
+  summary: 1000,
+  body: 50_000,
+  longText: 5000,
+  department: 200,
+  tags: 20,
+  tag: 40,
+  listItems: 20,
+  listItem: 100,
+  outcomes: 10,
+  outcomeLabel: 100,
+  outcomeUnit: 20,
+  fiscalYearMin: 2000,
+  fiscalYearMax: 2100,
+  budgetMax: 1e12,
+  outcomeAbsMax: 1e15,
+} as const;
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const trimEach = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
+const blankToNull = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? (value.trim() === '' ? null : value.trim()) : value;
+
+/** Optional, but not null: validators run for every value except a missing one. */
+const NotNullIfPresent = () => ValidateIf((_object, value) => value !== undefined);
+const presence = (optional: boolean) => (optional ? [NotNullIfPresent()] : []);
+
+export function TextField(
+  max: number,
+  options: { optional: boolean; required?: boolean; description?: string },
+) {
+  return applyDecorators(
+    Field(() => String, { nullable: options.optional, description: options.description }),
+    Transform(trim),
+    ...presence(options.optional),
+    IsString(),
+    ...(options.required
+      ? [IsNotEmpty({ message: ({ property }) => `${property} を入力してください (required)` })]
+      : []),
+    MaxLength(max),
+  );
+}
+
+export function StringListField(
+  maxItems: number,
+  maxLength: number,
+  options: { optional: boolean; description?: string },
+) {
+  return applyDecorators(
+    Field(() => [String], { nullable: options.optional, description: options.description }),
+    Transform(trimEach),
+    ...presence(options.optional),
+    IsArray(),
+    ArrayMaxSize(maxItems),
+    ArrayUnique(),
+    IsString({ each: true }),
+    IsNotEmpty({ each: true }),
+    MaxLength(maxLength, { each: true }),
+  );
+}
+
+export function ThemesField(optional: boolean) {
+  return applyDecorators(
+    Field(() => [CaseThemeEnum], { nullable: optional }),
+    ...presence(optional),
+    IsArray(),
+    ArrayMaxSize(CASE_THEMES.length),
+    ArrayUnique(),
+    IsIn(CASE_THEMES, { each: true }),
+  );
+}
+
+export function TargetsField(optional: boolean) {
+  return applyDecorators(
+    Field(() => [CaseTargetEnum], { nullable: optional }),
+    ...presence(optional),
+    IsArray(),
+    ArrayMaxSize(CASE_TARGETS.length),
+    ArrayUnique(),
+    IsIn(CASE_TARGETS, { each: true }),
+  );
+}
+
+export function FiscalYearsField(optional: boolean) {
+  return applyDecorators(
+    Field(() => [Int], { nullable: optional, description: '年度 (April–March), 2000–2100' }),
+    ...presence(optional),
+    IsArray(),
+    ArrayMaxSize(LIMITS.listItems),
+    ArrayUnique(),
+    IsInt({ each: true }),
+    Min(LIMITS.fiscalYearMin, { each: true }),
+    Max(LIMITS.fiscalYearMax, { each: true }),
+  );
+}
+
+export function BudgetField() {
+  return applyDecorators(
+    Field(() => Float, { nullable: true, description: 'Whole yen, 0 – 1,000,000,000,000; null: unknown' }),
+    IsOptional(),
+    IsInt({ message: 'budgetYen must be a whole number of yen' }),
+    Min(0),
+    Max(LIMITS.budgetMax),
+  );
+}
+
+export function VisibilityField(optional: boolean) {
+  return applyDecorators(
+    Field(() => VisibilityEnum, { nullable: true, ...(optional ? {} : { defaultValue: 'PUBLIC' }) }),
+    NotNullIfPresent(),
+    IsIn(VISIBILITIES),
+  );
+}
+
+export function StageField(optional: boolean) {
+  return applyDecorators(
+    Field(() => CaseStageEnum, { nullable: true, ...(optional ? {} : { defaultValue: 'IN_PROGRESS' }) }),
+    NotNullIfPresent(),
+    IsIn(CASE_STAGES),
+  );
+}
+
+@InputType({ description: '成果指標: a measured result' })
+export class OutcomeInput {
+  @Field({ description: 'e.g. 受講者数' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(LIMITS.outcomeLabel)
+  label: string;
+
+  @Field(() => Float, { nullable: true, description: 'Value before; null when there was nothing before' })
+  @IsOptional()
+  @IsNumber()
+  @Min(-LIMITS.outcomeAbsMax)
+  @Max(LIMITS.outcomeAbsMax)
+  before?: number | null;
+
+  @Field(() => Float)
+  @IsNumber()
+  @Min(-LIMITS.outcomeAbsMax)
+  @Max(LIMITS.outcomeAbsMax)
+  after: number;
+
+  @Field({ description: 'e.g. 人, 件, %' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(LIMITS.outcomeUnit)
+  unit: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When `after` was measured (YYYY-MM-DD)' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  asOf?: string | null;
+}
+
+export function OutcomesField(optional: boolean) {
+  return applyDecorators(
+    Field(() => [OutcomeInput], { nullable: optional, description: 'At most 10' }),
+    ...presence(optional),
+    IsArray(),
+    ArrayMaxSize(LIMITS.outcomes),
+    ValidateNested({ each: true }),
+    Type(() => OutcomeInput),
+  );
+}
+
+export function ContactEmailField() {
+  return applyDecorators(
+    Field(() => String, { nullable: true, description: 'Shown to signed-in users only; null clears it' }),
+    Transform(blankToNull),
+    IsOptional(),
+    IsEmail({}, { message: 'contactEmail must be an email address' }),
+    MaxLength(254),
+  );
+}
+
+export function ContactPhoneField() {
+  return applyDecorators(
+    Field(() => String, { nullable: true, description: 'Shown to signed-in users only; null clears it' }),
+    Transform(blankToNull),
+    IsOptional(),
+    Matches(/^\+?[0-9][0-9\- ()]{5,38}$/, {
+      message: 'contactPhone must be a phone number, e.g. 093-582-2102',
+    }),
+    MaxLength(40),
+  );
+}

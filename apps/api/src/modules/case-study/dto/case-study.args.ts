@@ -1,0 +1,40 @@
+import { ArgsType, Field, ID } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { CASE_STATUSES, type CaseStatus } from '@yokoten/case-studies';
+import { CaseStatusEnum } from '../../../graphql/enums';
+import { UpdateCaseStudyInput } from './update-case-study.input';
+
+@ArgsType()
+export class CaseStudyIdArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be the id of a case study' })
+  id: string;
+}
+
+/** id and input in one ArgsType: the global pipe validates an ArgsType as a whole, so they cannot be split. */
+@ArgsType()
+export class UpdateCaseStudyArgs extends CaseStudyIdArgs {
+  @Field(() => UpdateCaseStudyInput)
+  @ValidateNested()
+  @Type(() => UpdateCaseStudyInput)
+  input: UpdateCaseStudyInput;
+}
+
+@ArgsType()
+export class UnpublishCaseStudyArgs extends CaseStudyIdArgs {
+  @Field({ description: 'Why it was taken down; shown to the owning municipality' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @IsNotEmpty({ message: 'reason を入力してください (reason is required)' })
+  @MaxLength(2000)
+  reason: string;
+}
+
+@ArgsType()
+export class MyMunicipalityCaseStudiesArgs {
+  @Field(() => CaseStatusEnum, { nullable: true, description: 'Only cases in this status; all when omitted' })
+  @IsOptional()
+  @IsIn(CASE_STATUSES)
+  status?: CaseStatus;
+}
