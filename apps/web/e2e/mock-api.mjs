@@ -22,13 +22,16 @@ const PASSWORD = process.env.DEMO_PASSWORD ?? 'yokoten-demo';
 // ---- demo data, read from the shared library's sources (plain literals) ----
 const prefectureSource = readFileSync(join(root, 'libs/case-studies/src/prefectures.ts'), 'utf8');
 const prefectures = new Map(
-  [...prefectureSource.matchAll(/code: '(\d{2})',\s*name: '([^']+)',\s*nameEn: '([^']+)'/g)].map(([, code, name, nameEn]) => [
-    code,
-    { code, name, nameEn, region: '' },
-  ]),
+  [...prefectureSource.matchAll(/code: '(\d{2})',\s*name: '([^']+)',\s*nameEn: '([^']+)'/g)].map(
+    ([, code, name, nameEn]) => [code, { code, name, nameEn, region: '' }],
+  ),
 );
 const demoSource = readFileSync(join(root, 'libs/case-studies/src/municipalities.demo.ts'), 'utf8');
-const rows = [...demoSource.matchAll(/m\('(\d{6})', '(\d{2})', '([^']+)', '([^']+)', '([^']+)', '([A-Z_]+)', ([\d_]+)\)/g)];
+const rows = [
+  ...demoSource.matchAll(
+    /m\('(\d{6})', '(\d{2})', '([^']+)', '([^']+)', '([^']+)', '([A-Z_]+)', ([\d_]+)\)/g,
+  ),
+];
 
 function band(population) {
   if (population < 10_000) return 'UNDER_10K';
@@ -62,27 +65,49 @@ municipalities
       id: `d${m.code}`,
       code: m.code,
       signerName: ['武内 和久', '湯﨑 英彦', '辻 直孝', '平井 伸治', '斉藤 猛'][i % 5],
-      signerTitle: m.kind === 'PREFECTURE' ? '知事' : m.kind === 'SPECIAL_WARD' ? '区長' : m.kind === 'TOWN' ? '町長' : '市長',
+      signerTitle:
+        m.kind === 'PREFECTURE'
+          ? '知事'
+          : m.kind === 'SPECIAL_WARD'
+            ? '区長'
+            : m.kind === 'TOWN'
+              ? '町長'
+              : '市長',
       statement: `${m.name}は、職員と市民のリスキリングを通じて地域のDXを進め、その成果と課題を全国の自治体と共有します。`,
       signedAt: new Date(Date.UTC(2023, 4, 9, 15 + (i % 3), 30)).toISOString(),
     }),
   );
 
 const users = new Map([
-  ['organiser@yokoten.example', { id: 'u0', email: 'organiser@yokoten.example', name: '横展 事務局', role: 'ORGANISER', code: null }],
+  [
+    'organiser@yokoten.example',
+    { id: 'u0', email: 'organiser@yokoten.example', name: '横展 事務局', role: 'ORGANISER', code: null },
+  ],
   ...municipalities
     .filter((m) => m.membershipStatus === 'MEMBER')
     .map((m) => [
       `officer.${m.code}@yokoten.example`,
-      { id: `u${m.code}`, email: `officer.${m.code}@yokoten.example`, name: `${m.name} DX担当`, role: 'OFFICER', code: m.code },
+      {
+        id: `u${m.code}`,
+        email: `officer.${m.code}@yokoten.example`,
+        name: `${m.name} DX担当`,
+        role: 'OFFICER',
+        code: m.code,
+      },
     ]),
 ]);
 const sessions = new Map();
 
 // ---- GraphQL ----
 const schema = buildSchema(readFileSync(join(root, 'apps/api/schema.gql'), 'utf8'));
-const fail = (message, code, field) => new GraphQLError(message, { extensions: { code, ...(field ? { field } : {}) } });
-const fold = (s) => s.normalize('NFKC').toLowerCase().replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60)).trim();
+const fail = (message, code, field) =>
+  new GraphQLError(message, { extensions: { code, ...(field ? { field } : {}) } });
+const fold = (s) =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+    .trim();
 
 function municipalityView(m) {
   const d = declarations.get(m.code);
@@ -124,7 +149,10 @@ const rootValue = {
     );
     const start = after ? Number(Buffer.from(after, 'base64url').toString()) + 1 : 0;
     const page = all.slice(start, start + first);
-    const edges = page.map((m, i) => ({ cursor: Buffer.from(String(start + i)).toString('base64url'), node: municipalityView(m) }));
+    const edges = page.map((m, i) => ({
+      cursor: Buffer.from(String(start + i)).toString('base64url'),
+      node: municipalityView(m),
+    }));
     return {
       totalCount: all.length,
       edges,
@@ -212,15 +240,29 @@ createServer(async (req, res) => {
     for await (const chunk of req) body += chunk;
     const token = /(?:^|;\s*)yokoten_session=([^;]+)/.exec(req.headers.cookie ?? '')?.[1];
     const cookies = [];
-    const context = { token, user: token ? sessions.get(token) : undefined, setCookie: (c) => cookies.push(c) };
+    const context = {
+      token,
+      user: token ? sessions.get(token) : undefined,
+      setCookie: (c) => cookies.push(c),
+    };
     let result;
     try {
       const { query, variables, operationName } = JSON.parse(body);
-      result = await graphql({ schema, source: query, rootValue, contextValue: context, variableValues: variables, operationName });
+      result = await graphql({
+        schema,
+        source: query,
+        rootValue,
+        contextValue: context,
+        variableValues: variables,
+        operationName,
+      });
     } catch {
       result = { errors: [{ message: 'Malformed request', extensions: { code: 'BAD_REQUEST' } }] };
     }
-    res.writeHead(200, { 'content-type': 'application/json', ...(cookies.length ? { 'set-cookie': cookies } : {}) });
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      ...(cookies.length ? { 'set-cookie': cookies } : {}),
+    });
     res.end(JSON.stringify(result));
     return;
   }
@@ -232,4 +274,6 @@ createServer(async (req, res) => {
     return;
   }
   sendFile(res, join(dist, 'index.html'));
-}).listen(port, () => console.log(`mock API on http://localhost:${port} (${municipalities.length} municipalities)`));
+}).listen(port, () =>
+  console.log(`mock API on http://localhost:${port} (${municipalities.length} municipalities)`),
+);

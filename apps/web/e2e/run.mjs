@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global fetch, AbortSignal, setTimeout, URL, document, localStorage -- Node 20 globals, and the browser's in page.evaluate() callbacks */
+/* global fetch, AbortSignal, setTimeout, URL, document, localStorage, window -- Node 20 globals, and the browser's in page.evaluate() callbacks */
 // Browser tests of the web client's main journeys, on plain Node + playwright-core (no test-runner
 // download) and the system Chromium.
 //
@@ -19,7 +19,10 @@ import { AxeBuilder } from '@axe-core/playwright';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const screenshots = join(root, 'docs/screenshots');
-const ORGANISER = { email: 'organiser@yokoten.example', password: process.env.DEMO_PASSWORD ?? 'yokoten-demo' };
+const ORGANISER = {
+  email: 'organiser@yokoten.example',
+  password: process.env.DEMO_PASSWORD ?? 'yokoten-demo',
+};
 const STARTUP_TIMEOUT_MS = Number(process.env.E2E_STARTUP_TIMEOUT_MS ?? 300_000);
 const only = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
 
@@ -106,7 +109,13 @@ class Journey {
 
   /** axe-core on the page as it is now; any violation fails the journey. */
   async checkA11y(label, options = {}) {
-    let builder = new AxeBuilder({ page: this.page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+    let builder = new AxeBuilder({ page: this.page }).withTags([
+      'wcag2a',
+      'wcag2aa',
+      'wcag21a',
+      'wcag21aa',
+      'best-practice',
+    ]);
     for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
     if (options.disableRules) builder = builder.disableRules(options.disableRules);
     const { violations } = await builder.analyze();
@@ -116,7 +125,9 @@ class Journey {
         .slice(0, 3)
         .map((node) => node.target.join(' '))
         .join(', ');
-      this.problems.push(`axe [${label}] ${violation.id} (${violation.impact}): ${violation.help} — ${targets}`);
+      this.problems.push(
+        `axe [${label}] ${violation.id} (${violation.impact}): ${violation.help} — ${targets}`,
+      );
     }
   }
 
@@ -180,7 +191,8 @@ async function run(browser, { name, fn }) {
   // The LGWAN rule: nothing may be fetched from another host (fonts, CDNs, analytics, workers).
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin) return route.continue();
+    if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin)
+      return route.continue();
     journey.problems.push(`request to another host: ${url}`);
     return route.abort('blockedbyclient');
   });
@@ -192,12 +204,22 @@ async function run(browser, { name, fn }) {
   try {
     await fn(journey, page);
     if (journey.problems.length) throw new Error(journey.problems.join('\n      '));
-    console.log(`✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)}s, ${journey.checkedPages} pages checked with axe)`);
+    console.log(
+      `✓ ${name} (${((Date.now() - started) / 1000).toFixed(1)}s, ${journey.checkedPages} pages checked with axe)`,
+    );
     return true;
   } catch (error) {
-    const extra = journey.problems.length && !String(error.message).includes(journey.problems[0]) ? `\n      ${journey.problems.join('\n      ')}` : '';
+    const extra =
+      journey.problems.length && !String(error.message).includes(journey.problems[0])
+        ? `\n      ${journey.problems.join('\n      ')}`
+        : '';
     console.log(`✗ ${name}\n      ${error.message}${extra}`);
-    await page.screenshot({ path: join(root, 'test-results', `failed-${name.replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
+    await page
+      .screenshot({
+        path: join(root, 'test-results', `failed-${name.replace(/\W+/g, '-')}.png`),
+        fullPage: true,
+      })
+      .catch(() => {});
     return false;
   } finally {
     await context.close();
@@ -209,12 +231,26 @@ async function run(browser, { name, fn }) {
 test('home renders in Japanese with the network figures', async (j, page) => {
   await j.goto('/');
   expect((await page.getAttribute('html', 'lang')) === 'ja', '<html lang> should be "ja"');
-  await j.expectText(page.getByRole('heading', { level: 1 }), /[ぁ-んァ-ヶ一-龠]/, 'the h1 should be Japanese');
+  await j.expectText(
+    page.getByRole('heading', { level: 1 }),
+    /[ぁ-んァ-ヶ一-龠]/,
+    'the h1 should be Japanese',
+  );
   await j.expectText(page.locator('dd').nth(0), /^[\d,]+団体$/, 'member count');
   await j.expectText(page.locator('dd').nth(1), /^[\d,]+団体$/, 'declaration count');
   expect(await page.getByRole('link', { name: '本文へ移動' }).count(), 'skip link missing');
   expect(await page.getByRole('navigation', { name: 'メインメニュー' }).count(), 'main navigation missing');
   expect(/横展/.test(await page.title()), 'document title should name the site');
+  // Keyboard: the first Tab reaches the skip link, which is then visible and moves focus to <main>.
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: '本文へ移動' });
+  expect(
+    await skip.evaluate((el) => el === document.activeElement),
+    'the first Tab should reach the skip link',
+  );
+  expect((await skip.boundingBox())?.width > 1, 'the focused skip link should be visible');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'main');
   await j.checkA11y('home');
   await j.screenshot('home');
 });
@@ -235,7 +271,11 @@ test('unknown pages answer with a 404 page', async (j, page) => {
   await j.checkA11y('not found');
   await j.screenshot('not-found');
   await j.goto('/municipalities/999999');
-  await j.expectText(page.getByRole('heading', { level: 1 }), '自治体が見つかりません', 'unknown municipality h1');
+  await j.expectText(
+    page.getByRole('heading', { level: 1 }),
+    '自治体が見つかりません',
+    'unknown municipality h1',
+  );
 });
 
 test('browse members: filters in the URL, IME-aware search, more results, municipality page', async (j, page) => {
@@ -255,7 +295,11 @@ test('browse members: filters in the URL, IME-aware search, more results, munici
     await more.click();
     await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length > n, before);
     await page
-      .waitForFunction((n) => document.activeElement === document.querySelectorAll('tbody tr th a')[n], before, { timeout: 5_000 })
+      .waitForFunction(
+        (n) => document.activeElement === document.querySelectorAll('tbody tr th a')[n],
+        before,
+        { timeout: 5_000 },
+      )
       .catch(() => {
         throw new Error('focus should move to the first newly shown row');
       });
@@ -269,8 +313,15 @@ test('browse members: filters in the URL, IME-aware search, more results, munici
       (all) => {
         const text = [...document.querySelectorAll('p[role="status"]')].map((p) => p.textContent).join('');
         const match = /該当する自治体：([\d,]+)団体/.exec(text);
-        const badges = [...document.querySelectorAll('tbody tr td:last-child')].map((td) => td.textContent.trim());
-        return match && Number(match[1].replace(/,/g, '')) <= all && badges.length && badges.every((b) => b === badges[0]);
+        const badges = [...document.querySelectorAll('tbody tr td:last-child')].map((td) =>
+          td.textContent.trim(),
+        );
+        return (
+          match &&
+          Number(match[1].replace(/,/g, '')) <= all &&
+          badges.length &&
+          badges.every((b) => b === badges[0])
+        );
       },
       allCount,
       { timeout: 10_000 },
@@ -293,7 +344,9 @@ test('browse members: filters in the URL, IME-aware search, more results, munici
       { timeout: 10_000 },
     )
     .catch(async () => {
-      throw new Error(`prefecture filter not applied: ${await page.locator('tbody tr td:first-of-type').allInnerTexts()}`);
+      throw new Error(
+        `prefecture filter not applied: ${await page.locator('tbody tr td:first-of-type').allInnerTexts()}`,
+      );
     });
 
   // Search waits for the IME: nothing is queried while composing, the converted text is.
@@ -304,7 +357,8 @@ test('browse members: filters in the URL, IME-aware search, more results, munici
   const firstKana = (await page.locator('tbody tr th span').first().innerText()).trim();
   const queries = [];
   page.on('request', (request) => {
-    if (request.url().endsWith('/graphql') && /"search"/.test(request.postData() ?? '')) queries.push(request.postData());
+    if (request.url().endsWith('/graphql') && /"search"/.test(request.postData() ?? ''))
+      queries.push(request.postData());
   });
   await search.focus();
   await search.dispatchEvent('compositionstart', { data: '' });
@@ -312,7 +366,9 @@ test('browse members: filters in the URL, IME-aware search, more results, munici
   await page.waitForTimeout(900);
   expect(!/[?&]q=/.test(page.url()) && queries.length === 0, 'searched while the IME was still composing');
   await search.fill(firstName);
-  const searched = page.waitForResponse((response) => response.url().endsWith('/graphql') && /"search"/.test(response.request().postData() ?? ''));
+  const searched = page.waitForResponse(
+    (response) => response.url().endsWith('/graphql') && /"search"/.test(response.request().postData() ?? ''),
+  );
   await search.dispatchEvent('compositionend', { data: firstName });
   await page.waitForURL(/[?&]q=/);
   await searched;
@@ -331,7 +387,10 @@ test('browse members: filters in the URL, IME-aware search, more results, munici
   await j.expectText(page.getByRole('heading', { level: 1 }), firstName, 'municipality h1');
   await j.expectText(page.locator('dl'), /地方公共団体コード/, 'profile');
   const focusedHeading = await page.evaluate(() => document.activeElement?.tagName);
-  expect(focusedHeading === 'H1', `focus should be on the new page's h1 after navigation, was ${focusedHeading}`);
+  expect(
+    focusedHeading === 'H1',
+    `focus should be on the new page's h1 after navigation, was ${focusedHeading}`,
+  );
   await page.waitForLoadState('networkidle');
   await j.checkA11y('municipality page');
   await j.screenshot('municipality');
@@ -358,13 +417,27 @@ test('organiser logs in, is sent back, sees membership actions, logs out', async
 
   // Wrong password.
   await j.login(ORGANISER.email, 'wrong-password');
-  await j.expectText(page.getByRole('alert'), /メールアドレスまたはパスワードが正しくありません/, 'bad credentials message');
+  await j.expectText(
+    page.getByRole('alert'),
+    /メールアドレスまたはパスワードが正しくありません/,
+    'bad credentials message',
+  );
 
   await j.login(ORGANISER.email, ORGANISER.password);
   await page.waitForURL((url) => url.pathname === target);
-  await j.expectText(page.getByRole('status').filter({ hasText: 'ログインしました' }), 'ログインしました', 'login notice');
+  await j.expectText(
+    page.getByRole('status').filter({ hasText: 'ログインしました' }),
+    'ログインしました',
+    'login notice',
+  );
   const menu = page.getByRole('button', { name: /さん（事務局）/ });
   await menu.waitFor();
+  await page.reload({ waitUntil: 'networkidle' });
+  await menu.waitFor();
+  expect(
+    (await page.getByText('ログインしました。').count()) === 0,
+    'the login notice should not come back on reload',
+  );
   if (hasApplicant) {
     await page.getByRole('heading', { name: '事務局の操作' }).waitFor();
     await page.getByRole('button', { name: '加入承認' }).click();
@@ -381,7 +454,11 @@ test('organiser logs in, is sent back, sees membership actions, logs out', async
   await j.checkA11y('user menu open');
   await j.screenshot('user-menu');
   await page.getByRole('button', { name: 'ログアウト' }).click();
-  await j.expectText(page.getByRole('status').filter({ hasText: 'ログアウト' }), 'ログアウトしました', 'logout notice');
+  await j.expectText(
+    page.getByRole('status').filter({ hasText: 'ログアウト' }),
+    'ログアウトしました',
+    'logout notice',
+  );
   await page.getByRole('link', { name: 'ログイン', exact: true }).waitFor();
   const me = await j.graphql('{ me { id } }');
   expect(me.data?.me === null, 'the session should be gone after logout');
@@ -398,7 +475,10 @@ test('an officer logs in and sees the declaration form of their own municipality
   await j.login(`officer.${unsigned.code}@yokoten.example`, ORGANISER.password);
   await page.waitForURL(new RegExp(`/municipalities/${unsigned.code}$`));
   await page.getByRole('button', { name: /さん（自治体DX担当者）/ }).waitFor();
-  expect((await page.getByRole('heading', { name: '事務局の操作' }).count()) === 0, 'officers must not see organiser actions');
+  expect(
+    (await page.getByRole('heading', { name: '事務局の操作' }).count()) === 0,
+    'officers must not see organiser actions',
+  );
   if (!unsigned.declaration) {
     const form = page.getByRole('region', { name: '共同宣言に署名する' });
     await form.waitFor();
@@ -418,7 +498,11 @@ test('switch the language to English and back; the choice persists', async (j, p
   await j.expectText(page.getByRole('heading', { level: 1 }), 'Member municipalities', 'English h1');
   await page.reload({ waitUntil: 'networkidle' });
   expect((await page.getAttribute('html', 'lang')) === 'en', 'English should persist across a reload');
-  await j.expectText(page.locator('p[role="status"]').filter({ hasText: 'Matching' }), /Matching municipalities: [\d,]+/, 'English count');
+  await j.expectText(
+    page.locator('p[role="status"]').filter({ hasText: 'Matching' }),
+    /Matching municipalities: [\d,]+/,
+    'English count',
+  );
   await j.checkA11y('member directory (English)');
   await j.screenshot('municipalities-en');
   await j.goto('/');
@@ -430,19 +514,39 @@ test('switch the language to English and back; the choice persists', async (j, p
   expect((await page.evaluate(() => localStorage.getItem('yokoten.lang'))) === 'ja', 'choice stored');
 });
 
+test('small screens: no horizontal scrolling, same checks', async (j, page) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  for (const [path, name] of [
+    ['/', 'home-mobile'],
+    ['/municipalities', 'municipalities-mobile'],
+  ]) {
+    await j.goto(path);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow <= 0, `${path} scrolls sideways by ${overflow}px at 375px wide`);
+    await j.checkA11y(`${name}`);
+    await j.screenshot(name);
+  }
+});
+
 test('API explorer (GraphiQL) runs a query with everything served by the app', async (j, page) => {
   const workers = [];
   page.on('worker', (worker) => workers.push(worker.url()));
   page.on('console', (message) => {
-    if (/Could not create web worker/.test(message.text())) j.problems.push('Monaco fell back to main-thread workers');
+    if (/Could not create web worker/.test(message.text()))
+      j.problems.push('Monaco fell back to main-thread workers');
   });
   await j.goto('/explorer.html');
   await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
   await page.locator('.graphiql-query-editor .monaco-editor').waitFor({ timeout: 20_000 });
   await page.locator('.graphiql-execute-button').click();
-  await page.waitForFunction(() => /totalCount/.test(document.querySelector('.graphiql-response')?.textContent ?? ''), null, {
-    timeout: 20_000,
-  });
+  await page.waitForFunction(
+    () => /totalCount/.test(document.querySelector('.graphiql-response')?.textContent ?? ''),
+    null,
+    {
+      timeout: 20_000,
+    },
+  );
   await page.waitForLoadState('networkidle');
   expect(workers.length > 0, 'Monaco started no web worker');
   // GraphiQL's tab bar puts the tab's close button inside the role="tab" element (upstream markup);

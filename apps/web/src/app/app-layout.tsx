@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useLocation } from 'react-router-dom';
-import { useFlash } from '../shared/flash';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useFlash, type Flash } from '../shared/flash';
 import { SuccessNotice } from '../shared/status';
 import { container } from '../shared/ui-classes';
 import { SiteFooter } from './site-footer';
@@ -12,8 +12,27 @@ export function AppLayout() {
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
-  const flash = useFlash();
-  const [dismissedKey, setDismissedKey] = useState<string>();
+  const navigate = useNavigate();
+  const incomingFlash = useFlash();
+  const [flash, setFlash] = useState<Flash>();
+  const lastPathname = useRef(location.pathname);
+
+  // A flash message belongs to the page it was sent to: drop it when the page changes...
+  useEffect(() => {
+    if (lastPathname.current === location.pathname) return;
+    lastPathname.current = location.pathname;
+    setFlash(undefined);
+  }, [location.pathname]);
+
+  // ...and take it out of the history entry once shown, so that a reload does not repeat it.
+  useEffect(() => {
+    if (!incomingFlash) return;
+    setFlash(incomingFlash);
+    void navigate(
+      { pathname: location.pathname, search: location.search, hash: location.hash },
+      { replace: true, state: null },
+    );
+  }, [incomingFlash, location.pathname, location.search, location.hash, navigate]);
 
   // After client-side navigation, move focus to the new page's content, as a full page load would
   // put a screen reader at the top of the document; the skip link works the same way.
@@ -44,10 +63,11 @@ export function AppLayout() {
       </a>
       <SiteHeader />
       <main id="main" ref={mainRef} tabIndex={-1} className={`${container} flex-1 py-8 md:py-10`}>
-        {flash && dismissedKey !== location.key && (
+        {flash && (
           <SuccessNotice
             message={t(`flash.${flash.key}`, { name: flash.name ?? '' })}
-            onClose={() => setDismissedKey(location.key)} />
+            onClose={() => setFlash(undefined)}
+          />
         )}
         <Outlet />
       </main>

@@ -23,7 +23,9 @@ export function SiteHeader() {
       <div className={`${container} flex flex-wrap items-center justify-between gap-x-6 gap-y-3 py-3`}>
         <Link to="/" className="group flex items-baseline gap-2 rounded-4 no-underline">
           <span className="shrink-0 whitespace-nowrap text-std-28B-150 text-blue-900">{t('app.name')}</span>
-          <span className="hidden text-std-16N-170 text-solid-gray-700 group-hover:underline sm:inline">{t('app.tagline')}</span>
+          <span className="hidden text-std-16N-170 text-solid-gray-700 group-hover:underline sm:inline">
+            {t('app.tagline')}
+          </span>
         </Link>
         <div className="flex flex-wrap items-center gap-3">
           <LanguageSwitcher />

@@ -14,7 +14,8 @@ function label<K extends string>(map: LabelMap<K>, key: K, language: Language): 
   return map[key]?.[language] ?? key;
 }
 
-export const roleLabel = (role: keyof typeof ROLE_LABELS, language: Language) => label(ROLE_LABELS, role, language);
+export const roleLabel = (role: keyof typeof ROLE_LABELS, language: Language) =>
+  label(ROLE_LABELS, role, language);
 
 export const membershipStatusLabel = (status: keyof typeof MEMBERSHIP_STATUS_LABELS, language: Language) =>
   label(MEMBERSHIP_STATUS_LABELS, status, language);

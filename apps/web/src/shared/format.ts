@@ -15,7 +15,10 @@ export function formatCalendarDate(value: string, language: Language): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!match) return value;
   // Midnight UTC is 09:00 the same day in Japan, so the JST formatter shows the date as written.
-  return formatDateJst(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))), language);
+  return formatDateJst(
+    new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))),
+    language,
+  );
 }
 
 export function formatNumber(value: number, language: Language): string {

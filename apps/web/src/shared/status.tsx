@@ -1,4 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+import { loginPath } from '../features/auth/redirect';
 import { apiProblem, problemMessage } from './errors';
 import { buttonOutline } from './ui-classes';
 
@@ -22,11 +24,20 @@ export function ErrorNotice({
   onRetry?: () => void;
 }) {
   const { t } = useTranslation();
-  const text = message ?? problemMessage(apiProblem(error), t);
+  const location = useLocation();
+  const problem = error === undefined ? undefined : apiProblem(error);
+  const text = message ?? (problem ? problemMessage(problem, t) : t('errors.unknown'));
   return (
     <div role="alert" className="my-6 rounded-12 border-2 border-error-1 bg-red-50 p-4 md:p-6">
       <p className="text-std-17B-170 text-error-2">{t('common.errorTitle')}</p>
       <p className="mt-1 text-std-16N-170 text-solid-gray-800">{text}</p>
+      {problem?.code === 'UNAUTHENTICATED' && (
+        <p className="mt-2 text-std-16N-170">
+          <Link className="link-text" to={loginPath(location.pathname + location.search)}>
+            {t('nav.login')}
+          </Link>
+        </p>
+      )}
       {onRetry && (
         <button type="button" className={`${buttonOutline} mt-4`} onClick={onRetry}>
           {t('common.retry')}

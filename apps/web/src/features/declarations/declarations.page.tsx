@@ -56,7 +56,10 @@ export function DeclarationsPage() {
             </p>
             <ul className="mt-4 grid gap-4 md:grid-cols-2">
               {declarations.map((declaration) => (
-                <li key={declaration.id} className="flex flex-col rounded-12 border border-solid-gray-420 p-4 md:p-6">
+                <li
+                  key={declaration.id}
+                  className="flex flex-col rounded-12 border border-solid-gray-420 p-4 md:p-6"
+                >
                   <h3 className="text-std-20B-150">
                     <Link to={`/municipalities/${declaration.municipality.code}`} className="link-text">
                       {municipalityName(declaration.municipality, language)}
@@ -69,10 +72,15 @@ export function DeclarationsPage() {
                     {declaration.statement}
                   </blockquote>
                   <p className="mt-3 text-std-16N-170">
-                    {t('declarations.signedBy', { title: declaration.signerTitle, name: declaration.signerName })}
+                    {t('declarations.signedBy', {
+                      title: declaration.signerTitle,
+                      name: declaration.signerName,
+                    })}
                   </p>
                   <p className="text-std-16N-170 text-solid-gray-700">
-                    {t('declarations.signedAt', { date: formatDateTimeAsDate(declaration.signedAt, language) })}
+                    {t('declarations.signedAt', {
+                      date: formatDateTimeAsDate(declaration.signedAt, language),
+                    })}
                   </p>
                 </li>
               ))}

@@ -25,8 +25,10 @@ export function HomePage() {
   usePageTitle(t('home.title'));
 
   const stats = data?.networkStats;
-  const figure = (key: 'common.municipalitiesCount' | 'common.prefecturesCount', value: number | undefined) =>
-    value === undefined ? '—' : t(key, { count: value, formatted: formatNumber(value, language) });
+  const figure = (
+    key: 'common.municipalitiesCount' | 'common.prefecturesCount',
+    value: number | undefined,
+  ) => (value === undefined ? '—' : t(key, { count: value, formatted: formatNumber(value, language) }));
 
   return (
     <div className="flex flex-col gap-12">
@@ -35,7 +37,11 @@ export function HomePage() {
           {t('home.lead')}
         </h1>
         <p className="mt-6 max-w-3xl text-std-17N-170 text-solid-gray-800">{t('home.intro')}</p>
-        {user && <p className="mt-4 text-std-17B-170 text-solid-gray-900">{t('home.welcome', { name: user.name })}</p>}
+        {user && (
+          <p className="mt-4 text-std-17B-170 text-solid-gray-900">
+            {t('home.welcome', { name: user.name })}
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="home-stats">
@@ -46,12 +52,18 @@ export function HomePage() {
           <p className="mt-4 text-std-16N-170">{t('home.statsUnavailable')}</p>
         ) : (
           <dl className="mt-4 grid gap-4 md:grid-cols-3" aria-busy={loading || undefined}>
-            <Stat label={t('home.membersLabel')} value={figure('common.municipalitiesCount', stats?.memberCount)} />
+            <Stat
+              label={t('home.membersLabel')}
+              value={figure('common.municipalitiesCount', stats?.memberCount)}
+            />
             <Stat
               label={t('home.declarationsLabel')}
               value={figure('common.municipalitiesCount', stats?.declarationCount)}
             />
-            <Stat label={t('home.prefecturesLabel')} value={figure('common.prefecturesCount', stats?.prefectureCount)} />
+            <Stat
+              label={t('home.prefecturesLabel')}
+              value={figure('common.prefecturesCount', stats?.prefectureCount)}
+            />
           </dl>
         )}
       </section>

@@ -14,6 +14,9 @@ export function prefectureName(prefecture: { name: string; nameEn: string }, lan
   return language === 'en' ? prefecture.nameEn : prefecture.name;
 }
 
-export function municipalityName(municipality: { name: string; nameEn?: string | null }, language: Language): string {
+export function municipalityName(
+  municipality: { name: string; nameEn?: string | null },
+  language: Language,
+): string {
   return language === 'en' && municipality.nameEn ? municipality.nameEn : municipality.name;
 }

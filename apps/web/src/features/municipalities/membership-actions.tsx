@@ -11,7 +11,6 @@ import {
 import { currentLanguage } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { membershipStatusLabel } from '../../shared/domain-labels';
-import { apiProblem, problemMessage } from '../../shared/errors';
 import { flashState } from '../../shared/flash';
 import { ErrorNotice } from '../../shared/status';
 import { buttonDanger, buttonSolid, sectionTitle } from '../../shared/ui-classes';
@@ -30,9 +29,11 @@ export function MembershipActions({ municipality }: { municipality: Municipality
   const navigate = useNavigate();
   const name = municipalityName(municipality, currentLanguage());
   const [pending, setPending] = useState<'admit' | 'withdraw'>();
-  const [error, setError] = useState<string>();
+  const [error, setError] = useState<unknown>();
   const [admit, admitState] = useMutation(AdmitMunicipalityDocument, { update: forgetMembershipLists });
-  const [withdraw, withdrawState] = useMutation(WithdrawMunicipalityDocument, { update: forgetMembershipLists });
+  const [withdraw, withdrawState] = useMutation(WithdrawMunicipalityDocument, {
+    update: forgetMembershipLists,
+  });
   const busy = admitState.loading || withdrawState.loading;
 
   async function confirm() {
@@ -50,7 +51,7 @@ export function MembershipActions({ municipality }: { municipality: Municipality
       }
     } catch (caught) {
       setPending(undefined);
-      setError(problemMessage(apiProblem(caught), t));
+      setError(caught);
     }
   }
 
@@ -62,7 +63,12 @@ export function MembershipActions({ municipality }: { municipality: Municipality
       {municipality.membershipStatus === 'APPLICANT' && (
         <>
           <p className="mt-2 text-std-16N-170">{t('municipality.admitDescription')}</p>
-          <button type="button" className={`${buttonSolid} mt-4`} onClick={() => setPending('admit')} disabled={busy}>
+          <button
+            type="button"
+            className={`${buttonSolid} mt-4`}
+            onClick={() => setPending('admit')}
+            disabled={busy}
+          >
             {t('municipality.admit')}
           </button>
         </>
@@ -86,12 +92,15 @@ export function MembershipActions({ municipality }: { municipality: Municipality
       {municipality.membershipStatus === null && (
         <p className="mt-2 text-std-16N-170">{t('municipality.adminNotInNetwork')}</p>
       )}
-      {error && <ErrorNotice message={error} />}
+      {error !== undefined && <ErrorNotice error={error} />}
 
       <ConfirmDialog
         open={pending === 'admit'}
         title={t('municipality.admitConfirmTitle')}
-        body={t('municipality.admitConfirmBody', { name, member: membershipStatusLabel('MEMBER', currentLanguage()) })}
+        body={t('municipality.admitConfirmBody', {
+          name,
+          member: membershipStatusLabel('MEMBER', currentLanguage()),
+        })}
         confirmLabel={busy ? t('municipality.processing') : t('municipality.admitConfirm')}
         busy={busy}
         onConfirm={() => void confirm()}

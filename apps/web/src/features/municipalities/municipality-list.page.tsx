@@ -3,10 +3,7 @@ import { NetworkStatus } from '@apollo/client';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import {
-  MunicipalitiesDocument,
-  type MunicipalityFilter,
-} from '../../graphql/generated/graphql';
+import { MunicipalitiesDocument, type MunicipalityFilter } from '../../graphql/generated/graphql';
 import { currentLanguage } from '../../i18n/i18n';
 import { membershipStatusLabel, municipalityKindLabel } from '../../shared/domain-labels';
 import { formatNumber } from '../../shared/format';
@@ -60,10 +57,13 @@ export function MunicipalityListPage() {
     return value;
   }, [prefecture, kind, status, search]);
 
-  const { data, previousData, loading, error, refetch, fetchMore, networkStatus } = useQuery(MunicipalitiesDocument, {
-    variables: { filter, first: PAGE_SIZE },
-    notifyOnNetworkStatusChange: true,
-  });
+  const { data, previousData, loading, error, refetch, fetchMore, networkStatus } = useQuery(
+    MunicipalitiesDocument,
+    {
+      variables: { filter, first: PAGE_SIZE },
+      notifyOnNetworkStatusChange: true,
+    },
+  );
   const connection = (data ?? previousData)?.municipalities;
   const loadingMore = networkStatus === NetworkStatus.fetchMore;
   const edges = connection?.edges ?? [];
@@ -90,6 +90,11 @@ export function MunicipalityListPage() {
     );
   }
 
+  const population = (value: number | null) =>
+    value === null
+      ? t('common.unknown')
+      : t('common.people', { count: value, formatted: formatNumber(value, language) });
+
   async function loadMore() {
     if (!connection?.pageInfo.endCursor) return;
     focusRowAfterLoad.current = edges.length;
@@ -109,11 +114,18 @@ export function MunicipalityListPage() {
       <h1 className={pageTitle}>{t('municipalities.title')}</h1>
       <p className="mt-4 text-std-16N-170">{t('municipalities.lead')}</p>
 
-      <section aria-labelledby="filters-heading" className="mt-8 rounded-12 border border-solid-gray-420 bg-solid-gray-50 p-4 md:p-6">
+      <section
+        aria-labelledby="filters-heading"
+        className="mt-8 rounded-12 border border-solid-gray-420 bg-solid-gray-50 p-4 md:p-6"
+      >
         <h2 id="filters-heading" className="text-std-20B-150 text-solid-gray-900">
           {t('municipalities.filtersHeading')}
         </h2>
-        <form role="search" className="mt-4 grid gap-4 md:grid-cols-3" onSubmit={(event) => event.preventDefault()}>
+        <form
+          role="search"
+          className="mt-4 grid gap-4 md:grid-cols-3"
+          onSubmit={(event) => event.preventDefault()}
+        >
           <SelectField
             id="filter-prefecture"
             label={t('municipalities.prefecture')}
@@ -127,7 +139,10 @@ export function MunicipalityListPage() {
             value={kind}
             options={[
               { value: '', label: t('common.all') },
-              ...MUNICIPALITY_KINDS.map((value) => ({ value, label: municipalityKindLabel(value, language) })),
+              ...MUNICIPALITY_KINDS.map((value) => ({
+                value,
+                label: municipalityKindLabel(value, language),
+              })),
             ]}
             onChange={(event) => setParam('kind', event.target.value)}
           />
@@ -137,7 +152,10 @@ export function MunicipalityListPage() {
             value={status}
             options={[
               { value: '', label: t('municipalities.statusAll') },
-              ...MEMBERSHIP_STATUSES.map((value) => ({ value, label: membershipStatusLabel(value, language) })),
+              ...MEMBERSHIP_STATUSES.map((value) => ({
+                value,
+                label: membershipStatusLabel(value, language),
+              })),
             ]}
             onChange={(event) => setParam('status', event.target.value)}
           />
@@ -146,7 +164,11 @@ export function MunicipalityListPage() {
           </div>
           {anyFilter && (
             <div className="md:col-span-3">
-              <button type="button" className="link-text text-std-16N-170" onClick={() => setParams(new URLSearchParams())}>
+              <button
+                type="button"
+                className="link-text text-std-16N-170"
+                onClick={() => setParams(new URLSearchParams())}
+              >
                 {t('municipalities.clearFilters')}
               </button>
             </div>
@@ -176,20 +198,20 @@ export function MunicipalityListPage() {
         ) : (
           <>
             <div className="mt-4 overflow-x-auto">
-              <table className="w-full min-w-[40rem] border-collapse text-left">
+              <table className="w-full border-collapse text-left md:min-w-[40rem]">
                 <caption className="sr-only">{t('municipalities.tableCaption')}</caption>
                 <thead>
                   <tr className="border-b-2 border-solid-gray-800">
                     <th scope="col" className="px-3 py-2 text-std-16B-170">
                       {t('municipalities.colName')}
                     </th>
-                    <th scope="col" className="px-3 py-2 text-std-16B-170">
+                    <th scope="col" className="hidden px-3 py-2 text-std-16B-170 md:table-cell">
                       {t('municipalities.colPrefecture')}
                     </th>
-                    <th scope="col" className="px-3 py-2 text-std-16B-170">
+                    <th scope="col" className="hidden px-3 py-2 text-std-16B-170 md:table-cell">
                       {t('municipalities.colKind')}
                     </th>
-                    <th scope="col" className="px-3 py-2 text-right text-std-16B-170">
+                    <th scope="col" className="hidden px-3 py-2 text-right text-std-16B-170 md:table-cell">
                       {t('municipalities.colPopulation')}
                     </th>
                     <th scope="col" className="px-3 py-2 text-std-16B-170">
@@ -205,16 +227,23 @@ export function MunicipalityListPage() {
                           {municipalityName(node, language)}
                         </Link>
                         <span className="block text-std-16N-170 text-solid-gray-700">{node.kana}</span>
+                        {/* On small screens the three middle columns fold into one line under the name. */}
+                        <span className="block text-std-16N-170 text-solid-gray-700 md:hidden">
+                          {[
+                            prefectureName(node.prefecture, language),
+                            municipalityKindLabel(node.kind, language),
+                            population(node.population),
+                          ].join(language === 'ja' ? '・' : ', ')}
+                        </span>
                       </th>
-                      <td className="px-3 py-3 text-std-16N-170">{prefectureName(node.prefecture, language)}</td>
-                      <td className="px-3 py-3 text-std-16N-170">{municipalityKindLabel(node.kind, language)}</td>
-                      <td className="px-3 py-3 text-right text-std-16N-170 tabular-nums">
-                        {node.population === null
-                          ? t('common.unknown')
-                          : t('common.people', {
-                              count: node.population,
-                              formatted: formatNumber(node.population, language),
-                            })}
+                      <td className="hidden px-3 py-3 text-std-16N-170 md:table-cell">
+                        {prefectureName(node.prefecture, language)}
+                      </td>
+                      <td className="hidden px-3 py-3 text-std-16N-170 md:table-cell">
+                        {municipalityKindLabel(node.kind, language)}
+                      </td>
+                      <td className="hidden px-3 py-3 text-right text-std-16N-170 tabular-nums md:table-cell">
+                        {population(node.population)}
                       </td>
                       <td className="px-3 py-3">
                         <MembershipBadge status={node.membershipStatus} />

@@ -52,7 +52,13 @@ function Breadcrumbs({ current }: { current: string }) {
   );
 }
 
-function Profile({ municipality, language }: { municipality: MunicipalityDetailFragment; language: Language }) {
+function Profile({
+  municipality,
+  language,
+}: {
+  municipality: MunicipalityDetailFragment;
+  language: Language;
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="profile-heading" className="mt-8">
@@ -81,7 +87,9 @@ function Profile({ municipality, language }: { municipality: MunicipalityDetailF
               })}
         </Row>
         <Row label={t('municipality.populationBand')}>
-          {municipality.populationBand ? populationBandLabel(municipality.populationBand, language) : t('common.unknown')}
+          {municipality.populationBand
+            ? populationBandLabel(municipality.populationBand, language)
+            : t('common.unknown')}
         </Row>
         <Row label={t('municipality.membershipStatus')}>
           <MembershipBadge status={municipality.membershipStatus} />
@@ -94,7 +102,13 @@ function Profile({ municipality, language }: { municipality: MunicipalityDetailF
   );
 }
 
-function DeclarationSection({ municipality, language }: { municipality: MunicipalityDetailFragment; language: Language }) {
+function DeclarationSection({
+  municipality,
+  language,
+}: {
+  municipality: MunicipalityDetailFragment;
+  language: Language;
+}) {
   const { t } = useTranslation();
   const declaration = municipality.declaration;
   return (
@@ -105,7 +119,9 @@ function DeclarationSection({ municipality, language }: { municipality: Municipa
       {declaration ? (
         <figure className="mt-4 rounded-12 border border-solid-gray-420 bg-solid-gray-50 p-4 md:p-6">
           <p className="text-std-16B-170">
-            {t('municipality.declarationSigned', { date: formatDateTimeAsDate(declaration.signedAt, language) })}
+            {t('municipality.declarationSigned', {
+              date: formatDateTimeAsDate(declaration.signedAt, language),
+            })}
           </p>
           <blockquote className="mt-3 whitespace-pre-line border-l-4 border-blue-900 pl-4 text-std-17N-170">
             {declaration.statement}
@@ -133,7 +149,8 @@ export function MunicipalityPage() {
     skip: !validCode,
   });
   const municipality = data?.municipality;
-  const notFound = !validCode || (!loading && !error && !municipality) || apiProblem(error).code === 'BAD_USER_INPUT';
+  const notFound =
+    !validCode || (!loading && !error && !municipality) || apiProblem(error).code === 'BAD_USER_INPUT';
   const title = municipality
     ? municipalityName(municipality, language)
     : notFound && !loading
@@ -176,7 +193,7 @@ export function MunicipalityPage() {
         <>
           <p className="mt-2 text-std-17N-170 text-solid-gray-700">
             {language === 'en' ? municipality.name : municipality.kana}
-            {' ・ '}
+            {language === 'ja' ? '・' : ', '}
             {prefectureName(municipality.prefecture, language)}
           </p>
           <Profile municipality={municipality} language={language} />

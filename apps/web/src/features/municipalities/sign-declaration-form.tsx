@@ -21,7 +21,11 @@ function isField(value: string | undefined): value is Field {
 export function SignDeclarationForm({ municipalityName }: { municipalityName: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [values, setValues] = useState<SignDeclarationInput>({ signerName: '', signerTitle: '', statement: '' });
+  const [values, setValues] = useState<SignDeclarationInput>({
+    signerName: '',
+    signerTitle: '',
+    statement: '',
+  });
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [formError, setFormError] = useState<string>();
   const [sign, { loading }] = useMutation(SignDeclarationDocument, { update: forgetMembershipLists });
@@ -85,7 +89,12 @@ export function SignDeclarationForm({ municipalityName }: { municipalityName: st
       <p className="mt-2 text-std-16N-170">{t('sign.lead', { name: municipalityName })}</p>
 
       {hasErrors && (
-        <div ref={summaryRef} tabIndex={-1} role="alert" className="mt-6 rounded-12 border-2 border-error-1 bg-red-50 p-4">
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          className="mt-6 rounded-12 border-2 border-error-1 bg-red-50 p-4"
+        >
           <h3 className="text-std-17B-170 text-error-2">{t('sign.errorSummary')}</h3>
           <ul className="mt-1 list-disc pl-6 text-std-16N-170">
             {formError && <li>{formError}</li>}
@@ -100,10 +109,29 @@ export function SignDeclarationForm({ municipalityName }: { municipalityName: st
         </div>
       )}
 
-      <form className="mt-6 flex max-w-2xl flex-col gap-6" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <TextField label={label('signerTitle')} hint={t('sign.signerTitleHint')} autoComplete="organization-title" {...bind('signerTitle')} />
-        <TextField label={label('signerName')} hint={t('sign.signerNameHint')} autoComplete="name" {...bind('signerName')} />
-        <TextAreaField label={label('statement')} hint={t('sign.statementHint')} rows={6} {...bind('statement')} />
+      <form
+        className="mt-6 flex max-w-2xl flex-col gap-6"
+        noValidate
+        onSubmit={(event) => void onSubmit(event)}
+      >
+        <TextField
+          label={label('signerTitle')}
+          hint={t('sign.signerTitleHint')}
+          autoComplete="organization-title"
+          {...bind('signerTitle')}
+        />
+        <TextField
+          label={label('signerName')}
+          hint={t('sign.signerNameHint')}
+          autoComplete="name"
+          {...bind('signerName')}
+        />
+        <TextAreaField
+          label={label('statement')}
+          hint={t('sign.statementHint')}
+          rows={6}
+          {...bind('statement')}
+        />
         <div>
           <button type="submit" className={buttonSolid} disabled={loading} aria-busy={loading || undefined}>
             {loading ? t('sign.submitting') : t('sign.submit')}
