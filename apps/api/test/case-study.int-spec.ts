@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { DEMO_MUNICIPALITIES } from '@yokoten/case-studies';
 import { createTestApp, type GqlResponse, type TestApp } from './test-app';
 
@@ -445,6 +446,29 @@ describe('case studies', () => {
       expect(theirs.map((c) => c.id)).not.toContain(draft.id);
       expect(errorOf(await t.gql(MINE, {})).extensions.code).toBe('UNAUTHENTICATED');
       expect(errorOf(await t.gql(MINE, {}, tokens.organiser)).extensions.code).toBe('FORBIDDEN');
+    });
+  });
+
+  describe('lists', () => {
+    it('loads municipality, author, revisions and editors in a constant number of queries (no N+1)', async () => {
+      for (let i = 0; i < 4; i++) dataOf(await create({ ...DRAFT_INPUT, title: `一覧用の事例 ${i}` }));
+      const LIST = `{ myMunicipalityCaseStudies {
+        id municipality { code prefecture { name } } author { name } contact { email }
+        revisions { version editor { name } } publishChecklist { ok }
+      } }`;
+      const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+      try {
+        const list = dataOf(
+          await t.gql<{ myMunicipalityCaseStudies: Case[] }>(LIST, {}, tokens.own),
+        ).myMunicipalityCaseStudies;
+        expect(list.length).toBeGreaterThanOrEqual(5);
+        expect(list.every((c) => c.revisions?.length && c.author?.name)).toBe(true);
+        // session → actor, the list, then one batch each for municipalities, people and revisions.
+        expect(spy.mock.calls.length).toBeGreaterThan(2);
+        expect(spy.mock.calls.length).toBeLessThanOrEqual(6);
+      } finally {
+        spy.mockRestore();
+      }
     });
   });
 
