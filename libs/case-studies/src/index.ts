@@ -9,3 +9,4 @@ export * from './fiscal-year';
 export * from './japanese-text';
 export * from './markdown/render-markdown';
 export * from './sessions';
+export * from './demo/demo-case-studies';
