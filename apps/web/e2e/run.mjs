@@ -11,7 +11,7 @@
 // LGWAN block them), on an uncaught page error, and on any axe-core violation (WCAG 2.1 A/AA) of a
 // page it visits. Screenshots go to docs/screenshots/. The last line is `N passed, N failed`.
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -30,6 +30,9 @@ const only = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
 
 let appProcess;
 let baseUrl = process.env.BASE_URL?.replace(/\/$/, '');
+// Journeys that change data (admit, withdraw, sign) run on an app this runner started on fresh data,
+// or anywhere when E2E_WRITES=1; never by surprise on someone's running instance.
+let writesAllowed = process.env.E2E_WRITES === '1';
 
 async function health(url) {
   try {
@@ -45,6 +48,11 @@ async function startApp() {
   const port = process.env.E2E_PORT ?? '3999';
   baseUrl = `http://localhost:${port}`;
   console.log(`starting the app with \`npm start\` on port ${port}…`);
+  if (!process.env.DATA_DIR) {
+    // Fresh demo data on every run, so that the journeys that change data find what they need.
+    rmSync(join(root, '.data/e2e'), { recursive: true, force: true });
+    writesAllowed = true;
+  }
   appProcess = spawn('npm', ['start'], {
     cwd: root,
     // Its own data directory and service ports, so that the tests neither touch the developer's data
@@ -89,7 +97,7 @@ function stopApp() {
 // ---------------------------------------------------------------- harness
 
 const tests = [];
-const test = (name, fn) => tests.push({ name, fn });
+const test = (name, fn, options = {}) => tests.push({ name, fn, ...options });
 
 class Journey {
   constructor(context, page) {
@@ -491,6 +499,93 @@ test('an officer logs in and sees the declaration form of their own municipality
   }
 });
 
+test(
+  'an officer signs the joint declaration; it shows on their page and in the list',
+  async (j, page) => {
+    await j.goto('/');
+    const result = await j.graphql(
+      `query { municipalities(filter: { membershipStatuses: [MEMBER] }, first: 100) { edges { node { code name declaration { id } } } } }`,
+    );
+    const unsigned = result.data.municipalities.edges.map((edge) => edge.node).find((m) => !m.declaration);
+    expect(unsigned, 'every member has signed already: no municipality left to sign for');
+    await j.goto(`/login?next=${encodeURIComponent(`/municipalities/${unsigned.code}`)}`);
+    await j.login(`officer.${unsigned.code}@yokoten.example`, ORGANISER.password);
+    await page.waitForURL(new RegExp(`/municipalities/${unsigned.code}$`));
+    const form = page.getByRole('region', { name: '共同宣言に署名する' });
+    const statement = `${unsigned.name}は、職員のリスキリングと地域企業のDX支援に取り組み、その成果と課題を横展開します。`;
+    await form.getByLabel(/署名者の役職/).fill('市長');
+    await form.getByLabel(/署名者の氏名/).fill('横展 太郎');
+    await form.getByLabel(/宣言文/).fill(statement);
+    await form.getByRole('button', { name: '共同宣言に署名する' }).click();
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: '署名' }),
+      '共同宣言への署名を受け付けました。',
+      'notice',
+    );
+    await j.expectText(page.locator('figure'), statement, 'the signed statement on the page');
+    expect((await form.count()) === 0, 'the form should be gone once signed');
+    await j.checkA11y('municipality page after signing');
+    // Client-side navigation: the list must not come from a stale cache.
+    await page
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('link', { name: '共同宣言' })
+      .click();
+    await j.expectText(page.locator('main'), statement, 'the declarations page lists the new signature');
+  },
+  { writes: true },
+);
+
+test(
+  'organiser admits an applicant, then withdraws it, each after a confirmation',
+  async (j, page) => {
+    await j.goto('/login');
+    await j.login(ORGANISER.email, ORGANISER.password);
+    await page.waitForURL((url) => url.pathname === '/');
+    const result = await j.graphql(
+      `query { municipalities(filter: { membershipStatuses: [APPLICANT] }, first: 1) { edges { node { code name } } } }`,
+    );
+    const applicant = result.data.municipalities.edges[0]?.node;
+    expect(applicant, 'no applicant left in the demo data');
+    await j.goto(`/municipalities/${applicant.code}`);
+    const profile = page.locator('dl');
+    await j.expectText(profile, /加入状況\s+加入申請中/, 'status before');
+
+    await page.getByRole('button', { name: '加入承認' }).click();
+    const admit = page.getByRole('dialog', { name: '加入を承認しますか' });
+    await admit.getByRole('button', { name: '承認する' }).click();
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: '承認' }),
+      `${applicant.name}の加入を承認しました。`,
+      'notice',
+    );
+    await j.expectText(profile, /加入状況\s+会員/, 'status after admission');
+
+    await page.getByRole('button', { name: '退会処理' }).click();
+    const withdraw = page.getByRole('dialog', { name: '退会処理を行いますか' });
+    await j.checkA11y('withdraw confirmation dialog');
+    await withdraw.getByRole('button', { name: '退会処理を行う' }).click();
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: '退会' }),
+      `${applicant.name}の退会処理を行いました。`,
+      'notice',
+    );
+    await j.expectText(profile, /加入状況\s+退会/, 'status after withdrawal');
+
+    // The directory, reached without a reload, lists it under 退会.
+    await page
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('link', { name: '加盟自治体' })
+      .click();
+    await page.getByLabel('加入状況').selectOption('WITHDRAWN');
+    await page.waitForFunction(
+      (name) => [...document.querySelectorAll('tbody tr th a')].some((a) => a.textContent.trim() === name),
+      applicant.name,
+      { timeout: 10_000 },
+    );
+  },
+  { writes: true },
+);
+
 test('switch the language to English and back; the choice persists', async (j, page) => {
   await j.goto('/municipalities');
   await page.getByRole('button', { name: 'English' }).click();
@@ -559,6 +654,7 @@ test('API explorer (GraphiQL) runs a query with everything served by the app', a
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 let browser;
 try {
   mkdirSync(screenshots, { recursive: true });
@@ -584,6 +680,11 @@ try {
   });
   for (const entry of tests) {
     if (only && !entry.name.includes(only)) continue;
+    if (entry.writes && !writesAllowed) {
+      console.log(`- ${entry.name} (skipped: changes data; E2E_WRITES=1 runs it against ${baseUrl})`);
+      skipped += 1;
+      continue;
+    }
     if (await run(browser, entry)) passed += 1;
     else failed += 1;
   }
@@ -594,5 +695,6 @@ try {
   await browser?.close();
   stopApp();
 }
+if (skipped) console.log(`${skipped} skipped`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
