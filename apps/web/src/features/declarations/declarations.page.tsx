@@ -68,7 +68,10 @@ export function DeclarationsPage() {
                   <p className="text-std-16N-170 text-solid-gray-700">
                     {prefectureName(declaration.municipality.prefecture, language)}
                   </p>
-                  <blockquote className="mt-3 whitespace-pre-line border-l-4 border-blue-900 pl-4 text-std-16N-170">
+                  <blockquote
+                    lang="ja"
+                    className="mt-3 whitespace-pre-line border-l-4 border-blue-900 pl-4 text-std-16N-170"
+                  >
                     {declaration.statement}
                   </blockquote>
                   <p className="mt-3 text-std-16N-170">

@@ -151,7 +151,7 @@ export function MunicipalityListPage() {
             label={t('municipalities.status')}
             value={status}
             options={[
-              { value: '', label: t('municipalities.statusAll') },
+              { value: '', label: t('common.all') },
               ...MEMBERSHIP_STATUSES.map((value) => ({
                 value,
                 label: membershipStatusLabel(value, language),
@@ -226,7 +226,10 @@ export function MunicipalityListPage() {
                         <Link to={`/municipalities/${node.code}`} className="link-text text-std-17B-170">
                           {municipalityName(node, language)}
                         </Link>
-                        <span className="block text-std-16N-170 text-solid-gray-700">{node.kana}</span>
+                        {/* Under the name: its reading in Japanese, the Japanese name itself in English. */}
+                        <span lang="ja" className="block text-std-16N-170 text-solid-gray-700">
+                          {language === 'en' && node.nameEn ? node.name : node.kana}
+                        </span>
                         {/* On small screens the three middle columns fold into one line under the name. */}
                         <span className="block text-std-16N-170 text-solid-gray-700 md:hidden">
                           {[

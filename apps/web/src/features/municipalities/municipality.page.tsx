@@ -66,8 +66,12 @@ function Profile({
         {t('municipality.profileHeading')}
       </h2>
       <dl className="mt-2 border-t border-solid-gray-420">
-        <Row label={t('municipality.name')}>{municipality.name}</Row>
-        <Row label={t('municipality.kana')}>{municipality.kana}</Row>
+        <Row label={t('municipality.name')}>
+          <span lang="ja">{municipality.name}</span>
+        </Row>
+        <Row label={t('municipality.kana')}>
+          <span lang="ja">{municipality.kana}</span>
+        </Row>
         {municipality.nameEn && (
           <Row label={t('municipality.nameEn')}>
             <span lang="en">{municipality.nameEn}</span>
@@ -123,11 +127,14 @@ function DeclarationSection({
               date: formatDateTimeAsDate(declaration.signedAt, language),
             })}
           </p>
-          <blockquote className="mt-3 whitespace-pre-line border-l-4 border-blue-900 pl-4 text-std-17N-170">
+          <blockquote
+            lang="ja"
+            className="mt-3 whitespace-pre-line border-l-4 border-blue-900 pl-4 text-std-17N-170"
+          >
             {declaration.statement}
           </blockquote>
           <figcaption className="mt-3 text-std-16N-170">
-            {t('municipality.declarationSigner')}：{declaration.signerTitle} {declaration.signerName}
+            {t('declarations.signedBy', { title: declaration.signerTitle, name: declaration.signerName })}
           </figcaption>
         </figure>
       ) : (
@@ -192,7 +199,7 @@ export function MunicipalityPage() {
       ) : (
         <>
           <p className="mt-2 text-std-17N-170 text-solid-gray-700">
-            {language === 'en' ? municipality.name : municipality.kana}
+            <span lang="ja">{language === 'en' ? municipality.name : municipality.kana}</span>
             {language === 'ja' ? '・' : ', '}
             {prefectureName(municipality.prefecture, language)}
           </p>
