@@ -1,8 +1,34 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import {
+  type ComplexityEstimator,
+  fieldExtensionsEstimator,
+  getComplexity,
+  simpleEstimator,
+} from 'graphql-query-complexity';
 
 export const MAX_QUERY_COMPLEXITY = 2000;
+
+/** Arguments that say how many rows a paginated field returns (`first` of a connection, `pageSize`, `limit`). */
+const PAGE_SIZE_ARGS = ['first', 'pageSize', 'limit'] as const;
+/**
+ * No paginated field serves more rows than this; a larger request is the field's own BAD_USER_INPUT
+ * (naming the argument), which is more useful to the client than QUERY_TOO_COMPLEX.
+ */
+const MAX_ROWS_PER_PAGE = 100;
+
+/**
+ * A paginated field costs what one row costs times the rows it may return: without this, 200 aliases of
+ * `municipalities(first: 100)` counted as 200 small fields while asking for 20,000 rows.
+ */
+export const paginationEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  for (const name of PAGE_SIZE_ARGS) {
+    const rows = args[name];
+    if (typeof rows === 'number' && Number.isFinite(rows) && rows > 0)
+      return 1 + childComplexity * Math.min(rows, MAX_ROWS_PER_PAGE);
+  }
+  return undefined;
+};
 
 /**
  * Rejects queries whose estimated cost is too high before they run (graphql-query-complexity), so one
@@ -23,7 +49,11 @@ export function complexityPlugin(
               operationName: request.operationName,
               query: document,
               variables: request.variables,
-              estimators: [fieldExtensionsEstimator(), simpleEstimator({ defaultComplexity: 1 })],
+              estimators: [
+                fieldExtensionsEstimator(),
+                paginationEstimator,
+                simpleEstimator({ defaultComplexity: 1 }),
+              ],
             });
           } catch {
             // Variables that do not coerce: execution reports them as BAD_USER_INPUT with the field named.

@@ -17,10 +17,13 @@ const CLIENT_CODES = new Set([
   'QUERY_TOO_COMPLEX',
 ]);
 
-/** `Variable "$input" got invalid value …; Field "code" …` → `input.code`, so clients can mark the field. */
-function fieldFromMessage(message: string): string | undefined {
+/**
+ * `Variable "$input" got invalid value …; Field "code" …` → `input.code`, so clients can mark the field.
+ * List positions are dropped (`at "filter.kinds[0]"` → `filter.kinds`), as the validation pipe names fields.
+ */
+export function fieldFromMessage(message: string): string | undefined {
   const variable = /Variable "\$(\w+)"/.exec(message)?.[1];
-  const path = /at "(\w+(?:\.\w+)*)"/.exec(message)?.[1];
+  const path = /at "(\w+(?:\.\w+|\[\d+\])*)"/.exec(message)?.[1]?.replace(/\[\d+\]/g, '');
   const field = /[Ff]ield "(\w+)"/.exec(message)?.[1];
   if (path) return path;
   if (variable && field) return `${variable}.${field}`;

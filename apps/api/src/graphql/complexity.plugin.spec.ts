@@ -1,0 +1,81 @@
+import { buildSchema, GraphQLError, parse } from 'graphql';
+import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
+import { complexityPlugin, paginationEstimator } from './complexity.plugin';
+
+const schema = buildSchema(`
+  type Query {
+    items(first: Int = 20, after: String): ItemConnection!
+    search(pageSize: Int): [Item!]!
+    latest(limit: Int): [Item!]!
+    item(id: ID!): Item
+  }
+  type ItemConnection { totalCount: Int! edges: [Item!]! }
+  type Item { id: ID! name: String! parent: Item }
+`);
+
+const cost = (query: string, variables: Record<string, unknown> = {}) =>
+  getComplexity({
+    schema,
+    query: parse(query),
+    variables,
+    estimators: [paginationEstimator, simpleEstimator({ defaultComplexity: 1 })],
+  });
+
+describe('paginationEstimator', () => {
+  it('charges a paginated field its per-row cost times the rows asked for', () => {
+    // edges (1) + id (1) + name (1) = 3 per row; the page field itself 1.
+    expect(cost('{ items(first: 10) { edges { id name } } }')).toBe(1 + 3 * 10);
+    expect(cost('query($n: Int) { items(first: $n) { edges { id name } } }', { n: 50 })).toBe(1 + 3 * 50);
+  });
+
+  it('uses the argument’s default when the client leaves it out', () => {
+    expect(cost('{ items { edges { id } } }')).toBe(1 + 2 * 20);
+  });
+
+  it('knows pageSize and limit as page sizes too', () => {
+    expect(cost('{ search(pageSize: 5) { id name } }')).toBe(1 + 2 * 5);
+    expect(cost('{ latest(limit: 7) { id } }')).toBe(1 + 7);
+  });
+
+  it('counts at most 100 rows, so an oversized page is left to the field’s own validation', () => {
+    expect(cost('{ items(first: 1000) { edges { id } } }')).toBe(
+      cost('{ items(first: 100) { edges { id } } }'),
+    );
+  });
+
+  it('adds up aliases and nesting', () => {
+    expect(cost('{ a: items(first: 10) { edges { id } } b: items(first: 10) { edges { id } } }')).toBe(
+      2 * 21,
+    );
+    expect(cost('{ item(id: "1") { parent { parent { name } } } }')).toBe(4);
+  });
+});
+
+describe('complexityPlugin', () => {
+  async function run(query: string, maximum: number): Promise<unknown> {
+    const listener = await complexityPlugin(() => schema, maximum).requestDidStart!({} as never);
+    const didResolveOperation = (listener as { didResolveOperation: (ctx: unknown) => Promise<void> })
+      .didResolveOperation;
+    try {
+      await didResolveOperation({ request: { query, variables: {} }, document: parse(query) });
+      return 'allowed';
+    } catch (e) {
+      return e;
+    }
+  }
+
+  it('lets a query up to the maximum through', async () => {
+    expect(await run('{ items(first: 10) { edges { id name } } }', 31)).toBe('allowed');
+  });
+
+  it('refuses a query over the maximum with QUERY_TOO_COMPLEX, its cost and the maximum', async () => {
+    const error = await run('{ items(first: 10) { edges { id name } } }', 30);
+    expect(error).toBeInstanceOf(GraphQLError);
+    expect((error as GraphQLError).extensions).toEqual({
+      code: 'QUERY_TOO_COMPLEX',
+      complexity: 31,
+      maximum: 30,
+    });
+    expect((error as GraphQLError).message).toMatch(/too complex: 31 \(maximum 30\)/);
+  });
+});
