@@ -155,30 +155,36 @@ export class MunicipalityRepository {
     onProgress?: (done: number, total: number) => void,
     chunkSize = 500,
   ): Promise<{ inserted: number; updated: number }> {
-    // A code list without populations must not wipe the populations already known.
-    const withPopulation = rows.every((r) => r.population !== null);
     let inserted = 0;
     let updated = 0;
     await this.dataSource.transaction(async (manager) => {
       for (let i = 0; i < rows.length; i += chunkSize) {
         const chunk = rows.slice(i, i + chunkSize);
-        const values = chunk.map((r) => ({ ...r, searchText: searchTextOf(r) }));
+        // A row without a population must not wipe the one already known, and a row with one updates it,
+        // whatever the other rows of the file carry.
+        const withoutPopulation = chunk.filter((r) => r.population === null).map((r) => r.code);
+        const known = new Map(
+          withoutPopulation.length
+            ? (
+                await manager.getRepository(MunicipalityEntity).find({
+                  select: { code: true, population: true },
+                  where: { code: In(withoutPopulation) },
+                })
+              ).map((m) => [m.code, m.population])
+            : [],
+        );
+        const values = chunk.map((r) => ({
+          ...r,
+          population: r.population ?? known.get(r.code) ?? null,
+          searchText: searchTextOf(r),
+        }));
         const result: Array<{ inserted: boolean }> = await manager
           .createQueryBuilder()
           .insert()
           .into(MunicipalityEntity)
           .values(values)
           .orUpdate(
-            [
-              'name',
-              'kana',
-              'name_en',
-              'prefecture_code',
-              'kind',
-              'search_text',
-              'updated_at',
-              ...(withPopulation ? ['population'] : []),
-            ],
+            ['name', 'kana', 'name_en', 'prefecture_code', 'kind', 'search_text', 'updated_at', 'population'],
             ['code'],
           )
           .returning('(xmax = 0) AS inserted')
