@@ -5,6 +5,8 @@ const transformIgnorePatterns = ['/node_modules/(?!meilisearch/)'];
 
 module.exports = {
   rootDir: __dirname,
+  // Integration hooks boot a real app; jest reads testTimeout here, not per project.
+  testTimeout: 60000,
   projects: [
     {
       ...preset,

@@ -267,6 +267,7 @@ describe('installShutdown', () => {
   it('runs the stops once, in reverse order, then exits 0; a second signal forces exit', async () => {
     const order: string[] = [];
     const codes: number[] = [];
+    let clock = 1_000_000;
     let release: () => void = () => undefined;
     const slow = new Promise<void>((r) => (release = r));
     const uninstall = installShutdown(
@@ -278,12 +279,15 @@ describe('installShutdown', () => {
         },
       ],
       () => undefined,
-      { exit: (code) => codes.push(code) },
+      { exit: (code) => codes.push(code), now: () => clock },
     );
     try {
       process.emit('SIGTERM', 'SIGTERM');
       expect(order).toEqual(['meilisearch']);
-      process.emit('SIGINT', 'SIGINT'); // second signal while stopping
+      process.emit('SIGINT', 'SIGINT'); // the same Ctrl-C, forwarded by npm a moment later: ignored
+      expect(codes).toEqual([]);
+      clock += 2_000;
+      process.emit('SIGINT', 'SIGINT'); // a second press while stopping
       expect(codes).toEqual([130]);
       release();
       await new Promise((r) => setTimeout(r, 20));

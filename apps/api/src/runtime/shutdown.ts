@@ -27,6 +27,8 @@ export interface ShutdownOptions {
   timeoutMs?: number;
   /** For tests: called instead of process.exit. */
   exit?: (code: number) => void;
+  /** For tests: the clock used to tell a repeated signal from a second Ctrl-C. */
+  now?: () => number;
 }
 
 /** Installs the handlers; returns a function that removes them again. */
@@ -38,6 +40,7 @@ export function installShutdown(
   const emit = safeLog(log);
   const exit = options.exit ?? ((code: number) => process.exit(code));
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const now = options.now ?? Date.now;
   let stopping = false;
 
   const forceExit = (reason: string, code: number): void => {
@@ -56,12 +59,12 @@ export function installShutdown(
     if (stopping) {
       // One Ctrl-C reaches us twice under `npm start`: from the terminal (whole process group) and
       // forwarded by npm. Only a second press, a moment later, means "stop waiting".
-      if (Date.now() - firstSignalAt < DUPLICATE_SIGNAL_MS) return;
+      if (now() - firstSignalAt < DUPLICATE_SIGNAL_MS) return;
       forceExit(`${signal} again: killing the services and exiting now`, 130);
       return;
     }
     stopping = true;
-    firstSignalAt = Date.now();
+    firstSignalAt = now();
     emit({ service: 'runtime', level: 'info', msg: `${signal} received: stopping`, services: stops.length });
     const timer = setTimeout(
       () => forceExit(`shutdown took longer than ${timeoutMs} ms: killing the services`, 1),

@@ -24,7 +24,8 @@ export interface ParsedMunicipalityCsv {
 }
 
 /** Header spellings we accept: the official 総務省 list (Japanese, as exported from its Excel file) and our own. */
-type Field = 'code' | 'prefectureName' | 'name' | 'prefectureKana' | 'kana' | 'nameEn' | 'kind' | 'population';
+type Field =
+  'code' | 'prefectureName' | 'name' | 'prefectureKana' | 'kana' | 'nameEn' | 'kind' | 'population';
 const HEADERS: Record<string, Field> = {
   団体コード: 'code',
   code: 'code',
@@ -60,7 +61,7 @@ function toHiragana(kana: string): string {
 
 /**
  * Parses and validates a municipality code list. Every bad row is reported with its line number
- * (1-based, as a spreadsheet shows it), so the file can be fixed before anything is written.
+ * (the physical line in the file, 1-based: a header cell with line breaks counts each of its lines, as an editor shows it), so the file can be fixed before anything is written.
  */
 export function parseMunicipalityCsv(text: string): ParsedMunicipalityCsv {
   const records = parse(text, {
