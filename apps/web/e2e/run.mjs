@@ -631,7 +631,11 @@ test('API explorer (GraphiQL) runs a query with everything served by the app', a
     if (/Could not create web worker/.test(message.text()))
       j.problems.push('Monaco fell back to main-thread workers');
   });
-  await j.goto('/explorer.html');
+  // The API serves the built explorer at /graphiql outside production; the file itself is always there.
+  const routed = await fetch(`${baseUrl}/graphiql`)
+    .then(async (response) => response.ok && /API explorer/.test(await response.text()))
+    .catch(() => false);
+  await j.goto(routed ? '/graphiql' : '/explorer.html');
   await page.locator('.graphiql-container').waitFor({ timeout: 20_000 });
   await page.locator('.graphiql-query-editor .monaco-editor').waitFor({ timeout: 20_000 });
   await page.locator('.graphiql-execute-button').click();
