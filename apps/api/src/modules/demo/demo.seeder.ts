@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DEMO_MUNICIPALITIES, type MembershipStatus } from '@yokoten/case-studies';
+import { DEMO_CASE_STUDIES, DEMO_MUNICIPALITIES, type MembershipStatus } from '@yokoten/case-studies';
 import { hashPassword } from '../auth/password';
 import { UserEntity } from '../auth/user.entity';
 import { DeclarationEntity } from '../municipality/declaration.entity';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { searchTextOf } from '../municipality/municipality.repository';
+import { seedDemoCaseStudies, type DemoCaseInput } from './demo-case-studies';
 import { demoOfficerName, demoStatement, headTitle } from './demo-people';
 
 /** The network's kick-off, when the founding members signed the joint declaration (共同宣言). */
@@ -38,8 +39,14 @@ export class DemoSeeder {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Seeds only an empty database, in one transaction, so a half-seeded state never exists. */
-  async seedIfEmpty(password: string): Promise<{ seeded: boolean; accounts: DemoAccount[] }> {
+  /**
+   * Seeds only an empty database, in one transaction, so a half-seeded state never exists. `cases` is
+   * for tests that want a smaller or different set than the demo's.
+   */
+  async seedIfEmpty(
+    password: string,
+    cases: readonly DemoCaseInput[] = DEMO_CASE_STUDIES,
+  ): Promise<{ seeded: boolean; accounts: DemoAccount[] }> {
     const existing = await this.dataSource.getRepository(MunicipalityEntity).count();
     if (existing > 0) return { seeded: false, accounts: await this.listAccounts() };
     const total = DEMO_MUNICIPALITIES.length;
@@ -66,7 +73,7 @@ export class DemoSeeder {
       );
       this.logger.log({ msg: 'seeding demo data: municipalities done', progress: `${total}/${total}` });
       const users = manager.getRepository(UserEntity);
-      await users.save([
+      const savedUsers = await users.save([
         users.create({
           email: ORGANISER_EMAIL,
           name: '横展ネットワーク事務局',
@@ -112,6 +119,25 @@ export class DemoSeeder {
         ),
       );
       this.logger.log({ msg: 'seeding demo data: declarations done', declarations: signers.length });
+      const officerByMunicipality = new Map(
+        savedUsers.filter((u) => u.role === 'OFFICER').map((u) => [u.municipalityId as string, u.id]),
+      );
+      const result = await seedDemoCaseStudies(
+        manager,
+        cases,
+        municipalities,
+        officerByMunicipality,
+        (done, total) =>
+          this.logger.log({ msg: 'seeding demo data: case studies', progress: `${done}/${total}` }),
+      );
+      if (result.skipped.length)
+        this.logger.warn({ msg: 'seeding demo data: case studies skipped', skipped: result.skipped });
+      this.logger.log({
+        msg: 'seeding demo data: case studies done',
+        caseStudies: result.inserted,
+        published: result.published,
+        queuedForIndexing: result.published,
+      });
     });
     return { seeded: true, accounts: await this.listAccounts() };
   }
