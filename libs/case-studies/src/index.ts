@@ -9,4 +9,5 @@ export * from './fiscal-year';
 export * from './japanese-text';
 export * from './markdown/render-markdown';
 export * from './sessions';
+export * from './search';
 export * from './demo/demo-case-studies';

@@ -1,0 +1,93 @@
+import type { CaseTarget, CaseTheme, MunicipalityKind, PopulationBand, Visibility } from '../taxonomy';
+
+/** What a searcher may narrow by (the GraphQL CaseStudyFilter, validated before it gets here). */
+export interface CaseSearchFilter {
+  themes?: readonly CaseTheme[] | null;
+  targets?: readonly CaseTarget[] | null;
+  prefectureCodes?: readonly string[] | null;
+  populationBands?: readonly PopulationBand[] | null;
+  municipalityKinds?: readonly MunicipalityKind[] | null;
+  fiscalYearFrom?: number | null;
+  fiscalYearTo?: number | null;
+  budgetYenMax?: number | null;
+  municipalityCode?: string | null;
+}
+
+/** Facet names of the API and the index attributes they count. */
+export const CASE_FACETS = {
+  themes: 'themes',
+  targets: 'targets',
+  prefecture: 'prefectureCode',
+  populationBand: 'populationBand',
+  municipalityKind: 'municipalityKind',
+  fiscalYear: 'fiscalYears',
+} as const;
+export type CaseFacetName = keyof typeof CASE_FACETS;
+export const CASE_FACET_NAMES = Object.keys(CASE_FACETS) as CaseFacetName[];
+
+export const CASE_SORTS = ['RELEVANCE', 'NEWEST', 'BUDGET_ASC', 'POPULATION_ASC'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+export const CASE_SORT_RULES: Readonly<Record<CaseSort, readonly string[]>> = {
+  RELEVANCE: [],
+  NEWEST: ['publishedAt:desc'],
+  BUDGET_ASC: ['budgetYen:asc'],
+  POPULATION_ASC: ['population:asc'],
+};
+
+/** A string literal of the filter language: quotes and backslashes escaped, so no value can end it early. */
+export function filterString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function filterNumber(value: number, field: string): string {
+  if (!Number.isFinite(value)) throw new RangeError(`${field} must be a finite number`);
+  return String(value);
+}
+
+function inList(attribute: string, values: readonly string[] | null | undefined): string | null {
+  if (!values?.length) return null;
+  return `${attribute} IN [${[...new Set(values)].map(filterString).join(', ')}]`;
+}
+
+/**
+ * The filter expression (a list of clauses the engine ANDs) for a search: always only published cases the
+ * caller may see, then the searcher's own narrowing. Values are always quoted and escaped, never pasted.
+ * Within one field the values are alternatives (themes IN [...] matches a case with any of them).
+ */
+export function buildCaseFilter(
+  filter: CaseSearchFilter | null | undefined,
+  visibilities: readonly Visibility[],
+  options: { excludeIds?: readonly string[] } = {},
+): string[] {
+  if (visibilities.length === 0) throw new RangeError('at least one visibility is required');
+  const f = filter ?? {};
+  const clauses: Array<string | null> = [
+    'status = "PUBLISHED"',
+    inList('visibility', visibilities),
+    inList('themes', f.themes),
+    inList('targets', f.targets),
+    inList('prefectureCode', f.prefectureCodes),
+    inList('populationBand', f.populationBands),
+    inList('municipalityKind', f.municipalityKinds),
+    f.municipalityCode ? `municipalityCode = ${filterString(f.municipalityCode)}` : null,
+    f.budgetYenMax !== null && f.budgetYenMax !== undefined
+      ? `budgetYen <= ${filterNumber(f.budgetYenMax, 'budgetYenMax')}`
+      : null,
+  ];
+  const from = f.fiscalYearFrom ?? null;
+  const to = f.fiscalYearTo ?? null;
+  // On an array attribute `a TO b` needs one element in the range; `>= a AND <= b` could be two elements.
+  if (from !== null && to !== null)
+    clauses.push(
+      `fiscalYears ${filterNumber(from, 'fiscalYearFrom')} TO ${filterNumber(to, 'fiscalYearTo')}`,
+    );
+  else if (from !== null) clauses.push(`fiscalYears >= ${filterNumber(from, 'fiscalYearFrom')}`);
+  else if (to !== null) clauses.push(`fiscalYears <= ${filterNumber(to, 'fiscalYearTo')}`);
+  for (const id of options.excludeIds ?? []) clauses.push(`id != ${filterString(id)}`);
+  return clauses.filter((c): c is string => c !== null);
+}
+
+/** Which visibilities a caller may read: anyone PUBLIC, a signed-in user of the network also MEMBERS. */
+export function visibilitiesFor(signedIn: boolean): Visibility[] {
+  return signedIn ? ['PUBLIC', 'MEMBERS'] : ['PUBLIC'];
+}

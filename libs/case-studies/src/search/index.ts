@@ -1,0 +1,5 @@
+export * from './synonyms';
+export * from './plain-text';
+export * from './case-document';
+export * from './query';
+export * from './filter';

@@ -1,0 +1,106 @@
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './case-document';
+
+/**
+ * Particles and function words left out of the index and of queries (the index's `stopWords`). Most of the
+ * listed ones are single hiragana, which also occur inside kana words; `prepareQuery` handles the one case
+ * where that bites (a query that ends with one), and municipality readings are indexed in katakana too.
+ */
+export const JAPANESE_STOP_WORDS: readonly string[] = [
+  'の',
+  'は',
+  'が',
+  'を',
+  'に',
+  'で',
+  'と',
+  'も',
+  'や',
+  'へ',
+  'から',
+  'まで',
+  'より',
+  'など',
+  'について',
+  'における',
+  'として',
+  'による',
+];
+
+export const MAX_QUERY_LENGTH = 200;
+
+const HIRAGANA = /[\u3041-\u309f]/;
+// Control characters and the highlight delimiters never mean anything in a query.
+// eslint-disable-next-line no-control-regex -- removing control characters is the point
+const JUNK = /[\u0000-\u001f\u007f-\u009f\uE000\uE001]/g;
+
+/**
+ * Normalises what a user typed before it is sent to the index: NFKC (ＤＸ → DX, ｶﾀｶﾅ → カタカナ, the
+ * ideographic space → a space), control characters dropped, spaces collapsed, length capped.
+ * Case and kana are left to the engine, which folds them itself.
+ */
+export function normalizeQuery(raw: string | null | undefined): string {
+  return (raw ?? '')
+    .normalize('NFKC')
+    .replace(JUNK, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_QUERY_LENGTH)
+    .trim();
+}
+
+/**
+ * Meilisearch treats the last word of a query as a prefix and keeps it even when it is a stop word; as
+ * stop words are not in the index, 「中小企業の」 or 「小学生から」 then find nothing. A trailing space ends the
+ * last word, so the engine drops the particle. It is added only when the particle follows a kanji,
+ * katakana or Latin character: in an all-hiragana word such as かが (加賀) the last kana is not a particle,
+ * and the prefix search on it must stay.
+ */
+export function prepareQuery(normalized: string, stopWords: readonly string[] = JAPANESE_STOP_WORDS): string {
+  if (!normalized) return normalized;
+  for (const word of stopWords) {
+    if (!normalized.endsWith(word)) continue;
+    const before = normalized.slice(0, normalized.length - word.length);
+    const last = before[before.length - 1];
+    if (last !== undefined && last !== ' ' && !HIRAGANA.test(last)) {
+      return `${normalized} `;
+    }
+  }
+  return normalized;
+}
+
+/** Words a query has for the engine (whitespace-separated, or a run of Japanese long enough to be several). */
+export function isMultiWordQuery(normalized: string): boolean {
+  const words = normalized.split(' ').filter(Boolean);
+  if (words.length > 1) return true;
+  return /[\u3040-\u30ff\u3400-\u9fff]{3,}/.test(normalized);
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * A highlighted/cropped value from the engine (matches between HIGHLIGHT_PRE and HIGHLIGHT_POST) as HTML
+ * a client can insert as it is: everything is escaped, then the delimiters become <mark>…</mark>.
+ * Unbalanced delimiters are closed or dropped so the markup is always well formed.
+ */
+export function highlightToHtml(value: string): string {
+  let open = false;
+  let out = '';
+  for (const ch of value) {
+    if (ch === HIGHLIGHT_PRE) {
+      if (!open) out += '<mark>';
+      open = true;
+    } else if (ch === HIGHLIGHT_POST) {
+      if (open) out += '</mark>';
+      open = false;
+    } else {
+      out += HTML_ESCAPES[ch] ?? ch;
+    }
+  }
+  return open ? `${out}</mark>` : out;
+}
