@@ -13,8 +13,10 @@ import { AuthService } from './modules/auth/auth.service';
 import { CaseStudyModule } from './modules/case-study/case-study.module';
 import { CaseStudyRepository } from './modules/case-study/case-study.repository';
 import { DemoModule } from './modules/demo/demo.module';
+import { ExchangeSessionModule } from './modules/exchange-session/exchange-session.module';
 import { ExplorerModule } from './modules/explorer/explorer.module';
 import { HealthModule } from './modules/health/health.module';
+import { MailModule } from './modules/mail/mail.module';
 import { MunicipalityModule } from './modules/municipality/municipality.module';
 import { MunicipalityRepository } from './modules/municipality/municipality.repository';
 import { SEARCH_CONNECTION, SearchModule, type SearchConnection } from './search/search.module';
@@ -46,6 +48,8 @@ export class AppModule {
           inject: [AuthService, MunicipalityRepository, CaseStudyRepository],
           useFactory: graphqlOptions,
         }),
+        MailModule,
+        ExchangeSessionModule,
         HealthModule,
         DemoModule,
         ...(options.config.enableExplorer && serveWeb

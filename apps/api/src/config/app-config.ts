@@ -120,6 +120,22 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   WEB_DIST_DIR?: string;
+
+  /** smtp(s)://user:pass@host:port for real mail; unset: mails are written as .eml files (see MAIL_DIR). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  @MinLength(3, { message: 'MAIL_FROM must be an address such as 横展 事務局 <no-reply@example.jp>' })
+  MAIL_FROM = '横展 Yokoten 事務局 <no-reply@yokoten.example>';
+
+  /** Where .eml files go without SMTP_URL; default DATA_DIR/mail (tests: kept in memory only). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  MAIL_DIR?: string;
 }
 
 export type AppConfig = EnvironmentVariables & {
@@ -148,6 +164,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'SEED_DEMO',
     'ENABLE_EXPLORER',
     'WEB_DIST_DIR',
+    'SMTP_URL',
+    'MAIL_DIR',
   ]) {
     if (env[key] !== undefined) raw[key] = env[key];
   }

@@ -19,6 +19,18 @@ import {
   type Role,
   type Visibility,
 } from '@yokoten/case-studies';
+import {
+  AGENDA_ITEM_KINDS,
+  ALLOCATION_MODES,
+  EXCHANGE_SESSION_STATUSES,
+  REGISTRATION_STATUSES,
+  SESSION_FORMATS,
+  type AgendaItemKind,
+  type AllocationMode,
+  type ExchangeSessionStatus,
+  type RegistrationStatus,
+  type SessionFormat,
+} from '@yokoten/case-studies';
 
 /** GraphQL enums are built from the shared taxonomy so the names stay the same from column to label. */
 function enumObject<T extends string>(keys: readonly T[]): Record<T, T> {
@@ -55,4 +67,32 @@ registerEnumType(VisibilityEnum, {
 registerEnumType(CaseStageEnum, {
   name: 'CaseStage',
   description: '構想 / 実施中 / 効果検証 / 横展開中',
+});
+
+// Exchange sessions (定期共有会)
+export const ExchangeSessionStatusEnum = enumObject<ExchangeSessionStatus>(EXCHANGE_SESSION_STATUSES);
+export const SessionFormatEnum = enumObject<SessionFormat>(SESSION_FORMATS);
+export const RegistrationStatusEnum = enumObject<RegistrationStatus>(REGISTRATION_STATUSES);
+export const AllocationModeEnum = enumObject<AllocationMode>(ALLOCATION_MODES);
+export const AgendaItemKindEnum = enumObject<AgendaItemKind>(AGENDA_ITEM_KINDS);
+export const SessionTimeframeEnum = { UPCOMING: 'UPCOMING', PAST: 'PAST' } as const;
+export type SessionTimeframe = keyof typeof SessionTimeframeEnum;
+
+registerEnumType(ExchangeSessionStatusEnum, {
+  name: 'ExchangeSessionStatus',
+  description: 'DRAFT until registration opens; OPEN, CLOSED, then FINISHED (or CANCELLED)',
+});
+registerEnumType(SessionFormatEnum, { name: 'SessionFormat' });
+registerEnumType(RegistrationStatusEnum, {
+  name: 'RegistrationStatus',
+  description: 'APPLIED: a lottery application before the draw',
+});
+registerEnumType(AllocationModeEnum, {
+  name: 'AllocationMode',
+  description: 'FIRST_COME: seats in arrival order; LOTTERY (抽選): drawn at close',
+});
+registerEnumType(AgendaItemKindEnum, { name: 'AgendaItemKind' });
+registerEnumType(SessionTimeframeEnum, {
+  name: 'SessionTimeframe',
+  description: 'UPCOMING: not yet ended; PAST: ended',
 });

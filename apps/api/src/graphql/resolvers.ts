@@ -1,8 +1,14 @@
 import { AUTH_RESOLVERS } from '../modules/auth/auth.module';
+import { EXCHANGE_SESSION_RESOLVERS } from '../modules/exchange-session/exchange-session.module';
 import { CASE_STUDY_RESOLVERS } from '../modules/case-study/case-study.module';
 import { MUNICIPALITY_RESOLVERS } from '../modules/municipality/municipality.module';
 import { DateScalar } from './date.scalar';
 
 /** Every resolver of the API, for printing schema.gql without a database; a spec checks it equals the live schema. */
-export const ALL_RESOLVERS = [...AUTH_RESOLVERS, ...MUNICIPALITY_RESOLVERS, ...CASE_STUDY_RESOLVERS];
+export const ALL_RESOLVERS = [
+  ...AUTH_RESOLVERS,
+  ...MUNICIPALITY_RESOLVERS,
+  ...CASE_STUDY_RESOLVERS,
+  ...EXCHANGE_SESSION_RESOLVERS,
+];
 export const ALL_SCALARS = [DateScalar];

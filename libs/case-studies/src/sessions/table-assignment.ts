@@ -105,7 +105,6 @@ export function assignTables(
   tables: readonly AssignmentTable[],
   participants: readonly AssignmentParticipant[],
 ): TableAssignmentResult {
-  const tableIndex = new Map(tables.map((t, i) => [t.id, i]));
   const maxPrefs = Math.max(0, ...participants.map((p) => p.preferences.length));
   // Cost of a table for a participant: its rank, or one past the listed ones when not listed.
   const rankCost = (p: AssignmentParticipant, t: number): number => {

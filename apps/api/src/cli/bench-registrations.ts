@@ -1,0 +1,292 @@
+/**
+ * `npm run bench:registrations`: the quality bar's contention through the real API. Starts its own
+ * embedded PostgreSQL and Meilisearch in a temp dir (never .data/), runs the API as a child process (so the
+ * clients do not share its event loop), signs in N officers, and fires N registerForSession calls over HTTP
+ * at once at a session with S seats, for R rounds. Reports throughput and latency percentiles, then checks
+ * the outcome: exactly S confirmed, N − S waitlisted 1…N−S in arrival order, no error.
+ *
+ *   npm run bench:registrations -- [--users 500] [--seats 100] [--rounds 3] [--write docs/benchmarks.md]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Client } from 'pg';
+import { DEMO_MUNICIPALITIES, normalizeForSearch, termOf } from '@yokoten/case-studies';
+import { runMigrations } from '../bootstrap';
+import { ensureDatabase, findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '../runtime';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const USERS = Number(arg('users', '500'));
+const SEATS = Number(arg('seats', '100'));
+const ROUNDS = Number(arg('rounds', '3'));
+const WRITE = process.argv.includes('--write') ? resolve(arg('write', 'docs/benchmarks.md')) : null;
+
+const quiet = { log: () => undefined, error: () => undefined, warn: () => undefined } as never;
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const log = (msg: string) => process.stdout.write(`${msg}\n`);
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)];
+}
+
+async function seed(db: Client, users: number): Promise<{ organiser: string; officers: string[] }> {
+  const members = DEMO_MUNICIPALITIES.slice(0, 50);
+  await db.query(
+    `INSERT INTO municipalities (code, name, kana, name_en, prefecture_code, kind, population, membership_status, joined_on, search_text)
+     SELECT * FROM unnest($1::char(6)[], $2::text[], $3::text[], $4::text[], $5::char(2)[], $6::text[], $7::int[],
+                          $8::text[], $9::date[], $10::text[])`,
+    [
+      members.map((m) => m.code),
+      members.map((m) => m.name),
+      members.map((m) => m.kana),
+      members.map((m) => m.nameEn),
+      members.map((m) => m.prefectureCode),
+      members.map((m) => m.kind),
+      members.map((m) => m.population),
+      members.map(() => 'MEMBER'),
+      members.map(() => '2023-05-10'),
+      members.map((m) => normalizeForSearch(`${m.name} ${m.kana} ${m.nameEn}`)),
+    ],
+  );
+  const ids: Array<{ id: string }> = (await db.query(`SELECT id FROM municipalities ORDER BY code`)).rows;
+  const token = () => randomBytes(24).toString('base64url');
+  const organiser = token();
+  const { rows: org } = await db.query(
+    `INSERT INTO users (email, name, role, password_hash) VALUES ('organiser@bench.example', '事務局', 'ORGANISER', 'x') RETURNING id`,
+  );
+  const officers = Array.from({ length: users }, token);
+  const { rows } = await db.query(
+    `INSERT INTO users (email, name, role, municipality_id, password_hash)
+     SELECT 'officer' || n || '@bench.example', '職員 ' || n, 'OFFICER', m, 'x'
+       FROM unnest($1::int[], $2::uuid[]) AS x(n, m) RETURNING id`,
+    [officers.map((_, i) => i), officers.map((_, i) => ids[i % ids.length].id)],
+  );
+  await db.query(
+    `INSERT INTO sessions (token_hash, user_id, expires_at)
+     SELECT h, u, now() + interval '1 day' FROM unnest($1::text[], $2::uuid[]) AS x(h, u)`,
+    [
+      [sha256(organiser), ...officers.map(sha256)],
+      [org[0].id, ...rows.map((r: { id: string }) => r.id)],
+    ],
+  );
+  return { organiser, officers };
+}
+
+async function gql(url: string, token: string, query: string, variables: Record<string, unknown>) {
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as { data?: Record<string, { id: string; status: string }>; errors?: unknown[] };
+}
+
+async function startApi(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+  // BENCH_API_NODE_ARGS, e.g. --cpu-prof, profiles the API process.
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    env: { ...process.env, ...env, SWC_NODE_PROJECT: 'apps/api/tsconfig.json' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      if (res.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('API did not start within 120 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+interface Round {
+  ms: number;
+  latencies: number[];
+  errors: number;
+}
+
+async function round(
+  url: string,
+  db: Client,
+  organiser: string,
+  officers: string[],
+  n: number,
+): Promise<Round> {
+  const start = new Date(Date.now() + 30 * 24 * 3600_000);
+  const created = await gql(
+    url,
+    organiser,
+    `mutation($input: CreateExchangeSessionInput!) { createExchangeSession(input: $input) { id } }`,
+    {
+      input: {
+        title: `ベンチマーク ${n}`,
+        term: termOf(start),
+        startsAt: start.toISOString(),
+        endsAt: new Date(start.getTime() + 3 * 3600_000).toISOString(),
+        format: 'ONLINE',
+        meetingUrl: 'https://meet.example.jp/bench',
+        capacity: SEATS,
+        registrationOpensAt: new Date(Date.now() - 3600_000).toISOString(),
+        registrationClosesAt: new Date(start.getTime() - 3600_000).toISOString(),
+        tables: [],
+      },
+    },
+  );
+  const sessionId = created.data?.createExchangeSession.id;
+  if (!sessionId) throw new Error(`createExchangeSession failed: ${JSON.stringify(created.errors)}`);
+  await gql(url, organiser, `mutation($id: ID!) { openRegistration(sessionId: $id) { id } }`, {
+    id: sessionId,
+  });
+
+  const mutation = `mutation($s: ID!) { registerForSession(sessionId: $s) { id status waitlistPosition } }`;
+  const t0 = performance.now();
+  const results = await Promise.all(
+    officers.map(async (token) => {
+      const s = performance.now();
+      const body = await gql(url, token, mutation, { s: sessionId }).catch((e: unknown) => ({
+        data: undefined,
+        errors: [String(e)],
+      }));
+      return { ms: performance.now() - s, ok: !body.errors && !!body.data?.registerForSession };
+    }),
+  );
+  const ms = performance.now() - t0;
+
+  const { rows } = await db.query(
+    `SELECT status, waitlist_position AS pos FROM session_registrations WHERE session_id = $1 ORDER BY arrival_seq`,
+    [sessionId],
+  );
+  const confirmed = rows.filter((r) => r.status === 'CONFIRMED').length;
+  const positions = rows.slice(SEATS).map((r) => r.pos);
+  const inOrder =
+    rows.slice(0, SEATS).every((r) => r.status === 'CONFIRMED') &&
+    positions.every((p, i) => p === i + 1) &&
+    rows.slice(SEATS).every((r) => r.status === 'WAITLISTED');
+  if (confirmed !== Math.min(SEATS, n) || !inOrder || rows.length !== n)
+    throw new Error(
+      `WRONG OUTCOME: ${rows.length} rows, ${confirmed} confirmed, waitlist in order: ${inOrder}`,
+    );
+  return {
+    ms,
+    latencies: results.map((r) => r.ms).sort((a, b) => a - b),
+    errors: results.filter((r) => !r.ok).length,
+  };
+}
+
+function writeDocs(file: string, section: string): void {
+  const begin = '<!-- bench:registrations:begin -->';
+  const end = '<!-- bench:registrations:end -->';
+  const block = `${begin}\n${section}\n${end}`;
+  // Re-read right before writing: another benchmark writes its own section of the same file.
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const next = current.includes(begin)
+    ? current.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), block)
+    : `${current.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, next);
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'yokoten-bench-registrations-'));
+  const stops: Array<() => Promise<void>> = [];
+  let api: ChildProcess | undefined;
+  try {
+    log(
+      `bench:registrations — ${USERS} concurrent registrations for ${SEATS} seats, ${ROUNDS} rounds (temp dir ${dir})`,
+    );
+    const [pg, meili] = await Promise.all([
+      startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: 'auto' }),
+      startEmbeddedMeilisearch({ dataDir: join(dir, 'meili'), port: 'auto' }),
+    ]);
+    stops.push(pg.stop, meili.stop);
+    const dbUrl = await ensureDatabase(pg.url, 'yokoten');
+    await runMigrations(dbUrl, quiet);
+    const db = new Client({ connectionString: dbUrl });
+    await db.connect();
+    stops.unshift(() => db.end());
+    const { organiser, officers } = await seed(db, USERS);
+    const port = await findFreePort();
+    api = await startApi(
+      {
+        NODE_ENV: 'production',
+        DATABASE_URL: dbUrl,
+        MEILI_URL: meili.url,
+        MEILI_MASTER_KEY: meili.masterKey,
+        MEILI_INDEX_PREFIX: 'bench_',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        DATA_DIR: join(dir, 'data'),
+        MAIL_DIR: join(dir, 'mail'),
+      },
+      port,
+    );
+    const url = `http://127.0.0.1:${port}`;
+    log(`API up on ${url}; DB pool ${process.env.DB_POOL_SIZE ?? 20}`);
+    // Warm-up: one registration on a throw-away session so JIT and pools are hot.
+    await round(url, db, organiser, officers.slice(0, 1), 1);
+    const rounds: Round[] = [];
+    for (let r = 1; r <= ROUNDS; r++) {
+      const res = await round(url, db, organiser, officers, USERS);
+      rounds.push(res);
+      log(
+        `round ${r}: ${res.ms.toFixed(0)} ms, ${((USERS / res.ms) * 1000).toFixed(0)} registrations/s, p50 ${percentile(res.latencies, 50).toFixed(0)} ms, p95 ${percentile(res.latencies, 95).toFixed(0)} ms, max ${res.latencies.at(-1)?.toFixed(0)} ms, errors ${res.errors}; outcome correct`,
+      );
+    }
+    const all = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
+    const throughput = rounds.map((r) => (USERS / r.ms) * 1000);
+    const errors = rounds.reduce((n, r) => n + r.errors, 0);
+    const summary = {
+      throughput: throughput.reduce((a, b) => a + b, 0) / throughput.length,
+      p50: percentile(all, 50),
+      p95: percentile(all, 95),
+      p99: percentile(all, 99),
+      max: all.at(-1) ?? NaN,
+      errors,
+    };
+    log(
+      `\nall rounds: ${summary.throughput.toFixed(0)} registrations/s, p50 ${summary.p50.toFixed(0)} ms, p95 ${summary.p95.toFixed(0)} ms, p99 ${summary.p99.toFixed(0)} ms, errors ${errors}`,
+    );
+    if (WRITE) {
+      const date = new Date().toISOString().slice(0, 10);
+      const section = [
+        '## Registrations under contention (`npm run bench:registrations`)',
+        '',
+        `${USERS} officers register at once (one HTTP request each, \`registerForSession\` over \`/graphql\` with a Bearer token) for a session of ${SEATS} seats; ${ROUNDS} rounds, each on a fresh session. The API runs as its own process on embedded PostgreSQL in a temp dir; the clients run in the bench process.`,
+        '',
+        '| date | machine | Node | DB pool | throughput | p50 | p95 | p99 | max | errors | outcome |',
+        '|---|---|---|---|---|---|---|---|---|---|---|',
+        `| ${date} | ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}) | ${process.version} | ${process.env.DB_POOL_SIZE ?? 20} | ${summary.throughput.toFixed(0)} reg/s | ${summary.p50.toFixed(0)} ms | ${summary.p95.toFixed(0)} ms | ${summary.p99.toFixed(0)} ms | ${summary.max.toFixed(0)} ms | ${errors} | ${SEATS} confirmed, ${USERS - SEATS} waitlisted 1…${USERS - SEATS} in arrival order, every round |`,
+        '',
+        'Latency is per request from the client (queueing included: all requests are in flight at once, so p50/p95 mostly measure the wait for the session lock and the connection pool). Registrations of one session are serialised by design (a row lock inside one PostgreSQL function, `session_register`), so throughput is that of a single session; different sessions do not wait for each other.',
+      ].join('\n');
+      writeDocs(WRITE, section);
+      log(`wrote ${WRITE}`);
+    }
+    if (errors > 0) process.exitCode = 1;
+  } finally {
+    if (api && api.exitCode === null) {
+      const exited = new Promise((r) => api?.once('exit', r));
+      api.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    }
+    for (const stop of stops) await stop().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

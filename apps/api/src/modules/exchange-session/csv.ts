@@ -1,0 +1,14 @@
+/** UTF-8 byte order mark: without it Excel on Windows opens UTF-8 CSV as Shift_JIS and garbles Japanese. */
+export const BOM = '\uFEFF';
+
+function cell(value: string | number): string {
+  const s = String(value);
+  // Formula injection: a cell starting with = + - @ would run in Excel.
+  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** RFC 4180 CSV with CRLF line ends and a BOM, as Excel expects. */
+export function toCsv(header: string[], rows: Array<Array<string | number>>): string {
+  return BOM + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+}

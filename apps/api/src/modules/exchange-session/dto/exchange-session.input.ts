@@ -1,0 +1,405 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsDate,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  AGENDA_ITEM_KINDS,
+  ALLOCATION_MODES,
+  EXCHANGE_SESSION_STATUSES,
+  SESSION_FORMATS,
+  type AgendaItemKind,
+  type AllocationMode,
+  type ExchangeSessionStatus,
+  type SessionFormat,
+} from '@yokoten/case-studies';
+import {
+  AgendaItemKindEnum,
+  AllocationModeEnum,
+  ExchangeSessionStatusEnum,
+  SessionFormatEnum,
+  SessionTimeframeEnum,
+  type SessionTimeframe,
+} from '../../../graphql/enums';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const URL_OPTIONS = { protocols: ['https', 'http'], require_protocol: true, require_tld: false };
+
+@InputType()
+export class SessionTableInput {
+  @Field(() => ID, { nullable: true, description: 'An existing table to keep (update only)' })
+  @IsOptional()
+  @IsUUID()
+  id?: string;
+
+  @Field({ description: 'e.g. テーブルA' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name: string;
+
+  @Field({ description: 'e.g. 企業・市民向け事業', defaultValue: '' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  theme: string = '';
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  seats: number;
+}
+
+@InputType()
+export class AgendaItemInput {
+  @Field(() => AgendaItemKindEnum)
+  @IsIn(AGENDA_ITEM_KINDS)
+  kind: AgendaItemKind;
+
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  speaker?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  affiliation?: string | null;
+
+  @Field(() => Date, { nullable: true })
+  @IsOptional()
+  @IsDate()
+  startsAt?: Date | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  durationMinutes?: number | null;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID()
+  caseStudyId?: string | null;
+}
+
+@InputType()
+export class SessionMaterialInput {
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @Field()
+  @IsUrl(URL_OPTIONS, { message: 'url must be an http(s) URL' })
+  @MaxLength(2000)
+  url: string;
+}
+
+/** Fields shared by create and update; on update every field is optional. */
+@InputType({ isAbstract: true })
+abstract class SessionFields {
+  @Field({ nullable: true, description: 'Shown with the session; Markdown-free plain text' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  description?: string;
+
+  @Field(() => String, { nullable: true, description: 'Confirmed registrants only' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  venue?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Room, access; confirmed registrants only' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  venueDetails?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Confirmed registrants only' })
+  @IsOptional()
+  @IsUrl(URL_OPTIONS, { message: 'meetingUrl must be an http(s) URL' })
+  @MaxLength(2000)
+  meetingUrl?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'null: no limit' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  perMunicipalityLimit?: number | null;
+
+  @Field(() => AllocationModeEnum, { nullable: true, description: 'Default FIRST_COME' })
+  @IsOptional()
+  @IsIn(ALLOCATION_MODES)
+  allocationMode?: AllocationMode;
+
+  @Field(() => [AgendaItemInput], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AgendaItemInput)
+  agenda?: AgendaItemInput[];
+
+  @Field({ nullable: true, description: 'Listed publicly and in the iCal feed (default true)' })
+  @IsOptional()
+  @IsBoolean()
+  isPublic?: boolean;
+}
+
+@InputType()
+export class CreateExchangeSessionInput extends SessionFields {
+  @Field()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title: string;
+
+  @Field({ description: 'Fiscal half: 2026H1 (April–September) or 2026H2 (October–March)' })
+  @Matches(/^\d{4}H[12]$/, { message: 'term must look like 2026H1 or 2026H2' })
+  term: string;
+
+  @Field({ description: 'ISO 8601 with offset, e.g. 2026-11-21T14:00:00+09:00' })
+  @IsDate()
+  startsAt: Date;
+
+  @Field()
+  @IsDate()
+  endsAt: Date;
+
+  @Field(() => SessionFormatEnum)
+  @IsIn(SESSION_FORMATS)
+  format: SessionFormat;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  capacity: number;
+
+  @Field()
+  @IsDate()
+  registrationOpensAt: Date;
+
+  @Field()
+  @IsDate()
+  registrationClosesAt: Date;
+
+  @Field(() => [SessionTableInput], { defaultValue: [] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SessionTableInput)
+  tables: SessionTableInput[] = [];
+}
+
+@InputType()
+export class UpdateExchangeSessionInput extends SessionFields {
+  @Field({ nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  title?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^\d{4}H[12]$/, { message: 'term must look like 2026H1 or 2026H2' })
+  term?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsDate()
+  startsAt?: Date;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsDate()
+  endsAt?: Date;
+
+  @Field(() => SessionFormatEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(SESSION_FORMATS)
+  format?: SessionFormat;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  capacity?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsDate()
+  registrationOpensAt?: Date;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsDate()
+  registrationClosesAt?: Date;
+
+  @Field(() => [SessionTableInput], {
+    nullable: true,
+    description: 'The full list: tables with an id are kept, missing ones removed, new ones added',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => SessionTableInput)
+  tables?: SessionTableInput[];
+}
+
+@InputType()
+export class SessionReportInput {
+  @Field({ description: '議事録 / summary of the session' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50000)
+  minutes: string;
+
+  @Field(() => Int, { nullable: true, description: 'Defaults to the number of checked-in registrants' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  attendeeCount?: number;
+
+  @Field(() => Int, { nullable: true, description: 'Defaults to the municipalities of those checked in' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  municipalityCount?: number;
+
+  @Field(() => [SessionMaterialInput], { defaultValue: [] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => SessionMaterialInput)
+  materials: SessionMaterialInput[] = [];
+}
+
+@InputType()
+export class RegisterInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A colleague of the caller’s municipality; default: the caller',
+  })
+  @IsOptional()
+  @IsUUID()
+  userId?: string;
+
+  @Field(() => [ID], { nullable: true, description: 'Table ids, most wanted first' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  tablePreferences?: string[];
+}
+
+@ArgsType()
+export class ExchangeSessionsArgs {
+  @Field(() => ExchangeSessionStatusEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(EXCHANGE_SESSION_STATUSES)
+  status?: ExchangeSessionStatus;
+
+  @Field(() => SessionTimeframeEnum, { nullable: true })
+  @IsOptional()
+  @IsIn(Object.keys(SessionTimeframeEnum))
+  timeframe?: SessionTimeframe;
+}
+
+@ArgsType()
+export class SessionIdArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'sessionId must be an id returned by this API' })
+  sessionId: string;
+}
+
+@ArgsType()
+export class IdArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be an id returned by this API' })
+  id: string;
+}
+
+@ArgsType()
+export class RegistrationIdArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'registrationId must be an id returned by this API' })
+  registrationId: string;
+}
+
+@ArgsType()
+export class CheckInArgs {
+  @Field({ description: 'The code shown to the registrant (or read from their QR code)' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Matches(/^[0-9A-Z]{6,16}$/, { message: 'code must be a check-in code such as 7K3M9QX2TA' })
+  code: string;
+}
+
+@ArgsType()
+export class CloseRegistrationArgs extends SessionIdArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Lottery seed; a random one is drawn and recorded if absent',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  lotterySeed?: string;
+}
+
+@ArgsType()
+export class CancelSessionArgs extends SessionIdArgs {
+  @Field({ description: 'Told to everyone registered' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason: string;
+}
+
+@ArgsType()
+export class SetTableAssignmentArgs extends RegistrationIdArgs {
+  @Field(() => ID, { nullable: true, description: 'null: take the registrant off any table' })
+  @IsOptional()
+  @IsUUID()
+  tableId?: string | null;
+}

@@ -1,0 +1,85 @@
+import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AppError } from '../../common/app-error';
+import { AuthService, tokenFromRequest } from '../auth/auth.service';
+import { ExchangeSessionRepository } from './exchange-session.repository';
+import { ExchangeSessionService } from './exchange-session.service';
+import { sessionsToIcs } from './session-calendar';
+
+function baseUrl(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+const HTTP_STATUS: Record<string, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  BAD_USER_INPUT: 400,
+};
+
+/**
+ * Files that are better as URLs than as GraphQL fields: calendar files a calendar app subscribes to, and
+ * the registrations CSV a browser downloads (same cookie or Bearer token as /graphql).
+ */
+@Controller()
+export class ExchangeSessionController {
+  constructor(
+    private readonly service: ExchangeSessionService,
+    private readonly repository: ExchangeSessionRepository,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** iCal feed of upcoming public sessions: no venue or meeting URL, whoever asks. */
+  @Get('calendar/upcoming.ics')
+  async upcoming(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const sessions = (await this.service.list(null, undefined, 'UPCOMING')).filter(
+      (s) => s.status !== 'CANCELLED',
+    );
+    res
+      .type('text/calendar; charset=utf-8')
+      .set('Cache-Control', 'public, max-age=300')
+      .send(
+        sessionsToIcs(sessions, { baseUrl: baseUrl(req), withLogistics: false, calName: '横展 定期共有会' }),
+      );
+  }
+
+  /** One session; a confirmed registrant (or the organiser) signed in gets the venue and meeting URL too. */
+  @Get('calendar/sessions/:id.ics')
+  async one(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const actor = await this.auth.actorForToken(tokenFromRequest(req));
+    const session = await this.service.get(actor, id);
+    if (!session) throw new NotFoundException();
+    const [mine] = actor ? await this.repository.registrationsOfUser(actor.userId, [id]) : [];
+    const withLogistics = this.service.canManage(actor) || this.service.canSeeLogistics(actor, mine ?? null);
+    res
+      .type('text/calendar; charset=utf-8')
+      .set('Content-Disposition', `attachment; filename="yokoten-session-${session.term}.ics"`)
+      .set('Cache-Control', 'private, no-store')
+      .send(sessionsToIcs([session], { baseUrl: baseUrl(req), withLogistics, calName: session.title }));
+  }
+
+  @Get('sessions/:id/registrations.csv')
+  async csv(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const actor = await this.auth.actorForToken(tokenFromRequest(req));
+    try {
+      const { filename, csv } = await this.service.registrationsCsv(actor, id);
+      res
+        .type('text/csv; charset=utf-8')
+        .set('Content-Disposition', `attachment; filename="${filename}"`)
+        .set('Cache-Control', 'private, no-store')
+        .send(csv);
+    } catch (e) {
+      if (e instanceof AppError)
+        res.status(HTTP_STATUS[e.code] ?? 400).json({ error: { code: e.code, message: e.message } });
+      else throw e;
+    }
+  }
+}

@@ -1,0 +1,238 @@
+import { Args, Context, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { formatTerm } from '@yokoten/case-studies';
+import type { RequestContext } from '../../graphql/request-context';
+import {
+  CancelSessionArgs,
+  CloseRegistrationArgs,
+  CreateExchangeSessionInput,
+  ExchangeSessionsArgs,
+  IdArgs,
+  SessionIdArgs,
+  SessionReportInput,
+  UpdateExchangeSessionInput,
+} from './dto/exchange-session.input';
+import type { ExchangeSessionEntity } from './exchange-session.entity';
+import { ExchangeSessionService } from './exchange-session.service';
+import {
+  ExchangeSession,
+  PrefectureRegistrationCount,
+  SessionMaterial,
+  SessionReport,
+  SessionTable,
+  TableAssignmentScore,
+} from './models/exchange-session.model';
+import { Registration, TableAssignmentResult } from './models/registration.model';
+import { SessionLoaderFactory } from './session-loaders';
+
+@Resolver(() => ExchangeSession)
+export class ExchangeSessionResolver {
+  constructor(
+    private readonly service: ExchangeSessionService,
+    private readonly loaders: SessionLoaderFactory,
+  ) {}
+
+  @Query(() => [ExchangeSession], {
+    description: 'Sessions: UPCOMING soonest first, otherwise newest first; drafts only for the organiser',
+  })
+  exchangeSessions(@Args() { status, timeframe }: ExchangeSessionsArgs, @Context() ctx: RequestContext) {
+    return this.service.list(ctx.actor, status, timeframe);
+  }
+
+  @Query(() => ExchangeSession, { nullable: true })
+  exchangeSession(@Args() { id }: IdArgs, @Context() ctx: RequestContext) {
+    return this.service.get(ctx.actor, id);
+  }
+
+  @Query(() => String, {
+    description:
+      'Organiser: registrations as CSV (UTF-8 with BOM, Japanese headers); also GET /sessions/:id/registrations.csv',
+  })
+  async sessionRegistrationsCsv(@Args() { sessionId }: SessionIdArgs, @Context() ctx: RequestContext) {
+    return (await this.service.registrationsCsv(ctx.actor, sessionId)).csv;
+  }
+
+  @Query(() => [PrefectureRegistrationCount], { description: 'Organiser: live registrations by prefecture' })
+  registrationCountsByPrefecture(@Args() { sessionId }: SessionIdArgs, @Context() ctx: RequestContext) {
+    return this.service.countsByPrefecture(ctx.actor, sessionId);
+  }
+
+  @Query(() => TableAssignmentScore, {
+    description: 'Organiser: the score of the current (possibly hand-adjusted) seating',
+  })
+  tableAssignmentScore(@Args() { sessionId }: SessionIdArgs, @Context() ctx: RequestContext) {
+    return this.service.tableScore(ctx.actor, sessionId);
+  }
+
+  @Mutation(() => ExchangeSession, { description: 'Organiser: a new session, DRAFT until openRegistration' })
+  createExchangeSession(@Args('input') input: CreateExchangeSessionInput, @Context() ctx: RequestContext) {
+    return this.service.create(ctx.actor, input);
+  }
+
+  @Mutation(() => ExchangeSession, {
+    description: 'Organiser: edit; more capacity promotes the waitlist in order',
+  })
+  updateExchangeSession(
+    @Args() { id }: IdArgs,
+    @Args('input') input: UpdateExchangeSessionInput,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.service.update(ctx.actor, id, input);
+  }
+
+  @Mutation(() => ExchangeSession)
+  openRegistration(@Args() { sessionId }: SessionIdArgs, @Context() ctx: RequestContext) {
+    return this.service.openRegistration(ctx.actor, sessionId);
+  }
+
+  @Mutation(() => ExchangeSession, {
+    description: 'Organiser: ends registration; in LOTTERY mode draws with a recorded seed',
+  })
+  closeRegistration(
+    @Args() { sessionId, lotterySeed }: CloseRegistrationArgs,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.service.closeRegistration(ctx.actor, sessionId, lotterySeed);
+  }
+
+  @Mutation(() => ExchangeSession, {
+    description: 'Organiser: cancels the session; everyone registered is told',
+  })
+  cancelExchangeSession(@Args() { sessionId, reason }: CancelSessionArgs, @Context() ctx: RequestContext) {
+    return this.service.cancelSession(ctx.actor, sessionId, reason);
+  }
+
+  @Mutation(() => ExchangeSession, { description: 'Organiser: the session took place; records the report' })
+  finishExchangeSession(
+    @Args() { sessionId }: SessionIdArgs,
+    @Args('report') report: SessionReportInput,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.service.finish(ctx.actor, sessionId, report);
+  }
+
+  @Mutation(() => TableAssignmentResult, {
+    description: 'Organiser: seats confirmed registrants by preference, spreading municipalities',
+  })
+  assignTables(@Args() { sessionId }: SessionIdArgs, @Context() ctx: RequestContext) {
+    return this.service.assignTables(ctx.actor, sessionId);
+  }
+
+  @ResolveField(() => String, { description: 'e.g. 2026年度上期' })
+  termLabel(@Parent() s: ExchangeSession): string {
+    return formatTerm(s.term, 'ja');
+  }
+
+  @ResolveField(() => [SessionTable])
+  tables(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+    return this.loaders.for(ctx).tablesBySession.load(s.id);
+  }
+
+  @ResolveField(() => Int)
+  async confirmedCount(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+    return (await this.loaders.for(ctx).counts.load(s.id)).confirmed;
+  }
+
+  @ResolveField(() => Int)
+  async waitlistCount(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+    return (await this.loaders.for(ctx).counts.load(s.id)).waitlisted;
+  }
+
+  @ResolveField(() => Int, { description: 'Lottery applications awaiting the draw' })
+  async appliedCount(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+    return (await this.loaders.for(ctx).counts.load(s.id)).applied;
+  }
+
+  @ResolveField(() => Int, { description: 'Confirmed registrants who have checked in' })
+  async checkedInCount(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+    return (await this.loaders.for(ctx).counts.load(s.id)).checkedIn;
+  }
+
+  @ResolveField(() => Int)
+  async remainingSeats(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+    return Math.max(0, s.capacity - (await this.loaders.for(ctx).counts.load(s.id)).confirmed);
+  }
+
+  @ResolveField(() => Boolean, { description: 'OPEN and within the registration window now' })
+  isRegistrationOpen(@Parent() s: ExchangeSession): boolean {
+    const now = this.service.now();
+    return s.status === 'OPEN' && now >= s.registrationOpensAt && now < s.registrationClosesAt;
+  }
+
+  @ResolveField(() => [Registration], {
+    nullable: true,
+    description: 'Organiser only (null otherwise): confirmed, then the waitlist in order, then cancelled',
+  })
+  async registrations(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+    if (!this.service.canManage(ctx.actor)) return null;
+    return this.loaders.for(ctx).registrationsBySession.load(s.id);
+  }
+
+  @ResolveField(() => Registration, { nullable: true, description: 'The caller’s registration, if any' })
+  myRegistration(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+    return this.loaders.for(ctx).mine.load(s.id);
+  }
+
+  private async logistics(s: ExchangeSession, ctx: RequestContext): Promise<boolean> {
+    if (this.service.canManage(ctx.actor)) return true;
+    const mine = await this.loaders.for(ctx).mine.load(s.id);
+    return this.service.canSeeLogistics(ctx.actor, mine);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Confirmed registrants and the organiser only' })
+  async venue(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+    return (await this.logistics(s, ctx)) ? (s as unknown as ExchangeSessionEntity).venue : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Confirmed registrants and the organiser only' })
+  async venueDetails(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+    return (await this.logistics(s, ctx)) ? (s as unknown as ExchangeSessionEntity).venueDetails : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Confirmed registrants and the organiser only' })
+  async meetingUrl(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+    return (await this.logistics(s, ctx)) ? (s as unknown as ExchangeSessionEntity).meetingUrl : null;
+  }
+
+  @ResolveField(() => Boolean, { description: 'Whether venue and meeting URL are shown to the caller' })
+  logisticsVisible(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+    return this.logistics(s, ctx);
+  }
+
+  @ResolveField(() => [SessionMaterial])
+  materials(@Parent() s: ExchangeSession) {
+    return (s as unknown as ExchangeSessionEntity).materials;
+  }
+
+  @ResolveField(() => SessionReport, { nullable: true, description: 'Set when FINISHED' })
+  report(@Parent() s: ExchangeSession): SessionReport | null {
+    const e = s as unknown as ExchangeSessionEntity;
+    if (e.status !== 'FINISHED' || !e.finishedAt) return null;
+    return {
+      minutes: e.reportMinutes ?? '',
+      attendeeCount: e.reportAttendeeCount ?? 0,
+      municipalityCount: e.reportMunicipalityCount,
+      materials: e.materials,
+      finishedAt: e.finishedAt,
+    };
+  }
+
+  @ResolveField(() => String, { description: 'Calendar file of this session (public details only)' })
+  icsUrl(@Parent() s: ExchangeSession): string {
+    return `/calendar/sessions/${s.id}.ics`;
+  }
+
+  @ResolveField(() => Float, { description: 'Confirmed share of capacity, 0–1' })
+  async fillRate(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+    return (await this.loaders.for(ctx).counts.load(s.id)).confirmed / s.capacity;
+  }
+}
+
+@Resolver(() => SessionTable)
+export class SessionTableResolver {
+  constructor(private readonly loaders: SessionLoaderFactory) {}
+
+  @ResolveField(() => ExchangeSession)
+  session(@Parent() t: SessionTable, @Context() ctx: RequestContext) {
+    return this.loaders.for(ctx).session.load(t.sessionId);
+  }
+}

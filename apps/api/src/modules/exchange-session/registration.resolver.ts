@@ -1,0 +1,128 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import QRCode from 'qrcode';
+import type { RequestContext } from '../../graphql/request-context';
+import { User } from '../auth/models/user.model';
+import { Municipality } from '../municipality/models/municipality.model';
+import {
+  CheckInArgs,
+  RegisterInput,
+  RegistrationIdArgs,
+  SessionIdArgs,
+  SetTableAssignmentArgs,
+} from './dto/exchange-session.input';
+import type { RegistrationEntity } from './registration.entity';
+import { ExchangeSessionService } from './exchange-session.service';
+import { ExchangeSession, SessionTable } from './models/exchange-session.model';
+import { Registration } from './models/registration.model';
+import { SessionLoaderFactory } from './session-loaders';
+
+@Resolver(() => Registration)
+export class RegistrationResolver {
+  constructor(
+    private readonly service: ExchangeSessionService,
+    private readonly loaders: SessionLoaderFactory,
+  ) {}
+
+  @Query(() => [Registration], { description: 'The caller’s registrations, newest first' })
+  myRegistrations(@Context() ctx: RequestContext) {
+    return this.service.myRegistrations(ctx.actor);
+  }
+
+  @Query(() => Registration, {
+    nullable: true,
+    description: 'One’s own (or, for the organiser, any) registration',
+  })
+  registration(@Args() { registrationId }: RegistrationIdArgs, @Context() ctx: RequestContext) {
+    return this.service.getRegistration(ctx.actor, registrationId);
+  }
+
+  @Mutation(() => Registration, {
+    description:
+      'CONFIRMED while seats remain, else WAITLISTED (FIFO); APPLIED in lottery mode. No input: the caller registers',
+  })
+  registerForSession(
+    @Args() { sessionId }: SessionIdArgs,
+    @Context() ctx: RequestContext,
+    @Args('input', { nullable: true }) input?: RegisterInput,
+  ) {
+    return this.service.register(ctx.actor, sessionId, input);
+  }
+
+  @Mutation(() => Registration, { description: 'Frees a seat: the first waitlisted is promoted and told' })
+  cancelRegistration(@Args() { registrationId }: RegistrationIdArgs, @Context() ctx: RequestContext) {
+    return this.service.cancelRegistration(ctx.actor, registrationId);
+  }
+
+  @Mutation(() => Registration, {
+    description: 'Organiser: seat someone at a table by hand (null: no table)',
+  })
+  setTableAssignment(
+    @Args() { registrationId, tableId }: SetTableAssignmentArgs,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.service.setTableAssignment(ctx.actor, registrationId, tableId ?? null);
+  }
+
+  @Mutation(() => Registration, { description: 'Organiser: check in by the registrant’s code (or QR code)' })
+  checkIn(@Args() { code }: CheckInArgs, @Context() ctx: RequestContext) {
+    return this.service.checkInByCode(ctx.actor, code);
+  }
+
+  @Mutation(() => Registration, { description: 'Organiser: check someone in from the console' })
+  checkInRegistration(@Args() { registrationId }: RegistrationIdArgs, @Context() ctx: RequestContext) {
+    return this.service.checkInRegistration(ctx.actor, registrationId);
+  }
+
+  @ResolveField(() => ExchangeSession)
+  session(@Parent() r: Registration, @Context() ctx: RequestContext) {
+    return this.loaders.for(ctx).session.load(r.sessionId);
+  }
+
+  @ResolveField(() => User)
+  user(@Parent() r: Registration, @Context() ctx: RequestContext) {
+    return this.loaders.for(ctx).user.load(r.userId);
+  }
+
+  @ResolveField(() => User, {
+    nullable: true,
+    description: 'Who made the registration (self, colleague, organiser)',
+  })
+  registeredBy(@Parent() r: Registration, @Context() ctx: RequestContext) {
+    return r.registeredByUserId ? this.loaders.for(ctx).user.load(r.registeredByUserId) : null;
+  }
+
+  @ResolveField(() => Municipality)
+  municipality(@Parent() r: Registration, @Context() ctx: RequestContext) {
+    return ctx.loaders.municipality.load(r.municipalityId);
+  }
+
+  @ResolveField(() => [SessionTable], { description: 'Ranked, most wanted first' })
+  async tablePreferences(@Parent() r: Registration, @Context() ctx: RequestContext) {
+    const tables = await this.loaders.for(ctx).tablesBySession.load(r.sessionId);
+    const byId = new Map(tables.map((t) => [t.id, t]));
+    return r.tablePreferences.map((id) => byId.get(id)).filter((t) => t !== undefined);
+  }
+
+  @ResolveField(() => SessionTable, { nullable: true })
+  assignedTable(@Parent() r: Registration, @Context() ctx: RequestContext) {
+    return r.assignedTableId ? this.loaders.for(ctx).table.load(r.assignedTableId) : null;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The registrant’s check-in code: their own municipality and the organiser only',
+  })
+  checkInCode(@Parent() r: Registration, @Context() ctx: RequestContext) {
+    return this.service.canReadPrivate(ctx.actor, r as unknown as RegistrationEntity) ? r.checkInCode : null;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'The check-in code as a QR code (SVG markup) to show at the door; same visibility as checkInCode',
+  })
+  checkInQrSvg(@Parent() r: Registration, @Context() ctx: RequestContext) {
+    if (!this.service.canReadPrivate(ctx.actor, r as unknown as RegistrationEntity)) return null;
+    return QRCode.toString(r.checkInCode, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+  }
+}
