@@ -91,6 +91,10 @@ describe('fieldFromMessage', () => {
       'Variable "$filter" got invalid value 1 at "filter.search"; String cannot represent a non string value: 1',
       'filter.search',
     ],
+    [
+      'Variable "$input" got invalid value "x" at "input.outcomes[0].after"; Float cannot represent non numeric value: "x"',
+      'input.outcomes.0.after',
+    ],
     ['Variable "$code" of non-null type "String!" must not be null.', 'code'],
   ])('%s → %s', (message, field) => {
     expect(fieldFromMessage(message)).toBe(field);

@@ -23,7 +23,12 @@ const CLIENT_CODES = new Set([
  */
 export function fieldFromMessage(message: string): string | undefined {
   const variable = /Variable "\$(\w+)"/.exec(message)?.[1];
-  const path = /at "(\w+(?:\.\w+|\[\d+\])*)"/.exec(message)?.[1]?.replace(/\[\d+\]/g, '');
+  // `input.outcomes[0].after` → `input.outcomes.0.after` (the validation pipe's spelling); a trailing
+  // position (`filter.kinds[1]`) names the list itself.
+  const path = /at "(\w+(?:\.\w+|\[\d+\])*)"/
+    .exec(message)?.[1]
+    ?.replace(/\[(\d+)\]/g, '.$1')
+    .replace(/\.\d+$/, '');
   const field = /[Ff]ield "(\w+)"/.exec(message)?.[1];
   if (path) return path;
   if (variable && field) return `${variable}.${field}`;
