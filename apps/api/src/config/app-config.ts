@@ -62,6 +62,27 @@ export class EnvironmentVariables {
   @Matches(/^[A-Za-z0-9_-]*$/, { message: 'MEILI_INDEX_PREFIX may contain only letters, digits, _ and -' })
   MEILI_INDEX_PREFIX = '';
 
+  /** Longest wait for one Meilisearch request; a search or index write that takes longer fails. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  MEILI_TIMEOUT_MS = 10_000;
+
+  /** Outbox rows the search sync applies per Meilisearch task. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  SEARCH_SYNC_BATCH_SIZE = 500;
+
+  /** Fallback poll of the outbox when no LISTEN/NOTIFY wake-up arrives (ms). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(600_000)
+  SEARCH_SYNC_POLL_MS = 5_000;
+
   @IsString()
   DATA_DIR = '.data';
 

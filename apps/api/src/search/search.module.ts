@@ -1,6 +1,15 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
 import { Meilisearch } from 'meilisearch';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CaseIndex } from './case-index';
+import { caseIndexName } from './case-index.settings';
+import { CaseIndexSource } from './case-index.source';
+import { createNodeHttpClient, type NodeHttpClient } from './node-http-client';
 import { MEILI_CLIENT } from './search.constants';
+import { SearchOutboxProcessor } from './search-outbox.processor';
+import { SearchSyncWorker } from './search-sync.worker';
 
 export interface SearchConnection {
   url: string;
@@ -8,16 +17,61 @@ export interface SearchConnection {
 }
 export const SEARCH_CONNECTION = Symbol('SEARCH_CONNECTION');
 
-/** The Meilisearch client; the URL and key come from config or from the embedded launcher. */
+/** Sockets kept alive per engine: 16 concurrent searches and the sync's writes with room to spare. */
+export const MEILI_MAX_SOCKETS = 64;
+
+/** The keep-alive transport of the Meilisearch client; its sockets are closed on shutdown. */
+@Injectable()
+export class MeiliTransport implements OnApplicationShutdown {
+  readonly client: NodeHttpClient;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.client = createNodeHttpClient({ timeoutMs: config.MEILI_TIMEOUT_MS, maxSockets: MEILI_MAX_SOCKETS });
+  }
+
+  onApplicationShutdown(): void {
+    this.client.destroy();
+  }
+}
+
+/** The engine client for a connection, on the node:http keep-alive transport. */
+export function createMeiliClient(conn: SearchConnection, transport: NodeHttpClient): Meilisearch {
+  return new Meilisearch({ host: conn.url, apiKey: conn.apiKey, httpClient: transport.request });
+}
+
+/**
+ * The Meilisearch client (URL and key from config or from the embedded launcher), the case index, and the
+ * outbox sync that keeps it derived from PostgreSQL.
+ */
 @Global()
 @Module({
   providers: [
+    MeiliTransport,
     {
       provide: MEILI_CLIENT,
-      inject: [SEARCH_CONNECTION],
-      useFactory: (conn: SearchConnection) => new Meilisearch({ host: conn.url, apiKey: conn.apiKey }),
+      inject: [SEARCH_CONNECTION, MeiliTransport],
+      useFactory: (conn: SearchConnection, transport: MeiliTransport) =>
+        createMeiliClient(conn, transport.client),
     },
+    {
+      provide: CaseIndex,
+      inject: [MEILI_CLIENT, APP_CONFIG],
+      useFactory: (meili: Meilisearch, config: AppConfig) =>
+        new CaseIndex(meili, caseIndexName(config.MEILI_INDEX_PREFIX)),
+    },
+    CaseIndexSource,
+    {
+      provide: SearchOutboxProcessor,
+      inject: [getDataSourceToken(), CaseIndex, CaseIndexSource, APP_CONFIG],
+      useFactory: (dataSource: DataSource, index: CaseIndex, source: CaseIndexSource, config: AppConfig) => {
+        const logger = new Logger('SearchSync');
+        return new SearchOutboxProcessor(dataSource, index, source, config.SEARCH_SYNC_BATCH_SIZE, {
+          warn: (event) => logger.warn(event),
+        });
+      },
+    },
+    SearchSyncWorker,
   ],
-  exports: [MEILI_CLIENT],
+  exports: [MEILI_CLIENT, CaseIndex, CaseIndexSource, SearchOutboxProcessor, SearchSyncWorker],
 })
 export class SearchModule {}

@@ -2,6 +2,7 @@ import { Foundation1795275573078 } from './1795275573078-Foundation';
 import { CaseStudies1795275888556 } from './1795275888556-CaseStudies';
 import { ExchangeSessions1795276351045 } from './1795276351045-ExchangeSessions';
 import { RegistrationFunction1795279000000 } from './1795279000000-RegistrationFunction';
+import { SearchOutboxNotify1795279100000 } from './1795279100000-SearchOutboxNotify';
 
 // Listed explicitly (not globbed) so the compiled app and the tests load the same set, in order.
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CaseStudies1795275888556,
   ExchangeSessions1795276351045,
   RegistrationFunction1795279000000,
+  SearchOutboxNotify1795279100000,
 ];

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import type { Meilisearch } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import { MEILI_CLIENT } from '../../search/search.constants';
+import { SearchOutboxProcessor } from '../../search/search-outbox.processor';
 
 async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -29,12 +30,13 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(MEILI_CLIENT) private readonly meili: Meilisearch,
+    private readonly outbox: SearchOutboxProcessor,
   ) {}
 
   /** 200 when everything is up, 503 (same body) when degraded, so load balancers and humans agree. */
   @Get()
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
-    const [database, search] = await Promise.all([
+    const [database, search, pending] = await Promise.all([
       within(2000, this.dataSource.query('SELECT 1')).then(
         () => 'up' as const,
         () => 'down' as const,
@@ -43,9 +45,10 @@ export class HealthController {
         (h: { status: string }) => (h.status === 'available' ? ('up' as const) : ('down' as const)),
         () => 'down' as const,
       ),
+      // Index updates queued in PostgreSQL and not yet applied (the search sync's backlog).
+      within(2000, this.outbox.backlog()).catch(() => null),
     ]);
-    // Index updates are queued in PostgreSQL (case-studies sync); until that queue exists there is none pending.
-    const pendingIndexUpdates = 0;
+    const pendingIndexUpdates = pending ?? 0;
     const status = database === 'up' && search === 'up' ? 'ok' : 'degraded';
     res.status(status === 'ok' ? 200 : 503);
     res.setHeader('Cache-Control', 'no-store');

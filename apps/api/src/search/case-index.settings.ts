@@ -1,0 +1,105 @@
+import type { Settings } from 'meilisearch';
+import { JAPANESE_STOP_WORDS, meiliSynonyms } from '@yokoten/case-studies';
+
+/** The live index of published cases; MEILI_INDEX_PREFIX lets tests and several instances share one engine. */
+export function caseIndexName(prefix: string): string {
+  return `${prefix}case_studies`;
+}
+
+/** A rebuild target of `npm run search:reindex`: `<live>_<UTC timestamp>`. */
+export function buildIndexName(liveName: string, now = new Date()): string {
+  return `${liveName}_${now.toISOString().replace(/\D/g, '').slice(0, 17)}`;
+}
+
+export function isBuildIndexOf(liveName: string, uid: string): boolean {
+  return uid.startsWith(`${liveName}_`) && /^\d{14,17}$/.test(uid.slice(liveName.length + 1));
+}
+
+/**
+ * The index's settings, applied at start (only the keys that differ, before any document is written) and
+ * to every rebuild. Field order in searchableAttributes is the `attribute` ranking rule's order.
+ */
+export const CASE_INDEX_SETTINGS = {
+  searchableAttributes: [
+    'title',
+    'tags',
+    'summary',
+    'taxonomyLabels',
+    'municipalityName',
+    'municipalityKana',
+    'municipalityKanaKatakana',
+    'prefectureName',
+    'body',
+    'lessonsLearned',
+    'challenges',
+    'outcomeLabels',
+    'partners',
+    'fundingSources',
+    'kanaTerms',
+    'synonymTerms',
+  ],
+  filterableAttributes: [
+    'id',
+    'status',
+    'visibility',
+    'municipalityCode',
+    'prefectureCode',
+    'populationBand',
+    'municipalityKind',
+    'themes',
+    'targets',
+    'fiscalYears',
+    'budgetYen',
+    'stage',
+  ],
+  sortableAttributes: ['publishedAt', 'budgetYen', 'population'],
+  // `sort` right after `words`: a searcher who asks for "newest" gets newest among the matches.
+  rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
+  // Kanji-only text is otherwise detected as Chinese; every attribute is Japanese, and every search says so.
+  localizedAttributes: [{ attributePatterns: ['*'], locales: ['jpn'] }],
+  stopWords: [...JAPANESE_STOP_WORDS],
+  synonyms: meiliSynonyms(),
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+  faceting: { maxValuesPerFacet: 100 },
+  // totalHits must be exact for pagination and facets; the default cap is 1,000.
+  pagination: { maxTotalHits: 100_000 },
+} satisfies Settings;
+
+export type CaseIndexSettings = typeof CASE_INDEX_SETTINGS;
+
+/** Keys whose array order carries no meaning (the engine returns them sorted). */
+const UNORDERED = new Set(['filterableAttributes', 'sortableAttributes', 'stopWords']);
+
+function canonical(value: unknown, unordered = false): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map((v) => canonical(v));
+    return unordered ? items.map((v) => JSON.stringify(v)).sort() : items;
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value as Record<string, unknown>)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, v]) => [k, canonical(v, true)]),
+    );
+  }
+  return value;
+}
+
+/** Whether everything `desired` sets is what `actual` has (keys `desired` leaves out are not compared). */
+function covers(desired: unknown, actual: unknown): boolean {
+  if (desired && typeof desired === 'object' && !Array.isArray(desired)) {
+    if (!actual || typeof actual !== 'object') return false;
+    return Object.entries(desired as Record<string, unknown>).every(([k, v]) =>
+      covers(v, (actual as Record<string, unknown>)[k]),
+    );
+  }
+  return JSON.stringify(desired) === JSON.stringify(actual);
+}
+
+/** The top-level settings keys whose stored value differs from what we want. */
+export function settingsToChange(desired: Settings, actual: Settings): Array<keyof Settings> {
+  return (Object.keys(desired) as Array<keyof Settings>).filter((key) => {
+    const unordered = UNORDERED.has(key);
+    return !covers(canonical(desired[key], unordered), canonical(actual[key], unordered));
+  });
+}

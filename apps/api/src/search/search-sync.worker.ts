@@ -1,0 +1,217 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { CaseIndex } from './case-index';
+import { SearchOutboxProcessor } from './search-outbox.processor';
+
+export const OUTBOX_CHANNEL = 'search_outbox';
+
+/**
+ * The search sync inside the API process: started on bootstrap, stopped (after the batch in hand) on
+ * shutdown. It sleeps until PostgreSQL notifies it of a new outbox row (trigger → NOTIFY on commit), with
+ * a poll as fallback, then drains the outbox batch by batch. While the engine is unreachable it probes
+ * its health every half second and, when it is back, retries the waiting rows at once.
+ */
+@Injectable()
+export class SearchSyncWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('SearchSync');
+  private stopping = false;
+  private ready = false;
+  private pendingWake = false;
+  private wakeUp: (() => void) | undefined;
+  private loopDone: Promise<void> | undefined;
+  private listener: Client | undefined;
+  private listenerRetry: NodeJS.Timeout | undefined;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly index: CaseIndex,
+    private readonly processor: SearchOutboxProcessor,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    // Settings first, before any document: when the engine is up, start only once they are applied.
+    try {
+      await this.ensureIndex();
+    } catch (err) {
+      this.logger.warn({
+        msg: 'search index not ready at start; the API runs degraded and keeps trying',
+        error: err instanceof Error ? err.message : String(err),
+      });
+    }
+    await this.listen();
+    this.loopDone = this.loop();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.listenerRetry);
+    this.wake();
+    await this.loopDone;
+    const listener = this.listener;
+    this.listener = undefined;
+    await listener?.end().catch(() => undefined);
+  }
+
+  /** Whether the settings have been applied and the loop is writing. */
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  private async ensureIndex(): Promise<void> {
+    const existed = await this.index.exists(this.index.liveName);
+    const changed = await this.index.ensure();
+    this.ready = true;
+    // Synonyms are also expanded into the documents (see synonyms.ts): new ones need every case rewritten.
+    // A new index (first start, or an engine that lost its data) is filled from PostgreSQL the same way.
+    if (!existed || changed.includes('synonyms')) {
+      const queued = await this.enqueueAllPublished();
+      this.logger.log({
+        msg: existed
+          ? 'synonyms changed: re-indexing every case'
+          : 'search index created: filling it from PostgreSQL',
+        index: this.index.liveName,
+        changed,
+        queued,
+      });
+    }
+  }
+
+  private async enqueueAllPublished(): Promise<number> {
+    const result = (await this.dataSource.query(
+      `INSERT INTO search_outbox (entity_type, entity_id)
+       SELECT 'case_study', id FROM case_studies WHERE status = 'PUBLISHED'`,
+    )) as unknown[];
+    return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
+  }
+
+  private wake(): void {
+    this.pendingWake = true;
+    this.wakeUp?.();
+  }
+
+  private sleep(ms: number, wakeable = true): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    if (wakeable && this.pendingWake) {
+      this.pendingWake = false;
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        if (this.wakeUp === done) this.wakeUp = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wakeUp = wakeable ? done : () => (this.stopping ? done() : undefined);
+    });
+  }
+
+  private async loop(): Promise<void> {
+    let setupFailures = 0;
+    while (!this.stopping) {
+      if (!this.ready) {
+        try {
+          await this.ensureIndex();
+          setupFailures = 0;
+        } catch {
+          setupFailures += 1;
+          await this.sleep(Math.min(30_000, 500 * 2 ** Math.min(setupFailures, 6)), false);
+          continue;
+        }
+      }
+      this.pendingWake = false;
+      let result;
+      try {
+        result = await this.processor.processBatch();
+      } catch (err) {
+        // PostgreSQL trouble: the rows are safe in the outbox; try again shortly.
+        this.logger.error({
+          msg: 'search sync batch failed',
+          error: err instanceof Error ? err.message : String(err),
+        });
+        await this.sleep(1_000, false);
+        continue;
+      }
+      if (result.busy) {
+        // A reindex (or another instance) is applying the outbox; look again soon.
+        await this.sleep(200);
+        continue;
+      }
+      if (result.claimed > 0 && result.failed === 0) continue;
+      if (result.failed > 0 && result.unreachable) {
+        await this.waitForEngine();
+        continue;
+      }
+      let next: number | null = null;
+      try {
+        next = await this.processor.secondsUntilNextDue();
+      } catch {
+        /* fall back to the poll interval */
+      }
+      const pollMs = this.config.SEARCH_SYNC_POLL_MS;
+      await this.sleep(next === null ? pollMs : Math.min(pollMs, Math.ceil(next * 1000)));
+    }
+  }
+
+  /** Probes the engine until it answers, then makes the rows that were backing off due now. */
+  private async waitForEngine(): Promise<void> {
+    while (!this.stopping) {
+      await this.sleep(500, false);
+      try {
+        const health = await this.index.meili.health();
+        if (health.status !== 'available') continue;
+      } catch {
+        continue;
+      }
+      try {
+        const n = await this.processor.retryNow();
+        this.logger.log({ msg: 'search engine is back; applying queued updates', rows: n });
+      } catch {
+        /* the loop retries anyway */
+      }
+      return;
+    }
+  }
+
+  private async listen(): Promise<void> {
+    if (this.stopping) return;
+    const url = (this.dataSource.options as PostgresConnectionOptions).url;
+    const client = new Client({ connectionString: url, application_name: 'yokoten-search-sync' });
+    const retry = () => {
+      if (this.listener === client) this.listener = undefined;
+      client.end().catch(() => undefined);
+      if (this.stopping) return;
+      clearTimeout(this.listenerRetry);
+      this.listenerRetry = setTimeout(() => void this.listen(), 1_000);
+      // Anything committed while we were not listening is found by the loop.
+      this.wake();
+    };
+    client.on('notification', () => this.wake());
+    client.on('error', retry);
+    client.on('end', () => {
+      if (this.listener === client) retry();
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+      this.listener = client;
+    } catch (err) {
+      this.logger.warn({
+        msg: 'cannot LISTEN for outbox rows; polling until it works',
+        error: err instanceof Error ? err.message : String(err),
+      });
+      retry();
+    }
+  }
+}
