@@ -10,6 +10,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { DateScalar } from './graphql/date.scalar';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
+import { CaseSearchModule } from './modules/case-search/case-search.module';
 import { CaseStudyModule } from './modules/case-study/case-study.module';
 import { CaseStudyRepository } from './modules/case-study/case-study.repository';
 import { DemoModule } from './modules/demo/demo.module';
@@ -42,6 +43,7 @@ export class AppModule {
         AuthModule,
         MunicipalityModule,
         CaseStudyModule,
+        CaseSearchModule,
         GraphQLModule.forRootAsync({
           driver: ApolloDriver,
           imports: [AuthModule, MunicipalityModule, CaseStudyModule],

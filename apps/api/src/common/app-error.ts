@@ -5,7 +5,13 @@ import { IntrinsicException } from '@nestjs/common';
  * these to `extensions.code`, so every feature speaks the same language to clients.
  */
 export type AppErrorCode =
-  'BAD_USER_INPUT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'TOO_MANY_REQUESTS';
+  | 'BAD_USER_INPUT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
+  | 'SEARCH_UNAVAILABLE';
 
 export class AppError extends IntrinsicException {
   constructor(

@@ -1,5 +1,6 @@
 import { AUTH_RESOLVERS } from '../modules/auth/auth.module';
 import { EXCHANGE_SESSION_RESOLVERS } from '../modules/exchange-session/exchange-session.module';
+import { CASE_SEARCH_RESOLVERS } from '../modules/case-search/case-search.module';
 import { CASE_STUDY_RESOLVERS } from '../modules/case-study/case-study.module';
 import { MUNICIPALITY_RESOLVERS } from '../modules/municipality/municipality.module';
 import { DateScalar } from './date.scalar';
@@ -10,5 +11,6 @@ export const ALL_RESOLVERS = [
   ...MUNICIPALITY_RESOLVERS,
   ...CASE_STUDY_RESOLVERS,
   ...EXCHANGE_SESSION_RESOLVERS,
+  ...CASE_SEARCH_RESOLVERS,
 ];
 export const ALL_SCALARS = [DateScalar];

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CaseSearchRepository } from './case-search.repository';
+import { CaseSearchResolver } from './case-search.resolver';
+import { CaseSearchService } from './case-search.service';
+
+export const CASE_SEARCH_RESOLVERS = [CaseSearchResolver];
+
+/** searchCaseStudies and similarCaseStudies: reads the index (SearchModule) and hydrates from PostgreSQL. */
+@Module({
+  providers: [CaseSearchService, CaseSearchRepository, ...CASE_SEARCH_RESOLVERS],
+  exports: [CaseSearchService],
+})
+export class CaseSearchModule {}

@@ -1,0 +1,237 @@
+import { Injectable } from '@nestjs/common';
+import type { FacetDistribution, MultiSearchQuery, SearchParams, SearchResponse } from 'meilisearch';
+import {
+  CASE_FACET_NAMES,
+  CASE_FACETS,
+  CASE_SORT_RULES,
+  HIGHLIGHT_POST,
+  HIGHLIGHT_PRE,
+  buildCaseFilter,
+  highlightToHtml,
+  isMultiWordQuery,
+  normalizeQuery,
+  prepareQuery,
+  type CaseSearchFilter,
+  type CaseSort,
+  type Visibility,
+} from '@yokoten/case-studies';
+import type { Actor } from '../auth/actor';
+import { can } from '../auth/authorization.policy';
+import type { CaseStudyEntity } from '../case-study/case-study.entity';
+import type { MunicipalityEntity } from '../municipality/municipality.entity';
+import { CaseIndex, isIndexNotFound } from '../../search/case-index';
+import { isUnreachable } from '../../search/search-outbox.processor';
+import { SearchUnavailableError } from './case-search.errors';
+import { CaseSearchRepository } from './case-search.repository';
+
+/**
+ * Tokens of body text in a snippet. The engine counts words, and the Japanese tokeniser makes words of
+ * one to three characters (人材 / 育成 / を / 支援), so 60 words come to about 100–150 characters.
+ */
+export const BODY_CROP_WORDS = 60;
+
+export interface SearchRequest {
+  query?: string | null;
+  filter?: CaseSearchFilter | null;
+  sort?: CaseSort | null;
+  page?: number | null;
+  pageSize?: number | null;
+}
+
+export interface SearchHitResult {
+  caseStudy: CaseStudyEntity;
+  highlights: { title: string; summary: string; body: string } | null;
+}
+
+export interface SearchResult {
+  hits: SearchHitResult[];
+  totalHits: number;
+  page: number;
+  pageSize: number;
+  totalPages: number;
+  facets: Array<{ field: string; values: Array<{ value: string; count: number }> }>;
+  processingTimeMs: number;
+  relaxed: boolean;
+  query: string;
+}
+
+/** Loaders the service may prime so resolvers of the hits do not query again. */
+export interface HitLoaders {
+  primeMunicipality?(m: MunicipalityEntity): void;
+  primeCaseStudy?(c: CaseStudyEntity): void;
+}
+
+type Formatted = { title?: string; summary?: string; body?: string };
+
+/** Which visibilities a caller may read: the same rule as CaseStudyService.canRead for published cases. */
+export function visibilitiesOf(actor: Actor | null): Visibility[] {
+  return can(actor, 'caseStudy.readMembersOnly') ? ['PUBLIC', 'MEMBERS'] : ['PUBLIC'];
+}
+
+/**
+ * The engine parameters of a search, exactly as the API sends them (the benchmark sends the same ones
+ * straight to Meilisearch to compare).
+ */
+export function searchParams(
+  req: SearchRequest,
+  visibilities: readonly Visibility[],
+): SearchParams & { q: string } {
+  const page = req.page ?? 1;
+  const pageSize = req.pageSize ?? 20;
+  return {
+    q: prepareQuery(normalizeQuery(req.query)),
+    filter: buildCaseFilter(req.filter, visibilities),
+    sort: [...CASE_SORT_RULES[req.sort ?? 'RELEVANCE']],
+    facets: Object.values(CASE_FACETS),
+    page,
+    hitsPerPage: pageSize,
+    matchingStrategy: 'all',
+    locales: ['jpn'],
+    attributesToRetrieve: ['id'],
+    attributesToHighlight: ['title', 'summary', 'body'],
+    attributesToCrop: ['body'],
+    cropLength: BODY_CROP_WORDS,
+    cropMarker: '…',
+    highlightPreTag: HIGHLIGHT_PRE,
+    highlightPostTag: HIGHLIGHT_POST,
+  };
+}
+
+function facetsOf(distribution: FacetDistribution | undefined): SearchResult['facets'] {
+  return CASE_FACET_NAMES.map((field) => {
+    const counts = distribution?.[CASE_FACETS[field]] ?? {};
+    const values = Object.entries(counts)
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    return { field, values };
+  });
+}
+
+/** Engine outages become SEARCH_UNAVAILABLE (expected, not logged as a crash); anything else propagates. */
+async function engine<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (isUnreachable(err) || isIndexNotFound(err)) throw new SearchUnavailableError();
+    throw err;
+  }
+}
+
+@Injectable()
+export class CaseSearchService {
+  constructor(
+    private readonly index: CaseIndex,
+    private readonly repository: CaseSearchRepository,
+  ) {}
+
+  async search(actor: Actor | null, req: SearchRequest, loaders: HitLoaders = {}): Promise<SearchResult> {
+    const visibilities = visibilitiesOf(actor);
+    const params = searchParams(req, visibilities);
+    let response = await engine(this.index.search(params));
+    let processingTimeMs = response.processingTimeMs;
+    let relaxed = false;
+    // Nothing has every word: drop words from the end rather than show nothing, and say so.
+    if ((response.totalHits ?? 0) === 0 && params.q && isMultiWordQuery(params.q.trim())) {
+      const looser = await engine(this.index.search({ ...params, matchingStrategy: 'last' }));
+      processingTimeMs += looser.processingTimeMs;
+      if ((looser.totalHits ?? 0) > 0) {
+        response = looser;
+        relaxed = true;
+      }
+    }
+    const hits = await this.hydrate(response, visibilities, loaders);
+    const totalHits = response.totalHits ?? 0;
+    return {
+      hits,
+      totalHits,
+      page: response.page ?? params.page ?? 1,
+      pageSize: response.hitsPerPage ?? params.hitsPerPage ?? 20,
+      totalPages: response.totalPages ?? 0,
+      facets: facetsOf(response.facetDistribution),
+      processingTimeMs,
+      relaxed,
+      query: params.q.trim(),
+    };
+  }
+
+  private async hydrate(
+    response: SearchResponse<{ id: string }>,
+    visibilities: readonly Visibility[],
+    loaders: HitLoaders,
+  ): Promise<SearchHitResult[]> {
+    const cases = await this.repository.findByIdsInOrder(response.hits.map((h) => h.id));
+    const byId = new Map(cases.map((c) => [c.id, c]));
+    const out: SearchHitResult[] = [];
+    for (const hit of response.hits) {
+      const c = byId.get(hit.id);
+      // The index can lag the truth by a moment: never show what PostgreSQL says is not readable.
+      if (!c || c.status !== 'PUBLISHED' || !visibilities.includes(c.visibility)) continue;
+      if (c.municipality) loaders.primeMunicipality?.(c.municipality);
+      loaders.primeCaseStudy?.(c);
+      const f = hit._formatted as Formatted | undefined;
+      out.push({
+        caseStudy: c,
+        highlights: f
+          ? {
+              title: highlightToHtml(f.title ?? ''),
+              summary: highlightToHtml(f.summary ?? ''),
+              body: highlightToHtml(f.body ?? ''),
+            }
+          : null,
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Cases like this one: sharing its themes (or targets), ranked by how many of its tags and title words
+   * they contain; topped up with the newest cases of the same themes when few match. Never the case itself,
+   * and only what the caller may read.
+   */
+  async similar(
+    actor: Actor | null,
+    id: string,
+    limit: number,
+    loaders: HitLoaders = {},
+  ): Promise<CaseStudyEntity[]> {
+    const visibilities = visibilitiesOf(actor);
+    const source = await this.repository.findById(id);
+    if (!source) return [];
+    const readable =
+      source.status === 'PUBLISHED'
+        ? visibilities.includes(source.visibility)
+        : can(actor, 'caseStudy.readDraft', { municipalityId: source.municipalityId });
+    if (!readable) return [];
+    const related: CaseSearchFilter = source.themes.length
+      ? { themes: source.themes }
+      : source.targets.length
+        ? { targets: source.targets }
+        : {};
+    const filter = buildCaseFilter(related, visibilities, { excludeIds: [source.id] });
+    // The engine reads the first ten words of a query: tags first, they are the case's own keywords.
+    const q = normalizeQuery([...source.tags, source.title].join(' '));
+    const base: MultiSearchQuery = {
+      indexUid: this.index.liveName,
+      filter,
+      locales: ['jpn'],
+      attributesToRetrieve: ['id'],
+    };
+    const { results } = await engine(
+      this.index.multiSearch({
+        queries: [
+          // 'last' drops title words from the end first and keeps the tags; 'frequency' would drop the
+          // words the case shares with the most others, which are exactly the ones that make them similar.
+          { ...base, q, limit, matchingStrategy: 'last' },
+          { ...base, q: '', limit, sort: [...CASE_SORT_RULES.NEWEST] },
+        ],
+      }),
+    );
+    const ids = [...new Set(results.flatMap((r) => r.hits.map((h) => h.id)))].slice(0, limit);
+    const cases = await this.repository.findByIdsInOrder(ids);
+    return cases.filter((c) => {
+      const ok = c.status === 'PUBLISHED' && visibilities.includes(c.visibility);
+      if (ok && c.municipality) loaders.primeMunicipality?.(c.municipality);
+      return ok;
+    });
+  }
+}
