@@ -7,6 +7,7 @@ import { UserEntity } from '../auth/user.entity';
 import { DeclarationEntity } from '../municipality/declaration.entity';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { searchTextOf } from '../municipality/municipality.repository';
+import { seedDemoSessions } from '../exchange-session/exchange-session.demo';
 import { seedDemoCaseStudies, type DemoCaseInput } from './demo-case-studies';
 import { demoOfficerName, demoStatement, headTitle } from './demo-people';
 
@@ -137,6 +138,12 @@ export class DemoSeeder {
         caseStudies: result.inserted,
         published: result.published,
         queuedForIndexing: result.published,
+      });
+      await seedDemoSessions(manager, {
+        municipalities,
+        passwordHash,
+        now: new Date(),
+        log: (event) => this.logger.log(event),
       });
     });
     return { seeded: true, accounts: await this.listAccounts() };

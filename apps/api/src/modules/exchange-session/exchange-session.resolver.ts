@@ -8,8 +8,8 @@ import {
   ExchangeSessionsArgs,
   IdArgs,
   SessionIdArgs,
-  SessionReportInput,
-  UpdateExchangeSessionInput,
+  FinishSessionArgs,
+  UpdateSessionArgs,
 } from './dto/exchange-session.input';
 import type { ExchangeSessionEntity } from './exchange-session.entity';
 import { ExchangeSessionService } from './exchange-session.service';
@@ -71,11 +71,7 @@ export class ExchangeSessionResolver {
   @Mutation(() => ExchangeSession, {
     description: 'Organiser: edit; more capacity promotes the waitlist in order',
   })
-  updateExchangeSession(
-    @Args() { id }: IdArgs,
-    @Args('input') input: UpdateExchangeSessionInput,
-    @Context() ctx: RequestContext,
-  ) {
+  updateExchangeSession(@Args() { id, input }: UpdateSessionArgs, @Context() ctx: RequestContext) {
     return this.service.update(ctx.actor, id, input);
   }
 
@@ -102,11 +98,7 @@ export class ExchangeSessionResolver {
   }
 
   @Mutation(() => ExchangeSession, { description: 'Organiser: the session took place; records the report' })
-  finishExchangeSession(
-    @Args() { sessionId }: SessionIdArgs,
-    @Args('report') report: SessionReportInput,
-    @Context() ctx: RequestContext,
-  ) {
+  finishExchangeSession(@Args() { sessionId, report }: FinishSessionArgs, @Context() ctx: RequestContext) {
     return this.service.finish(ctx.actor, sessionId, report);
   }
 

@@ -5,9 +5,8 @@ import { User } from '../auth/models/user.model';
 import { Municipality } from '../municipality/models/municipality.model';
 import {
   CheckInArgs,
-  RegisterInput,
+  RegisterArgs,
   RegistrationIdArgs,
-  SessionIdArgs,
   SetTableAssignmentArgs,
 } from './dto/exchange-session.input';
 import type { RegistrationEntity } from './registration.entity';
@@ -40,11 +39,7 @@ export class RegistrationResolver {
     description:
       'CONFIRMED while seats remain, else WAITLISTED (FIFO); APPLIED in lottery mode. No input: the caller registers',
   })
-  registerForSession(
-    @Args() { sessionId }: SessionIdArgs,
-    @Context() ctx: RequestContext,
-    @Args('input', { nullable: true }) input?: RegisterInput,
-  ) {
+  registerForSession(@Args() { sessionId, input }: RegisterArgs, @Context() ctx: RequestContext) {
     return this.service.register(ctx.actor, sessionId, input);
   }
 

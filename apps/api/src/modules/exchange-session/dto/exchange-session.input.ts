@@ -403,3 +403,28 @@ export class SetTableAssignmentArgs extends RegistrationIdArgs {
   @IsUUID()
   tableId?: string | null;
 }
+
+@ArgsType()
+export class RegisterArgs extends SessionIdArgs {
+  @Field(() => RegisterInput, { nullable: true, description: 'No input: the caller registers' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RegisterInput)
+  input?: RegisterInput;
+}
+
+@ArgsType()
+export class FinishSessionArgs extends SessionIdArgs {
+  @Field(() => SessionReportInput)
+  @ValidateNested()
+  @Type(() => SessionReportInput)
+  report: SessionReportInput;
+}
+
+@ArgsType()
+export class UpdateSessionArgs extends IdArgs {
+  @Field(() => UpdateExchangeSessionInput)
+  @ValidateNested()
+  @Type(() => UpdateExchangeSessionInput)
+  input: UpdateExchangeSessionInput;
+}
