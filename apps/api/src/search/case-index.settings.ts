@@ -71,6 +71,8 @@ export type CaseIndexSettings = typeof CASE_INDEX_SETTINGS;
 const UNORDERED = new Set(['filterableAttributes', 'sortableAttributes', 'stopWords']);
 
 function canonical(value: unknown, unordered = false): unknown {
+  // The engine hands some words back decomposed (が as か + U+3099).
+  if (typeof value === 'string') return value.normalize('NFC');
   if (Array.isArray(value)) {
     const items = value.map((v) => canonical(v));
     return unordered ? items.map((v) => JSON.stringify(v)).sort() : items;

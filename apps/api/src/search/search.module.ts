@@ -4,6 +4,7 @@ import { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CaseIndex } from './case-index';
+import { CaseIndexReindexer } from './case-index.reindexer';
 import { caseIndexName } from './case-index.settings';
 import { CaseIndexSource } from './case-index.source';
 import { createNodeHttpClient, type NodeHttpClient } from './node-http-client';
@@ -71,7 +72,24 @@ export function createMeiliClient(conn: SearchConnection, transport: NodeHttpCli
       },
     },
     SearchSyncWorker,
+    {
+      provide: CaseIndexReindexer,
+      inject: [getDataSourceToken(), CaseIndex, CaseIndexSource, SearchOutboxProcessor],
+      useFactory: (
+        dataSource: DataSource,
+        index: CaseIndex,
+        source: CaseIndexSource,
+        processor: SearchOutboxProcessor,
+      ) => new CaseIndexReindexer(dataSource, index, source, processor),
+    },
   ],
-  exports: [MEILI_CLIENT, CaseIndex, CaseIndexSource, SearchOutboxProcessor, SearchSyncWorker],
+  exports: [
+    MEILI_CLIENT,
+    CaseIndex,
+    CaseIndexSource,
+    SearchOutboxProcessor,
+    SearchSyncWorker,
+    CaseIndexReindexer,
+  ],
 })
 export class SearchModule {}

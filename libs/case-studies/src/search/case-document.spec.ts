@@ -1,4 +1,5 @@
 import {
+  hiraganaWordsAsKatakana,
   isIndexable,
   katakanaWordsAsHiragana,
   markdownToPlainText,
@@ -90,6 +91,7 @@ describe('toCaseSearchDocument', () => {
     expect(doc.municipalityKana).toBe('きたきゅうしゅうし');
     expect(doc.municipalityKanaKatakana).toBe('キタキュウシュウシ');
     expect(doc.kanaTerms).toEqual(expect.arrayContaining(['ろぼっと', 'りすきりんぐ', 'らーにんぐ']));
+    expect(toCaseSearchDocument({ ...base, tags: ['はたらぶ'] }, kitakyushu).kanaTerms).toContain('ハタラブ');
   });
 
   it('adds the synonyms the case does not spell out', () => {
@@ -128,6 +130,12 @@ describe('isIndexable', () => {
     expect(isIndexable({ status: 'PUBLISHED' })).toBe(true);
     expect(isIndexable({ status: 'DRAFT' })).toBe(false);
     expect(isIndexable({ status: 'ARCHIVED' })).toBe(false);
+  });
+});
+
+describe('hiraganaWordsAsKatakana', () => {
+  it('finds hiragana words of three characters or more', () => {
+    expect(hiraganaWordsAsKatakana(['「はたらぶ」を掲げ', 'の', 'ｶﾀｶﾅ'])).toEqual(['ハタラブ']);
   });
 });
 

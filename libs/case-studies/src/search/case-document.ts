@@ -82,8 +82,9 @@ export interface CaseSearchDocument {
   partners: string[];
   fundingSources: string[];
   /**
-   * Katakana words of the case in hiragana (ロボット → ろぼっと): the Japanese tokeniser segments a long
-   * hiragana query differently from the katakana word, so the hiragana form is indexed too.
+   * Katakana words of the case in hiragana (ロボット → ろぼっと) and hiragana words in katakana (はたらぶ →
+   * ハタラブ): the Japanese tokeniser segments a hiragana string differently from the same word in
+   * katakana, so a query typed in the other script would otherwise miss it.
    */
   kanaTerms: string[];
   /** Members of synonym groups the case mentions but does not contain (see synonyms.ts). */
@@ -97,6 +98,8 @@ const RESERVED = /[\uE000\uE001]/g;
 const clean = (s: string | null | undefined): string => (s ?? '').replace(RESERVED, '');
 
 const KATAKANA_WORD = /[\u30a1-\u30fa\u30fc]{2,}/g;
+// Three or more: shorter hiragana runs are particles and okurigana, not words anyone types in katakana.
+const HIRAGANA_WORD = /[\u3041-\u3096\u30fc]{3,}/g;
 
 /** Hiragana forms of the katakana words (two characters or more) in the texts, each once. */
 export function katakanaWordsAsHiragana(texts: readonly string[]): string[] {
@@ -105,6 +108,18 @@ export function katakanaWordsAsHiragana(texts: readonly string[]): string[] {
     for (const word of text.normalize('NFKC').match(KATAKANA_WORD) ?? []) {
       if (/^ー+$/.test(word)) continue;
       out.add(katakanaToHiragana(word));
+    }
+  }
+  return [...out];
+}
+
+/** Katakana forms of the hiragana runs (three characters or more) in the texts, each once. */
+export function hiraganaWordsAsKatakana(texts: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const text of texts) {
+    for (const word of text.normalize('NFKC').match(HIRAGANA_WORD) ?? []) {
+      if (/^ー+$/.test(word)) continue;
+      out.add(hiraganaToKatakana(word));
     }
   }
   return [...out];
@@ -165,7 +180,7 @@ export function toCaseSearchDocument(c: CaseForIndex, m: MunicipalityForIndex): 
     challenges,
     partners,
     fundingSources,
-    kanaTerms: katakanaWordsAsHiragana(texts),
+    kanaTerms: [...katakanaWordsAsHiragana(texts), ...hiraganaWordsAsKatakana(texts)],
     synonymTerms: synonymExpansions(texts.join('\n')),
   };
 }

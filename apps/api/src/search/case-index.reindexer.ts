@@ -1,0 +1,116 @@
+import type { EnqueuedTaskPromise } from 'meilisearch';
+import type { DataSource, QueryRunner } from 'typeorm';
+import type { CaseIndex } from './case-index';
+import { buildIndexName } from './case-index.settings';
+import type { CaseIndexSource } from './case-index.source';
+import { SEARCH_SYNC_LOCK, type SearchOutboxProcessor } from './search-outbox.processor';
+
+export interface ReindexOptions {
+  /** Cases read and sent per page. */
+  pageSize?: number;
+  /** Called after each page is sent: documents so far, of the total published. */
+  onProgress?(done: number, total: number): void;
+  /** Called on each step (created, swapped, dropped …), for the CLI's log. */
+  onStep?(message: string): void;
+}
+
+export interface ReindexResult {
+  build: string;
+  documents: number;
+  /** Outbox rows applied to both indexes while the rebuild ran. */
+  updatesDuringRebuild: number;
+  ms: number;
+}
+
+/** Engine tasks of pages sent but not yet awaited: bounds the engine's queue and our memory. */
+const MAX_PAGES_IN_FLIGHT = 4;
+
+/**
+ * Rebuilds the live index from PostgreSQL without downtime:
+ *
+ * 1. makes sure the live index exists (searches keep reading it throughout) and drops builds a crashed
+ *    run left behind;
+ * 2. creates `<live>_<timestamp>` with the same settings, awaited before any document;
+ * 3. takes the search-sync lock for its session, so no sync batch runs meanwhile (in this process or
+ *    any other), and sends every published case in pages (keyset on id), applying the outbox rows that
+ *    arrive in between to both indexes: an update made during the rebuild is in the new index, whether
+ *    its page was read before or after it, and the engine applies tasks in order;
+ * 4. swaps the two indexes atomically, releases the lock, and deletes the old documents.
+ */
+export class CaseIndexReindexer {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly index: CaseIndex,
+    private readonly source: CaseIndexSource,
+    private readonly processor: SearchOutboxProcessor,
+  ) {}
+
+  async reindex(options: ReindexOptions = {}): Promise<ReindexResult> {
+    const started = Date.now();
+    const step = options.onStep ?? (() => undefined);
+    const pageSize = options.pageSize ?? 1000;
+    const live = this.index.liveName;
+
+    await this.index.ensure(live);
+    for (const stale of await this.index.staleBuilds()) {
+      await this.index.drop(stale);
+      step(`dropped ${stale}, left by an earlier rebuild that did not finish`);
+    }
+    const build = buildIndexName(live);
+    await this.index.ensure(build);
+    step(`created ${build} with the live settings`);
+
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    let documents = 0;
+    let updatesDuringRebuild = 0;
+    try {
+      await runner.query('SELECT pg_advisory_lock($1)', [SEARCH_SYNC_LOCK]);
+      const total = await this.source.countPublished(runner);
+      const inFlight: EnqueuedTaskPromise[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page = await this.source.publishedPage(runner, after, pageSize);
+        if (page.length === 0) break;
+        inFlight.push(
+          this.index.enqueueUpsert(
+            build,
+            page.map((c) => c.document),
+          ),
+        );
+        after = page[page.length - 1].id;
+        documents += page.length;
+        options.onProgress?.(documents, total);
+        updatesDuringRebuild += await this.drainOutbox(runner, [live, build]);
+        while (inFlight.length >= MAX_PAGES_IN_FLIGHT)
+          await this.index.wait(inFlight.shift()!, { timeoutMs: 600_000 });
+      }
+      for (const task of inFlight) await this.index.wait(task, { timeoutMs: 600_000 });
+      updatesDuringRebuild += await this.drainOutbox(runner, [live, build]);
+      await this.index.swapIntoLive(build);
+      step(`swapped ${build} into ${live}`);
+    } catch (err) {
+      await this.index.drop(build).catch(() => undefined);
+      throw err;
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [SEARCH_SYNC_LOCK]).catch(() => undefined);
+      await runner.release();
+    }
+    // After the swap the build name holds the old documents.
+    await this.index.drop(build);
+    step(`dropped the previous documents (${build})`);
+    return { build, documents, updatesDuringRebuild, ms: Date.now() - started };
+  }
+
+  /** Applies every due outbox row to both indexes; a failure stops the rebuild (the rows stay queued). */
+  private async drainOutbox(runner: QueryRunner, targets: string[]): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const result = await this.processor.processBatch({ runner, targets });
+      if (result.failed > 0)
+        throw new Error(`search outbox could not be applied during the rebuild: ${result.error}`);
+      if (result.claimed === 0) return applied;
+      applied += result.claimed;
+    }
+  }
+}
