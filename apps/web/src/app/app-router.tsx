@@ -5,6 +5,10 @@ import { HomePage } from '../features/home/home.page';
 import { MunicipalityListPage } from '../features/municipalities/municipality-list.page';
 import { MunicipalityPage } from '../features/municipalities/municipality.page';
 import { NotFoundPage } from '../features/not-found/not-found.page';
+import { SessionConsolePage } from '../features/sessions/session-console.page';
+import { SessionEditorPage } from '../features/sessions/session-editor.page';
+import { SessionListPage } from '../features/sessions/session-list.page';
+import { SessionPage } from '../features/sessions/session.page';
 import { AppLayout } from './app-layout';
 
 export const router = createBrowserRouter([
@@ -16,6 +20,11 @@ export const router = createBrowserRouter([
       { path: 'municipalities', element: <MunicipalityListPage /> },
       { path: 'municipalities/:code', element: <MunicipalityPage /> },
       { path: 'declarations', element: <DeclarationsPage /> },
+      { path: 'sessions', element: <SessionListPage /> },
+      { path: 'sessions/new', element: <SessionEditorPage /> },
+      { path: 'sessions/:id', element: <SessionPage /> },
+      { path: 'sessions/:id/edit', element: <SessionEditorPage /> },
+      { path: 'sessions/:id/console', element: <SessionConsolePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

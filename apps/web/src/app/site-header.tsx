@@ -8,6 +8,7 @@ import { UserMenu } from './user-menu';
 
 const navItems = [
   { to: '/', key: 'nav.home', end: true },
+  { to: '/sessions', key: 'sessions.nav', end: false },
   { to: '/municipalities', key: 'nav.municipalities', end: false },
   { to: '/declarations', key: 'nav.declarations', end: false },
 ] as const;

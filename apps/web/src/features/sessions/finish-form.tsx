@@ -1,0 +1,261 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useMutation } from '@apollo/client/react';
+import { useTranslation } from 'react-i18next';
+import { FinishExchangeSessionDocument, type SessionConsoleQuery } from '../../graphql/generated/graphql';
+import { currentLanguage } from '../../i18n/i18n';
+import { ConfirmDialog } from '../../shared/confirm-dialog';
+import { TextAreaField, TextField } from '../../shared/form-fields';
+import { formatNumber } from '../../shared/format';
+import {
+  buttonOutline,
+  buttonSmallOutline,
+  buttonSolid,
+  fieldHint,
+  sectionTitle,
+} from '../../shared/ui-classes';
+import { newKey } from './editor-model';
+import { forgetSessionLists, SESSION_QUERIES } from './session-cache';
+import { sessionProblemMessage } from './session-errors';
+
+type Session = NonNullable<SessionConsoleQuery['exchangeSession']>;
+
+interface MaterialRow {
+  key: string;
+  title: string;
+  url: string;
+}
+
+const INTEGER = /^\d+$/;
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/** 開催報告: minutes, attendance and materials; recording it marks the session as held (開催済み). */
+export function FinishForm({ session, onDone }: { session: Session; onDone: (message: string) => void }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const [minutes, setMinutes] = useState('');
+  const [attendees, setAttendees] = useState('');
+  const [municipalities, setMunicipalities] = useState('');
+  const [materials, setMaterials] = useState<MaterialRow[]>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string>();
+  const [confirming, setConfirming] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const [finish, { loading }] = useMutation(FinishExchangeSessionDocument, {
+    update: forgetSessionLists,
+    refetchQueries: SESSION_QUERIES,
+    awaitRefetchQueries: true,
+  });
+  const started = Date.parse(session.startsAt) <= Date.now();
+  const errorKeys = Object.keys(errors);
+
+  useEffect(() => {
+    if (attempt > 0 && (formError || Object.keys(errors).length)) summaryRef.current?.focus();
+  }, [attempt]); // once per submission
+
+  function validate(): Record<string, string> {
+    const found: Record<string, string> = {};
+    if (!minutes.trim())
+      found['finish-minutes'] = t('sessions.form.required', { field: t('sessions.finish.minutes') });
+    if (attendees.trim() && !INTEGER.test(attendees.trim()))
+      found['finish-attendees'] = `${t('sessions.finish.attendees')}：${t('sessions.finish.integer')}`;
+    if (municipalities.trim() && !INTEGER.test(municipalities.trim()))
+      found['finish-municipalities'] =
+        `${t('sessions.finish.municipalities')}：${t('sessions.finish.integer')}`;
+    materials.forEach((row, index) => {
+      const label = t('sessions.finish.materialRow', { n: index + 1 });
+      if (!row.title.trim())
+        found[`${row.key}-title`] = t('sessions.form.rowRequired', {
+          row: label,
+          field: t('sessions.finish.materialTitle'),
+        });
+      if (!isHttpUrl(row.url)) found[`${row.key}-url`] = `${label}：${t('sessions.form.invalidUrl')}`;
+    });
+    return found;
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(undefined);
+    const found = validate();
+    setErrors(found);
+    setAttempt((n) => n + 1);
+    if (Object.keys(found).length === 0) setConfirming(true);
+  }
+
+  async function onConfirm() {
+    try {
+      await finish({
+        variables: {
+          sessionId: session.id,
+          report: {
+            minutes: minutes.trim(),
+            attendeeCount: attendees.trim() ? Number(attendees.trim()) : null,
+            municipalityCount: municipalities.trim() ? Number(municipalities.trim()) : null,
+            materials: materials.map((row) => ({ title: row.title.trim(), url: row.url.trim() })),
+          },
+        },
+      });
+      setConfirming(false);
+      onDone(t('sessions.finish.done'));
+    } catch (caught) {
+      setConfirming(false);
+      setFormError(sessionProblemMessage(caught, t));
+      setAttempt((n) => n + 1);
+    }
+  }
+
+  return (
+    <section
+      aria-labelledby="finish-heading"
+      className="mt-10 rounded-12 border border-solid-gray-420 p-4 md:p-6"
+    >
+      <h2 id="finish-heading" className={sectionTitle}>
+        {t('sessions.finish.heading')}
+      </h2>
+      <p className="mt-2 text-std-16N-170">
+        {started ? t('sessions.finish.lead') : t('sessions.finish.notStarted')}
+      </p>
+      {(formError || errorKeys.length > 0) && (
+        <div
+          ref={summaryRef}
+          tabIndex={-1}
+          role="alert"
+          className="mt-6 rounded-12 border-2 border-error-1 bg-red-50 p-4"
+        >
+          <h3 className="text-std-17B-170 text-error-2">{t('sessions.finish.errorSummary')}</h3>
+          <ul className="mt-1 list-disc pl-6 text-std-16N-170">
+            {formError && <li>{formError}</li>}
+            {errorKeys.map((key) => (
+              <li key={key}>
+                <a href={`#${key}`} className="link-text">
+                  {errors[key]}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form className="mt-6 flex max-w-3xl flex-col gap-6" noValidate onSubmit={onSubmit}>
+        <TextAreaField
+          id="finish-minutes"
+          label={t('sessions.finish.minutes')}
+          hint={t('sessions.finish.minutesHint')}
+          required
+          rows={8}
+          value={minutes}
+          error={errors['finish-minutes']}
+          onChange={(e) => setMinutes(e.target.value)}
+        />
+        <div className="grid gap-6 md:grid-cols-2">
+          <TextField
+            id="finish-attendees"
+            inputMode="numeric"
+            label={t('sessions.finish.attendees')}
+            hint={t('sessions.finish.attendeesHint', {
+              formatted: formatNumber(session.checkedInCount, language),
+            })}
+            value={attendees}
+            error={errors['finish-attendees']}
+            onChange={(e) => setAttendees(e.target.value)}
+          />
+          <TextField
+            id="finish-municipalities"
+            inputMode="numeric"
+            label={t('sessions.finish.municipalities')}
+            hint={t('sessions.finish.municipalitiesHint')}
+            value={municipalities}
+            error={errors['finish-municipalities']}
+            onChange={(e) => setMunicipalities(e.target.value)}
+          />
+        </div>
+        <fieldset className="flex flex-col gap-4">
+          <legend className="text-std-20B-150">{t('sessions.finish.materials')}</legend>
+          <p className={fieldHint}>{t('sessions.finish.materialsHint')}</p>
+          {materials.map((row, index) => {
+            const legend = t('sessions.finish.materialRow', { n: index + 1 });
+            return (
+              <fieldset key={row.key} className="rounded-12 border border-solid-gray-420 p-4">
+                <legend className="px-1 text-std-17B-170">{legend}</legend>
+                <div className="grid gap-4 md:grid-cols-2">
+                  <TextField
+                    id={`${row.key}-title`}
+                    label={t('sessions.finish.materialTitle')}
+                    required
+                    value={row.title}
+                    error={errors[`${row.key}-title`]}
+                    onChange={(e) =>
+                      setMaterials((rows) =>
+                        rows.map((r) => (r.key === row.key ? { ...r, title: e.target.value } : r)),
+                      )
+                    }
+                  />
+                  <TextField
+                    id={`${row.key}-url`}
+                    type="url"
+                    label={t('sessions.finish.materialUrl')}
+                    required
+                    value={row.url}
+                    error={errors[`${row.key}-url`]}
+                    onChange={(e) =>
+                      setMaterials((rows) =>
+                        rows.map((r) => (r.key === row.key ? { ...r, url: e.target.value } : r)),
+                      )
+                    }
+                  />
+                </div>
+                <button
+                  type="button"
+                  className={`${buttonSmallOutline} mt-3`}
+                  onClick={() => {
+                    setMaterials((rows) => rows.filter((r) => r.key !== row.key));
+                    addRef.current?.focus();
+                  }}
+                >
+                  {t('sessions.form.removeRow', { row: legend })}
+                </button>
+              </fieldset>
+            );
+          })}
+          <div>
+            <button
+              ref={addRef}
+              type="button"
+              className={buttonOutline}
+              onClick={() => {
+                const key = newKey();
+                setMaterials((rows) => [...rows, { key, title: '', url: '' }]);
+                setTimeout(() => document.getElementById(`${key}-title`)?.focus());
+              }}
+            >
+              {t('sessions.finish.addMaterial')}
+            </button>
+          </div>
+        </fieldset>
+        <div>
+          <button type="submit" className={buttonSolid} disabled={loading || !started}>
+            {t('sessions.finish.submit')}
+          </button>
+        </div>
+      </form>
+      <ConfirmDialog
+        open={confirming}
+        title={t('sessions.finish.confirmTitle')}
+        body={t('sessions.finish.confirmBody')}
+        confirmLabel={loading ? t('sessions.processing') : t('sessions.finish.confirm')}
+        busy={loading}
+        onConfirm={() => void onConfirm()}
+        onCancel={() => setConfirming(false)}
+      />
+    </section>
+  );
+}
