@@ -586,6 +586,505 @@ test(
   { writes: true },
 );
 
+// ---------------------------------------------------------------- exchange sessions (定期共有会)
+
+/** `YYYY-MM-DDTHH:mm` in Japan time, `days` from now at `hour`:`minute` JST: what a datetime-local holds. */
+function jstInput(days, hour, minute = 0) {
+  const jst = new Date(Date.now() + 9 * 3600_000 + days * 86_400_000);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${jst.getUTCFullYear()}-${pad(jst.getUTCMonth() + 1)}-${pad(jst.getUTCDate())}T${pad(hour)}:${pad(minute)}`;
+}
+
+/** The open demo session (nearly full, with a waitlist), looked up over the API. */
+async function openDemoSession(j) {
+  const result = await j.graphql(
+    `{ exchangeSessions(timeframe: UPCOMING) { id title status capacity confirmedCount waitlistCount } }`,
+  );
+  const session = result.data?.exchangeSessions.find((s) => s.status === 'OPEN' && s.waitlistCount > 0);
+  expect(session, 'the demo data should have an open session with a waitlist');
+  return session;
+}
+
+/** Logs in through the form and waits for the account menu. */
+async function loginAs(j, page, email, next = '/') {
+  await j.goto(`/login?next=${encodeURIComponent(next)}`);
+  await j.login(email, ORGANISER.password);
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+  await page.getByRole('button', { name: /さん（/ }).waitFor();
+}
+
+/** An officer of a member municipality with no live registration for the session (the demo fills from the start). */
+async function freeOfficer(j, sessionId, skip = []) {
+  const result = await j.graphql(
+    `query { municipalities(filter: { membershipStatuses: [MEMBER] }, first: 100) { edges { node { code } } } }`,
+  );
+  const codes = result.data.municipalities.edges.map((edge) => edge.node.code).reverse();
+  for (const code of codes) {
+    if (skip.includes(code)) continue;
+    const email = `officer.${code}@yokoten.example`;
+    const login = await j.graphql(
+      `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { id } } }`,
+      {
+        e: email,
+        p: ORGANISER.password,
+      },
+    );
+    if (!login.data) continue;
+    const mine = await j.graphql(
+      `query($id: ID!) { exchangeSession(id: $id) { myRegistration { status } } }`,
+      {
+        id: sessionId,
+      },
+    );
+    await j.graphql('mutation { logout }');
+    const status = mine.data?.exchangeSession?.myRegistration?.status;
+    if (!status || status === 'CANCELLED') return { code, email };
+  }
+  throw new Error('every member officer is registered already');
+}
+
+// The session the organiser journey creates (null when it did not get that far), for the officer after it.
+let createdSession = null;
+
+test('sessions: a visitor reads the list (term, JST time, format, seats, waitlist) and a session', async (j, page) => {
+  await j.goto('/sessions');
+  await j.expectText(page.getByRole('heading', { level: 1 }), '定期共有会', 'h1');
+  expect(
+    await page
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('link', { name: '定期共有会' })
+      .count(),
+    'the main menu should link to 定期共有会',
+  );
+  const upcoming = page.getByRole('region', { name: 'これからの定期共有会' });
+  const card = upcoming.getByRole('article').filter({ hasText: 'キャンセル待ち' }).first();
+  await j.expectText(card, /\d{4}年度[上下]期/, 'term label');
+  // Japan time, whatever the browser's clock (this one is in Los Angeles): the demo session starts at 14:00 JST.
+  await j.expectText(
+    card,
+    /\d{4}年\d{1,2}月\d{1,2}日（[日月火水木金土]）\s*14:00〜17:00（日本時間）/,
+    'JST time',
+  );
+  await j.expectText(card, /ハイブリッド/, 'format badge');
+  await j.expectText(card, /受付中/, 'status badge');
+  await j.expectText(
+    card,
+    /参加確定 \d+人／定員 \d+人.*(満席|残り\d+席).*キャンセル待ち \d+人/s,
+    'seats and waitlist',
+  );
+  await j.expectText(
+    page.getByRole('region', { name: 'これまでの定期共有会' }),
+    /キックオフ/,
+    'the finished kick-off is listed under past sessions',
+  );
+  await j.checkA11y('session list');
+  await j.screenshot('session-list');
+
+  await card.getByRole('link').first().click();
+  await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
+  await j.expectText(page.getByRole('heading', { level: 1 }), /定期共有会/, 'session h1');
+  await j.expectText(page.getByRole('region', { name: 'プログラム' }), /基調講演/, 'agenda');
+  await j.expectText(page.getByRole('region', { name: 'テーマ別テーブル' }), /テーブルA/, 'theme tables');
+  await j.expectText(
+    page.getByRole('region', { name: '会場・参加方法' }),
+    '参加が確定した方にだけ表示します',
+    'venue hidden from visitors',
+  );
+  await j.expectText(page.getByRole('region', { name: '参加申込' }), /ログインして申し込む/, 'login prompt');
+  const ics = await page.request.get(
+    await page.getByRole('link', { name: 'カレンダーに追加（.ics）' }).getAttribute('href'),
+  );
+  expect(
+    ics.ok() && /text\/calendar/.test(ics.headers()['content-type']),
+    'the .ics link should answer a calendar',
+  );
+  expect((await ics.text()).includes('BEGIN:VCALENDAR'), 'the .ics file should be a calendar');
+  await j.checkA11y('session page (visitor)');
+
+  // The kick-off: the report with its attendance, and materials.
+  await j.goto('/sessions');
+  await page.getByRole('region', { name: 'これまでの定期共有会' }).getByRole('link').first().click();
+  await j.expectText(
+    page.getByRole('region', { name: '開催報告' }),
+    /14自治体・27人が参加しました/,
+    'kick-off report',
+  );
+  await j.checkA11y('finished session page');
+
+  await page.setViewportSize({ width: 375, height: 812 });
+  for (const path of ['/sessions', new URL(page.url()).pathname]) {
+    await j.goto(path);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow <= 0, `${path} scrolls sideways by ${overflow}px at 375px wide`);
+  }
+});
+
+test(
+  'sessions: an officer registers for the full demo session, lands on the waitlist with its number, then cancels',
+  async (j, page) => {
+    await j.goto('/');
+    const session = await openDemoSession(j);
+    const officer = await freeOfficer(j, session.id);
+    await loginAs(j, page, officer.email, '/sessions');
+    await page.getByRole('link', { name: session.title }).first().click();
+    await page.waitForURL(new RegExp(`/sessions/${session.id}$`));
+    const panel = page.getByRole('region', { name: '参加申込' });
+    const expected = session.waitlistCount + 1;
+    await j.expectText(
+      panel,
+      `キャンセル待ち（${expected}番目）`,
+      'the form says the registration will be waitlisted',
+    );
+
+    // The same table twice is refused before anything is sent, with a summary that links to the field.
+    await panel.getByLabel('第1希望').selectOption({ label: 'テーブルB：庁内職員向け事業' });
+    await panel.getByLabel('第2希望').selectOption({ label: 'テーブルB：庁内職員向け事業' });
+    await panel.getByRole('button', { name: 'キャンセル待ちで申し込む' }).click();
+    await j.expectText(
+      page.getByRole('alert'),
+      /第2希望：ほかの希望と同じテーブル/,
+      'duplicate choice message',
+    );
+    await j.checkA11y('registration form with errors');
+    await panel.getByLabel('第2希望').selectOption({ label: 'テーブルC：移住・副業・外部人材' });
+    await panel.getByRole('button', { name: 'キャンセル待ちで申し込む' }).click();
+
+    const status = page.getByRole('region', { name: 'お申し込み状況' });
+    await j.expectText(
+      status.getByTestId('registration-status'),
+      new RegExp(`キャンセル待ち\\s*${expected}番目`),
+      'waitlist position',
+    );
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: '受け付けました' }),
+      'お申し込みを受け付けました。',
+      'notice',
+    );
+    await j.expectText(status, /第1希望\s*テーブルB：庁内職員向け事業/, 'ranked preferences');
+    expect(
+      await page.evaluate(() => document.activeElement?.textContent === 'お申し込み状況'),
+      'focus should move to the registration status heading',
+    );
+    expect((await status.getByRole('img').count()) === 0, 'no check-in QR code while waitlisted');
+    await j.checkA11y('session page, waitlisted');
+    await j.screenshot('session-waitlisted');
+
+    // It shows under 自分の申込 on the list.
+    await page
+      .getByRole('navigation', { name: 'メインメニュー' })
+      .getByRole('link', { name: '定期共有会' })
+      .click();
+    await j.expectText(
+      page.getByRole('region', { name: '自分の申込' }),
+      new RegExp(`キャンセル待ち\\s*${expected}番目`),
+      'my registrations',
+    );
+    await page.getByRole('region', { name: '自分の申込' }).getByRole('link').first().click();
+
+    // Cancel, after a confirmation in a dialog.
+    await page.getByRole('button', { name: '申込をキャンセルする' }).click();
+    const dialog = page.getByRole('dialog', { name: '申込をキャンセルしますか' });
+    await dialog.waitFor();
+    await j.checkA11y('cancel registration dialog');
+    await dialog.getByRole('button', { name: 'キャンセルする' }).click();
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: 'キャンセル' }),
+      'お申し込みをキャンセルしました。',
+      'cancel notice',
+    );
+    await j.expectText(
+      page.getByRole('region', { name: '参加申込' }),
+      '以前のお申し込みはキャンセル済みです。',
+      'form again',
+    );
+    const after = await openDemoSession(j);
+    expect(after.waitlistCount === session.waitlistCount, 'the waitlist should be as long as before');
+  },
+  { writes: true },
+);
+
+test(
+  'sessions: the organiser creates a session (JST times, tables, agenda) and opens it; an officer gets a seat and a QR code',
+  async (j, page) => {
+    await loginAs(j, page, ORGANISER.email, '/sessions');
+    await page.getByRole('link', { name: '新しい定期共有会を作成' }).click();
+    await page.waitForURL(/\/sessions\/new$/);
+    await j.expectText(page.getByRole('heading', { level: 1 }), '定期共有会を作成', 'form h1');
+
+    // An empty form: a summary of what is missing, linked to the fields.
+    await page.getByRole('button', { name: '準備中として作成する' }).click();
+    await j.expectText(page.getByRole('alert'), /会の名称を入力してください/, 'required fields');
+    await j.checkA11y('session form with errors');
+
+    const title = `定期共有会 E2E ${Date.now().toString(36)}：庁内DX研修の設計`;
+    await page.getByLabel(/^会の名称/).fill(title);
+    await page.getByLabel(/^開始日時/).fill(jstInput(40, 14));
+    await page.getByLabel(/^終了日時/).fill(jstInput(40, 16, 30));
+    await page.getByRole('radio', { name: 'オンライン' }).check();
+    await page.getByLabel(/^参加URL/).fill('https://meet.example.jp/yokoten-e2e');
+    await page.getByRole('textbox', { name: /^定員/ }).fill('20');
+    await page.getByLabel(/^1自治体あたりの申込上限/).fill('2');
+    await page.getByLabel(/^申込開始日時/).fill(jstInput(-1, 9));
+    await page.getByLabel(/^申込締切日時/).fill(jstInput(37, 17));
+    await page.getByRole('button', { name: 'テーブルを追加' }).click();
+    const table1 = page.getByRole('group', { name: 'テーブル1' });
+    expect(
+      await table1.getByLabel(/^テーブル名/).evaluate((el) => el === document.activeElement),
+      'a new table row should take focus',
+    );
+    await table1.getByLabel(/^テーブル名/).fill('テーブルA');
+    await table1.getByLabel(/^テーマ/).fill('企業・市民向け事業');
+    await table1.getByLabel(/^席数/).fill('10');
+    await page.getByRole('button', { name: 'テーブルを追加' }).click();
+    const table2 = page.getByRole('group', { name: 'テーブル2' });
+    await table2.getByLabel(/^テーブル名/).fill('テーブルB');
+    await table2.getByLabel(/^テーマ/).fill('庁内職員向け事業');
+    await table2.getByLabel(/^席数/).fill('10');
+    await page.getByRole('button', { name: 'プログラムを追加' }).click();
+    const item1 = page.getByRole('group', { name: 'プログラム1' });
+    await item1.getByLabel(/^タイトル/).fill('庁内DX研修の3年間');
+    await item1.getByLabel(/^所属/).fill('江戸川区役所');
+    await item1.getByLabel(/^時間（分）/).fill('30');
+    // The term follows the start date (Japan time) unless chosen by hand.
+    expect(
+      /\d{4}年度[上下]期/.test(await page.getByLabel(/^開催期/).evaluate((el) => el.selectedOptions[0].text)),
+      'term',
+    );
+    await j.checkA11y('session form filled in');
+    await page.getByRole('button', { name: '準備中として作成する' }).click();
+
+    await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
+    createdSession = { id: new URL(page.url()).pathname.split('/').pop(), title };
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: '作成しました' }),
+      /定期共有会を作成しました/,
+      'notice',
+    );
+    await j.expectText(page.getByRole('heading', { level: 1 }), title, 'h1');
+    // Typed as 14:00–16:30 in Japan time, read back the same in a browser on Pacific time.
+    await j.expectText(
+      page.getByRole('region', { name: '開催概要' }),
+      /14:00〜16:30（日本時間）/,
+      'JST round trip',
+    );
+    await j.expectText(page.locator('main'), /準備中/, 'a new session is a draft');
+
+    await page.getByRole('link', { name: '運営コンソールを開く' }).click();
+    await page.waitForURL(/\/console$/);
+    await page.getByRole('button', { name: '申込受付を開始' }).click();
+    const open = page.getByRole('dialog', { name: '申込受付を開始しますか' });
+    await open.getByRole('button', { name: '受付を開始する' }).click();
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: '開始しました' }),
+      '申込受付を開始しました。',
+      'opened',
+    );
+    await j.expectText(page.locator('main'), /受付中/, 'status after opening');
+
+    // An officer registers: a confirmed seat, the meeting URL, a check-in code and its QR code.
+    await page.getByRole('button', { name: /さん（事務局）/ }).click();
+    await page.getByRole('button', { name: 'ログアウト' }).click();
+    await page.getByRole('link', { name: 'ログイン', exact: true }).waitFor();
+    const officer = await freeOfficer(j, createdSession.id);
+    await loginAs(j, page, officer.email, `/sessions/${createdSession.id}`);
+    const panel = page.getByRole('region', { name: '参加申込' });
+    await panel.getByLabel('第1希望').selectOption({ label: 'テーブルA：企業・市民向け事業' });
+    await panel.getByRole('button', { name: 'この内容で申し込む' }).click();
+    const status = page.getByRole('region', { name: 'お申し込み状況' });
+    await j.expectText(status.getByTestId('registration-status'), '参加確定', 'confirmed');
+    await j.expectText(status.getByTestId('check-in-code'), /^[0-9A-Z]{6,16}$/, 'check-in code');
+    const qr = status.getByRole('img', { name: /受付用QRコード/ });
+    expect(
+      /^data:image\/svg\+xml/.test(await qr.getAttribute('src')),
+      'the QR code is an SVG image from the API',
+    );
+    expect(
+      await qr.evaluate((img) => img.complete && img.naturalWidth > 0),
+      'the QR code image should render',
+    );
+    await j.expectText(
+      page.getByRole('region', { name: '会場・参加方法' }),
+      'https://meet.example.jp/yokoten-e2e',
+      'meeting URL',
+    );
+    await j.checkA11y('session page, confirmed');
+    await j.screenshot('session-page');
+  },
+  { writes: true },
+);
+
+test(
+  'sessions: organiser console — assign tables, seat by hand, check in by button and code, CSV with BOM',
+  async (j, page) => {
+    await loginAs(j, page, ORGANISER.email, '/sessions');
+    const session = await openDemoSession(j);
+    await j.goto(`/sessions/${session.id}/console`);
+    await j.expectText(page.getByRole('heading', { level: 1 }), '運営コンソール', 'h1');
+    await j.expectText(page.locator('main dl').first(), /充足率\s*\d+%/, 'fill rate');
+
+    await page.getByRole('button', { name: 'テーブルを自動割り当て' }).click();
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: 'テーブルを割り当てました' }),
+      /第1希望が通った人：\d+人／希望を出した\d+人（\d+%）/,
+      'assignment score',
+    );
+    await j.expectText(
+      page.getByTestId('table-score'),
+      /第1希望が通った人\s*\d+人／希望を出した\d+人/,
+      'score table',
+    );
+
+    // Seat by hand: take the first person off their table, give the seat to someone from another table;
+    // both hold after a reload.
+    const selects = page.locator('tbody tr').getByRole('combobox');
+    const first = selects.first();
+    const freed = await first.inputValue();
+    expect(freed, 'automatic assignment should have seated the first confirmed person');
+    const setTable = () =>
+      page.waitForResponse((r) => /SetTableAssignment/.test(r.request().postData() ?? ''));
+    let saved = setTable();
+    await first.selectOption('');
+    expect(!(await (await saved).json()).errors, 'taking someone off a table should work');
+    const values = await selects.evaluateAll((els) => els.map((el) => el.value));
+    const moverIndex = values.findIndex((value) => value && value !== freed);
+    expect(moverIndex > 0, 'someone should sit at another table');
+    saved = setTable();
+    await selects.nth(moverIndex).selectOption(freed);
+    expect(!(await (await saved).json()).errors, 'the freed seat should be taken');
+    await page.reload({ waitUntil: 'networkidle' });
+    expect((await selects.first().inputValue()) === '', 'the first person should stay unassigned');
+    expect((await selects.nth(moverIndex).inputValue()) === freed, 'the hand-made seat should hold');
+    await j.expectText(
+      page.getByTestId('table-score'),
+      /未割り当て1人/,
+      'the score counts the unassigned person',
+    );
+
+    // Check-in from the row, then by code at the desk.
+    const checkInButton = page.getByRole('button', { name: /さんを受付する$/ }).first();
+    const who = (await checkInButton.getAttribute('aria-label')).replace(/さんを受付する$/, '');
+    await checkInButton.click();
+    await j.expectText(
+      page.locator('tbody tr').filter({ hasText: who }).first(),
+      /受付済み/,
+      'row checked in',
+    );
+    const list = await j.graphql(
+      `query($id: ID!) { exchangeSession(id: $id) { registrations { status checkedInAt checkInCode user { name } } } }`,
+      { id: session.id },
+    );
+    const next = list.data.exchangeSession.registrations.find(
+      (r) => r.status === 'CONFIRMED' && !r.checkedInAt,
+    );
+    const code = page.getByLabel('受付コード', { exact: true });
+    await code.fill('ZZZZZZZZ');
+    await page.getByRole('button', { name: '受付する', exact: true }).click();
+    await j.expectText(page.locator('#check-in-result'), 'この受付コードは見つかりません', 'unknown code');
+    await code.fill(next.checkInCode.toLowerCase());
+    await page.getByRole('button', { name: '受付する', exact: true }).click();
+    await j.expectText(page.locator('#check-in-result'), `${next.user.name}さん`, 'checked in by code');
+    expect(
+      await code.evaluate((el) => el === document.activeElement),
+      'focus stays in the code box for the next person',
+    );
+
+    await j.expectText(
+      page.getByRole('region', { name: '都道府県別の申込数' }).locator('tbody'),
+      /\S/,
+      'prefecture counts',
+    );
+    await j.checkA11y('organiser console');
+    await j.screenshot('session-console');
+
+    // CSV: Excel-friendly (UTF-8 with BOM) with Japanese headers, through the download link.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'CSVでダウンロード' }).click(),
+    ]);
+    const { readFile } = await import('node:fs/promises');
+    const bytes = await readFile(await download.path());
+    expect(
+      bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf,
+      'the CSV should start with a UTF-8 BOM',
+    );
+    const text = bytes.toString('utf8').slice(1);
+    expect(
+      text.startsWith('状態,キャンセル待ち順,申込順,氏名'),
+      `Japanese header expected, got ${text.slice(0, 40)}`,
+    );
+    expect(
+      text.includes('参加確定') && text.includes('キャンセル待ち'),
+      'rows for confirmed and waitlisted people',
+    );
+    expect(/\.csv$/.test(download.suggestedFilename()), 'a .csv file name');
+  },
+  { writes: true },
+);
+
+test(
+  'sessions: the organiser edits the new session, closes registration, then cancels it with a reason',
+  async (j, page) => {
+    expect(createdSession, 'needs the session created by the journey before');
+    await loginAs(j, page, ORGANISER.email, `/sessions/${createdSession.id}`);
+    await page.getByRole('link', { name: '開催内容を編集' }).click();
+    await page.waitForURL(/\/edit$/);
+    const capacity = page.getByRole('textbox', { name: /^定員/ });
+    const table2 = page.getByRole('group', { name: 'テーブル2' }).getByLabel(/^テーブル名/);
+    expect((await table2.inputValue()) === 'テーブルB', 'the form should hold the saved tables');
+    expect((await capacity.inputValue()) === '20', 'the form should hold the saved capacity');
+    await capacity.fill('25');
+    await j.checkA11y('session edit form');
+    await page.getByRole('button', { name: '保存する' }).click();
+    await page.waitForURL(new RegExp(`/sessions/${createdSession.id}$`));
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: '保存しました' }),
+      '開催内容を保存しました。',
+      'saved',
+    );
+    await j.expectText(page.getByRole('region', { name: '開催概要' }), /定員 25人/, 'new capacity');
+
+    await page.getByRole('link', { name: '運営コンソールを開く' }).click();
+    await page.getByRole('button', { name: '申込受付を締め切る' }).click();
+    await page
+      .getByRole('dialog', { name: '申込受付を締め切りますか' })
+      .getByRole('button', { name: '締め切る' })
+      .click();
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: '締め切りました' }),
+      '申込受付を締め切りました。',
+      'closed',
+    );
+
+    await page.getByRole('button', { name: '開催を中止する' }).click();
+    const dialog = page.getByRole('dialog', { name: '開催を中止しますか' });
+    await dialog.getByRole('button', { name: '中止する' }).click();
+    await j.expectText(
+      dialog.getByText('中止の理由を入力してください。'),
+      '中止の理由を入力してください。',
+      'a reason is required',
+    );
+    await j.checkA11y('cancel session dialog');
+    await dialog
+      .getByLabel(/^中止の理由/)
+      .fill('講師の都合により中止します。次回の日程は追ってお知らせします。');
+    await dialog.getByRole('button', { name: '中止する' }).click();
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: '中止しました' }),
+      /開催を中止しました/,
+      'cancelled',
+    );
+    await page.getByRole('link', { name: createdSession.title }).first().click();
+    await j.expectText(
+      page.getByRole('note'),
+      /講師の都合により中止します/,
+      'the reason on the session page',
+    );
+    await j.checkA11y('cancelled session page');
+  },
+  { writes: true },
+);
+
 test('switch the language to English and back; the choice persists', async (j, page) => {
   await j.goto('/municipalities');
   await page.getByRole('button', { name: 'English' }).click();
