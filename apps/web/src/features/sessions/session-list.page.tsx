@@ -224,7 +224,8 @@ export function SessionListPage() {
           {t('sessions.list.calendarFeed')}
         </a>
       </div>
-      {user && <MyRegistrations />}
+      {/* Only officers register; an organiser's list would always be empty. */}
+      {user?.role === 'OFFICER' && <MyRegistrations />}
       <SessionSection
         id="upcoming-heading"
         title={t('sessions.list.upcoming')}
