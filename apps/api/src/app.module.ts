@@ -8,6 +8,8 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { graphqlOptions } from './graphql/graphql-options';
 import { DateScalar } from './graphql/date.scalar';
+import { AdoptionModule } from './modules/adoption/adoption.module';
+import { AdoptionRepository } from './modules/adoption/adoption.repository';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
 import { CaseSearchModule } from './modules/case-search/case-search.module';
@@ -16,7 +18,12 @@ import { CaseStudyRepository } from './modules/case-study/case-study.repository'
 import { DemoModule } from './modules/demo/demo.module';
 import { ExchangeSessionModule } from './modules/exchange-session/exchange-session.module';
 import { ExplorerModule } from './modules/explorer/explorer.module';
+import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { HealthModule } from './modules/health/health.module';
+import { InquiryModule } from './modules/inquiry/inquiry.module';
+import { InquiryRepository } from './modules/inquiry/inquiry.repository';
+import { OpenDataModule } from './modules/open-data/open-data.module';
+import { PrecedentFinderModule } from './modules/precedent-finder/precedent-finder.module';
 import { MailModule } from './modules/mail/mail.module';
 import { MunicipalityModule } from './modules/municipality/municipality.module';
 import { MunicipalityRepository } from './modules/municipality/municipality.repository';
@@ -46,12 +53,23 @@ export class AppModule {
         CaseSearchModule,
         GraphQLModule.forRootAsync({
           driver: ApolloDriver,
-          imports: [AuthModule, MunicipalityModule, CaseStudyModule],
-          inject: [AuthService, MunicipalityRepository, CaseStudyRepository],
+          imports: [AuthModule, MunicipalityModule, CaseStudyModule, AdoptionModule, InquiryModule],
+          inject: [
+            AuthService,
+            MunicipalityRepository,
+            CaseStudyRepository,
+            AdoptionRepository,
+            InquiryRepository,
+          ],
           useFactory: graphqlOptions,
         }),
         MailModule,
         ExchangeSessionModule,
+        AdoptionModule,
+        InquiryModule,
+        PrecedentFinderModule,
+        DashboardModule,
+        OpenDataModule,
         HealthModule,
         DemoModule,
         ...(options.config.enableExplorer && serveWeb
@@ -61,7 +79,7 @@ export class AppModule {
           ? [
               ServeStaticModule.forRoot({
                 rootPath: options.webDistDir as string,
-                exclude: ['/graphql', '/graphql/{*rest}', '/health', '/graphiql'],
+                exclude: ['/graphql', '/graphql/{*rest}', '/health', '/graphiql', '/open-data/{*rest}'],
                 serveStaticOptions: { index: 'index.html', maxAge: '1h', fallthrough: true },
               }),
             ]

@@ -11,3 +11,4 @@ export * from './markdown/render-markdown';
 export * from './sessions';
 export * from './search';
 export * from './demo/demo-case-studies';
+export * from './precedents';

@@ -1,3 +1,5 @@
+import { AdoptionEntity, AdoptionEventEntity } from '../modules/adoption/adoption.entity';
+import { InquiryEntity, InquiryMessageEntity } from '../modules/inquiry/inquiry.entity';
 import { CaseStudyRevisionEntity } from '../modules/case-study/case-study-revision.entity';
 import { CaseStudyEntity } from '../modules/case-study/case-study.entity';
 import { SessionEntity } from '../modules/auth/session.entity';
@@ -20,4 +22,8 @@ export const ENTITIES = [
   ExchangeSessionEntity,
   SessionTableEntity,
   RegistrationEntity,
+  AdoptionEntity,
+  AdoptionEventEntity,
+  InquiryEntity,
+  InquiryMessageEntity,
 ];

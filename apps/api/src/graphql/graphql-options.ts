@@ -2,8 +2,10 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import type { GraphQLSchema } from 'graphql';
 import type { Request, Response } from 'express';
+import { AdoptionRepository } from '../modules/adoption/adoption.repository';
 import { AuthService, tokenFromRequest } from '../modules/auth/auth.service';
 import { CaseStudyRepository } from '../modules/case-study/case-study.repository';
+import { InquiryRepository } from '../modules/inquiry/inquiry.repository';
 import { MunicipalityRepository } from '../modules/municipality/municipality.repository';
 import { complexityPlugin } from './complexity.plugin';
 import { createErrorFormatter } from './format-error';
@@ -14,6 +16,8 @@ export function graphqlOptions(
   auth: AuthService,
   municipalities: MunicipalityRepository,
   caseStudies: CaseStudyRepository,
+  adoptions: AdoptionRepository,
+  inquiries: InquiryRepository,
 ): ApolloDriverConfig {
   let schema: GraphQLSchema | undefined;
   return {
@@ -48,6 +52,11 @@ export function graphqlOptions(
         caseStudiesByIds: (ids) => caseStudies.findByIds(ids),
         caseStudyRevisionsByCaseIds: (ids) => caseStudies.findRevisionsByCaseIds(ids),
         peopleByIds: (ids) => caseStudies.findPeopleByIds(ids),
+        adoptionsByCaseIds: (ids) => adoptions.findByCaseIds(ids),
+        adoptionsByAdopterCaseIds: (ids) => adoptions.findByAdopterCaseIds(ids),
+        adoptionsByIds: (ids) => adoptions.findByIds(ids),
+        adoptionEventsByAdoptionIds: (ids) => adoptions.findEventsByAdoptionIds(ids),
+        inquiryMessagesByInquiryIds: (ids) => inquiries.findMessagesByInquiryIds(ids),
       }),
     }),
   };

@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import type { AdoptionEntity, AdoptionEventEntity } from '../modules/adoption/adoption.entity';
+import type { InquiryMessageEntity } from '../modules/inquiry/inquiry.entity';
 import type { CaseStudyRevisionEntity } from '../modules/case-study/case-study-revision.entity';
 import type { CaseStudyEntity } from '../modules/case-study/case-study.entity';
 import type { DeclarationEntity } from '../modules/municipality/declaration.entity';
@@ -13,6 +15,14 @@ export interface LoaderSources {
   caseStudyRevisionsByCaseIds(ids: readonly string[]): Promise<CaseStudyRevisionEntity[]>;
   /** Names of users shown on cases (authors, editors). */
   peopleByIds(ids: readonly string[]): Promise<Array<{ id: string; name: string }>>;
+  /** Oldest first within each case. */
+  adoptionsByCaseIds(ids: readonly string[]): Promise<AdoptionEntity[]>;
+  adoptionsByAdopterCaseIds(ids: readonly string[]): Promise<AdoptionEntity[]>;
+  adoptionsByIds(ids: readonly string[]): Promise<AdoptionEntity[]>;
+  /** Oldest first within each adoption. */
+  adoptionEventsByAdoptionIds(ids: readonly string[]): Promise<AdoptionEventEntity[]>;
+  /** Oldest first within each inquiry. */
+  inquiryMessagesByInquiryIds(ids: readonly string[]): Promise<InquiryMessageEntity[]>;
 }
 
 export interface Loaders {
@@ -22,6 +32,13 @@ export interface Loaders {
   caseStudy: DataLoader<string, CaseStudyEntity | null>;
   caseStudyRevisions: DataLoader<string, CaseStudyRevisionEntity[]>;
   person: DataLoader<string, { id: string; name: string } | null>;
+  /** Who follows each case (横展開), oldest first. */
+  adoptionsByCase: DataLoader<string, AdoptionEntity[]>;
+  /** The adoptions a case is the follower's own write-up of (upstream links). */
+  adoptionsByAdopterCase: DataLoader<string, AdoptionEntity[]>;
+  adoption: DataLoader<string, AdoptionEntity | null>;
+  adoptionEvents: DataLoader<string, AdoptionEventEntity[]>;
+  inquiryMessages: DataLoader<string, InquiryMessageEntity[]>;
 }
 
 function byKey<T, K>(rows: T[], key: (row: T) => K, keys: readonly K[]): Array<T | null> {
@@ -48,5 +65,18 @@ export function createLoaders(sources: LoaderSources): Loaders {
       groupedByKey(await sources.caseStudyRevisionsByCaseIds(ids), (r) => r.caseStudyId, ids),
     ),
     person: new DataLoader(async (ids) => byKey(await sources.peopleByIds(ids), (p) => p.id, ids)),
+    adoptionsByCase: new DataLoader(async (ids) =>
+      groupedByKey(await sources.adoptionsByCaseIds(ids), (a) => a.caseStudyId, ids),
+    ),
+    adoptionsByAdopterCase: new DataLoader(async (ids) =>
+      groupedByKey(await sources.adoptionsByAdopterCaseIds(ids), (a) => a.adopterCaseStudyId as string, ids),
+    ),
+    adoption: new DataLoader(async (ids) => byKey(await sources.adoptionsByIds(ids), (a) => a.id, ids)),
+    adoptionEvents: new DataLoader(async (ids) =>
+      groupedByKey(await sources.adoptionEventsByAdoptionIds(ids), (e) => e.adoptionId, ids),
+    ),
+    inquiryMessages: new DataLoader(async (ids) =>
+      groupedByKey(await sources.inquiryMessagesByInquiryIds(ids), (m) => m.inquiryId, ids),
+    ),
   };
 }

@@ -1,3 +1,7 @@
+import { ADOPTION_RESOLVERS } from '../modules/adoption/adoption.module';
+import { DASHBOARD_RESOLVERS } from '../modules/dashboard/dashboard.module';
+import { INQUIRY_RESOLVERS } from '../modules/inquiry/inquiry.module';
+import { PRECEDENT_FINDER_RESOLVERS } from '../modules/precedent-finder/precedent-finder.module';
 import { AUTH_RESOLVERS } from '../modules/auth/auth.module';
 import { EXCHANGE_SESSION_RESOLVERS } from '../modules/exchange-session/exchange-session.module';
 import { CASE_SEARCH_RESOLVERS } from '../modules/case-search/case-search.module';
@@ -12,5 +16,9 @@ export const ALL_RESOLVERS = [
   ...CASE_STUDY_RESOLVERS,
   ...EXCHANGE_SESSION_RESOLVERS,
   ...CASE_SEARCH_RESOLVERS,
+  ...ADOPTION_RESOLVERS,
+  ...INQUIRY_RESOLVERS,
+  ...PRECEDENT_FINDER_RESOLVERS,
+  ...DASHBOARD_RESOLVERS,
 ];
 export const ALL_SCALARS = [DateScalar];

@@ -3,6 +3,7 @@ import { CaseStudies1795275888556 } from './1795275888556-CaseStudies';
 import { ExchangeSessions1795276351045 } from './1795276351045-ExchangeSessions';
 import { RegistrationFunction1795279000000 } from './1795279000000-RegistrationFunction';
 import { SearchOutboxNotify1795279100000 } from './1795279100000-SearchOutboxNotify';
+import { AdoptionsInquiries1795279300000 } from './1795279300000-AdoptionsInquiries';
 
 // Listed explicitly (not globbed) so the compiled app and the tests load the same set, in order.
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   ExchangeSessions1795276351045,
   RegistrationFunction1795279000000,
   SearchOutboxNotify1795279100000,
+  AdoptionsInquiries1795279300000,
 ];

@@ -71,6 +71,22 @@ const RULES = {
   'caseStudy.archive': ownMunicipalityOfficer,
   /** Moderation: take a published case back to DRAFT with a reason the owners see. */
   'caseStudy.unpublish': staff,
+  /** 横展開: record that one's own (member) municipality follows another's case; subject = the follower. */
+  'adoption.record': memberMunicipalityOfficer,
+  /** The notes, adaptation and outcome of adoptions (the list and counts are public). */
+  'adoption.readDetails': anyone,
+  /** Ask the publisher of a case a question; subject = the asker's municipality (a member). */
+  'inquiry.ask': memberMunicipalityOfficer,
+  /** Read a thread; subject = one of its two municipalities (checked for each), organisers always. */
+  'inquiry.read': ownMunicipalityOfficerOrStaff,
+  /** Write in a thread (answer or follow up); subject = one of its two municipalities. */
+  'inquiry.reply': ownMunicipalityOfficer,
+  /** Make a thread a public FAQ of the case, or take it back; subject = the publisher. */
+  'inquiry.setPublic': ownMunicipalityOfficer,
+  /** A thread the publisher made public: every signed-in user of the network. */
+  'inquiry.readPublic': anyone,
+  /** The network dashboard (counts by theme, prefecture, year; adoptions; participation). */
+  'dashboard.read': anyone,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PUBLIC_ACTIONS | keyof typeof RULES;

@@ -1,0 +1,160 @@
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ArgsType, Field } from '@nestjs/graphql';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ADOPTION_STATUS_LABELS } from '@yokoten/case-studies';
+import type { RequestContext } from '../../graphql/request-context';
+import { CaseStudyPerson, CaseStudy } from '../case-study/models/case-study.model';
+import type { CaseStudyEntity } from '../case-study/case-study.entity';
+import { Municipality } from '../municipality/models/municipality.model';
+import type { AdoptionEntity, AdoptionEventEntity } from './adoption.entity';
+import { MAX_SPREAD_DEPTH } from './adoption.repository';
+import { AdoptionService, countedAdoptions } from './adoption.service';
+import { CaseStudyAdoptionArgs, RecordAdoptionArgs } from './dto/record-adoption.input';
+import { Adoption, AdoptionEvent, SpreadLink } from './models/adoption.model';
+
+@ArgsType()
+export class SpreadChainArgs {
+  @Field(() => Int, { nullable: true, defaultValue: 5, description: `1–${MAX_SPREAD_DEPTH}` })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SPREAD_DEPTH)
+  maxDepth?: number;
+}
+
+@Resolver(() => Adoption)
+export class AdoptionResolver {
+  constructor(private readonly service: AdoptionService) {}
+
+  @Mutation(() => Adoption, {
+    description:
+      '横展開: the caller’s (member) municipality considers, pilots or runs another municipality’s published case; calling again updates the record and its timeline',
+  })
+  recordAdoption(@Args() { caseStudyId, input }: RecordAdoptionArgs, @Context() ctx: RequestContext) {
+    return this.service.record(ctx.actor, caseStudyId, input);
+  }
+
+  @Mutation(() => Boolean, {
+    description: 'Takes back the caller’s municipality’s record; false when there was none',
+  })
+  withdrawAdoption(@Args() { caseStudyId }: CaseStudyAdoptionArgs, @Context() ctx: RequestContext) {
+    return this.service.withdraw(ctx.actor, caseStudyId);
+  }
+
+  @Query(() => [Adoption], {
+    description: 'Officers: the cases their municipality follows, latest change first',
+  })
+  myMunicipalityAdoptions(@Context() ctx: RequestContext) {
+    return this.service.listOwn(ctx.actor);
+  }
+
+  @ResolveField(() => String, { description: '検討中 / 試行中 / 導入済み' })
+  statusLabel(@Parent() a: AdoptionEntity): string {
+    return ADOPTION_STATUS_LABELS[a.status].ja;
+  }
+
+  @ResolveField(() => Municipality, { description: 'The follower' })
+  municipality(@Parent() a: AdoptionEntity, @Context() ctx: RequestContext) {
+    return ctx.loaders.municipality.load(a.municipalityId);
+  }
+
+  @ResolveField(() => CaseStudy, {
+    nullable: true,
+    description: 'The case followed (null if the caller may not read it)',
+  })
+  async caseStudy(@Parent() a: AdoptionEntity, @Context() ctx: RequestContext) {
+    const c = await ctx.loaders.caseStudy.load(a.caseStudyId);
+    return this.service.canReadCase(ctx.actor, c) ? c : null;
+  }
+
+  @ResolveField(() => CaseStudy, {
+    nullable: true,
+    description: 'The follower’s own case about it, when linked and readable: the next link of the chain',
+  })
+  async adopterCaseStudy(@Parent() a: AdoptionEntity, @Context() ctx: RequestContext) {
+    if (!a.adopterCaseStudyId) return null;
+    const c = await ctx.loaders.caseStudy.load(a.adopterCaseStudyId);
+    return this.service.canReadCase(ctx.actor, c) ? c : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Signed-in readers only' })
+  note(@Parent() a: AdoptionEntity, @Context() ctx: RequestContext): string | null {
+    return this.service.canReadDetails(ctx.actor) ? a.note : null;
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'How it was adapted; signed-in readers only' })
+  adaptation(@Parent() a: AdoptionEntity, @Context() ctx: RequestContext): string | null {
+    return this.service.canReadDetails(ctx.actor) ? a.adaptation : null;
+  }
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'The follower’s own result; signed-in readers only',
+  })
+  outcome(@Parent() a: AdoptionEntity, @Context() ctx: RequestContext): string | null {
+    return this.service.canReadDetails(ctx.actor) ? a.outcome : null;
+  }
+
+  @ResolveField(() => [AdoptionEvent], { description: 'Timeline, oldest first' })
+  timeline(@Parent() a: AdoptionEntity, @Context() ctx: RequestContext) {
+    return ctx.loaders.adoptionEvents.load(a.id);
+  }
+}
+
+@Resolver(() => AdoptionEvent)
+export class AdoptionEventResolver {
+  @ResolveField(() => String)
+  statusLabel(@Parent() e: AdoptionEventEntity): string {
+    return ADOPTION_STATUS_LABELS[e.status].ja;
+  }
+
+  @ResolveField(() => CaseStudyPerson, { nullable: true, description: 'Signed-in readers only' })
+  by(@Parent() e: AdoptionEventEntity, @Context() ctx: RequestContext) {
+    return e.userId && ctx.actor ? ctx.loaders.person.load(e.userId) : null;
+  }
+}
+
+/** The adoption fields of CaseStudy (kept here so the case-study module does not depend on adoptions). */
+@Resolver(() => CaseStudy)
+export class CaseStudyAdoptionResolver {
+  constructor(private readonly service: AdoptionService) {}
+
+  @ResolveField(() => Int, {
+    description:
+      'Municipalities that pilot or run this case (PILOTING + ADOPTED; CONSIDERING is listed, not counted)',
+  })
+  async adoptionCount(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext): Promise<number> {
+    return countedAdoptions(await ctx.loaders.adoptionsByCase.load(c.id));
+  }
+
+  @ResolveField(() => [Adoption], { description: 'Who follows this case, in the order they started' })
+  adoptions(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext) {
+    return ctx.loaders.adoptionsByCase.load(c.id);
+  }
+
+  @ResolveField(() => [Adoption], {
+    description: 'The adoptions this case is the follower’s write-up of: the cases it follows (upstream)',
+  })
+  adoptedFrom(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext) {
+    return ctx.loaders.adoptionsByAdopterCase.load(c.id);
+  }
+
+  @ResolveField(() => [SpreadLink], {
+    description:
+      'The chain of spread below this case: its followers, the followers of their own cases, … (breadth first; cycles cut)',
+  })
+  async spreadChain(
+    @Parent() c: CaseStudyEntity,
+    @Args() { maxDepth }: SpreadChainArgs,
+    @Context() ctx: RequestContext,
+  ): Promise<SpreadLink[]> {
+    const rows = await this.service.spread(c.id, maxDepth ?? 5);
+    const adoptions = await ctx.loaders.adoption.loadMany(rows.map((r) => r.adoptionId));
+    return rows.flatMap((r, i) => {
+      const a = adoptions[i];
+      return a && !(a instanceof Error)
+        ? [{ depth: r.depth, fromCaseStudyId: r.fromCaseStudyId, adoption: a as unknown as Adoption }]
+        : [];
+    });
+  }
+}

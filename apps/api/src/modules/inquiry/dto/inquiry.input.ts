@@ -1,0 +1,74 @@
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+@InputType()
+export class AskInquiryInput {
+  @Field({ description: '件名 (1–200 characters)' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'subject を入力してください (subject is required)' })
+  @MaxLength(200)
+  subject: string;
+
+  @Field({ description: '本文 (1–4000 characters)' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'body を入力してください (body is required)' })
+  @MaxLength(4000)
+  body: string;
+}
+
+@InputType()
+export class AnswerInquiryInput {
+  @Field({ description: '本文 (1–4000 characters)' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'body を入力してください (body is required)' })
+  @MaxLength(4000)
+  body: string;
+}
+
+@ArgsType()
+export class AskInquiryArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'caseStudyId must be the id of a case study' })
+  caseStudyId: string;
+
+  @Field(() => AskInquiryInput)
+  @ValidateNested()
+  @Type(() => AskInquiryInput)
+  input: AskInquiryInput;
+}
+
+@ArgsType()
+export class AnswerInquiryArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'inquiryId must be the id of an inquiry' })
+  inquiryId: string;
+
+  @Field(() => AnswerInquiryInput)
+  @ValidateNested()
+  @Type(() => AnswerInquiryInput)
+  input: AnswerInquiryInput;
+}
+
+@ArgsType()
+export class InquiryIdArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'id must be the id of an inquiry' })
+  id: string;
+}
+
+@ArgsType()
+export class SetInquiryPublicArgs {
+  @Field(() => ID)
+  @IsUUID('all', { message: 'inquiryId must be the id of an inquiry' })
+  inquiryId: string;
+
+  @Field({ description: 'true: a FAQ of the case for every member; false: the two municipalities only' })
+  @IsBoolean()
+  isPublic: boolean;
+}

@@ -1,0 +1,59 @@
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { OPEN_DATA_LICENCE, OPEN_DATA_LICENCE_URL } from '@yokoten/case-studies';
+import { casesAtom, casesCsv, toRecord } from './open-data.format';
+import { OpenDataRepository } from './open-data.repository';
+
+/** Entries in the Atom feed: the newest ones; the CSV and JSON carry every public case. */
+export const FEED_SIZE = 50;
+const CACHE = 'public, max-age=300';
+
+function baseUrl(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+/**
+ * オープンデータ: the published PUBLIC cases as CSV, JSON and an Atom feed of new cases, under CC BY 4.0, so
+ * prefectures and researchers can reuse them. Never MEMBERS or DRAFT cases (OpenDataRepository).
+ */
+@Controller('open-data')
+export class OpenDataController {
+  constructor(private readonly repository: OpenDataRepository) {}
+
+  @Get('cases.csv')
+  async csv(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const records = (await this.repository.publicCases()).map((r) => toRecord(r, baseUrl(req)));
+    res
+      .type('text/csv; charset=utf-8')
+      .set('Content-Disposition', 'attachment; filename="yokoten-cases.csv"')
+      .set('Cache-Control', CACHE)
+      .send(casesCsv(records));
+  }
+
+  @Get('cases.json')
+  async json(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const cases = (await this.repository.publicCases()).map((r) => toRecord(r, baseUrl(req)));
+    res
+      .type('application/json; charset=utf-8')
+      .set('Cache-Control', CACHE)
+      .send(
+        JSON.stringify({
+          licence: OPEN_DATA_LICENCE,
+          licenceUrl: OPEN_DATA_LICENCE_URL,
+          generatedAt: new Date().toISOString(),
+          count: cases.length,
+          cases,
+        }),
+      );
+  }
+
+  @Get('cases.atom')
+  async atom(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const base = baseUrl(req);
+    const records = (await this.repository.publicCases(FEED_SIZE)).map((r) => toRecord(r, base));
+    res
+      .type('application/atom+xml; charset=utf-8')
+      .set('Cache-Control', CACHE)
+      .send(casesAtom(records, base, new Date()));
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AdoptionModule } from '../adoption/adoption.module';
+import { CaseStudyModule } from '../case-study/case-study.module';
+import { MunicipalityModule } from '../municipality/municipality.module';
+import { PrecedentFinderResolver } from './precedent-finder.resolver';
+import { PrecedentFinderService } from './precedent-finder.service';
+
+export const PRECEDENT_FINDER_RESOLVERS = [PrecedentFinderResolver];
+
+/** findPrecedents: the search index's candidates re-ranked by the shared library's scorePrecedent. */
+@Module({
+  imports: [CaseStudyModule, MunicipalityModule, AdoptionModule],
+  providers: [PrecedentFinderService, ...PRECEDENT_FINDER_RESOLVERS],
+})
+export class PrecedentFinderModule {}

@@ -1,0 +1,20 @@
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../../graphql/request-context';
+import { FindPrecedentsArgs } from './dto/find-precedents.input';
+import { PrecedentMatch } from './models/precedent-match.model';
+import { PrecedentFinderService } from './precedent-finder.service';
+
+@Resolver(() => PrecedentMatch)
+export class PrecedentFinderResolver {
+  constructor(private readonly service: PrecedentFinderService) {}
+
+  @Query(() => [PrecedentMatch], {
+    description:
+      '先行事例ファインダー: published cases the caller may read, ranked for the described situation by text relevance, closeness of the municipality (size, kind, place), themes in common and spread; with the reasons',
+  })
+  findPrecedents(@Args() { input }: FindPrecedentsArgs, @Context() ctx: RequestContext) {
+    return this.service.find(ctx.actor, input, {
+      primeMunicipality: (m) => void ctx.loaders.municipality.prime(m.id, m),
+    });
+  }
+}

@@ -1,0 +1,2 @@
+export * from './adoption';
+export * from './precedent-score';

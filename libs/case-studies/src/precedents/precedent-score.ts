@@ -1,0 +1,187 @@
+import { normalizeForSearch } from '../japanese-text';
+import { prefectureByCode, REGION_LABELS } from '../prefectures';
+import { mentions } from '../search/synonyms';
+import {
+  CASE_THEME_LABELS,
+  CASE_THEMES,
+  MUNICIPALITY_KIND_LABELS,
+  POPULATION_BAND_LABELS,
+  POPULATION_BANDS,
+  type CaseTheme,
+  type MunicipalityKind,
+  type PopulationBand,
+} from '../taxonomy';
+
+/**
+ * Words that point at a theme when an official describes their situation. The theme's own Japanese label
+ * counts too. Kept to words that rarely mean anything else in this field, so that a description is not
+ * credited with themes it does not have; the list is a hint for ranking, never a filter.
+ */
+export const THEME_KEYWORDS: Readonly<Record<CaseTheme, readonly string[]>> = {
+  DX_TALENT: ['DX人材', 'デジタル人材', 'IT人材', 'DX推進', 'エンジニア', 'データサイエンス'],
+  RESKILLING: ['リスキリング', '学び直し', 'reskilling', '再教育', 'スキルアップ'],
+  SME_DX: ['中小企業', '中小事業者', '事業者のデジタル化', '地元企業', '町内企業', '市内企業', 'SME'],
+  CITIZEN_LEARNING: ['求職者', '離職者', '市民向け', '住民向け', '町民', '高齢者', '女性'],
+  STAFF_DX: ['職員', '庁内', '役所', '役場', '電子申請', 'RPA', '業務改善'],
+  TELEWORK_MIGRATION: [
+    'テレワーク',
+    '移住',
+    'Uターン',
+    'リモートワーク',
+    'サテライトオフィス',
+    'ワーケーション',
+    '人口減少',
+  ],
+  EXTERNAL_TALENT: ['副業', '兼業', '外部人材', '複業', 'プロ人材', '関係人口'],
+  BUSINESS_ATTRACTION: ['企業誘致', '誘致', '進出', '拠点開設'],
+  ROBOTICS_IOT: ['ロボット', 'IoT', 'センサー', 'ドローン', '自動化'],
+  CERTIFICATION: ['資格', 'ITパスポート', 'iパス', '検定', '受験料'],
+  YOUTH_EDUCATION: ['高校生', '中学生', '小学生', '学生', '若者', '子ども', 'プログラミング教育', '学校'],
+  INDUSTRY_ACADEMIA: ['大学', '高専', '産学', '金融機関', '産学官'],
+};
+
+const FOLDED_KEYWORDS: ReadonlyArray<[CaseTheme, string[]]> = CASE_THEMES.map((t) => [
+  t,
+  [CASE_THEME_LABELS[t].ja, ...THEME_KEYWORDS[t]].map(normalizeForSearch),
+]);
+
+/** Themes a free-text description mentions, in taxonomy order (width, case and kana insensitive). */
+export function themesInText(text: string): CaseTheme[] {
+  const haystack = normalizeForSearch(text);
+  return FOLDED_KEYWORDS.filter(([, words]) => words.some((w) => mentions(haystack, w))).map(([t]) => t);
+}
+
+/** The profile of a municipality, as far as closeness is concerned. */
+export interface MunicipalityProfile {
+  prefectureCode: string;
+  kind: MunicipalityKind;
+  /** null when the population is unknown. */
+  populationBand: PopulationBand | null;
+}
+
+export interface PrecedentCandidate extends MunicipalityProfile {
+  themes: readonly CaseTheme[];
+  /** Municipalities that pilot or run it (COUNTED_ADOPTION_STATUSES). */
+  adoptionCount: number;
+  /**
+   * Text relevance from the engine, 0–1 (Meilisearch `_rankingScore`); null when the case came in only
+   * through its themes and the description's words did not match it.
+   */
+  textScore: number | null;
+}
+
+/**
+ * Weights of the finder's score. The text part dominates when the words match well; profile and themes
+ * decide between cases of similar relevance, and can lift a well-fitting case above a case that shares
+ * only words with the description. Documented in docs/precedent-finder.md and tested in the spec.
+ */
+export const PRECEDENT_WEIGHTS = {
+  text: 0.5,
+  samePopulationBand: 0.2,
+  adjacentPopulationBand: 0.08,
+  sameKind: 0.08,
+  samePrefecture: 0.12,
+  neighbouringPrefecture: 0.07,
+  sameRegion: 0.04,
+  /** Per theme in common with the description, at most `themesMax`. */
+  themeInCommon: 0.1,
+  themesMax: 0.2,
+  /** Times log2(1 + adoptions), at most `adoptionMax`: a proven case helps, a famous one cannot bury the rest. */
+  adoption: 0.02,
+  adoptionMax: 0.06,
+} as const;
+
+export interface PrecedentScore {
+  score: number;
+  /** Japanese, for display as they are: 「同規模の自治体（5万〜10万人）」, 「共通のテーマ：リスキリング」, … */
+  reasons: string[];
+  parts: {
+    text: number;
+    population: number;
+    kind: number;
+    place: number;
+    themes: number;
+    adoption: number;
+  };
+}
+
+function bandDistance(a: PopulationBand, b: PopulationBand): number {
+  return Math.abs(POPULATION_BANDS.indexOf(a) - POPULATION_BANDS.indexOf(b));
+}
+
+const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
+
+/**
+ * Scores one candidate precedent for a municipality that described its situation (pure; the API sorts
+ * by `score`, ties by text relevance). `descriptionThemes` are the themes of the description
+ * (themesInText). Reasons are listed strongest first.
+ */
+export function scorePrecedent(
+  seeker: MunicipalityProfile,
+  candidate: PrecedentCandidate,
+  descriptionThemes: readonly CaseTheme[],
+  weights: typeof PRECEDENT_WEIGHTS = PRECEDENT_WEIGHTS,
+): PrecedentScore {
+  const reasons: string[] = [];
+  const textScore = Math.min(1, Math.max(0, candidate.textScore ?? 0));
+  const text = weights.text * textScore;
+
+  let population = 0;
+  if (seeker.populationBand && candidate.populationBand) {
+    const d = bandDistance(seeker.populationBand, candidate.populationBand);
+    const label = POPULATION_BAND_LABELS[candidate.populationBand].ja;
+    if (d === 0) {
+      population = weights.samePopulationBand;
+      reasons.push(`同規模の自治体（${label}）`);
+    } else if (d === 1) {
+      population = weights.adjacentPopulationBand;
+      reasons.push(`近い規模の自治体（${label}）`);
+    }
+  }
+
+  const common = candidate.themes.filter((t) => descriptionThemes.includes(t));
+  const themes = Math.min(weights.themesMax, weights.themeInCommon * common.length);
+  if (common.length) reasons.push(`共通のテーマ：${common.map((t) => CASE_THEME_LABELS[t].ja).join('、')}`);
+
+  let place = 0;
+  const here = prefectureByCode(seeker.prefectureCode);
+  const there = prefectureByCode(candidate.prefectureCode);
+  if (here && there) {
+    if (here.code === there.code) {
+      place = weights.samePrefecture;
+      reasons.push(`同じ県（${there.name}）`);
+    } else if (here.neighbours.includes(there.code)) {
+      place = weights.neighbouringPrefecture;
+      reasons.push(`近隣の県（${there.name}）`);
+    } else if (here.region === there.region) {
+      place = weights.sameRegion;
+      reasons.push(`同じ地方（${REGION_LABELS[there.region].ja}）`);
+    }
+  }
+
+  let kind = 0;
+  if (seeker.kind === candidate.kind) {
+    kind = weights.sameKind;
+    reasons.push(`同じ区分（${MUNICIPALITY_KIND_LABELS[candidate.kind].ja}）`);
+  }
+
+  const n = Math.max(0, Math.floor(candidate.adoptionCount));
+  const adoption = Math.min(weights.adoptionMax, weights.adoption * Math.log2(1 + n));
+  if (n > 0) reasons.push(`${n}自治体が横展開`);
+
+  if (candidate.textScore !== null && textScore > 0) reasons.push('説明文のことばと一致');
+
+  const parts = {
+    text: round4(text),
+    population: round4(population),
+    kind: round4(kind),
+    place: round4(place),
+    themes: round4(themes),
+    adoption: round4(adoption),
+  };
+  return {
+    score: round4(text + population + kind + place + themes + adoption),
+    reasons,
+    parts,
+  };
+}
