@@ -7,6 +7,7 @@ import { UserEntity } from '../auth/user.entity';
 import { DeclarationEntity } from '../municipality/declaration.entity';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { searchTextOf } from '../municipality/municipality.repository';
+import { seedDemoAdoptionsAndInquiries } from '../adoption/adoption.demo';
 import { seedDemoSessions } from '../exchange-session/exchange-session.demo';
 import { seedDemoCaseStudies, type DemoCaseInput } from './demo-case-studies';
 import { demoOfficerName, demoStatement, headTitle } from './demo-people';
@@ -145,6 +146,8 @@ export class DemoSeeder {
         now: new Date(),
         log: (event) => this.logger.log(event),
       });
+      const spread = await seedDemoAdoptionsAndInquiries(manager, municipalities);
+      this.logger.log({ msg: 'seeding demo data: adoptions and inquiries done', ...spread });
     });
     return { seeded: true, accounts: await this.listAccounts() };
   }
