@@ -193,10 +193,15 @@ describe('search sync during a Meilisearch outage', () => {
       15_000,
     );
     expect(await pendingIndexUpdates(t)).toBeGreaterThanOrEqual(6);
-    const [{ future }] = (await db.query(
-      'SELECT count(*)::int AS future FROM search_outbox WHERE available_at > now()',
-    )) as Array<{ future: number }>;
-    expect(future).toBeGreaterThan(0);
+    // Each failed row was pushed back (available_at moved past its enqueue time) and says why.
+    const failedRows = (await db.query(
+      `SELECT attempts, last_error, available_at > enqueued_at AS backed_off FROM search_outbox WHERE attempts > 0`,
+    )) as Array<{ attempts: number; last_error: string; backed_off: boolean }>;
+    expect(failedRows.length).toBeGreaterThan(0);
+    for (const row of failedRows) {
+      expect(row.backed_off).toBe(true);
+      expect(row.last_error).toMatch(/MeilisearchRequestError|ECONNREFUSED|fetch failed/);
+    }
 
     await startMeili(meili.port);
     await indexSynced(t, 60_000);

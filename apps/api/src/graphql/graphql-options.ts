@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import type { GraphQLSchema } from 'graphql';
@@ -34,7 +35,11 @@ export function graphqlOptions(
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError: createErrorFormatter(new Logger('GraphQL')),
-    plugins: [complexityPlugin(() => schema as GraphQLSchema)],
+    // No HTTP caching hints are used; without the default cache-control plugin no field resolver is
+    // wrapped for it, which is measurable on list queries (searchCaseStudies, docs/benchmarks.md).
+    plugins: [ApolloServerPluginCacheControlDisabled(), complexityPlugin(() => schema as GraphQLSchema)],
+    // Apollo pretty-prints responses by default (2-space indent): more bytes and time for every response.
+    stringifyResult: (value) => JSON.stringify(value),
     context: async ({
       req,
       res,

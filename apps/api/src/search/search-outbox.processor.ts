@@ -11,11 +11,6 @@ import type { CaseIndexSource } from './case-index.source';
  */
 export const SEARCH_SYNC_LOCK = 727_011_402;
 
-/** Back-off after the n-th failed attempt (n ≥ 1): 0.5 s, 1 s, 2 s … capped at 30 s. */
-export function backoffSeconds(attempts: number): number {
-  return Math.min(30, 0.5 * 2 ** Math.max(0, attempts - 1));
-}
-
 interface OutboxRow {
   id: string;
   entity_type: string;
@@ -147,6 +142,7 @@ export class SearchOutboxProcessor {
       `UPDATE search_outbox
           SET attempts = attempts + 1,
               last_error = $2,
+              -- back-off after the n-th failure: 0.5 s, 1 s, 2 s … capped at 30 s
               available_at = now() + make_interval(secs => LEAST(30, 0.5 * power(2, attempts)))
         WHERE id = ANY($1::bigint[])`,
       [failedRows.map((r) => r.id), error],

@@ -134,8 +134,10 @@ describe('isIndexable', () => {
 });
 
 describe('hiraganaWordsAsKatakana', () => {
-  it('finds hiragana words of three characters or more', () => {
-    expect(hiraganaWordsAsKatakana(['「はたらぶ」を掲げ', 'の', 'ｶﾀｶﾅ'])).toEqual(['ハタラブ']);
+  it('takes hiragana names from tags and quotations, not from running text', () => {
+    expect(
+      hiraganaWordsAsKatakana(['「はたらぶ」を掲げ、取り組みを進めました', 'ｶﾀｶﾅ'], ['まなびば', '学び']),
+    ).toEqual(['マナビバ', 'ハタラブ']);
   });
 });
 

@@ -82,9 +82,9 @@ export interface CaseSearchDocument {
   partners: string[];
   fundingSources: string[];
   /**
-   * Katakana words of the case in hiragana (ロボット → ろぼっと) and hiragana words in katakana (はたらぶ →
-   * ハタラブ): the Japanese tokeniser segments a hiragana string differently from the same word in
-   * katakana, so a query typed in the other script would otherwise miss it.
+   * Katakana words of the case in hiragana (ロボット → ろぼっと) and hiragana names (tags, 「quoted」 words) in
+   * katakana (はたらぶ → ハタラブ): the Japanese tokeniser segments a hiragana string differently from the
+   * same word in katakana, so a query typed in the other script would otherwise miss it.
    */
   kanaTerms: string[];
   /** Members of synonym groups the case mentions but does not contain (see synonyms.ts). */
@@ -98,8 +98,10 @@ const RESERVED = /[\uE000\uE001]/g;
 const clean = (s: string | null | undefined): string => (s ?? '').replace(RESERVED, '');
 
 const KATAKANA_WORD = /[\u30a1-\u30fa\u30fc]{2,}/g;
-// Three or more: shorter hiragana runs are particles and okurigana, not words anyone types in katakana.
-const HIRAGANA_WORD = /[\u3041-\u3096\u30fc]{3,}/g;
+// A hiragana word someone would also type in katakana is a name: a whole tag, or a quoted 「はたらぶ」.
+// Running text is not scanned: its hiragana runs are particles and okurigana (「ための」「しました」).
+const HIRAGANA_ONLY = /^[\u3041-\u3096\u30fc]{2,}$/;
+const QUOTED_HIRAGANA = /[「『]([\u3041-\u3096\u30fc]{2,})[」』]/g;
 
 /** Hiragana forms of the katakana words (two characters or more) in the texts, each once. */
 export function katakanaWordsAsHiragana(texts: readonly string[]): string[] {
@@ -113,14 +115,15 @@ export function katakanaWordsAsHiragana(texts: readonly string[]): string[] {
   return [...out];
 }
 
-/** Katakana forms of the hiragana runs (three characters or more) in the texts, each once. */
-export function hiraganaWordsAsKatakana(texts: readonly string[]): string[] {
+/** Katakana forms of the hiragana names among the tags and the 「quoted」 words of the texts, each once. */
+export function hiraganaWordsAsKatakana(texts: readonly string[], tags: readonly string[] = []): string[] {
   const out = new Set<string>();
+  for (const tag of tags) {
+    const t = tag.normalize('NFKC').trim();
+    if (HIRAGANA_ONLY.test(t)) out.add(hiraganaToKatakana(t));
+  }
   for (const text of texts) {
-    for (const word of text.normalize('NFKC').match(HIRAGANA_WORD) ?? []) {
-      if (/^ー+$/.test(word)) continue;
-      out.add(hiraganaToKatakana(word));
-    }
+    for (const m of text.normalize('NFKC').matchAll(QUOTED_HIRAGANA)) out.add(hiraganaToKatakana(m[1]));
   }
   return [...out];
 }
@@ -180,7 +183,7 @@ export function toCaseSearchDocument(c: CaseForIndex, m: MunicipalityForIndex): 
     challenges,
     partners,
     fundingSources,
-    kanaTerms: [...katakanaWordsAsHiragana(texts), ...hiraganaWordsAsKatakana(texts)],
+    kanaTerms: [...katakanaWordsAsHiragana(texts), ...hiraganaWordsAsKatakana(texts, tags)],
     synonymTerms: synonymExpansions(texts.join('\n')),
   };
 }

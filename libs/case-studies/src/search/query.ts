@@ -82,25 +82,28 @@ const HTML_ESCAPES: Record<string, string> = {
   '"': '&quot;',
   "'": '&#39;',
 };
+const SPECIAL = /[&<>"'\uE000\uE001]/g;
 
 /**
  * A highlighted/cropped value from the engine (matches between HIGHLIGHT_PRE and HIGHLIGHT_POST) as HTML
  * a client can insert as it is: everything is escaped, then the delimiters become <mark>…</mark>.
- * Unbalanced delimiters are closed or dropped so the markup is always well formed.
+ * Unbalanced delimiters are closed or dropped so the markup is always well formed. One regular-expression
+ * pass: this runs for three fields of every hit of every search.
  */
 export function highlightToHtml(value: string): string {
   let open = false;
-  let out = '';
-  for (const ch of value) {
+  const out = value.replace(SPECIAL, (ch) => {
     if (ch === HIGHLIGHT_PRE) {
-      if (!open) out += '<mark>';
+      if (open) return '';
       open = true;
-    } else if (ch === HIGHLIGHT_POST) {
-      if (open) out += '</mark>';
-      open = false;
-    } else {
-      out += HTML_ESCAPES[ch] ?? ch;
+      return '<mark>';
     }
-  }
+    if (ch === HIGHLIGHT_POST) {
+      if (!open) return '';
+      open = false;
+      return '</mark>';
+    }
+    return HTML_ESCAPES[ch];
+  });
   return open ? `${out}</mark>` : out;
 }

@@ -23,6 +23,7 @@ import { CaseIndex, isIndexNotFound } from '../../search/case-index';
 import { isUnreachable } from '../../search/search-outbox.processor';
 import { SearchUnavailableError } from './case-search.errors';
 import { CaseSearchRepository } from './case-search.repository';
+import { caseColumnsFor } from './case-study-selection';
 
 /**
  * Tokens of body text in a snippet. The engine counts words, and the Japanese tokeniser makes words of
@@ -59,6 +60,10 @@ export interface SearchResult {
 export interface HitLoaders {
   primeMunicipality?(m: MunicipalityEntity): void;
   primeCaseStudy?(c: CaseStudyEntity): void;
+  /** CaseStudy fields the query selects (null: unknown, read every column). */
+  caseStudyFields?: Set<string> | null;
+  /** Whether the query selects facets and highlights (default: both). */
+  needs?: SearchNeeds;
 }
 
 type Formatted = { title?: string; summary?: string; body?: string };
@@ -72,9 +77,17 @@ export function visibilitiesOf(actor: Actor | null): Visibility[] {
  * The engine parameters of a search, exactly as the API sends them (the benchmark sends the same ones
  * straight to Meilisearch to compare).
  */
+/** What the GraphQL query asks for beyond the hits' ids: the engine computes only that. */
+export interface SearchNeeds {
+  facets: boolean;
+  highlights: boolean;
+}
+const EVERYTHING: SearchNeeds = { facets: true, highlights: true };
+
 export function searchParams(
   req: SearchRequest,
   visibilities: readonly Visibility[],
+  needs: SearchNeeds = EVERYTHING,
 ): SearchParams & { q: string } {
   const page = req.page ?? 1;
   const pageSize = req.pageSize ?? 20;
@@ -82,18 +95,23 @@ export function searchParams(
     q: prepareQuery(normalizeQuery(req.query)),
     filter: buildCaseFilter(req.filter, visibilities),
     sort: [...CASE_SORT_RULES[req.sort ?? 'RELEVANCE']],
-    facets: Object.values(CASE_FACETS),
+    // Facet counts and highlighting (Japanese re-tokenised per hit) are most of the engine's work.
+    ...(needs.facets ? { facets: Object.values(CASE_FACETS) } : {}),
     page,
     hitsPerPage: pageSize,
     matchingStrategy: 'all',
     locales: ['jpn'],
     attributesToRetrieve: ['id'],
-    attributesToHighlight: ['title', 'summary', 'body'],
-    attributesToCrop: ['body'],
-    cropLength: BODY_CROP_WORDS,
-    cropMarker: '…',
-    highlightPreTag: HIGHLIGHT_PRE,
-    highlightPostTag: HIGHLIGHT_POST,
+    ...(needs.highlights
+      ? {
+          attributesToHighlight: ['title', 'summary', 'body'],
+          attributesToCrop: ['body'],
+          cropLength: BODY_CROP_WORDS,
+          cropMarker: '…',
+          highlightPreTag: HIGHLIGHT_PRE,
+          highlightPostTag: HIGHLIGHT_POST,
+        }
+      : {}),
   };
 }
 
@@ -126,7 +144,7 @@ export class CaseSearchService {
 
   async search(actor: Actor | null, req: SearchRequest, loaders: HitLoaders = {}): Promise<SearchResult> {
     const visibilities = visibilitiesOf(actor);
-    const params = searchParams(req, visibilities);
+    const params = searchParams(req, visibilities, loaders.needs);
     let response = await engine(this.index.search(params));
     let processingTimeMs = response.processingTimeMs;
     let relaxed = false;
@@ -159,7 +177,11 @@ export class CaseSearchService {
     visibilities: readonly Visibility[],
     loaders: HitLoaders,
   ): Promise<SearchHitResult[]> {
-    const cases = await this.repository.findByIdsInOrder(response.hits.map((h) => h.id));
+    const columns = caseColumnsFor(loaders.caseStudyFields ?? null, this.repository.caseColumns);
+    const cases = await this.repository.findByIdsInOrder(
+      response.hits.map((h) => h.id),
+      columns,
+    );
     const byId = new Map(cases.map((c) => [c.id, c]));
     const out: SearchHitResult[] = [];
     for (const hit of response.hits) {
@@ -227,7 +249,8 @@ export class CaseSearchService {
       }),
     );
     const ids = [...new Set(results.flatMap((r) => r.hits.map((h) => h.id)))].slice(0, limit);
-    const cases = await this.repository.findByIdsInOrder(ids);
+    const columns = caseColumnsFor(loaders.caseStudyFields ?? null, this.repository.caseColumns);
+    const cases = await this.repository.findByIdsInOrder(ids, columns);
     return cases.filter((c) => {
       const ok = c.status === 'PUBLISHED' && visibilities.includes(c.visibility);
       if (ok && c.municipality) loaders.primeMunicipality?.(c.municipality);

@@ -1,0 +1,235 @@
+/**
+ * `npm run bench:index -- [--cases 20000] [--publishes 40] [--sync 5000] [--write docs/benchmarks.md]`
+ *
+ * How fast changes reach search. Starts its own embedded PostgreSQL and Meilisearch in a temp dir and the
+ * API as a child process, seeds N synthetic cases through the bulk path (documents/s), then:
+ * - publish → searchable: an officer creates a case and publishes it with GraphQL; the clock starts when
+ *   publishCaseStudy is sent and stops when searchCaseStudies (polled every 20 ms over HTTP) returns it;
+ * - edit → searchable: the same with updateCaseStudy changing the title;
+ * - outbox throughput: M existing cases are queued in the outbox at once and the time until /health
+ *   reports an empty backlog gives documents/s through the sync path.
+ */
+import 'reflect-metadata';
+import { resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import { hashPassword } from '../modules/auth/password';
+import { UserEntity } from '../modules/auth/user.entity';
+import {
+  agent,
+  arg,
+  deadline,
+  log,
+  machine,
+  ms,
+  postJson,
+  startApi,
+  startBenchServices,
+  summarize,
+  table,
+  writeSection,
+  type ApiProcess,
+  type BenchServices,
+} from './bench-support';
+import { prng, seedSyntheticCases } from './synthetic-cases';
+
+const CASES = Number(arg('cases', '20000'));
+const PUBLISHES = Number(arg('publishes', '40'));
+const SYNC = Number(arg('sync', '5000'));
+const WRITE = process.argv.includes('--write') ? resolve(arg('write', 'docs/benchmarks.md')) : null;
+const PASSWORD = 'bench-index-password';
+
+const CREATE = `mutation($input: CreateCaseStudyInput!) { createCaseStudy(input: $input) { id } }`;
+const PUBLISH = `mutation($id: ID!) { publishCaseStudy(id: $id) { id status } }`;
+const UPDATE = `mutation($id: ID!, $input: UpdateCaseStudyInput!) { updateCaseStudy(id: $id, input: $input) { id } }`;
+// Newest first: the case just published or edited leads among those matching its made-up word.
+const SEARCH = `query($q: String) { searchCaseStudies(query: $q, sort: NEWEST, pageSize: 5) { hits { caseStudy { id } } } }`;
+
+/** A made-up katakana word per iteration, far (in edit distance) from the others: found only in its case. */
+const rand = prng(4242);
+function word(): string {
+  const kana = 'アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワ';
+  let w = 'ベンチ';
+  for (let k = 0; k < 5; k += 1) w += kana[Math.floor(rand() * kana.length)];
+  return w;
+}
+
+function input(w: string) {
+  return {
+    title: `${w}による中小企業のDX支援`,
+    summary: `${w}を使って地域の中小企業のデジタル化を支援した事例の概要です。`,
+    body:
+      `## 背景\n\n市内の中小企業は${w}の導入に踏み出せずにいた。\n\n` +
+      '## 取り組み\n\n- 相談窓口を開設\n- IT企業とのマッチング会を毎月開催\n- 補助金で導入費を支援\n\n' +
+      '## 成果\n\n2年間で300件の相談に応じ、80社がツールを導入した。',
+    themes: ['SME_DX'],
+    targets: ['COMPANIES'],
+    tags: [w],
+    fiscalYears: [2025],
+    outcomes: [{ label: '相談件数', before: 0, after: 300, unit: '件', asOf: '2025-03-31' }],
+    contactDepartment: '産業経済局 DX推進課',
+    budgetYen: 10_000_000,
+  };
+}
+
+async function main(): Promise<void> {
+  const m = machine();
+  log(
+    `bench:index — ${CASES} cases, ${PUBLISHES} publishes; ${m.cores} cores (${m.cpu}), Node ${m.node}, load ${m.load}`,
+  );
+  let services: BenchServices | undefined;
+  let api: ApiProcess | undefined;
+  const cleanup = async () => {
+    await api?.stop().catch(() => undefined);
+    await services?.stop().catch(() => undefined);
+  };
+  const timer = deadline(30 * 60_000, cleanup);
+  try {
+    services = await startBenchServices();
+    log('services up; seeding…');
+    let lastLog = 0;
+    const seed = await seedSyntheticCases(services.dataSource, services.search, CASES, {
+      onProgress: (phase, done, total) => {
+        if (done === total || Date.now() - lastLog > 5000) {
+          lastLog = Date.now();
+          log(`  ${phase} ${done}/${total}`);
+        }
+      },
+    });
+    log(`seeded ${seed.inserted} cases; bulk indexing ${seed.docsPerSecond} docs/s`);
+
+    const dataSource: DataSource = services.dataSource;
+    const [{ id: municipalityId }] = (await dataSource.query(
+      `SELECT id FROM municipalities WHERE code = '401005'`,
+    )) as Array<{ id: string }>;
+    const users = dataSource.getRepository(UserEntity);
+    await users.save(
+      users.create({
+        email: 'bench.officer@yokoten.example',
+        name: 'ベンチ 担当',
+        role: 'OFFICER',
+        municipalityId,
+        passwordHash: await hashPassword(PASSWORD),
+      }),
+    );
+    api = await startApi(services);
+    log(`API up at ${api.url}`);
+    const http = agent(4);
+    const gql = async <T>(query: string, variables: Record<string, unknown>, token?: string) => {
+      const r = await postJson(http, `${api!.url}/graphql`, JSON.stringify({ query, variables }), {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      });
+      const body = JSON.parse(r.body) as { data?: T; errors?: unknown[] };
+      if (!body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+      return body.data;
+    };
+    const { login } = await gql<{ login: { token: string } }>(
+      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+      { e: 'bench.officer@yokoten.example', p: PASSWORD },
+    );
+    const token = login.token;
+    const until = async (q: string, id: string, started: number) => {
+      const limit = started + 30_000;
+      for (;;) {
+        const d = await gql<{ searchCaseStudies: { hits: Array<{ caseStudy: { id: string } }> } }>(SEARCH, {
+          q,
+        });
+        if (d.searchCaseStudies.hits.some((h) => h.caseStudy.id === id)) return performance.now() - started;
+        if (performance.now() > limit) {
+          const backlog = await fetch(`${api!.url}/health`).then((r) => r.text());
+          const rows: unknown = await dataSource.query('SELECT * FROM search_outbox LIMIT 3');
+          throw new Error(
+            `case ${id} not searchable after 30 s (query ${q}): ${JSON.stringify(d)}; health ${backlog}; outbox ${JSON.stringify(rows)}`,
+          );
+        }
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+
+    const publish: number[] = [];
+    const edit: number[] = [];
+    for (let i = 0; i < PUBLISHES; i += 1) {
+      const w = word();
+      const { createCaseStudy } = await gql<{ createCaseStudy: { id: string } }>(
+        CREATE,
+        { input: input(w) },
+        token,
+      );
+      const t0 = performance.now();
+      await gql(PUBLISH, { id: createCaseStudy.id }, token);
+      publish.push(await until(w, createCaseStudy.id, t0));
+      const w2 = word();
+      const t1 = performance.now();
+      await gql(UPDATE, { id: createCaseStudy.id, input: { title: `${w2}の取り組み` } }, token);
+      edit.push(await until(w2, createCaseStudy.id, t1));
+    }
+    log(`publish → searchable p50 ${ms(summarize(publish).p50)}, p95 ${ms(summarize(publish).p95)}`);
+
+    // Sync path: queue M cases at once and wait for an empty backlog.
+    const health = async () =>
+      ((await (await fetch(`${api!.url}/health`)).json()) as { pendingIndexUpdates: number })
+        .pendingIndexUpdates;
+    const t2 = performance.now();
+    await dataSource.query(
+      `INSERT INTO search_outbox (entity_type, entity_id)
+       SELECT 'case_study', id FROM case_studies WHERE status = 'PUBLISHED' ORDER BY id LIMIT $1`,
+      [SYNC],
+    );
+    while ((await health()) > 0) {
+      if (performance.now() - t2 > 600_000) throw new Error('outbox not drained within 10 min');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const syncMs = performance.now() - t2;
+    http.destroy();
+
+    const p = summarize(publish);
+    const e = summarize(edit);
+    const after = machine();
+    const md = [
+      '## Indexing: publish → searchable and throughput (`npm run bench:index`)',
+      '',
+      `${CASES.toLocaleString('en')} synthetic cases in the index. An officer creates and publishes a case through ` +
+        'GraphQL; the clock starts when `publishCaseStudy` is sent and stops when `searchCaseStudies` (polled every ' +
+        '20 ms over HTTP) returns it; then the same for an edit of its title. The API is its own process (sync ' +
+        'woken by LISTEN/NOTIFY on the outbox); clients, API, PostgreSQL and Meilisearch share the machine.',
+      '',
+      `Machine: ${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.date}; load average before/after ${m.load} → ${after.load}.`,
+      '',
+      table(
+        ['change', 'n', 'p50', 'p95', 'max'],
+        [
+          ['publish → searchable', String(p.n), ms(p.p50), ms(p.p95), ms(p.max)],
+          ['edit → searchable', String(e.n), ms(e.p50), ms(e.p95), ms(e.max)],
+        ],
+      ),
+      '',
+      table(
+        ['path', 'documents', 'time', 'documents/s'],
+        [
+          [
+            'bulk (seed / reindex: 1,000 per task, 4 in flight)',
+            String(seed.inserted),
+            `${(seed.indexMs / 1000).toFixed(1)} s`,
+            String(seed.docsPerSecond),
+          ],
+          [
+            `outbox sync (${SYNC} rows queued at once, batches of 500)`,
+            String(SYNC),
+            `${(syncMs / 1000).toFixed(1)} s`,
+            String(Math.round((SYNC / syncMs) * 1000)),
+          ],
+        ],
+      ),
+    ].join('\n');
+    log('');
+    log(md);
+    if (WRITE) writeSection(WRITE, 'index', md);
+  } finally {
+    clearTimeout(timer);
+    await cleanup();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,335 @@
+/**
+ * `npm run bench:search -- [--cases 20000] [--seconds 20] [--write docs/benchmarks.md]`
+ *
+ * Search latency through the API against the same search sent straight to Meilisearch. Starts its own
+ * embedded PostgreSQL and Meilisearch in a temp dir, seeds N synthetic cases (bulk path), runs the API as a
+ * child process, then, for 1 and 16 concurrent clients, sends a fixed set of Japanese queries (words,
+ * filters, sorts, facets) both ways INTERLEAVED in one run: each client alternates a direct engine request
+ * with exactly the parameters the API sends (`searchParams`) and the same search as `searchCaseStudies`
+ * over HTTP. Also compares Node's fetch with node:http keep-alive as the engine transport.
+ */
+import 'reflect-metadata';
+import type http from 'node:http';
+import { resolve } from 'node:path';
+import { Meilisearch } from 'meilisearch';
+import { searchParams, type SearchRequest } from '../modules/case-search/case-search.service';
+import { createNodeHttpClient } from '../search/node-http-client';
+import {
+  agent,
+  arg,
+  deadline,
+  log,
+  machine,
+  ms,
+  postJson,
+  startApi,
+  startBenchServices,
+  summarize,
+  table,
+  writeSection,
+  type ApiProcess,
+  type BenchServices,
+} from './bench-support';
+import { seedSyntheticCases } from './synthetic-cases';
+
+const CASES = Number(arg('cases', '20000'));
+const SECONDS = Number(arg('seconds', '20'));
+const WRITE = process.argv.includes('--write') ? resolve(arg('write', 'docs/benchmarks.md')) : null;
+
+/** What officials search for: words, compound words, synonyms, kana, filters, sorts, a second page. */
+const QUERIES: SearchRequest[] = [
+  { query: '人材育成' },
+  { query: 'DX' },
+  { query: 'リスキリング' },
+  { query: 'テレワーク' },
+  { query: '中小企業 支援' },
+  { query: '補助金' },
+  { query: 'ロボット' },
+  { query: '学び直し' },
+  { query: 'eラーニング' },
+  { query: 'データ活用' },
+  { query: 'プログラミング' },
+  { query: 'サテライトオフィス' },
+  { query: 'ITパスポート' },
+  { query: 'reskilling' },
+  { query: 'ろぼっと' },
+  { query: '人材育成', filter: { themes: ['DX_TALENT'] } },
+  { query: 'DX', filter: { prefectureCodes: ['13', '40'] }, sort: 'NEWEST' },
+  { query: '', filter: { themes: ['RESKILLING'], populationBands: ['FROM_100K_TO_300K'] } },
+  { query: '', sort: 'NEWEST' },
+  { query: '研修', filter: { fiscalYearFrom: 2023, fiscalYearTo: 2025 }, sort: 'BUDGET_ASC' },
+  { query: '移住', filter: { municipalityKinds: ['TOWN', 'VILLAGE', 'CITY'] } },
+  { query: '企業誘致', page: 2, pageSize: 10 },
+  { query: '職員 研修', filter: { targets: ['STAFF'] }, sort: 'POPULATION_ASC' },
+  { query: 'デジタル', filter: { budgetYenMax: 10_000_000 } },
+];
+
+/** What a results page asks for: highlighted title, summary and snippet, the case's facts, facets, totals. */
+const DOCUMENT = `query Search($query: String, $filter: CaseStudyFilter, $sort: CaseStudySort, $page: Int, $pageSize: Int) {
+  searchCaseStudies(query: $query, filter: $filter, sort: $sort, page: $page, pageSize: $pageSize) {
+    totalHits page pageSize totalPages processingTimeMs relaxed
+    facets { field values { value count } }
+    hits {
+      highlights { title summary body }
+      caseStudy { id themes targets fiscalYears budgetYen publishedAt
+        municipality { code name population prefecture { code name } } }
+    }
+  }
+}`;
+
+interface Prepared {
+  direct: string;
+  api: string;
+}
+
+function prepare(services: BenchServices, q: SearchRequest): Prepared {
+  const params = searchParams(q, ['PUBLIC']);
+  return {
+    direct: JSON.stringify(params),
+    api: JSON.stringify({ query: DOCUMENT, variables: { ...q }, operationName: 'Search' }),
+  };
+}
+
+interface Samples {
+  direct: number[];
+  api: number[];
+  errors: number;
+}
+
+async function interleaved(
+  services: BenchServices,
+  api: ApiProcess,
+  prepared: Prepared[],
+  clients: number,
+  seconds: number,
+): Promise<Samples> {
+  const searchUrl = `${services.meiliUrl}/indexes/${services.search.index.liveName}/search`;
+  const auth = { authorization: `Bearer ${services.meiliKey}` };
+  const meiliAgent = agent(clients);
+  const apiAgent = agent(clients);
+  const samples: Samples = { direct: [], api: [], errors: 0 };
+  const until = performance.now() + seconds * 1000;
+  let next = 0;
+  const direct = async (p: Prepared) => {
+    const r = await postJson(meiliAgent, searchUrl, p.direct, auth);
+    if (r.status !== 200) samples.errors += 1;
+    else samples.direct.push(r.ms);
+  };
+  const viaApi = async (p: Prepared) => {
+    const r = await postJson(apiAgent, `${api.url}/graphql`, p.api);
+    if (r.status !== 200 || r.body.includes('"errors"')) samples.errors += 1;
+    else samples.api.push(r.ms);
+  };
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < until) {
+        const k = next++;
+        const p = prepared[k % prepared.length];
+        // Alternate which goes first, so neither path always gets the warmer engine caches.
+        if (k % 2 === 0) {
+          await direct(p);
+          await viaApi(p);
+        } else {
+          await viaApi(p);
+          await direct(p);
+        }
+      }
+    }),
+  );
+  meiliAgent.destroy();
+  apiAgent.destroy();
+  return samples;
+}
+
+interface TransportResult {
+  name: string;
+  clients: number;
+  samples: number[];
+}
+
+/** The same small search through four transports, round-robin, sequential and 16 at a time. */
+async function transports(services: BenchServices, rounds: number): Promise<TransportResult[]> {
+  const index = services.search.index.liveName;
+  const url = `${services.meiliUrl}/indexes/${index}/search`;
+  const body = JSON.stringify({ q: 'DX', limit: 1, attributesToRetrieve: ['id'], locales: ['jpn'] });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${services.meiliKey}` };
+  const nodeHttp = createNodeHttpClient({ timeoutMs: 10_000, maxSockets: 64 });
+  const viaFetchClient = new Meilisearch({ host: services.meiliUrl, apiKey: services.meiliKey });
+  const viaNodeClient = new Meilisearch({
+    host: services.meiliUrl,
+    apiKey: services.meiliKey,
+    httpClient: nodeHttp.request,
+  });
+  const rawAgent: http.Agent = agent(64);
+  const ways: Array<[string, () => Promise<unknown>]> = [
+    ['fetch (undici), raw', async () => (await fetch(url, { method: 'POST', headers, body })).text()],
+    ['node:http keep-alive, raw', () => postJson(rawAgent, url, body, headers)],
+    [
+      'meilisearch client on fetch (default)',
+      () =>
+        viaFetchClient
+          .index(index)
+          .search('DX', { limit: 1, attributesToRetrieve: ['id'], locales: ['jpn'] }),
+    ],
+    [
+      'meilisearch client on node:http (ours)',
+      () =>
+        viaNodeClient.index(index).search('DX', { limit: 1, attributesToRetrieve: ['id'], locales: ['jpn'] }),
+    ],
+  ];
+  const results: TransportResult[] = [];
+  for (const clients of [1, 16]) {
+    const per = ways.map(([name]) => ({ name, clients, samples: [] as number[] }));
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        for (let r = 0; r < Math.ceil(rounds / clients); r += 1) {
+          for (const [i, [, run]] of ways.entries()) {
+            const t0 = performance.now();
+            await run();
+            per[i].samples.push(performance.now() - t0);
+          }
+        }
+      }),
+    );
+    results.push(...per);
+  }
+  nodeHttp.destroy();
+  rawAgent.destroy();
+  return results;
+}
+
+async function main(): Promise<void> {
+  const m = machine();
+  log(
+    `bench:search — ${CASES} cases, ${SECONDS} s per concurrency level; ${m.cores} cores (${m.cpu}), Node ${m.node}, load ${m.load}`,
+  );
+  let services: BenchServices | undefined;
+  let api: ApiProcess | undefined;
+  const cleanup = async () => {
+    await api?.stop().catch(() => undefined);
+    await services?.stop().catch(() => undefined);
+  };
+  const timer = deadline(30 * 60_000, cleanup);
+  try {
+    services = await startBenchServices();
+    log('services up; seeding…');
+    let lastLog = 0;
+    const seed = await seedSyntheticCases(services.dataSource, services.search, CASES, {
+      onProgress: (phase, done, total) => {
+        if (done === total || Date.now() - lastLog > 5000) {
+          lastLog = Date.now();
+          log(`  ${phase} ${done}/${total}`);
+        }
+      },
+    });
+    log(`seeded ${seed.inserted} cases; bulk indexing ${seed.docsPerSecond} docs/s`);
+    api = await startApi(services);
+    log(`API up at ${api.url}`);
+
+    // Every query must hit without the relaxed retry, or the API would do two searches to the direct one.
+    const prepared: Prepared[] = [];
+    for (const q of QUERIES) {
+      const res = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: DOCUMENT, variables: q }),
+      });
+      const body = (await res.json()) as {
+        data?: { searchCaseStudies: { totalHits: number; relaxed: boolean } };
+      };
+      const r = body.data?.searchCaseStudies;
+      if (!r || r.totalHits === 0 || r.relaxed) {
+        log(`  skipping ${JSON.stringify(q)}: ${JSON.stringify(r ?? body)}`);
+        continue;
+      }
+      prepared.push(prepare(services, q));
+    }
+    log(`${prepared.length} queries; warming up…`);
+    await interleaved(services, api, prepared, 4, 5);
+
+    const rows: string[][] = [];
+    const raw: Record<number, Samples> = {};
+    for (const clients of [1, 16]) {
+      log(`running ${clients} concurrent client(s) for ${SECONDS} s…`);
+      const s = await interleaved(services, api, prepared, clients, SECONDS);
+      raw[clients] = s;
+      const d = summarize(s.direct);
+      const a = summarize(s.api);
+      rows.push([
+        String(clients),
+        String(d.n + a.n),
+        ms(d.p50),
+        ms(d.p95),
+        ms(a.p50),
+        ms(a.p95),
+        `${(a.p50 / d.p50).toFixed(2)}×`,
+        `${(a.p95 / d.p95).toFixed(2)}×`,
+        `${(a.p50 - d.p50).toFixed(2)} ms`,
+        String(s.errors),
+      ]);
+    }
+    log('transport comparison…');
+    const tr = await transports(services, 800);
+    const trRows = tr.map((t) => {
+      const s = summarize(t.samples);
+      const stalls = t.samples.filter((x) => x > 20).length;
+      return [
+        t.name,
+        String(t.clients),
+        String(s.n),
+        ms(s.p50),
+        ms(s.p95),
+        ms(s.p99),
+        `${((stalls / s.n) * 100).toFixed(1)} %`,
+      ];
+    });
+
+    const after = machine();
+    const md = [
+      '## Search latency: API vs Meilisearch (`npm run bench:search`)',
+      '',
+      `${CASES.toLocaleString('en')} synthetic published cases (recombined from the demo cases), ${prepared.length} queries ` +
+        '(Japanese words and compounds, synonyms, kana, filters, sorts, a second page; all six facets, highlights and ' +
+        'crops on every query). Each client alternates the same search sent straight to Meilisearch with the ' +
+        'parameters the API sends and `searchCaseStudies` over HTTP (hits hydrated from PostgreSQL with their ' +
+        `municipality), interleaved in one run, ${SECONDS} s per level. The API is its own process; clients, API, ` +
+        'PostgreSQL and Meilisearch share the machine.',
+      '',
+      `Machine: ${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.date}; load average before/after ${m.load} → ${after.load}.`,
+      '',
+      table(
+        [
+          'clients',
+          'requests',
+          'direct p50',
+          'direct p95',
+          'API p50',
+          'API p95',
+          'p50 ratio',
+          'p95 ratio',
+          'API overhead p50',
+          'errors',
+        ],
+        rows,
+      ),
+      '',
+      `Bulk indexing while seeding: ${seed.docsPerSecond} docs/s (${CASES} documents, 1,000 per task, 4 tasks in flight).`,
+      '',
+      '### Transport: fetch vs node:http keep-alive (same small search, round-robin)',
+      '',
+      table(['transport', 'clients', 'requests', 'p50', 'p95', 'p99', '> 20 ms'], trRows),
+    ].join('\n');
+    log('');
+    log(md);
+    if (WRITE) writeSection(WRITE, 'search', md);
+    void raw;
+  } finally {
+    clearTimeout(timer);
+    await cleanup();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

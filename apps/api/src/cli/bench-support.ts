@@ -1,0 +1,256 @@
+/**
+ * Shared parts of the search benchmarks: their own embedded PostgreSQL and Meilisearch in a temp dir (never
+ * .data/), the API as a child process (so the load generator does not share its event loop), keep-alive
+ * HTTP for the clients, percentiles and Markdown output.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { runMigrations } from '../bootstrap';
+import { loadConfig, type AppConfig } from '../config/app-config';
+import { dataSourceOptions } from '../database/data-source-options';
+import { ensureDatabase, findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '../runtime';
+import { createSearchStack, type SearchStack } from '../search/search-stack';
+
+export const log = (msg: string) => process.stdout.write(`${msg}\n`);
+const quiet = { log: () => undefined, error: () => undefined, warn: () => undefined } as never;
+
+export function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+export interface BenchServices {
+  root: string;
+  databaseUrl: string;
+  meiliUrl: string;
+  meiliKey: string;
+  config: AppConfig;
+  dataSource: DataSource;
+  search: SearchStack;
+  stop(): Promise<void>;
+}
+
+/** Embedded PostgreSQL + Meilisearch in a fresh temp dir, migrated, with the search stack wired. */
+export async function startBenchServices(): Promise<BenchServices> {
+  const root = mkdtempSync(join(tmpdir(), 'yokoten-bench-'));
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    const [pg, meili] = await Promise.all([
+      startEmbeddedPostgres({ dataDir: join(root, 'postgres'), port: 'auto' }),
+      startEmbeddedMeilisearch({ dataDir: join(root, 'meilisearch'), port: 'auto' }),
+    ]);
+    stops.push(pg.stop, meili.stop);
+    const databaseUrl = await ensureDatabase(pg.url, 'yokoten');
+    await runMigrations(databaseUrl, quiet);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: meili.masterKey,
+    });
+    const dataSource = await new DataSource(dataSourceOptions(databaseUrl)).initialize();
+    const search = createSearchStack(dataSource, { url: meili.url, apiKey: meili.masterKey }, config);
+    return {
+      root,
+      databaseUrl,
+      meiliUrl: meili.url,
+      meiliKey: meili.masterKey,
+      config,
+      dataSource,
+      search,
+      async stop() {
+        search.close();
+        await dataSource.destroy().catch(() => undefined);
+        for (const stop of stops.reverse()) await stop().catch(() => undefined);
+        rmSync(root, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    rmSync(root, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+export interface ApiProcess {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** The real API (apps/api/src/main.ts, production mode, no demo data) on the bench's services. */
+export async function startApi(services: BenchServices): Promise<ApiProcess> {
+  const port = await findFreePort();
+  // BENCH_API_NODE_ARGS, e.g. --cpu-prof, profiles the API process.
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    env: {
+      ...process.env,
+      SWC_NODE_PROJECT: 'apps/api/tsconfig.json',
+      NODE_ENV: 'production',
+      DATABASE_URL: services.databaseUrl,
+      MEILI_URL: services.meiliUrl,
+      MEILI_MASTER_KEY: services.meiliKey,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: services.root,
+      WEB_DIST_DIR: join(services.root, 'no-web'),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${url}/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('API did not start within 120 s');
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    child,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** A keep-alive agent for a load generator: one socket per concurrent client. */
+export function agent(maxSockets: number): http.Agent {
+  return new http.Agent({ keepAlive: true, maxSockets, maxFreeSockets: maxSockets, timeout: 4_000 });
+}
+
+export interface Timed {
+  status: number;
+  body: string;
+  ms: number;
+}
+
+/** POST JSON over node:http; resolves with the status, the body and the milliseconds to the last byte. */
+export function postJson(
+  via: http.Agent,
+  url: string,
+  body: string,
+  headers: Record<string, string> = {},
+): Promise<Timed> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const req = http.request(url, {
+      method: 'POST',
+      agent: via,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers },
+    });
+    req.setNoDelay(true);
+    req.on('response', (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          body: Buffer.concat(chunks).toString('utf8'),
+          ms: performance.now() - started,
+        }),
+      );
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
+    req.end(body);
+  });
+}
+
+export function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)];
+}
+
+export interface Summary {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  max: number;
+}
+
+export function summarize(samples: readonly number[]): Summary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const sum = sorted.reduce((a, b) => a + b, 0);
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    mean: sorted.length ? sum / sorted.length : NaN,
+    max: sorted[sorted.length - 1] ?? NaN,
+  };
+}
+
+export const ms = (v: number) => (Number.isFinite(v) ? `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms` : '—');
+
+export function table(headers: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
+  return [
+    `| ${headers.join(' | ')} |`,
+    `|${headers.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+export function machine(): { cores: number; cpu: string; node: string; date: string; load: string } {
+  const cpu = cpus()[0]?.model.replace(/\s+/g, ' ').trim() ?? 'unknown';
+  return {
+    cores: cpus().length,
+    cpu,
+    node: process.version,
+    date: new Date().toISOString().slice(0, 10),
+    load: loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / '),
+  };
+}
+
+/** Replaces (or appends) the section between `<!-- bench:<name>:begin -->` and `:end -->` of a Markdown file. */
+export function writeSection(file: string, name: string, markdown: string): void {
+  const begin = `<!-- bench:${name}:begin -->`;
+  const end = `<!-- bench:${name}:end -->`;
+  const block = `${begin}\n${markdown.trim()}\n${end}`;
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const at = current.indexOf(begin);
+  const until = current.indexOf(end);
+  const next =
+    at >= 0 && until > at
+      ? `${current.slice(0, at)}${block}${current.slice(until + end.length)}`
+      : `${current.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, next);
+  log(`wrote the ${name} section of ${file}`);
+}
+
+/** Fails the whole run after `ms` (benchmarks are bounded in time), stopping what was started. */
+export function deadline(msLimit: number, cleanup: () => Promise<void>): NodeJS.Timeout {
+  const timer = setTimeout(() => {
+    log(`benchmark exceeded its time limit (${Math.round(msLimit / 1000)} s); stopping`);
+    void cleanup().finally(() => process.exit(3));
+  }, msLimit);
+  timer.unref();
+  return timer;
+}
