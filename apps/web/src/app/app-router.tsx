@@ -1,5 +1,9 @@
 import { createBrowserRouter } from 'react-router-dom';
 import { LoginPage } from '../features/auth/login.page';
+import { CaseEditorPage } from '../features/case-studies/case-editor.page';
+import { CaseSearchPage } from '../features/case-studies/case-search.page';
+import { CaseStudyPage } from '../features/case-studies/case-study.page';
+import { MyCasesPage } from '../features/case-studies/my-cases.page';
 import { DeclarationsPage } from '../features/declarations/declarations.page';
 import { HomePage } from '../features/home/home.page';
 import { MunicipalityListPage } from '../features/municipalities/municipality-list.page';
@@ -20,6 +24,11 @@ export const router = createBrowserRouter([
       { path: 'municipalities', element: <MunicipalityListPage /> },
       { path: 'municipalities/:code', element: <MunicipalityPage /> },
       { path: 'declarations', element: <DeclarationsPage /> },
+      { path: 'cases', element: <CaseSearchPage /> },
+      { path: 'cases/new', element: <CaseEditorPage /> },
+      { path: 'cases/:id', element: <CaseStudyPage /> },
+      { path: 'cases/:id/edit', element: <CaseEditorPage /> },
+      { path: 'my/cases', element: <MyCasesPage /> },
       { path: 'sessions', element: <SessionListPage /> },
       { path: 'sessions/new', element: <SessionEditorPage /> },
       { path: 'sessions/:id', element: <SessionPage /> },

@@ -15,6 +15,11 @@ export function SiteFooter() {
               </Link>
             </li>
             <li>
+              <Link className="link-text" to="/cases">
+                {t('nav.cases')}
+              </Link>
+            </li>
+            <li>
               <Link className="link-text" to="/sessions">
                 {t('sessions.nav')}
               </Link>

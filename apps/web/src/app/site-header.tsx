@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useLocation } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { loginPath } from '../features/auth/redirect';
 import { useCurrentUser } from '../features/auth/use-current-user';
 import { container } from '../shared/ui-classes';
@@ -7,10 +7,12 @@ import { LanguageSwitcher } from './language-switcher';
 import { UserMenu } from './user-menu';
 
 const navItems = [
-  { to: '/', key: 'nav.home', end: true },
-  { to: '/sessions', key: 'sessions.nav', end: false },
-  { to: '/municipalities', key: 'nav.municipalities', end: false },
-  { to: '/declarations', key: 'nav.declarations', end: false },
+  { to: '/', key: 'nav.home', end: true, officersOnly: false },
+  { to: '/cases', key: 'nav.cases', end: false, officersOnly: false },
+  { to: '/my/cases', key: 'nav.myCases', end: false, officersOnly: true },
+  { to: '/sessions', key: 'sessions.nav', end: false, officersOnly: false },
+  { to: '/municipalities', key: 'nav.municipalities', end: false, officersOnly: false },
+  { to: '/declarations', key: 'nav.declarations', end: false, officersOnly: false },
 ] as const;
 
 export function SiteHeader() {
@@ -18,6 +20,14 @@ export function SiteHeader() {
   const { user, loading } = useCurrentUser();
   const location = useLocation();
   const onLoginPage = location.pathname === '/login';
+  // Writing or editing a case belongs to 自治体の事例, not to 事例を探す.
+  const inEditor = /^\/cases\/(new|[^/]+\/edit)$/.test(location.pathname);
+  const isActive = (to: string, end: boolean) => {
+    const path = location.pathname;
+    if (to === '/cases' && inEditor) return false;
+    if (to === '/my/cases' && inEditor) return true;
+    return end ? path === to : path === to || path.startsWith(`${to}/`);
+  };
 
   return (
     <header className="border-b border-solid-gray-420 bg-white">
@@ -47,21 +57,24 @@ export function SiteHeader() {
       </div>
       <nav aria-label={t('a11y.mainNav')} className="border-t border-solid-gray-200 bg-solid-gray-50">
         <ul className={`${container} flex flex-wrap gap-x-2`}>
-          {navItems.map((item) => (
-            <li key={item.to}>
-              <NavLink
-                to={item.to}
-                end={item.end}
-                className={({ isActive }) =>
-                  `inline-block border-b-4 px-3 py-3 text-oln-16B-100 hover:underline ${
-                    isActive ? 'border-blue-900 text-blue-1000' : 'border-transparent text-solid-gray-800'
-                  }`
-                }
-              >
-                {t(item.key)}
-              </NavLink>
-            </li>
-          ))}
+          {navItems
+            .filter((item) => !item.officersOnly || user?.role === 'OFFICER')
+            .map((item) => {
+              const active = isActive(item.to, item.end);
+              return (
+                <li key={item.to}>
+                  <Link
+                    to={item.to}
+                    aria-current={active ? 'page' : undefined}
+                    className={`inline-block border-b-4 px-3 py-3 text-oln-16B-100 hover:underline ${
+                      active ? 'border-blue-900 text-blue-1000' : 'border-transparent text-solid-gray-800'
+                    }`}
+                  >
+                    {t(item.key)}
+                  </Link>
+                </li>
+              );
+            })}
         </ul>
       </nav>
     </header>

@@ -4,7 +4,16 @@ import { useLocation } from 'react-router-dom';
  * A one-off message carried in the history entry's state and shown once at the top of the page.
  * It holds a key, not text, so that it follows a language switch.
  */
-export type FlashKey = 'loggedIn' | 'loggedOut' | 'admitted' | 'withdrawn' | 'signed';
+export type FlashKey =
+  | 'loggedIn'
+  | 'loggedOut'
+  | 'admitted'
+  | 'withdrawn'
+  | 'signed'
+  | 'caseCreated'
+  | 'casePublished'
+  | 'caseArchived'
+  | 'caseUnpublished';
 
 export interface Flash {
   key: FlashKey;

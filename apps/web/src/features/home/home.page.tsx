@@ -7,6 +7,8 @@ import { formatNumber } from '../../shared/format';
 import { usePageTitle } from '../../shared/use-page-title';
 import { buttonOutline, buttonSolid, sectionTitle, subTitle } from '../../shared/ui-classes';
 import { useCurrentUser } from '../auth/use-current-user';
+import { HomeSearchForm } from '../case-studies/home-search-form';
+import { NewestCases } from '../case-studies/newest-cases';
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
@@ -42,6 +44,7 @@ export function HomePage() {
             {t('home.welcome', { name: user.name })}
           </p>
         )}
+        <HomeSearchForm />
       </section>
 
       <section aria-labelledby="home-stats">
@@ -68,6 +71,8 @@ export function HomePage() {
         )}
       </section>
 
+      <NewestCases />
+
       <section aria-labelledby="home-what">
         <h2 id="home-what" className={sectionTitle}>
           {t('home.whatHeading')}
@@ -87,7 +92,10 @@ export function HomePage() {
           {t('home.startHeading')}
         </h2>
         <div className="mt-4 flex flex-wrap gap-4">
-          <Link to="/municipalities" className={buttonSolid}>
+          <Link to="/cases" className={buttonSolid}>
+            {t('home.findCases')}
+          </Link>
+          <Link to="/municipalities" className={buttonOutline}>
             {t('home.browseMembers')}
           </Link>
           <Link to="/declarations" className={buttonOutline}>
