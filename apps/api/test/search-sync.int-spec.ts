@@ -123,6 +123,28 @@ describe('search sync', () => {
     expect(await indexSynced(t)).toBe(0);
   });
 
+  it('re-indexes a municipality’s cases when its name or population changes', async () => {
+    const published = await createPublished(t, token, 'ササユリ');
+    await searchable(t, 'ササユリ', published.id);
+    const band = async (populationBands: string[]) =>
+      ids(await search(t, { query: 'ササユリ', filter: { populationBands } }));
+    expect(await band(['FROM_300K_TO_1M'])).toContain(published.id); // 北九州市, 939,029 in the demo list
+    // Census figures change (an import, say): the trigger queues the cases in the same transaction.
+    await t.app
+      .get(DataSource)
+      .query(`UPDATE municipalities SET population = 1000001, name = '北九州特別市' WHERE code = $1`, [
+        KITAKYUSHU,
+      ]);
+    await eventually(
+      () => band(['OVER_1M']),
+      (found) => found.includes(published.id),
+      10_000,
+      10,
+    );
+    expect(await band(['FROM_300K_TO_1M'])).not.toContain(published.id);
+    expect(ids(await search(t, { query: '北九州特別市' }))).toContain(published.id);
+  });
+
   it('keeps a draft out of the index', async () => {
     const draft = await write(t, token, 'createCaseStudy', CREATE, { input: caseInput('カタクリ') });
     await indexSynced(t);

@@ -1,4 +1,5 @@
 import { SYNONYM_GROUPS } from '@yokoten/case-studies';
+import { CaseIndex } from '../src/search/case-index';
 import { createTestApp, type TestApp } from './test-app';
 import {
   dataOf,
@@ -184,6 +185,37 @@ describe('searchCaseStudies: Japanese search quality', () => {
       }
     },
   );
+
+  it('needs synonymTerms: the engine’s own synonyms miss kanji-only entries (Meilisearch 1.21)', async () => {
+    // Why documents carry the synonyms they mention (libs/case-studies/src/search/synonyms.ts): the engine
+    // stores the synonyms verbatim but tokenises them without the index locale, so kanji-only entries are
+    // read as Chinese and never meet Japanese-tokenised text. If an upgrade fixes this, this test says so.
+    const meili = t.app.get(CaseIndex).meili;
+    const uid = `${t.config.MEILI_INDEX_PREFIX}synonym_probe`;
+    const probe = meili.index(uid);
+    await meili.createIndex(uid, { primaryKey: 'id' }).waitTask();
+    await probe
+      .updateSettings({
+        localizedAttributes: [{ attributePatterns: ['*'], locales: ['jpn'] }],
+        synonyms: { 地元回帰: ['Uターン'], Uターン: ['地元回帰'], DX: ['デジタルトランスフォーメーション'] },
+      })
+      .waitTask();
+    await probe
+      .addDocuments([
+        { id: 'a', text: '地元回帰の支援' },
+        { id: 'b', text: 'Uターンの支援' },
+        { id: 'c', text: 'デジタルトランスフォーメーションの推進' },
+      ])
+      .waitTask();
+    const stored = await probe.getSynonyms();
+    expect(stored['地元回帰']).toEqual(['Uターン']); // stored as given…
+    const hits = async (q: string) =>
+      (await probe.search(q, { locales: ['jpn'] })).hits.map((h) => h.id as string).sort();
+    expect(await hits('DX')).toEqual(['c']); // …Latin/katakana entries work natively…
+    expect(await hits('Uターン')).toEqual(['b']); // …but the kanji side never matches,
+    expect(await hits('地元回帰')).toEqual(['a']); // in either direction.
+    await meili.deleteIndex(uid).waitTask();
+  });
 
   it('tolerates a typo in a long Latin word', async () => {
     expect(idsOf(await find('reskiling'))).toContain(ids.typo);

@@ -4,6 +4,7 @@ import { ExchangeSessions1795276351045 } from './1795276351045-ExchangeSessions'
 import { RegistrationFunction1795279000000 } from './1795279000000-RegistrationFunction';
 import { SearchOutboxNotify1795279100000 } from './1795279100000-SearchOutboxNotify';
 import { AdoptionsInquiries1795279300000 } from './1795279300000-AdoptionsInquiries';
+import { SearchMunicipalityChanges1795279400000 } from './1795279400000-SearchMunicipalityChanges';
 
 // Listed explicitly (not globbed) so the compiled app and the tests load the same set, in order.
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   RegistrationFunction1795279000000,
   SearchOutboxNotify1795279100000,
   AdoptionsInquiries1795279300000,
+  SearchMunicipalityChanges1795279400000,
 ];
