@@ -14,6 +14,33 @@ describe('demo sessions', () => {
     await t?.close();
   });
 
+  it('gives the agenda’s times as date-times in the session’s day', async () => {
+    const res = await t.gql<{
+      exchangeSessions: Array<{
+        startsAt: string;
+        agenda: Array<{ title: string; startsAt: string | null }>;
+      }>;
+    }>(`{ exchangeSessions(status: FINISHED) { startsAt agenda { title startsAt } } }`);
+    expect(res.errors).toBeUndefined();
+    const kickoff = res.data?.exchangeSessions.find((s) => s.startsAt.startsWith('2023-05-10'));
+    const timed = kickoff?.agenda.filter((a) => a.startsAt !== null) ?? [];
+    expect(timed.length).toBeGreaterThan(0);
+    for (const item of timed) expect(item.startsAt?.slice(0, 10)).toBe('2023-05-10');
+  });
+
+  it('lists an officer’s colleagues: the officers of the same municipality, and nobody for anonymous callers', async () => {
+    const token = await t.login('officer.401005@yokoten.example');
+    const res = await t.gql<{ myColleagues: Array<{ email: string; municipality: { code: string } }> }>(
+      '{ myColleagues { email municipality { code } } }',
+      undefined,
+      token,
+    );
+    expect(res.data?.myColleagues.map((u) => u.email)).toContain('officer.401005@yokoten.example');
+    expect(res.data?.myColleagues.every((u) => u.municipality.code === '401005')).toBe(true);
+    const anonymous = await t.gql('{ myColleagues { email } }');
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('has the kick-off of 2023-05-10 as FINISHED with its report: 27 people from 14 municipalities', async () => {
     const res = await t.gql<{
       exchangeSessions: Array<{

@@ -46,6 +46,13 @@ export class AuthResolver {
     return ctx.actor ? this.auth.findUser(ctx.actor.userId) : null;
   }
 
+  @Query(() => [User], {
+    description: 'Officers of the caller’s municipality (empty for organisers and admins)',
+  })
+  myColleagues(@Context() ctx: RequestContext) {
+    return this.auth.colleagues(ctx.actor);
+  }
+
   @ResolveField(() => Municipality, { nullable: true })
   municipality(@Parent() user: User, @Context() ctx: RequestContext) {
     return user.municipalityId ? ctx.loaders.municipality.load(user.municipalityId) : null;

@@ -4,6 +4,7 @@ import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { TooManyRequestsError, UnauthenticatedError } from '../../common/app-error';
 import type { Actor } from './actor';
+import { authorize } from './authorization.policy';
 import { dummyPasswordHash, verifyPassword } from './password';
 import { UserRepository } from './user.repository';
 import type { UserEntity } from './user.entity';
@@ -92,6 +93,12 @@ export class AuthService {
     if (!token) return null;
     const user = await this.users.findSessionUser(hashToken(token));
     return user ? actorOf(user) : null;
+  }
+
+  /** The caller's fellow officers (themselves included), e.g. to register a colleague for a session. */
+  async colleagues(actor: Actor | null): Promise<UserEntity[]> {
+    const caller = authorize(actor, 'user.colleagues');
+    return caller.municipalityId ? this.users.findOfficersOfMunicipality(caller.municipalityId) : [];
   }
 
   findUser(id: string): Promise<UserEntity | null> {

@@ -25,6 +25,7 @@ const matrix: Array<[Action, Which, Record<keyof typeof actors, Decision>]> = [
   ['municipality.list', null, { anonymous: A, officer: A, organiser: A, admin: A }],
   ['declaration.list', null, { anonymous: A, officer: A, organiser: A, admin: A }],
   ['user.me', null, { anonymous: U, officer: A, organiser: A, admin: A }],
+  ['user.colleagues', null, { anonymous: U, officer: A, organiser: A, admin: A }],
   ['municipality.admit', null, { anonymous: U, officer: F, organiser: A, admin: A }],
   ['municipality.withdraw', null, { anonymous: U, officer: F, organiser: A, admin: A }],
   ['municipality.import', null, { anonymous: U, officer: F, organiser: A, admin: A }],

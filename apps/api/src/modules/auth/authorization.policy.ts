@@ -45,6 +45,7 @@ const PUBLIC_ACTIONS = {
 /** Actions that need a login, with who may do them. ADMIN may do everything. */
 const RULES = {
   'user.me': anyone,
+  'user.colleagues': anyone,
   'municipality.admit': staff,
   'municipality.withdraw': staff,
   'municipality.import': staff,

@@ -22,6 +22,13 @@ export class UserRepository {
     return this.dataSource.getRepository(UserEntity).findOne({ where: { id } });
   }
 
+  /** Officers of one municipality, by name. */
+  findOfficersOfMunicipality(municipalityId: string): Promise<UserEntity[]> {
+    return this.dataSource
+      .getRepository(UserEntity)
+      .find({ where: { municipalityId, role: 'OFFICER' }, order: { name: 'ASC' } });
+  }
+
   createSession(userId: string, tokenHash: string, expiresAt: Date): Promise<SessionEntity> {
     const repo = this.dataSource.getRepository(SessionEntity);
     return repo.save(repo.create({ userId, tokenHash, expiresAt }));

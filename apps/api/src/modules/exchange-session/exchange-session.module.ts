@@ -3,7 +3,11 @@ import { AuthModule } from '../auth/auth.module';
 import { MailModule } from '../mail/mail.module';
 import { ExchangeSessionController } from './exchange-session.controller';
 import { ExchangeSessionRepository } from './exchange-session.repository';
-import { ExchangeSessionResolver, SessionTableResolver } from './exchange-session.resolver';
+import {
+  AgendaItemResolver,
+  ExchangeSessionResolver,
+  SessionTableResolver,
+} from './exchange-session.resolver';
 import { ExchangeSessionService } from './exchange-session.service';
 import { RegistrationResolver } from './registration.resolver';
 import { SessionLoaderFactory } from './session-loaders';
@@ -12,6 +16,7 @@ import { SessionReminderScheduler } from './session-reminders';
 export const EXCHANGE_SESSION_RESOLVERS = [
   ExchangeSessionResolver,
   SessionTableResolver,
+  AgendaItemResolver,
   RegistrationResolver,
 ];
 

@@ -11,9 +11,10 @@ import {
   FinishSessionArgs,
   UpdateSessionArgs,
 } from './dto/exchange-session.input';
-import type { ExchangeSessionEntity } from './exchange-session.entity';
+import type { AgendaItemValue, ExchangeSessionEntity } from './exchange-session.entity';
 import { ExchangeSessionService } from './exchange-session.service';
 import {
+  AgendaItem,
   ExchangeSession,
   PrefectureRegistrationCount,
   SessionMaterial,
@@ -226,5 +227,14 @@ export class SessionTableResolver {
   @ResolveField(() => ExchangeSession)
   session(@Parent() t: SessionTable, @Context() ctx: RequestContext) {
     return this.loaders.for(ctx).session.load(t.sessionId);
+  }
+}
+
+@Resolver(() => AgendaItem)
+export class AgendaItemResolver {
+  /** The agenda is stored as JSON, so its times are ISO strings until they reach the DateTime scalar. */
+  @ResolveField(() => Date, { nullable: true })
+  startsAt(@Parent() item: AgendaItemValue | AgendaItem): Date | null {
+    return item.startsAt ? new Date(item.startsAt) : null;
   }
 }
