@@ -14,7 +14,7 @@ export class PrecedentFinderResolver {
   })
   findPrecedents(@Args() { input }: FindPrecedentsArgs, @Context() ctx: RequestContext) {
     return this.service.find(ctx.actor, input, {
-      primeMunicipality: (m) => void ctx.loaders.municipality.prime(m.id, m),
+      primeCaseStudy: (c) => void ctx.loaders.caseStudy.prime(c.id, c),
     });
   }
 }

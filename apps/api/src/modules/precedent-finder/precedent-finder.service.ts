@@ -8,8 +8,12 @@ import {
   prepareQuery,
   scorePrecedent,
   themesInText,
+  type CaseTheme,
+  type MunicipalityKind,
   type MunicipalityProfile,
+  type PopulationBand,
   type PrecedentScore,
+  type Visibility,
 } from '@yokoten/case-studies';
 import { BadUserInputError } from '../../common/app-error';
 import { CaseIndex, isIndexNotFound } from '../../search/case-index';
@@ -33,7 +37,68 @@ export interface PrecedentResult extends PrecedentScore {
 }
 
 export interface FinderLoaders {
-  primeMunicipality?(m: MunicipalityEntity): void;
+  primeCaseStudy?(c: CaseStudyEntity): void;
+}
+
+/** What the finder reads of each candidate from the index (attributes of CaseSearchDocument). */
+interface FinderHit {
+  id: string;
+  themes?: CaseTheme[];
+  prefectureCode: string;
+  municipalityKind: MunicipalityKind;
+  populationBand: PopulationBand | null;
+  publishedAt?: number | null;
+  _rankingScore?: number;
+}
+
+const FINDER_ATTRIBUTES = [
+  'id',
+  'themes',
+  'prefectureCode',
+  'municipalityKind',
+  'populationBand',
+  'publishedAt',
+];
+
+/**
+ * The engine queries of one findPrecedents call, exactly as the API sends them (the benchmark sends the
+ * same ones straight to Meilisearch to compare): the text query with ranking scores, and, when the
+ * description mentions themes, the newest cases of those themes so that a fitting case whose words differ
+ * is still a candidate. Both: published, readable by the caller, not the seeker's own.
+ */
+export function finderQueries(
+  indexUid: string,
+  description: string,
+  seekerCode: string,
+  visibilities: readonly Visibility[],
+  descriptionThemes: readonly CaseTheme[],
+): MultiSearchQuery[] {
+  const notOwn = `municipalityCode != ${filterString(seekerCode)}`;
+  const q = prepareQuery(normalizeQuery(description));
+  const base = { indexUid, locales: ['jpn' as const], attributesToRetrieve: FINDER_ATTRIBUTES };
+  const queries: MultiSearchQuery[] = [
+    // 'last' keeps the cases that share only some of the words (dropping words from the end), and the
+    // ranking score says how much they share. Measured on 1.21: 'frequency' returned only the cases
+    // containing every word of a long description, which is what a finder must not require.
+    {
+      ...base,
+      q,
+      filter: [...buildCaseFilter(null, visibilities), notOwn],
+      limit: TEXT_CANDIDATES,
+      matchingStrategy: 'last',
+      showRankingScore: true,
+    },
+  ];
+  if (descriptionThemes.length) {
+    queries.push({
+      ...base,
+      q: '',
+      filter: [...buildCaseFilter({ themes: descriptionThemes }, visibilities), notOwn],
+      limit: THEME_CANDIDATES,
+      sort: ['publishedAt:desc'],
+    });
+  }
+  return queries;
 }
 
 function profileOf(m: MunicipalityEntity): MunicipalityProfile {
@@ -68,68 +133,71 @@ export class PrecedentFinderService {
     const limit = input.limit ?? 10;
     const visibilities = visibilitiesOf(actor);
     const descriptionThemes = themesInText(input.description);
-    // The municipality's own cases are not precedents for it.
-    const notOwn = `municipalityCode != ${filterString(seeker.code)}`;
-    const filter = [...buildCaseFilter(null, visibilities), notOwn];
-    const q = prepareQuery(normalizeQuery(input.description));
-    const base = { indexUid: this.index.liveName, locales: ['jpn'], attributesToRetrieve: ['id'] };
-    const queries: MultiSearchQuery[] = [
-      // 'last' keeps the cases that share only some of the words (dropping words from the end), and the
-      // ranking score says how much they share. Measured on 1.21: 'frequency' returned only the cases
-      // containing every word of a long description, which is what a finder must not require.
-      { ...base, q, filter, limit: TEXT_CANDIDATES, matchingStrategy: 'last', showRankingScore: true },
-    ];
-    if (descriptionThemes.length) {
-      queries.push({
-        ...base,
-        q: '',
-        filter: [...buildCaseFilter({ themes: descriptionThemes }, visibilities), notOwn],
-        limit: THEME_CANDIDATES,
-        sort: ['publishedAt:desc'],
-      });
-    }
+    const queries = finderQueries(
+      this.index.liveName,
+      input.description,
+      seeker.code,
+      visibilities,
+      descriptionThemes,
+    );
     const { results } = await this.engine(this.index.multiSearch({ queries }));
-    const textScore = new Map<string, number>();
-    for (const hit of results[0]?.hits ?? []) {
-      const score = (hit as { _rankingScore?: number })._rankingScore;
-      if (q && typeof score === 'number') textScore.set(hit.id, score);
-    }
-    const ids = [...new Set(results.flatMap((r) => r.hits.map((h) => h.id)))];
-    if (ids.length === 0) return [];
 
-    const [cases, counts] = await Promise.all([
-      this.caseStudies.findByIds(ids),
-      this.adoptions.countsByCaseIds(ids),
-    ]);
-    const muniById = new Map(
-      (await this.municipalities.findByIds([...new Set(cases.map((c) => c.municipalityId))])).map((m) => [
-        m.id,
-        m,
-      ]),
-    );
-    const scored: Array<PrecedentResult & { text: number }> = [];
-    for (const c of cases) {
-      const m = muniById.get(c.municipalityId);
-      // The index may lag PostgreSQL for a moment: the row decides what may be shown.
-      if (!m || c.status !== 'PUBLISHED' || !visibilities.includes(c.visibility) || m.id === seeker.id)
-        continue;
-      loaders.primeMunicipality?.(m);
-      const text = textScore.get(c.id) ?? null;
-      const s = scorePrecedent(
-        profileOf(seeker),
-        { ...profileOf(m), themes: c.themes, adoptionCount: counts.get(c.id) ?? 0, textScore: text },
-        descriptionThemes,
+    // Score every candidate from what the index holds about it (themes, the publisher's profile): only
+    // the few shown are read from PostgreSQL.
+    const candidates = new Map<string, FinderHit & { textScore: number | null }>();
+    results.forEach((r, i) => {
+      for (const hit of r.hits as unknown as FinderHit[]) {
+        const prev = candidates.get(hit.id);
+        const textScore = i === 0 && queries[0].q ? (hit._rankingScore ?? null) : null;
+        if (!prev) candidates.set(hit.id, { ...hit, textScore });
+        else if (textScore !== null && prev.textScore === null) prev.textScore = textScore;
+      }
+    });
+    if (candidates.size === 0) return [];
+    const counts = await this.adoptions.countsByCaseIds([...candidates.keys()]);
+    const profile = profileOf(seeker);
+    const ranked = [...candidates.values()]
+      .map((h) => ({
+        id: h.id,
+        text: h.textScore ?? 0,
+        publishedAt: h.publishedAt ?? 0,
+        ...scorePrecedent(
+          profile,
+          {
+            prefectureCode: h.prefectureCode,
+            kind: h.municipalityKind,
+            populationBand: h.populationBand,
+            themes: h.themes ?? [],
+            adoptionCount: counts.get(h.id) ?? 0,
+            textScore: h.textScore,
+          },
+          descriptionThemes,
+        ),
+      }))
+      .sort(
+        (a, b) =>
+          b.score - a.score || b.text - a.text || b.publishedAt - a.publishedAt || a.id.localeCompare(b.id),
       );
-      scored.push({ ...s, caseStudy: c, text: text ?? 0 });
+
+    // The index may lag PostgreSQL for a moment: the rows decide what may be shown. A few spare rows are
+    // read so that a case unpublished a moment ago does not leave the list short.
+    const top = ranked.slice(0, limit + 5);
+    const rows = new Map((await this.caseStudies.findByIds(top.map((r) => r.id))).map((c) => [c.id, c]));
+    const out: PrecedentResult[] = [];
+    for (const r of top) {
+      const c = rows.get(r.id);
+      if (
+        !c ||
+        c.status !== 'PUBLISHED' ||
+        !visibilities.includes(c.visibility) ||
+        c.municipalityId === seeker.id
+      )
+        continue;
+      loaders.primeCaseStudy?.(c);
+      out.push({ caseStudy: c, score: r.score, reasons: r.reasons, parts: r.parts });
+      if (out.length === limit) break;
     }
-    scored.sort(
-      (a, b) =>
-        b.score - a.score ||
-        b.text - a.text ||
-        (b.caseStudy.publishedAt?.getTime() ?? 0) - (a.caseStudy.publishedAt?.getTime() ?? 0) ||
-        a.caseStudy.id.localeCompare(b.caseStudy.id),
-    );
-    return scored.slice(0, limit).map(({ text: _t, ...r }) => r);
+    return out;
   }
 
   /** The municipality looking: the one named, or the officer's own. */

@@ -1,0 +1,368 @@
+/**
+ * `npm run bench:finder`: latency of findPrecedents through the real API at 20,000 cases. Starts its own
+ * embedded PostgreSQL and Meilisearch in a temp dir (never .data/), seeds the demo municipalities and N
+ * synthetic cases (variations of the 130 demo cases, spread over every member) plus some adoptions, builds
+ * the index with the reindexer, runs the API as a child process (so the clients do not share its event
+ * loop) and sends findPrecedents over HTTP from 1 and from 16 concurrent clients.
+ *
+ *   npm run bench:finder -- [--cases 20000] [--requests 400] [--write docs/benchmarks.md]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DataSource } from 'typeorm';
+import {
+  DEMO_CASE_STUDIES,
+  DEMO_MUNICIPALITIES,
+  normalizeForSearch,
+  themesInText,
+} from '@yokoten/case-studies';
+import { runMigrations } from '../bootstrap';
+import { loadConfig } from '../config/app-config';
+import { dataSourceOptions } from '../database/data-source-options';
+import { ensureDatabase, findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '../runtime';
+import { finderQueries } from '../modules/precedent-finder/precedent-finder.service';
+import { createSearchStack, type SearchStack } from '../search/search-stack';
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const CASES = Number(arg('cases', '20000'));
+const REQUESTS = Number(arg('requests', '400'));
+const WRITE = process.argv.includes('--write') ? resolve(arg('write', 'docs/benchmarks.md')) : null;
+const INDEX_PREFIX = 'benchfinder_';
+
+const quiet = { log: () => undefined, error: () => undefined, warn: () => undefined } as never;
+const log = (msg: string) => process.stdout.write(`${msg}\n`);
+
+/** What officials type into the finder: situations, not keywords. */
+export const DESCRIPTIONS: readonly string[] = [
+  '大学を卒業した若者のUターン就職を増やし、地元企業で活躍してもらいたい',
+  '市内の中小企業の社員にリスキリングの機会をつくりたいが、予算が少ない',
+  '職員のデジタルスキルを底上げする研修体系を、小さな町役場でも回せる形でつくりたい',
+  'ITパスポートなどの資格取得を支援して、地域のデジタル人材を増やしたい',
+  '首都圏の副業人材と地元企業をつなぎ、新しい事業づくりを後押ししたい',
+  '高校生がプログラミングやデータ活用を学べる場を、地元の大学や高専と一緒につくりたい',
+  '空き店舗を活用してサテライトオフィスを誘致し、移住者を増やしたい',
+  '製造業の現場にロボットやIoTを導入したいが、使いこなせる人材がいない',
+  '求職中の市民がオンラインで学び直して、IT企業に就職できるようにしたい',
+  '高齢者がスマートフォンを使えるように、地域のボランティアと講座を開きたい',
+  '生成AIを庁内で安全に使うためのガイドラインと研修を整えたい',
+  '農家がネット販売を学んで、直販の売上を伸ばせるよう支援したい',
+];
+
+const VARIANTS = [
+  '（第2期）',
+  '（拡充版）',
+  '（令和6年度）',
+  '（試行）',
+  '（連携事業）',
+  '（地域版）',
+  '（改訂）',
+];
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, i)];
+}
+
+export async function seed(dataSource: DataSource, n: number): Promise<void> {
+  const members = DEMO_MUNICIPALITIES;
+  await dataSource.query(
+    `INSERT INTO municipalities (code, name, kana, name_en, prefecture_code, kind, population, membership_status, joined_on, search_text)
+     SELECT * FROM unnest($1::char(6)[], $2::text[], $3::text[], $4::text[], $5::char(2)[], $6::text[], $7::int[],
+                          $8::text[], $9::date[], $10::text[])`,
+    [
+      members.map((m) => m.code),
+      members.map((m) => m.name),
+      members.map((m) => m.kana),
+      members.map((m) => m.nameEn),
+      members.map((m) => m.prefectureCode),
+      members.map((m) => m.kind),
+      members.map((m) => m.population),
+      members.map(() => 'MEMBER'),
+      members.map(() => '2023-05-10'),
+      members.map((m) => normalizeForSearch(`${m.name} ${m.kana} ${m.nameEn}`)),
+    ],
+  );
+  const ids = (
+    (await dataSource.query(`SELECT id FROM municipalities ORDER BY code`)) as Array<{ id: string }>
+  ).map((r) => r.id);
+  const BATCH = 1000;
+  for (let start = 0; start < n; start += BATCH) {
+    const rows = Array.from({ length: Math.min(BATCH, n - start) }, (_, k) => {
+      const i = start + k;
+      const base = DEMO_CASE_STUDIES[i % DEMO_CASE_STUDIES.length];
+      return {
+        municipalityId: ids[(i * 7 + Math.floor(i / DEMO_CASE_STUDIES.length)) % ids.length],
+        title: `${base.title}${VARIANTS[Math.floor(i / DEMO_CASE_STUDIES.length) % VARIANTS.length]}`.slice(
+          0,
+          200,
+        ),
+        summary: base.summary,
+        body: base.body,
+        themes: [...base.themes],
+        targets: [...base.targets],
+        tags: [...base.tags],
+        fiscalYears: [...base.fiscalYears],
+        publishedAt: new Date(Date.UTC(2022, 0, 1) + i * 3_600_000),
+        visibility: i % 5 === 0 ? 'MEMBERS' : 'PUBLIC',
+      };
+    });
+    await dataSource.query(
+      `INSERT INTO case_studies (municipality_id, title, summary, body, themes, targets, tags, fiscal_years,
+                                 status, visibility, published_at, stage)
+       SELECT x.m, x.t, x.s, x.b, string_to_array(x.th, ','), string_to_array(x.tg, ','),
+              string_to_array(x.tags, '|'), string_to_array(x.fy, ',')::int[], 'PUBLISHED', x.v, x.p, 'IN_PROGRESS'
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+                     $9::text[], $10::timestamptz[]) AS x(m, t, s, b, th, tg, tags, fy, v, p)`,
+      [
+        rows.map((r) => r.municipalityId),
+        rows.map((r) => r.title),
+        rows.map((r) => r.summary),
+        rows.map((r) => r.body),
+        rows.map((r) => r.themes.join(',')),
+        rows.map((r) => r.targets.join(',')),
+        rows.map((r) => r.tags.join('|')),
+        rows.map((r) => r.fiscalYears.join(',')),
+        rows.map((r) => r.visibility),
+        rows.map((r) => r.publishedAt),
+      ],
+    );
+  }
+  // One case in fifty is followed by a few other municipalities, so adoption counts vary.
+  await dataSource.query(
+    `INSERT INTO adoptions (case_study_id, municipality_id, status)
+     SELECT c.id, m.id, (ARRAY['CONSIDERING','PILOTING','ADOPTED'])[1 + (abs(hashtext(c.id::text || m.id::text)) % 3)]
+       FROM (SELECT id, municipality_id FROM case_studies ORDER BY published_at LIMIT $1) c
+       JOIN LATERAL (SELECT id FROM municipalities WHERE id <> c.municipality_id
+                      ORDER BY hashtext(c.id::text || id::text) LIMIT 3) m ON true
+      WHERE abs(hashtext(c.id::text)) % 50 = 0`,
+    [n],
+  );
+}
+
+async function startApi(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    env: { ...process.env, ...env, SWC_NODE_PROJECT: 'apps/api/tsconfig.json' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      if (res.ok) return child;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('API did not start within 120 s');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const QUERY = `query($input: FindPrecedentsInput!) {
+  findPrecedents(input: $input) { score reasons caseStudy { id title adoptionCount municipality { code name } } }
+}`;
+
+async function findOnce(url: string, i: number): Promise<{ ms: number; ok: boolean }> {
+  const municipality = DEMO_MUNICIPALITIES[(i * 11) % DEMO_MUNICIPALITIES.length];
+  const t0 = performance.now();
+  try {
+    const res = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: QUERY,
+        variables: {
+          input: { description: DESCRIPTIONS[i % DESCRIPTIONS.length], municipalityCode: municipality.code },
+        },
+      }),
+    });
+    const body = (await res.json()) as { data?: { findPrecedents: unknown[] }; errors?: unknown[] };
+    return { ms: performance.now() - t0, ok: !body.errors && (body.data?.findPrecedents.length ?? 0) > 0 };
+  } catch {
+    return { ms: performance.now() - t0, ok: false };
+  }
+}
+
+interface Run {
+  clients: number;
+  requests: number;
+  ms: number;
+  latencies: number[];
+  errors: number;
+}
+
+async function run(url: string, clients: number, requests: number): Promise<Run> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (;;) {
+        const i = next++;
+        if (i >= requests) return;
+        const r = await findOnce(url, i);
+        latencies.push(r.ms);
+        if (!r.ok) errors += 1;
+      }
+    }),
+  );
+  return {
+    clients,
+    requests,
+    ms: performance.now() - t0,
+    latencies: latencies.sort((a, b) => a - b),
+    errors,
+  };
+}
+
+/** The same engine queries sent straight to Meilisearch (one client): what the API adds on top. */
+async function runDirect(search: SearchStack, requests: number): Promise<Run> {
+  const latencies: number[] = [];
+  const t0 = performance.now();
+  for (let i = 0; i < requests; i += 1) {
+    const description = DESCRIPTIONS[i % DESCRIPTIONS.length];
+    const municipality = DEMO_MUNICIPALITIES[(i * 11) % DEMO_MUNICIPALITIES.length];
+    const s = performance.now();
+    await search.index.multiSearch({
+      queries: finderQueries(
+        search.index.liveName,
+        description,
+        municipality.code,
+        ['PUBLIC'],
+        themesInText(description),
+      ),
+    });
+    latencies.push(performance.now() - s);
+  }
+  return {
+    clients: 1,
+    requests,
+    ms: performance.now() - t0,
+    latencies: latencies.sort((a, b) => a - b),
+    errors: 0,
+  };
+}
+
+function writeDocs(file: string, section: string): void {
+  const begin = '<!-- bench:finder:begin -->';
+  const end = '<!-- bench:finder:end -->';
+  const block = `${begin}\n${section}\n${end}`;
+  // Re-read right before writing: other benchmarks write their own sections of the same file.
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const next = current.includes(begin)
+    ? current.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), block)
+    : `${current.trimEnd()}\n\n${block}\n`;
+  writeFileSync(file, next);
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'yokoten-bench-finder-'));
+  const stops: Array<() => Promise<void>> = [];
+  let api: ChildProcess | undefined;
+  try {
+    log(`bench:finder — findPrecedents at ${CASES} cases, 1 and 16 clients (temp dir ${dir})`);
+    const [pg, meili] = await Promise.all([
+      startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: 'auto' }),
+      startEmbeddedMeilisearch({ dataDir: join(dir, 'meili'), port: 'auto' }),
+    ]);
+    stops.push(pg.stop, meili.stop);
+    const dbUrl = await ensureDatabase(pg.url, 'yokoten');
+    await runMigrations(dbUrl, quiet);
+    const dataSource = await new DataSource(dataSourceOptions(dbUrl)).initialize();
+    stops.unshift(() => dataSource.destroy());
+    let t = performance.now();
+    await seed(dataSource, CASES);
+    log(`seeded ${CASES} cases in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: dbUrl,
+      MEILI_URL: meili.url,
+      MEILI_MASTER_KEY: meili.masterKey,
+      MEILI_INDEX_PREFIX: INDEX_PREFIX,
+    });
+    const search = createSearchStack(dataSource, { url: meili.url, apiKey: meili.masterKey }, config);
+    stops.unshift(async () => search.close());
+    t = performance.now();
+    const built = await search.reindexer.reindex({});
+    log(`indexed ${built.documents} documents in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+    const port = await findFreePort();
+    api = await startApi(
+      {
+        NODE_ENV: 'production',
+        DATABASE_URL: dbUrl,
+        MEILI_URL: meili.url,
+        MEILI_MASTER_KEY: meili.masterKey,
+        MEILI_INDEX_PREFIX: INDEX_PREFIX,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        DATA_DIR: join(dir, 'data'),
+        MAIL_DIR: join(dir, 'mail'),
+      },
+      port,
+    );
+    const url = `http://127.0.0.1:${port}`;
+    log(`API up on ${url}`);
+    await run(url, 4, 100); // warm-up: JIT, pools, engine caches
+    const direct = await runDirect(search, REQUESTS);
+    log(
+      `engine alone (same multi-search, 1 client): p50 ${percentile(direct.latencies, 50).toFixed(1)} ms, p95 ${percentile(direct.latencies, 95).toFixed(1)} ms`,
+    );
+    const results: Run[] = [];
+    for (const clients of [1, 16]) {
+      const r = await run(url, clients, REQUESTS);
+      results.push(r);
+      log(
+        `${clients} client(s): ${r.requests} requests, ${((r.requests / r.ms) * 1000).toFixed(0)} req/s, p50 ${percentile(r.latencies, 50).toFixed(1)} ms, p95 ${percentile(r.latencies, 95).toFixed(1)} ms, max ${r.latencies.at(-1)?.toFixed(1)} ms, errors ${r.errors}`,
+      );
+    }
+    if (WRITE) {
+      const date = new Date().toISOString().slice(0, 10);
+      const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'})`;
+      const section = [
+        '## Precedent finder (`npm run bench:finder`)',
+        '',
+        `\`findPrecedents\` over HTTP (\`/graphql\`, anonymous, a different municipality and one of ${DESCRIPTIONS.length} Japanese situation descriptions per request) against ${CASES.toLocaleString('en')} published cases (variations of the demo cases spread over the 60 demo municipalities, one in five members-only, about one in fifty followed by three municipalities). The API runs as its own process on embedded PostgreSQL and Meilisearch in a temp dir; the clients run in the bench process. Each request is one multi-search (text with ranking scores, plus the description's themes), one hydration query, one adoption-count GROUP BY and the re-ranking.`,
+        '',
+        '| date | machine | Node | cases | clients | requests | throughput | p50 | p95 | max | errors |',
+        '|---|---|---|---|---|---|---|---|---|---|---|',
+        ...results.map(
+          (r) =>
+            `| ${date} | ${machine} | ${process.version} | ${CASES} | ${r.clients} | ${r.requests} | ${((r.requests / r.ms) * 1000).toFixed(0)} req/s | ${percentile(r.latencies, 50).toFixed(1)} ms | ${percentile(r.latencies, 95).toFixed(1)} ms | ${r.latencies.at(-1)?.toFixed(1)} ms | ${r.errors} |`,
+        ),
+        '',
+        `The same engine queries sent straight to Meilisearch from the bench process, one client: p50 ${percentile(direct.latencies, 50).toFixed(1)} ms, p95 ${percentile(direct.latencies, 95).toFixed(1)} ms.`,
+        '',
+        'Latency is per request from the client, queueing included (at 16 clients on 2 cores the API, PostgreSQL and Meilisearch share the CPU with the load generator).',
+      ].join('\n');
+      writeDocs(WRITE, section);
+      log(`wrote ${WRITE}`);
+    }
+    if (results.some((r) => r.errors > 0)) process.exitCode = 1;
+  } finally {
+    if (api && api.exitCode === null) {
+      const exited = new Promise((r) => api?.once('exit', r));
+      api.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    }
+    for (const stop of stops) await stop().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  });
+}
