@@ -62,6 +62,7 @@ export function graphqlOptions(
         adoptionsByIds: (ids) => adoptions.findByIds(ids),
         adoptionEventsByAdoptionIds: (ids) => adoptions.findEventsByAdoptionIds(ids),
         inquiryMessagesByInquiryIds: (ids) => inquiries.findMessagesByInquiryIds(ids),
+        inquiriesByCaseIds: (ids) => inquiries.findByCaseIds(ids),
       }),
     }),
   };

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { AdoptionEntity, AdoptionEventEntity } from '../modules/adoption/adoption.entity';
-import type { InquiryMessageEntity } from '../modules/inquiry/inquiry.entity';
+import type { InquiryEntity, InquiryMessageEntity } from '../modules/inquiry/inquiry.entity';
 import type { CaseStudyRevisionEntity } from '../modules/case-study/case-study-revision.entity';
 import type { CaseStudyEntity } from '../modules/case-study/case-study.entity';
 import type { DeclarationEntity } from '../modules/municipality/declaration.entity';
@@ -23,6 +23,8 @@ export interface LoaderSources {
   adoptionEventsByAdoptionIds(ids: readonly string[]): Promise<AdoptionEventEntity[]>;
   /** Oldest first within each inquiry. */
   inquiryMessagesByInquiryIds(ids: readonly string[]): Promise<InquiryMessageEntity[]>;
+  /** Latest activity first within each case. */
+  inquiriesByCaseIds(ids: readonly string[]): Promise<InquiryEntity[]>;
 }
 
 export interface Loaders {
@@ -39,6 +41,8 @@ export interface Loaders {
   adoption: DataLoader<string, AdoptionEntity | null>;
   adoptionEvents: DataLoader<string, AdoptionEventEntity[]>;
   inquiryMessages: DataLoader<string, InquiryMessageEntity[]>;
+  /** Rows only: InquiryService.canRead decides which the caller sees. */
+  inquiriesByCase: DataLoader<string, InquiryEntity[]>;
 }
 
 function byKey<T, K>(rows: T[], key: (row: T) => K, keys: readonly K[]): Array<T | null> {
@@ -77,6 +81,9 @@ export function createLoaders(sources: LoaderSources): Loaders {
     ),
     inquiryMessages: new DataLoader(async (ids) =>
       groupedByKey(await sources.inquiryMessagesByInquiryIds(ids), (m) => m.inquiryId, ids),
+    ),
+    inquiriesByCase: new DataLoader(async (ids) =>
+      groupedByKey(await sources.inquiriesByCaseIds(ids), (i) => i.caseStudyId, ids),
     ),
   };
 }

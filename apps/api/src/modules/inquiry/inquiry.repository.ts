@@ -43,12 +43,14 @@ export class InquiryRepository {
     return this.dataSource.getRepository(InquiryEntity).findOne({ where: { id } });
   }
 
-  /** A case's threads, latest activity first. */
-  findByCaseId(caseStudyId: string): Promise<InquiryEntity[]> {
-    return this.dataSource.getRepository(InquiryEntity).find({
-      where: { caseStudyId },
-      order: { lastMessageAt: 'DESC', id: 'ASC' },
-    });
+  /** Threads of many cases in one query, latest activity first. */
+  findByCaseIds(ids: readonly string[]): Promise<InquiryEntity[]> {
+    return ids.length
+      ? this.dataSource.getRepository(InquiryEntity).find({
+          where: { caseStudyId: In([...ids]) },
+          order: { lastMessageAt: 'DESC', id: 'ASC' },
+        })
+      : Promise.resolve([]);
   }
 
   /** Threads a municipality asked or was asked, latest activity first. */

@@ -94,7 +94,8 @@ export class CaseStudyInquiryResolver {
     description:
       'Threads about this case the caller may read: its own municipality’s, public FAQs for members, all for the publisher and organisers; empty for anonymous callers',
   })
-  inquiries(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext) {
-    return this.service.forCase(ctx.actor, c);
+  async inquiries(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext) {
+    if (!ctx.actor) return [];
+    return this.service.readable(ctx.actor, await ctx.loaders.inquiriesByCase.load(c.id));
   }
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/app-error';
 import type { Actor } from '../auth/actor';
 import { authorize, can } from '../auth/authorization.policy';
-import type { CaseStudyEntity } from '../case-study/case-study.entity';
 import { CaseStudyRepository } from '../case-study/case-study.repository';
 import { CaseStudyService } from '../case-study/case-study.service';
 import { MailService } from '../mail/mail.service';
@@ -45,10 +44,9 @@ export class InquiryService {
     return t && this.canRead(actor, t) ? t : null;
   }
 
-  /** A case's threads the caller may read (none for anonymous callers). */
-  async forCase(actor: Actor | null, c: CaseStudyEntity): Promise<InquiryEntity[]> {
-    if (!actor) return [];
-    return (await this.repository.findByCaseId(c.id)).filter((t) => this.canRead(actor, t));
+  /** Of a case's threads (from the per-request loader), those the caller may read; none for anonymous callers. */
+  readable(actor: Actor | null, threads: readonly InquiryEntity[]): InquiryEntity[] {
+    return actor ? threads.filter((t) => this.canRead(actor, t)) : [];
   }
 
   /** The threads the officer's municipality asked or was asked. */
