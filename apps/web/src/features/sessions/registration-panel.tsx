@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState, type FormEvent, type RefObject } from 'react';
-import { useMutation } from '@apollo/client/react';
+import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import {
   CancelRegistrationDocument,
+  MyColleaguesDocument,
   RegisterForSessionDocument,
   type SessionDetailFragment,
 } from '../../graphql/generated/graphql';
@@ -215,6 +216,10 @@ function RegisterForm({
   const [choices, setChoices] = useState<string[]>(() => Array.from({ length: ranks }, () => ''));
   const [fieldError, setFieldError] = useState<{ rank: number; message: string }>();
   const [formError, setFormError] = useState<string>();
+  // Whom to register: oneself (the default) or a colleague of the same municipality.
+  const [participant, setParticipant] = useState(user.id);
+  const [colleagueResult, setColleagueResult] = useState<string>();
+  const colleagues = useQuery(MyColleaguesDocument).data?.myColleagues.filter((c) => c.id !== user.id) ?? [];
   const summaryRef = useRef<HTMLDivElement>(null);
   const [register, { loading }] = useMutation(RegisterForSessionDocument, {
     update: forgetSessionLists,
@@ -246,13 +251,34 @@ function RegisterForm({
     setFieldError(invalid);
     if (invalid) return;
     const tablePreferences = choices.filter(Boolean);
+    const forColleague = participant !== user.id;
+    setColleagueResult(undefined);
     try {
-      await register({
+      const result = await register({
         variables: {
           sessionId: session.id,
-          input: tablePreferences.length ? { tablePreferences } : null,
+          input:
+            tablePreferences.length || forColleague
+              ? {
+                  ...(tablePreferences.length ? { tablePreferences } : {}),
+                  ...(forColleague ? { userId: participant } : {}),
+                }
+              : null,
         },
       });
+      const registered = result.data?.registerForSession;
+      if (forColleague && registered) {
+        setColleagueResult(
+          registered.status === 'WAITLISTED'
+            ? t('sessions.registration.colleagueWaitlisted', {
+                name: registered.user.name,
+                position: registered.waitlistPosition ?? '',
+              })
+            : t('sessions.registration.colleagueRegistered', { name: registered.user.name }),
+        );
+        setParticipant(user.id);
+        return;
+      }
       onRegistered();
     } catch (caught) {
       setFormError(sessionProblemMessage(caught, t));
@@ -309,20 +335,52 @@ function RegisterForm({
       )}
 
       <form className="mt-6 flex max-w-2xl flex-col gap-6" noValidate onSubmit={(e) => void onSubmit(e)}>
-        <fieldset>
-          <legend className={fieldLabel}>{t('sessions.registration.who')}</legend>
-          <p className="mt-1 text-std-16N-170">
-            {t('sessions.registration.self', {
-              name: user.name,
-              municipality: user.municipality?.name ?? '',
-            })}
+        {colleagues.length === 0 ? (
+          <fieldset>
+            <legend className={fieldLabel}>{t('sessions.registration.who')}</legend>
+            <p className="mt-1 text-std-16N-170">
+              {t('sessions.registration.self', {
+                name: user.name,
+                municipality: user.municipality?.name ?? '',
+              })}
+            </p>
+            <p className={fieldHint}>
+              {limit
+                ? t('sessions.registration.colleaguesHintLimit', { limit: formatNumber(limit, language) })
+                : t('sessions.registration.colleaguesHint')}
+            </p>
+          </fieldset>
+        ) : (
+          <div className="flex flex-col gap-1">
+            <label htmlFor="participant" className={fieldLabel}>
+              {t('sessions.registration.who')}
+            </label>
+            <p id="participant-hint" className={fieldHint}>
+              {limit
+                ? t('sessions.registration.onBehalfHintLimit', { limit: formatNumber(limit, language) })
+                : t('sessions.registration.onBehalfHint')}
+            </p>
+            <select
+              id="participant"
+              className={selectInput}
+              value={participant}
+              aria-describedby="participant-hint"
+              onChange={(event) => setParticipant(event.target.value)}
+            >
+              <option value={user.id}>{t('sessions.registration.myself', { name: user.name })}</option>
+              {colleagues.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+        {colleagueResult && (
+          <p role="status" className="rounded-8 border-l-4 border-green-800 bg-green-50 p-3 text-std-16B-170">
+            {colleagueResult}
           </p>
-          <p className={fieldHint}>
-            {limit
-              ? t('sessions.registration.colleaguesHintLimit', { limit: formatNumber(limit, language) })
-              : t('sessions.registration.colleaguesHint')}
-          </p>
-        </fieldset>
+        )}
         {ranks > 0 && (
           <fieldset>
             <legend className={fieldLabel}>{t('sessions.registration.preferences')}</legend>
