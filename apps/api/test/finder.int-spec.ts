@@ -166,4 +166,19 @@ describe('findPrecedents', () => {
       field: 'input.municipalityCode',
     });
   });
+
+  it('finds existing cases like a case being written, the officer’s own municipality included', async () => {
+    const LIKE = `query($input: CasesLikeDraftInput!) { casesLikeDraft(input: $input) { id } }`;
+    const kuwana = await officerLogin(t, KUWANA);
+    const draft = { title: '大学生のUターン就職を後押しする交流会', themes: ['TELEWORK_MIGRATION'] };
+    const res = dataOf(
+      await t.gql<{ casesLikeDraft: Array<{ id: string }> }>(LIKE, { input: draft }, kuwana),
+    );
+    const found = res.casesLikeDraft.map((c) => c.id);
+    expect(found[0]).toBe(ids.fitting);
+    expect(found).not.toContain(ids.wordsOnly); // another theme
+    expect(found).not.toContain(ids.draft);
+    const anonymous = await t.gql(LIKE, { input: draft });
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });

@@ -1,5 +1,7 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../../graphql/request-context';
+import { CaseStudy } from '../case-study/models/case-study.model';
+import { CasesLikeDraftArgs } from './dto/cases-like-draft.input';
 import { FindPrecedentsArgs } from './dto/find-precedents.input';
 import { PrecedentMatch } from './models/precedent-match.model';
 import { PrecedentFinderService } from './precedent-finder.service';
@@ -16,5 +18,13 @@ export class PrecedentFinderResolver {
     return this.service.find(ctx.actor, input, {
       primeCaseStudy: (c) => void ctx.loaders.caseStudy.prime(c.id, c),
     });
+  }
+
+  @Query(() => [CaseStudy], {
+    description:
+      'While an officer writes a new case: published cases that look like it (possible duplicates, related work), own municipality included; signed-in users',
+  })
+  casesLikeDraft(@Args() { input }: CasesLikeDraftArgs, @Context() ctx: RequestContext) {
+    return this.service.likeDraft(ctx.actor, input);
   }
 }

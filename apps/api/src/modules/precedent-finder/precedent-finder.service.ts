@@ -26,6 +26,8 @@ import { SearchUnavailableError } from '../case-search/case-search.errors';
 import { visibilitiesOf } from '../case-search/case-search.service';
 import type { MunicipalityEntity } from '../municipality/municipality.entity';
 import { MunicipalityRepository } from '../municipality/municipality.repository';
+import { authorize } from '../auth/authorization.policy';
+import type { CasesLikeDraftInput } from './dto/cases-like-draft.input';
 import type { FindPrecedentsInput } from './dto/find-precedents.input';
 
 /** Candidates read from the engine by text, and by the description's themes when the words miss. */
@@ -198,6 +200,41 @@ export class PrecedentFinderService {
       if (out.length === limit) break;
     }
     return out;
+  }
+
+  /**
+   * Existing cases that look like a case being written (to avoid a duplicate, or to link related work):
+   * the draft's tags and title as the query, narrowed to its themes when it has any. The officer's own
+   * municipality's cases are included on purpose: a duplicate is most likely there. Signed-in callers only.
+   */
+  async likeDraft(actor: Actor | null, input: CasesLikeDraftInput): Promise<CaseStudyEntity[]> {
+    authorize(actor, 'caseStudy.readMembersOnly');
+    const visibilities = visibilitiesOf(actor);
+    const limit = input.limit ?? 5;
+    const words = normalizeQuery([...(input.tags ?? []), input.title ?? '', input.summary ?? ''].join(' '));
+    if (!words && !input.themes?.length) return [];
+    const { results } = await this.engine(
+      this.index.multiSearch({
+        queries: [
+          {
+            indexUid: this.index.liveName,
+            q: prepareQuery(words),
+            filter: buildCaseFilter(input.themes?.length ? { themes: input.themes } : null, visibilities),
+            limit,
+            matchingStrategy: 'last',
+            locales: ['jpn'],
+            attributesToRetrieve: ['id'],
+          },
+        ],
+      }),
+    );
+    const ids = results[0]?.hits.map((h) => h.id) ?? [];
+    const rows = new Map((await this.caseStudies.findByIds(ids)).map((c) => [c.id, c]));
+    return ids
+      .map((id) => rows.get(id))
+      .filter(
+        (c): c is CaseStudyEntity => !!c && c.status === 'PUBLISHED' && visibilities.includes(c.visibility),
+      );
   }
 
   /** The municipality looking: the one named, or the officer's own. */
