@@ -13,7 +13,7 @@ import { SelectField } from '../../shared/form-fields';
 import { ErrorNotice, Loading } from '../../shared/status';
 import { buttonSmallOutline, pageTitle, sectionTitle } from '../../shared/ui-classes';
 import { usePageTitle } from '../../shared/use-page-title';
-import { prefectureName } from '../municipalities/labels';
+import { municipalityName, prefectureName } from '../municipalities/labels';
 import { CaseCard } from './case-card';
 import { CaseSearchBox } from './case-search-box';
 import { HighlightedText } from './highlighted-text';
@@ -137,11 +137,14 @@ function FacetGroup({
 function ActiveConditions({
   state,
   language,
+  municipality,
   onChange,
   onClear,
 }: {
   state: SearchState;
   language: Language;
+  /** The name of the municipality filtered on, once a result shows it. */
+  municipality?: string;
   onChange: (next: Partial<SearchState>) => void;
   onClear: () => void;
 }) {
@@ -190,7 +193,9 @@ function ActiveConditions({
   if (state.municipality) {
     items.push({
       key: 'muni',
-      label: t('caseSearch.chipMunicipality', { code: state.municipality }),
+      label: municipality
+        ? t('caseSearch.chipMunicipalityName', { name: municipality })
+        : t('caseSearch.chipMunicipality', { code: state.municipality }),
       remove: () => onChange({ municipality: null }),
     });
   }
@@ -377,6 +382,10 @@ export function CaseSearchPage() {
       <ActiveConditions
         state={state}
         language={language}
+        municipality={(() => {
+          const found = result?.hits.find((hit) => hit.caseStudy.municipality.code === state.municipality);
+          return found ? municipalityName(found.caseStudy.municipality, language) : undefined;
+        })()}
         onChange={(changes) => update(changes)}
         onClear={() => setParams(new URLSearchParams())}
       />

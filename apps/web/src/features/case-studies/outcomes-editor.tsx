@@ -4,12 +4,20 @@ import { buttonOutline, fieldError, fieldHint } from '../../shared/ui-classes';
 import { LIMITS, newOutcomeRow, type FieldErrors, type OutcomeRow } from './editor-model';
 
 const cellInput =
-  'block w-full min-w-0 rounded-8 border border-solid-gray-900 bg-white px-3 py-2 text-oln-16N-100 text-solid-gray-800 aria-invalid:border-2 aria-invalid:border-error-1';
+  'block w-full min-w-0 rounded-8 border border-solid-gray-900 bg-white px-2 py-2 text-oln-16N-100 text-solid-gray-800 aria-invalid:border-2 aria-invalid:border-error-1';
 const smallButton =
-  'inline-flex min-h-11 items-center justify-center whitespace-nowrap rounded-8 border border-current bg-white px-3 text-oln-16B-100 text-error-2 hover:bg-red-50 hover:underline';
+  'inline-flex min-h-11 items-center justify-center whitespace-nowrap rounded-8 border border-current bg-white px-2 text-oln-16B-100 text-error-2 hover:bg-red-50 hover:underline';
 
 const CELLS = ['label', 'before', 'after', 'unit', 'asOf'] as const;
 type Cell = (typeof CELLS)[number];
+/** Fixed widths for the short cells, so the indicator gets the rest and the row fits beside the checklist. */
+const COLUMN_WIDTH: Record<Cell, string> = {
+  label: '',
+  before: 'w-20',
+  after: 'w-20',
+  unit: 'w-16',
+  asOf: 'w-40',
+};
 
 /**
  * 成果指標 as an editable table: one row per measured result, rows added and removed with buttons. Every
@@ -73,22 +81,22 @@ export function OutcomesEditor({
           aria-label={t('caseEditor.outcomesScroll')}
         >
           <table
-            className="w-full min-w-[52rem] border-collapse text-left"
+            className="w-full min-w-[40rem] table-fixed border-collapse text-left"
             aria-describedby="case-outcomes-hint"
           >
             <caption className="sr-only">{t('caseEditor.outcomesCaption')}</caption>
             <thead>
               <tr className="border-b-2 border-solid-gray-800">
-                <th scope="col" className="w-14 px-2 py-2 text-std-16B-170">
+                <th scope="col" className="w-10 px-1 py-2 text-std-16B-170">
                   {t('caseEditor.outcomeColumns.row')}
                 </th>
                 {CELLS.map((cell) => (
-                  <th key={cell} scope="col" className="px-2 py-2 text-std-16B-170">
+                  <th key={cell} scope="col" className={`px-1 py-2 text-std-16B-170 ${COLUMN_WIDTH[cell]}`}>
                     {columnLabel(cell)}
                     {(cell === 'label' || cell === 'after') && <span className="ml-1 text-error-2">※</span>}
                   </th>
                 ))}
-                <th scope="col" className="px-2 py-2 text-std-16B-170">
+                <th scope="col" className="w-18 px-1 py-2 text-std-16B-170">
                   {t('caseEditor.outcomeColumns.actions')}
                 </th>
               </tr>
@@ -96,14 +104,14 @@ export function OutcomesEditor({
             <tbody>
               {rows.map((row, index) => (
                 <tr key={row.key} className="border-b border-solid-gray-420 align-top">
-                  <th scope="row" className="px-2 py-3 text-std-16B-170 tabular-nums">
+                  <th scope="row" className="px-1 py-3 text-std-16B-170 tabular-nums">
                     {index + 1}
                   </th>
                   {CELLS.map((cell) => {
                     const id = `case-outcomes-${index}-${cell}`;
                     const error = errors[`outcomes.${index}.${cell}`];
                     return (
-                      <td key={cell} className={`px-2 py-2 ${cell === 'label' ? 'w-[30%]' : ''}`}>
+                      <td key={cell} className="px-1 py-2">
                         <input
                           id={id}
                           name={`outcomes.${index}.${cell}`}
@@ -134,14 +142,15 @@ export function OutcomesEditor({
                       </td>
                     );
                   })}
-                  <td className="px-2 py-2">
+                  <td className="px-1 py-2">
                     <button
                       type="button"
                       id={`case-outcomes-${index}-remove`}
                       className={smallButton}
+                      aria-label={t('caseEditor.removeOutcome', { row: index + 1 })}
                       onClick={() => remove(index)}
                     >
-                      {t('caseEditor.removeOutcome', { row: index + 1 })}
+                      {t('caseEditor.remove')}
                     </button>
                   </td>
                 </tr>
