@@ -1085,6 +1085,264 @@ test(
   { writes: true },
 );
 
+// ---------------------------------------------------------------- 横展開: finder, adoption, inquiry, dashboard
+
+// An officer of a mid-sized city (北見市) looks for precedents of other municipalities.
+const FOLLOWER = { email: 'officer.012084@yokoten.example', password: ORGANISER.password };
+const FINDER_DESCRIPTION =
+  '市内の中小企業の社員にリスキリングの機会をつくりたい。ITパスポートの受験料も補助したい。';
+
+test('finder: an officer describes the situation in Japanese and gets ranked precedents with reasons', async (j, page) => {
+  await j.goto(`/login?next=${encodeURIComponent('/precedents')}`);
+  await j.login(FOLLOWER.email, FOLLOWER.password);
+  await page.waitForURL(/\/precedents$/);
+  await j.expectText(page.getByRole('heading', { level: 1 }), '先行事例を探す', 'finder h1');
+  await j.expectText(
+    page.getByRole('navigation', { name: 'メインメニュー' }).locator('[aria-current="page"]'),
+    '先行事例を探す',
+    'the finder is in the main menu',
+  );
+  // The officer's own municipality is chosen already.
+  await page.waitForFunction(
+    () => document.querySelector('#precedent-municipality')?.value === '012084',
+    null,
+    { timeout: 10_000 },
+  );
+  // Empty description: an error summary, focused, linking to the field.
+  await page.getByRole('button', { name: '先行事例を探す' }).click();
+  const summary = page.getByRole('alert').filter({ hasText: '入力内容に' });
+  await j.expectText(summary, '取り組みたいことを入力してください', 'error summary');
+  expect(
+    await summary.evaluate((el) => el === document.activeElement),
+    'focus should move to the error summary',
+  );
+  await summary.getByRole('link').click();
+  await page.waitForFunction(() => document.activeElement?.id === 'precedent-description');
+  await j.checkA11y('finder with errors');
+
+  await page.getByLabel(/どんなことに取り組みたいですか/).fill(FINDER_DESCRIPTION);
+  await page.getByRole('button', { name: '先行事例を探す' }).click();
+  await page.waitForURL(/\/precedents\?q=.+&muni=012084/);
+  await j.expectText(
+    page.getByRole('status').filter({ hasText: '先行事例が見つかりました' }),
+    /\d+件の先行事例が見つかりました/,
+    'result count',
+  );
+  const results = page.locator('#precedent-results ~ ol > li');
+  expect((await results.count()) > 0, 'no precedent listed');
+  await j.expectText(results.first(), '1位', 'the first result is ranked first');
+  await j.expectText(results.first(), /近さ \d+\.\d\d/, 'the score is shown');
+  const reasons = await page.getByRole('list', { name: 'この事例を選んだ理由' }).allInnerTexts();
+  const all = reasons.join('\n');
+  expect(/共通のテーマ：/.test(all), `no 共通のテーマ reason in ${all}`);
+  expect(
+    /同規模の自治体|近い規模の自治体|同じ県|近隣の県|同じ地方/.test(all),
+    `no closeness reason in ${all}`,
+  );
+  // Scores come in order.
+  const scores = (await results.allInnerTexts()).map((text) => Number(/近さ (\d+\.\d+)/.exec(text)?.[1]));
+  expect(
+    scores.every((s, i) => i === 0 || s <= scores[i - 1]),
+    `scores should not increase: ${scores.join(', ')}`,
+  );
+  const listed = await results.allInnerTexts();
+  expect(
+    listed.every((text) => !text.includes('\n北見市（北海道）\n')),
+    "the officer's own cases are not precedents",
+  );
+  await j.checkA11y('finder results');
+  await j.screenshot('finder');
+
+  // Another municipality's search: the searchable select.
+  await page.getByLabel('自治体名で絞り込む').fill('かが');
+  await page.getByLabel('自治体名で絞り込む').press('Enter');
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('#precedent-municipality option')].some((o) => o.value === '172065'),
+  );
+  await page.locator('#precedent-municipality').selectOption('172065');
+  await page.getByRole('button', { name: '先行事例を探す' }).click();
+  await page.waitForURL(/muni=172065/);
+  await page.getByRole('status').filter({ hasText: '先行事例が見つかりました' }).waitFor();
+});
+
+test(
+  'adoption and inquiry: the officer records an adoption and asks; the publisher answers and makes a FAQ',
+  async (j, page) => {
+    await j.goto(
+      `/login?next=${encodeURIComponent(`/precedents?q=${encodeURIComponent(FINDER_DESCRIPTION)}`)}`,
+    );
+    await j.login(FOLLOWER.email, FOLLOWER.password);
+    await page.waitForURL(/\/precedents\?q=/);
+    const first = page.locator('#precedent-results ~ ol > li').first();
+    await first.waitFor();
+    const title = (await first.getByRole('heading', { level: 3 }).innerText()).trim();
+    await first.getByRole('link', { name: title }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    const id = /\/cases\/([0-9a-f-]{36})/.exec(page.url())[1];
+    const info = await j.graphql('query($id: ID!) { caseStudy(id: $id) { municipality { code name } } }', {
+      id,
+    });
+    const publisher = info.data.caseStudy.municipality;
+
+    // 横展開: record 試行中 with a note; the timeline shows 北見市 at that step with today's date.
+    const adoptions = page.getByRole('region', { name: '横展開', exact: true });
+    await adoptions.waitFor();
+    const form = adoptions.getByRole('region', { name: /横展開を記録する|記録を更新する/ });
+    await form.getByRole('radio', { name: '試行中' }).check();
+    await form
+      .getByLabel('きっかけ・メモ')
+      .fill('人口規模が近く、地元企業の構成も似ているため参考にしています。');
+    await form
+      .getByLabel('自団体に合わせて変えた点')
+      .fill('対象を製造業に絞り、講座を夜間に開くことにしました。');
+    await form.getByRole('button', { name: /横展開を記録する|記録を更新する/ }).click();
+    await j.expectText(
+      form.getByRole('status').filter({ hasText: '記録しました' }),
+      '横展開を記録しました',
+      'saved',
+    );
+    const mine = adoptions.locator('#adoption-012084');
+    await j.expectText(mine, '試行中', 'the follower is listed with its status');
+    await j.expectText(
+      mine.locator('[aria-current="step"]'),
+      /試行中\s*\d{4}年\d{1,2}月\d{1,2}日/,
+      'dated step',
+    );
+    await j.expectText(mine, '対象を製造業に絞り', 'the adaptation is shown');
+    await j.expectText(adoptions, /\d+自治体が試行・導入しています/, 'the count');
+    await j.checkA11y('case page with adoption');
+    await mine.scrollIntoViewIfNeeded();
+    await j.screenshot('adoption');
+
+    // 問い合わせ: a question with an error summary first.
+    const inquiries = page.getByRole('region', { name: '問い合わせ', exact: true });
+    const ask = inquiries.getByRole('region', { name: '公開元の自治体に質問する' });
+    await ask.getByRole('button', { name: '質問を送る' }).click();
+    await j.expectText(
+      ask.getByRole('alert').filter({ hasText: '入力内容に' }),
+      '件名を入力してください',
+      'ask errors',
+    );
+    await ask.getByLabel(/^件名/).fill('講座の講師はどのように確保しましたか');
+    await ask
+      .getByLabel(/^質問の内容/)
+      .fill('地元に講師となる人材が少なく困っています。外部講師の謝金の目安も教えてください。');
+    await ask.getByRole('button', { name: '質問を送る' }).click();
+    await j.expectText(
+      ask.getByRole('status').filter({ hasText: '質問を送りました' }),
+      '質問を送りました',
+      'asked',
+    );
+    const thread = inquiries.getByRole('article', { name: '講座の講師はどのように確保しましたか' }).first();
+    await j.expectText(thread, '回答待ち', 'the new thread awaits an answer');
+    await j.checkA11y('case page with a question');
+
+    // The publisher's officer sees the thread, answers it and makes it a FAQ.
+    await j.graphql('mutation { logout }');
+    await j.goto(`/login?next=${encodeURIComponent(`/cases/${id}`)}`);
+    await j.login(`officer.${publisher.code}@yokoten.example`, ORGANISER.password);
+    await page.waitForURL(new RegExp(`/cases/${id}$`));
+    const received = page.getByRole('region', { name: '問い合わせ', exact: true });
+    await j.expectText(
+      received.getByRole('heading', { level: 3 }).first(),
+      '寄せられた問い合わせ',
+      'publisher view',
+    );
+    const incoming = received.getByRole('article', { name: '講座の講師はどのように確保しましたか' }).first();
+    await j.expectText(incoming, '外部講師の謝金の目安', 'the question reached the publisher');
+    const faq = incoming.getByRole('button', { name: 'FAQとして公開' });
+    expect(await faq.isDisabled(), 'FAQ needs an answer first');
+    await incoming
+      .getByLabel(/^回答/)
+      .fill('地元の高専の先生と、県のIT推進協会に講師をお願いしました。謝金は1回2万円程度です。');
+    await incoming.getByRole('button', { name: '回答する' }).click();
+    await j.expectText(
+      incoming.getByRole('status').filter({ hasText: '回答を送りました' }),
+      '回答を送りました',
+      'answered',
+    );
+    await j.expectText(incoming, '回答済み', 'the thread is answered');
+    await faq.click();
+    await j.expectText(
+      incoming.getByRole('status').filter({ hasText: '公開しています' }),
+      '全員に公開',
+      'FAQ on',
+    );
+    expect((await faq.getAttribute('aria-pressed')) === 'true', 'the FAQ toggle should be pressed');
+    await j.expectText(incoming, 'FAQとして公開中', 'the FAQ badge');
+    await j.checkA11y('case page, publisher answering');
+    await incoming.scrollIntoViewIfNeeded();
+    await j.screenshot('inquiry');
+
+    // Another member reads it as a FAQ.
+    await j.graphql('mutation { logout }');
+    await j.goto(`/login?next=${encodeURIComponent(`/cases/${id}`)}`);
+    await j.login(ORGANISER.email, ORGANISER.password);
+    await page.waitForURL(new RegExp(`/cases/${id}$`));
+    await j.expectText(
+      page.getByRole('region', { name: 'よくある質問（FAQ）' }),
+      '講座の講師はどのように確保しましたか',
+      'FAQ list',
+    );
+  },
+  { writes: true },
+);
+
+test('dashboard: charts, tables with captions and the tile map of Japan', async (j, page) => {
+  await j.goto('/dashboard');
+  await j.expectText(page.getByRole('heading', { level: 1 }), 'ネットワークの状況', 'dashboard h1');
+  await j.expectText(page.locator('main'), 'ログインすると見られます', 'visitors are asked to log in');
+  await j.goto(`/login?next=${encodeURIComponent('/dashboard')}`);
+  await j.login(FOLLOWER.email, FOLLOWER.password);
+  await page.waitForURL(/\/dashboard$/);
+  await j.expectText(page.locator('dd').first(), /^[\d,]+団体$/, 'member total');
+  for (const caption of [
+    'テーマ別の公開事例数',
+    '実施年度別の公開事例数',
+    '都道府県別の加盟自治体・公開事例・横展開の数',
+    '横展開の多い事例',
+    '半期ごとの加盟自治体数と累計',
+    '期ごと・自治体ごとの定期共有会への参加',
+  ]) {
+    const table = page.locator('table').filter({ has: page.locator('caption', { hasText: caption }) });
+    expect((await table.count()) === 1, `table "${caption}" missing`);
+    expect((await table.locator('tbody tr').count()) > 0, `table "${caption}" is empty`);
+  }
+  await j.expectText(page.locator('main'), /令和\d+年度（\d{4}年度）/, 'fiscal years in 令和');
+  // Charts are drawn (recharts SVG) and the map has one link per prefecture, each named.
+  await page.locator('.recharts-surface').first().waitFor();
+  expect((await page.locator('.recharts-bar-rectangle').count()) > 0, 'no bar drawn');
+  const tiles = page.getByRole('group', { name: /都道府県別の公開事例（タイル地図）/ }).getByRole('link');
+  expect((await tiles.count()) === 47, `expected 47 tiles, got ${await tiles.count()}`);
+  expect(
+    (await page.locator('svg a title').first().textContent()).includes('北海道'),
+    'each tile has a <title>',
+  );
+  await tiles.first().focus();
+  await page.getByRole('radio', { name: '加盟自治体' }).check();
+  await page.getByRole('group', { name: /都道府県別の加盟自治体（タイル地図）/ }).waitFor();
+  await page.getByRole('radio', { name: '公開事例' }).check();
+  await j.checkA11y('dashboard');
+  await j.screenshot('dashboard');
+});
+
+test('open data page: files, licence and how to cite; linked from the footer', async (j, page) => {
+  await j.goto('/');
+  await page
+    .getByRole('navigation', { name: 'フッターメニュー' })
+    .getByRole('link', { name: 'オープンデータ' })
+    .click();
+  await page.waitForURL(/\/open-data$/);
+  await j.expectText(page.getByRole('heading', { level: 1 }), 'オープンデータ', 'open data h1');
+  for (const name of ['CSV（表計算ソフト向け）', 'JSON（プログラム向け）', 'Atomフィード（新着）']) {
+    expect((await page.getByRole('link', { name }).count()) === 1, `link ${name} missing`);
+  }
+  await j.expectText(page.locator('main'), 'CC BY 4.0', 'licence');
+  const json = await page.evaluate(async () => (await fetch('/open-data/cases.json')).json());
+  expect(json.licence === 'CC BY 4.0' && json.count > 0, 'cases.json should carry the licence and cases');
+  await j.checkA11y('open data');
+});
+
 test('switch the language to English and back; the choice persists', async (j, page) => {
   await j.goto('/municipalities');
   await page.getByRole('button', { name: 'English' }).click();

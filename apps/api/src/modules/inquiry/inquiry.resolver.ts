@@ -51,9 +51,13 @@ export class InquiryResolver {
     return this.service.setPublic(ctx.actor, inquiryId, isPublic);
   }
 
-  @ResolveField(() => CaseStudy, { nullable: true })
-  caseStudy(@Parent() t: InquiryEntity, @Context() ctx: RequestContext) {
-    return ctx.loaders.caseStudy.load(t.caseStudyId);
+  @ResolveField(() => CaseStudy, {
+    nullable: true,
+    description: 'null when the caller may no longer read the case',
+  })
+  async caseStudy(@Parent() t: InquiryEntity, @Context() ctx: RequestContext) {
+    const c = await ctx.loaders.caseStudy.load(t.caseStudyId);
+    return this.service.canReadCase(ctx.actor, c) ? c : null;
   }
 
   @ResolveField(() => Municipality, { description: 'Who asked' })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CaseStudyEntity } from '../case-study/case-study.entity';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/app-error';
 import type { Actor } from '../auth/actor';
 import { authorize, can } from '../auth/authorization.policy';
@@ -37,6 +38,11 @@ export class InquiryService {
       can(actor, 'inquiry.read', { municipalityId: t.askerMunicipalityId }) ||
       (t.isPublic && can(actor, 'inquiry.readPublic'))
     );
+  }
+
+  /** The case a thread is about, shown only while the caller may read it (it may have been archived since). */
+  canReadCase(actor: Actor | null, c: CaseStudyEntity | null): boolean {
+    return c !== null && this.caseStudyService.canRead(actor, c);
   }
 
   async get(actor: Actor | null, id: string): Promise<InquiryEntity | null> {
