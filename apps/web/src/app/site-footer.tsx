@@ -34,6 +34,11 @@ export function SiteFooter() {
                 {t('nav.declarations')}
               </Link>
             </li>
+            <li>
+              <Link className="link-text" to="/open-data">
+                {t('openData.nav')}
+              </Link>
+            </li>
           </ul>
         </nav>
         <p className="text-std-16N-170 text-solid-gray-700">{t('footer.about')}</p>

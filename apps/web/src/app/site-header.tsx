@@ -10,9 +10,11 @@ const navItems = [
   { to: '/', key: 'nav.home', end: true, officersOnly: false },
   { to: '/cases', key: 'nav.cases', end: false, officersOnly: false },
   { to: '/my/cases', key: 'nav.myCases', end: false, officersOnly: true },
+  { to: '/precedents', key: 'precedents.nav', end: false, officersOnly: false },
   { to: '/sessions', key: 'sessions.nav', end: false, officersOnly: false },
   { to: '/municipalities', key: 'nav.municipalities', end: false, officersOnly: false },
   { to: '/declarations', key: 'nav.declarations', end: false, officersOnly: false },
+  { to: '/dashboard', key: 'dashboard.nav', end: false, officersOnly: false },
 ] as const;
 
 export function SiteHeader() {

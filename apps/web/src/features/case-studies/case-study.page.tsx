@@ -19,6 +19,7 @@ import { caseFieldLabel } from './field-labels';
 import { formatDateTime, formatMeasure, formatYen } from './format';
 import { bandLabel, fiscalYearLabel, kindLabel, targetLabel, themeLabel } from './labels';
 import { SimilarCases } from './similar-cases';
+import { CaseNetworkSection } from '../adoption/case-network-section';
 
 /** Case ids are UUIDs: anything else cannot exist, so do not ask the API. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -445,6 +446,7 @@ function CaseContent({ caseStudy, user }: { caseStudy: CaseStudyDetailFragment; 
         </div>
       </div>
 
+      <CaseNetworkSection caseStudy={caseStudy} />
       <SimilarCases caseStudy={caseStudy} />
     </>
   );

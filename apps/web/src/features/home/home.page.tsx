@@ -9,6 +9,7 @@ import { buttonOutline, buttonSolid, sectionTitle, subTitle } from '../../shared
 import { useCurrentUser } from '../auth/use-current-user';
 import { HomeSearchForm } from '../case-studies/home-search-form';
 import { NewestCases } from '../case-studies/newest-cases';
+import { HomeFinderCard } from '../precedents/home-finder-card';
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
@@ -70,6 +71,8 @@ export function HomePage() {
           </dl>
         )}
       </section>
+
+      <HomeFinderCard />
 
       <NewestCases />
 
