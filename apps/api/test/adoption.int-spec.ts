@@ -1,7 +1,15 @@
 import { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { MailService } from '../src/modules/mail/mail.service';
 import { createTestApp, type TestApp } from './test-app';
-import { dataOf, eventually, insertCases, officerLogin, seedMunicipalities } from './search-fixtures';
+import {
+  dataOf,
+  eventually,
+  indexSynced,
+  insertCases,
+  officerLogin,
+  seedMunicipalities,
+} from './search-fixtures';
 
 jest.setTimeout(120_000);
 
@@ -187,6 +195,32 @@ describe('adoptions (横展開)', () => {
     );
     const tono = await view(ids.tonoOwn, tokens[KUWANA]);
     expect(tono.adoptedFrom).toEqual([{ caseStudy: { id: ids.salmon }, municipality: { code: TONO } }]);
+  });
+
+  it('resolves adoption fields of a list in a constant number of queries (no N+1)', async () => {
+    await indexSynced(t);
+    const LIST = `{ searchCaseStudies(query: "", pageSize: 20) { hits { caseStudy {
+      id adoptionCount
+      adoptions { status municipality { code } adopterCaseStudy { id } timeline { status by { name } } }
+      adoptedFrom { id } inquiries { id }
+    } } } }`;
+    const spy = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    try {
+      const res = dataOf(
+        await t.gql<{ searchCaseStudies: { hits: Array<{ caseStudy: CaseView }> } }>(
+          LIST,
+          {},
+          tokens[KUWANA],
+        ),
+      );
+      expect(res.searchCaseStudies.hits.length).toBeGreaterThanOrEqual(4);
+      // actor, then one batch each: adoptions by case, adoptions by adopter case, inquiries, municipalities,
+      // linked cases, timelines, people. The hits themselves are read outside TypeORM's query runner.
+      expect(spy.mock.calls.length).toBeGreaterThan(3);
+      expect(spy.mock.calls.length).toBeLessThanOrEqual(9);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('shows who follows to anonymous readers, not the notes', async () => {
