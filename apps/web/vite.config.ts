@@ -44,6 +44,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: api, changeOrigin: false },
       '/health': { target: api, changeOrigin: false },
+      '/open-data': { target: api, changeOrigin: false },
     },
   },
   preview: { port: 4300 },
