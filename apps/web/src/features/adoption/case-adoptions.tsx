@@ -208,7 +208,16 @@ function Chain({ data, language }: { data: CaseAdoptions; language: Language }) 
   );
 }
 
-export function CaseAdoptions({ caseStudyId, user }: { caseStudyId: string; user: CurrentUser | null }) {
+export function CaseAdoptions({
+  caseStudyId,
+  user,
+  member,
+}: {
+  caseStudyId: string;
+  user: CurrentUser | null;
+  /** The officer's municipality is a member of the network (only members record adoptions). */
+  member: boolean | undefined;
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const location = useLocation();
@@ -218,7 +227,8 @@ export function CaseAdoptions({ caseStudyId, user }: { caseStudyId: string; user
   const c = data?.caseStudy;
   const ownCode = user?.role === 'OFFICER' ? user.municipality?.code : undefined;
   const mine = c?.adoptions.find((a) => a.municipality.code === ownCode);
-  const canRecord = Boolean(c && ownCode && c.status === 'PUBLISHED' && c.municipality.code !== ownCode);
+  const otherOfficer = Boolean(c && ownCode && c.status === 'PUBLISHED' && c.municipality.code !== ownCode);
+  const canRecord = otherOfficer && member === true;
 
   return (
     <section
@@ -274,6 +284,8 @@ export function CaseAdoptions({ caseStudyId, user }: { caseStudyId: string; user
           <Chain data={c} language={language} />
           {canRecord ? (
             <AdoptionForm caseStudyId={c.id} mine={mine} onSaved={() => refetch()} />
+          ) : otherOfficer && member === false ? (
+            <p className="mt-6 text-std-16N-170">{t('adoption.membersOnly')}</p>
           ) : (
             !user && (
               <p className="mt-6 text-std-16N-170">

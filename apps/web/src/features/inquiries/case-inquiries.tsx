@@ -282,11 +282,14 @@ export function CaseInquiries({
   publisherCode,
   published,
   user,
+  member,
 }: {
   caseStudyId: string;
   publisherCode: string;
   published: boolean;
   user: CurrentUser | null;
+  /** The officer's municipality is a member of the network (only members ask). */
+  member: boolean | undefined;
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -302,7 +305,7 @@ export function CaseInquiries({
     (i) => isPublisher || i.askerMunicipality.code === ownCode || (!ownCode && !i.isPublic),
   );
   const faqs = threads.filter((i) => i.isPublic && !own.includes(i));
-  const canAsk = Boolean(ownCode && !isPublisher && published);
+  const canAsk = Boolean(ownCode && !isPublisher && published && member === true);
 
   return (
     <section
