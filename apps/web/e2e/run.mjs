@@ -1676,6 +1676,11 @@ test(
     await incoming.scrollIntoViewIfNeeded();
     await j.screenshot('inquiry');
 
+    // The mail's link (/cases/:id#inquiry-:id) brings the publisher to the thread once it has loaded.
+    const threadId = await incoming.getAttribute('id');
+    await j.goto(`/cases/${id}#${threadId}`);
+    await page.waitForFunction((tid) => document.activeElement?.id === tid, threadId, { timeout: 10_000 });
+
     // Another member reads it as a FAQ.
     await j.graphql('mutation { logout }');
     await j.goto(`/login?next=${encodeURIComponent(`/cases/${id}`)}`);

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -142,6 +142,7 @@ function Thread({
     <li>
       <article
         id={`inquiry-${inquiry.id}`}
+        tabIndex={-1}
         aria-labelledby={headingId}
         className="rounded-12 border border-solid-gray-420 bg-white p-4 md:p-6"
       >
@@ -301,6 +302,16 @@ export function CaseInquiries({
   const ownCode = user?.role === 'OFFICER' ? user.municipality?.code : undefined;
   const isPublisher = ownCode === publisherCode;
   const threads = data?.caseStudy?.inquiries ?? [];
+  // The mails link to /cases/:id#inquiry-:id; the thread arrives after the page, so go to it then.
+  const jumped = useRef(false);
+  useEffect(() => {
+    if (jumped.current || !data || !location.hash.startsWith('#inquiry-')) return;
+    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!target) return;
+    jumped.current = true;
+    target.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+  }, [data, location.hash]);
   const own = threads.filter(
     (i) => isPublisher || i.askerMunicipality.code === ownCode || (!ownCode && !i.isPublic),
   );
