@@ -51,8 +51,9 @@ export const CASE_INDEX_SETTINGS = {
     'fiscalYears',
     'budgetYen',
     'stage',
+    'adoptionCount',
   ],
-  sortableAttributes: ['publishedAt', 'budgetYen', 'population'],
+  sortableAttributes: ['publishedAt', 'budgetYen', 'population', 'adoptionCount'],
   // `sort` right after `words`: a searcher who asks for "newest" gets newest among the matches.
   rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
   // Kanji-only text is otherwise detected as Chinese; every attribute is Japanese, and every search says so.

@@ -32,6 +32,7 @@ interface CaseIndexRow {
   m_prefecture_code: string;
   m_kind: MunicipalityForIndex['kind'];
   m_population: number | null;
+  adoption_count: number;
 }
 
 const SELECT = `
@@ -39,7 +40,9 @@ const SELECT = `
          c.funding_sources, c.partners, c.outcomes, c.lessons_learned, c.challenges, c.stage, c.status,
          c.visibility, c.published_at,
          m.code AS m_code, m.name AS m_name, m.kana AS m_kana, m.prefecture_code AS m_prefecture_code,
-         m.kind AS m_kind, m.population AS m_population
+         m.kind AS m_kind, m.population AS m_population,
+         (SELECT count(*) FROM adoptions a
+           WHERE a.case_study_id = c.id AND a.status IN ('PILOTING', 'ADOPTED'))::int AS adoption_count
     FROM case_studies c
     JOIN municipalities m ON m.id = c.municipality_id`;
 
@@ -69,6 +72,7 @@ function toIndexable(r: CaseIndexRow): IndexableCase {
     status: r.status,
     visibility: r.visibility,
     publishedAt: r.published_at,
+    adoptionCount: r.adoption_count,
   };
   const m: MunicipalityForIndex = {
     code: r.m_code,

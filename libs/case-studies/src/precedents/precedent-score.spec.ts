@@ -1,3 +1,4 @@
+import { buildCaseFilter, MOST_ADOPTED_SORT_RULE } from '../search/filter';
 import { PRECEDENT_WEIGHTS, scorePrecedent, themesInText, type MunicipalityProfile } from './precedent-score';
 
 // 北見市 (北海道, 市, 10万〜30万人) describing its situation.
@@ -130,5 +131,14 @@ describe('scorePrecedent', () => {
     expect(s.parts.themes).toBe(PRECEDENT_WEIGHTS.themesMax);
     expect(s.parts.adoption).toBe(PRECEDENT_WEIGHTS.adoptionMax);
     expect(s.reasons).toContain('1000自治体が横展開');
+  });
+});
+
+describe('adoption count in the search index', () => {
+  it('filters and sorts by it', () => {
+    expect(buildCaseFilter({ adoptionCountMin: 2 }, ['PUBLIC'])).toContain('adoptionCount >= 2');
+    expect(buildCaseFilter({ adoptionCountMin: 0 }, ['PUBLIC'])).toContain('adoptionCount >= 0');
+    expect(buildCaseFilter({}, ['PUBLIC']).some((c) => c.includes('adoptionCount'))).toBe(false);
+    expect(MOST_ADOPTED_SORT_RULE).toEqual(['adoptionCount:desc', 'publishedAt:desc']);
   });
 });

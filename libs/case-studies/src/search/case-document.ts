@@ -34,6 +34,8 @@ export interface CaseForIndex {
   status: CaseStatus;
   visibility: Visibility;
   publishedAt: Date | string | null;
+  /** 横展開: municipalities piloting or running it (COUNTED_ADOPTION_STATUSES); 0 when not given. */
+  adoptionCount?: number;
 }
 
 export interface MunicipalityForIndex {
@@ -89,6 +91,8 @@ export interface CaseSearchDocument {
   kanaTerms: string[];
   /** Members of synonym groups the case mentions but does not contain (see synonyms.ts). */
   synonymTerms: string[];
+  /** 横展開: municipalities piloting or running the case (filterable and sortable). */
+  adoptionCount: number;
 }
 
 /** Characters the API uses as highlight delimiters; they must never come from a document. */
@@ -185,6 +189,7 @@ export function toCaseSearchDocument(c: CaseForIndex, m: MunicipalityForIndex): 
     fundingSources,
     kanaTerms: [...katakanaWordsAsHiragana(texts), ...hiraganaWordsAsKatakana(texts, tags)],
     synonymTerms: synonymExpansions(texts.join('\n')),
+    adoptionCount: c.adoptionCount ?? 0,
   };
 }
 

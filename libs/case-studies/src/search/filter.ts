@@ -11,6 +11,8 @@ export interface CaseSearchFilter {
   fiscalYearTo?: number | null;
   budgetYenMax?: number | null;
   municipalityCode?: string | null;
+  /** 横展開: at least this many municipalities pilot or run the case. */
+  adoptionCountMin?: number | null;
 }
 
 /** Facet names of the API and the index attributes they count. */
@@ -33,6 +35,12 @@ export const CASE_SORT_RULES: Readonly<Record<CaseSort, readonly string[]>> = {
   BUDGET_ASC: ['budgetYen:asc'],
   POPULATION_ASC: ['population:asc'],
 };
+
+/**
+ * 横展開: most-followed first (the index's `adoptionCount` is sortable). Not yet a CaseStudySort value:
+ * adding one needs its label in the web client's sort menu in the same change.
+ */
+export const MOST_ADOPTED_SORT_RULE: readonly string[] = ['adoptionCount:desc', 'publishedAt:desc'];
 
 /** A string literal of the filter language: quotes and backslashes escaped, so no value can end it early. */
 export function filterString(value: string): string {
@@ -72,6 +80,9 @@ export function buildCaseFilter(
     f.municipalityCode ? `municipalityCode = ${filterString(f.municipalityCode)}` : null,
     f.budgetYenMax !== null && f.budgetYenMax !== undefined
       ? `budgetYen <= ${filterNumber(f.budgetYenMax, 'budgetYenMax')}`
+      : null,
+    f.adoptionCountMin !== null && f.adoptionCountMin !== undefined
+      ? `adoptionCount >= ${filterNumber(f.adoptionCountMin, 'adoptionCountMin')}`
       : null,
   ];
   const from = f.fiscalYearFrom ?? null;

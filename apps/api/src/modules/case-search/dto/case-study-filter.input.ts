@@ -115,4 +115,14 @@ export class CaseStudyFilter implements CaseSearchFilter {
   @IsOptional()
   @IsMunicipalityCode()
   municipalityCode?: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: '横展開: at least this many municipalities pilot or run the case',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  adoptionCountMin?: number;
 }
