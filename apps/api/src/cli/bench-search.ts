@@ -17,6 +17,7 @@ import { createNodeHttpClient } from '../search/node-http-client';
 import {
   agent,
   arg,
+  cpuMs,
   deadline,
   log,
   machine,
@@ -248,11 +249,22 @@ async function main(): Promise<void> {
     await interleaved(services, api, prepared, 4, 5);
 
     const rows: string[][] = [];
-    const raw: Record<number, Samples> = {};
+    const cpu: string[] = [];
     for (const clients of [1, 16]) {
       log(`running ${clients} concurrent client(s) for ${SECONDS} s…`);
+      const apiCpu0 = cpuMs(api.child.pid);
+      const engineCpu0 = cpuMs(services.meiliPid);
       const s = await interleaved(services, api, prepared, clients, SECONDS);
-      raw[clients] = s;
+      const apiCpu1 = cpuMs(api.child.pid);
+      const engineCpu1 = cpuMs(services.meiliPid);
+      const per = (a: number, b: number, n: number) => ((a - b) / n).toFixed(1);
+      const searches = s.api.length + s.direct.length;
+      cpu.push(
+        `${clients} client(s): engine ${per(engineCpu1.user + engineCpu1.system, engineCpu0.user + engineCpu0.system, searches)} ms per search ` +
+          `(${per(engineCpu1.system, engineCpu0.system, searches)} of it in the kernel), API process ` +
+          `${per(apiCpu1.user + apiCpu1.system, apiCpu0.user + apiCpu0.system, s.api.length)} ms per request ` +
+          `(${per(apiCpu1.system, apiCpu0.system, s.api.length)} in the kernel)`,
+      );
       const d = summarize(s.direct);
       const a = summarize(s.api);
       rows.push([
@@ -313,6 +325,8 @@ async function main(): Promise<void> {
         rows,
       ),
       '',
+      `CPU time per request (from /proc, so independent of other load): ${cpu.join('; ')}.`,
+      '',
       `Bulk indexing while seeding: ${seed.docsPerSecond} docs/s (${CASES} documents, 1,000 per task, 4 tasks in flight).`,
       '',
       '### Transport: fetch vs node:http keep-alive (same small search, round-robin)',
@@ -322,7 +336,6 @@ async function main(): Promise<void> {
     log('');
     log(md);
     if (WRITE) writeSection(WRITE, 'search', md);
-    void raw;
   } finally {
     clearTimeout(timer);
     await cleanup();

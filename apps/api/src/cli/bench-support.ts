@@ -25,6 +25,8 @@ export function arg(name: string, fallback: string): string {
 
 export interface BenchServices {
   root: string;
+  /** Process id of the engine, for CPU accounting. */
+  meiliPid: number;
   databaseUrl: string;
   meiliUrl: string;
   meiliKey: string;
@@ -56,6 +58,7 @@ export async function startBenchServices(): Promise<BenchServices> {
     const search = createSearchStack(dataSource, { url: meili.url, apiKey: meili.masterKey }, config);
     return {
       root,
+      meiliPid: meili.pid,
       databaseUrl,
       meiliUrl: meili.url,
       meiliKey: meili.masterKey,
@@ -176,6 +179,16 @@ export function postJson(
     req.setTimeout(30_000, () => req.destroy(new Error('timeout')));
     req.end(body);
   });
+}
+
+/** CPU time a process has used so far, in ms (user, system); NaN where /proc is not there. */
+export function cpuMs(pid: number | undefined): { user: number; system: number } {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 }; // clock ticks of 10 ms
+  } catch {
+    return { user: NaN, system: NaN };
+  }
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
