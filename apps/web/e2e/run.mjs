@@ -833,6 +833,12 @@ test(
     const status = page.locator('p[role="status"]').filter({ hasText: /保存|変更/ });
     await j.expectText(status, /^保存しました \d{2}:\d{2}$/, 'autosave status');
     await j.expectText(checklist, /8項目中8項目が入力済みです/, 'complete checklist');
+    // Published cases that look like the draft, to catch a duplicate before it is written twice.
+    await j.expectText(
+      page.getByRole('region', { name: '似ている公開済みの事例' }).getByRole('listitem').first(),
+      /\S/,
+      'cases like the draft',
+    );
     await page.waitForFunction(
       () => !document.querySelector('[aria-describedby="publish-reason"]')?.disabled,
     );
@@ -904,11 +910,13 @@ test(
     }
     await result.waitFor();
     const before = await searchTotal(j, page);
+    const narrowed = nextSearch(page);
     await page
       .getByRole('group', { name: 'テーマ' })
       .getByRole('checkbox', { name: /ロボット・IoT/ })
       .check();
     await page.waitForURL(/themes=ROBOTICS_IOT/);
+    await narrowed;
     await result.waitFor();
     expect((await searchTotal(j, page)) <= before, 'a facet must not widen the results');
     await page

@@ -23,6 +23,7 @@ import { useCurrentUser } from '../auth/use-current-user';
 import { StatusBadge } from './badges';
 import { forgetCaseLists } from './case-cache';
 import { caseProblem } from './case-errors';
+import { CasesLikeDraft } from './cases-like-draft';
 import { canEditCase } from './case-study.page';
 import { CheckboxGroup, RadioGroup } from './choice-groups';
 import {
@@ -935,6 +936,12 @@ function CaseEditorForm({
             <>
               <PublishChecklistPanel ref={checklistRef} checklist={null} onGoTo={goTo} stale={false} />
               <p className="text-std-16N-170">{t('caseEditor.newSideHint')}</p>
+              <CasesLikeDraft
+                title={values.title}
+                summary={values.summary}
+                themes={values.themes}
+                tags={tags}
+              />
             </>
           ) : (
             <>
@@ -969,6 +976,15 @@ function CaseEditorForm({
                           : t('caseEditor.publishReadyPublic')}
                   </p>
                 </div>
+              )}
+              {autosave && (
+                <CasesLikeDraft
+                  caseId={caseStudy?.id}
+                  title={values.title}
+                  summary={values.summary}
+                  themes={values.themes}
+                  tags={tags}
+                />
               )}
             </>
           )}

@@ -87,6 +87,10 @@ function FacetGroup({
   const { t } = useTranslation();
   const language = currentLanguage();
   const [expanded, setExpanded] = useState(false);
+  // The URL decides what is checked, but the router applies it in a transition: show the click at once.
+  const [optimistic, setOptimistic] = useState<Record<string, boolean>>({});
+  const selectedKey = selected.join(',');
+  useEffect(() => setOptimistic({}), [selectedKey]);
   const visible = options.filter(
     (option) => selected.includes(option.value) || (counts.get(option.value) ?? 0) > 0,
   );
@@ -105,8 +109,12 @@ function FacetGroup({
                 <input
                   type="checkbox"
                   className={checkboxClass}
-                  checked={selected.includes(option.value)}
-                  onChange={(event) => onToggle(option.value, event.target.checked)}
+                  checked={optimistic[option.value] ?? selected.includes(option.value)}
+                  onChange={(event) => {
+                    const checked = event.target.checked;
+                    setOptimistic((previous) => ({ ...previous, [option.value]: checked }));
+                    onToggle(option.value, checked);
+                  }}
                 />
                 <span>
                   {option.label}
