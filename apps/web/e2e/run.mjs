@@ -1711,6 +1711,14 @@ test('dashboard: charts, tables with captions and the tile map of Japan', async 
   await j.login(FOLLOWER.email, FOLLOWER.password);
   await page.waitForURL(/\/dashboard$/);
   await j.expectText(page.locator('dd').first(), /^[\d,]+団体$/, 'member total');
+  // The officer's own municipality: its questions and the cases it follows, with links.
+  const mine = page.getByRole('region', { name: 'あなたの自治体' });
+  await j.expectText(mine, /回答を待っている問い合わせ：\d+件/, 'own questions');
+  await j.expectText(
+    mine.getByRole('region', { name: '参考にしている事例（横展開）' }),
+    /試行中|検討中|導入済み/,
+    'own adoptions',
+  );
   for (const caption of [
     'テーマ別の公開事例数',
     '実施年度別の公開事例数',

@@ -14,6 +14,7 @@ import { loginPath } from '../auth/redirect';
 import { useCurrentUser } from '../auth/use-current-user';
 import { municipalityName, prefectureName } from '../municipalities/labels';
 import { ColumnBars, BarsAndLine, HorizontalBars } from './charts';
+import { MyActivity } from './my-activity';
 import { TileMap } from './tile-map';
 import { PREFECTURES } from '@yokoten/case-studies';
 
@@ -505,6 +506,9 @@ export function DashboardPage() {
             {t('dashboard.generatedAt', { date: formatDateTimeAsDate(d.generatedAt, language) })}
           </p>
           <Totals d={d} language={language} />
+          {user.role === 'OFFICER' && user.municipality && (
+            <MyActivity ownCode={user.municipality.code} language={language} />
+          )}
           <ThemesPanel d={d} language={language} />
           <MapPanel d={d} language={language} />
           <YearsPanel d={d} language={language} />
