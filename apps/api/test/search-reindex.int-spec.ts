@@ -85,7 +85,9 @@ describe('npm run search:reindex (CaseIndexReindexer)', () => {
 
     expect(failures).toEqual([]);
     expect(searches).toBeGreaterThan(5);
-    expect(result.documents).toBeGreaterThanOrEqual(CASES);
+    // The case archived mid-rebuild is copied or not depending on whether its (random) id was in a page
+    // already read; either way the final state below is what readers see.
+    expect(result.documents).toBeGreaterThanOrEqual(CASES - 1);
     await indexSynced(t);
 
     const all = await search(t, { query: '再構築テスト事例', pageSize: 1 });
