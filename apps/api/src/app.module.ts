@@ -79,7 +79,8 @@ export class AppModule {
           ? [
               ServeStaticModule.forRoot({
                 rootPath: options.webDistDir as string,
-                exclude: ['/graphql', '/graphql/{*rest}', '/health', '/graphiql', '/open-data/{*rest}'],
+                // The API's own routes; every other GET falls back to the web client (index.html), /open-data included.
+                exclude: ['/graphql', '/graphql/{*rest}', '/health', '/graphiql', '/open-data/cases.{:ext}'],
                 serveStaticOptions: { index: 'index.html', maxAge: '1h', fallthrough: true },
               }),
             ]
