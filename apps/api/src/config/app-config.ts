@@ -76,12 +76,15 @@ export class EnvironmentVariables {
   @Max(10_000)
   SEARCH_SYNC_BATCH_SIZE = 500;
 
-  /** Fallback poll of the outbox when no LISTEN/NOTIFY wake-up arrives (ms). */
+  /**
+   * Fallback poll of the outbox (ms). New rows wake the sync at once through LISTEN/NOTIFY (and a lost
+   * listening connection wakes it when it reconnects), so this only bounds the worst case.
+   */
   @Transform(toInt)
   @IsInt()
   @Min(50)
   @Max(600_000)
-  SEARCH_SYNC_POLL_MS = 5_000;
+  SEARCH_SYNC_POLL_MS = 60_000;
 
   @IsString()
   DATA_DIR = '.data';

@@ -179,6 +179,14 @@ export class SearchOutboxProcessor {
     return failed;
   }
 
+  /** Whether a row is due: one cheap statement, so an idle sync costs next to nothing. */
+  async hasDue(): Promise<boolean> {
+    const [row] = (await this.dataSource.query(
+      'SELECT EXISTS (SELECT 1 FROM search_outbox WHERE available_at <= now()) AS due',
+    )) as [{ due: boolean }];
+    return row.due;
+  }
+
   /** Rows not yet applied (due or backing off): the /health backlog. */
   async backlog(): Promise<number> {
     const [row] = (await this.dataSource.query('SELECT count(*)::int AS n FROM search_outbox')) as [

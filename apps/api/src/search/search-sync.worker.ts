@@ -133,7 +133,9 @@ export class SearchSyncWorker implements OnApplicationBootstrap, BeforeApplicati
       this.pendingWake = false;
       let result;
       try {
-        result = await this.processor.processBatch();
+        result = (await this.processor.hasDue())
+          ? await this.processor.processBatch()
+          : { busy: false, claimed: 0, failed: 0, unreachable: false };
       } catch (err) {
         // PostgreSQL trouble: the rows are safe in the outbox; try again shortly.
         this.logger.error({
