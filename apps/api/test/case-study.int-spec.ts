@@ -224,7 +224,9 @@ describe('case studies', () => {
 
   describe('validation', () => {
     it('names nested fields (input.outcomes.0.after) and writes nothing', async () => {
-      const before = await db.query('SELECT count(*)::int AS n FROM search_outbox');
+      // The trigger's log, not search_outbox itself: the sync worker drains the outbox meanwhile.
+      const before = await db.query('SELECT count(*)::int AS n FROM test_outbox_log');
+      const cases = await db.query('SELECT count(*)::int AS n FROM case_studies');
       const res = await create({
         ...DRAFT_INPUT,
         outcomes: [{ label: '相談件数', before: 0, after: 1e16, unit: '件' }],
@@ -232,8 +234,9 @@ describe('case studies', () => {
       const error = errorOf(res);
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.outcomes.0.after' });
       expect(error.message).toContain('input.outcomes.0.after');
-      const after = await db.query('SELECT count(*)::int AS n FROM search_outbox');
+      const after = await db.query('SELECT count(*)::int AS n FROM test_outbox_log');
       expect(after.rows[0].n).toBe(before.rows[0].n);
+      expect((await db.query('SELECT count(*)::int AS n FROM case_studies')).rows[0].n).toBe(cases.rows[0].n);
     });
 
     it.each([
