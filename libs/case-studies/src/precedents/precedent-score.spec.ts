@@ -1,4 +1,4 @@
-import { buildCaseFilter, MOST_ADOPTED_SORT_RULE } from '../search/filter';
+import { buildCaseFilter, CASE_SORT_RULES } from '../search/filter';
 import { PRECEDENT_WEIGHTS, scorePrecedent, themesInText, type MunicipalityProfile } from './precedent-score';
 
 // 北見市 (北海道, 市, 10万〜30万人) describing its situation.
@@ -139,6 +139,6 @@ describe('adoption count in the search index', () => {
     expect(buildCaseFilter({ adoptionCountMin: 2 }, ['PUBLIC'])).toContain('adoptionCount >= 2');
     expect(buildCaseFilter({ adoptionCountMin: 0 }, ['PUBLIC'])).toContain('adoptionCount >= 0');
     expect(buildCaseFilter({}, ['PUBLIC']).some((c) => c.includes('adoptionCount'))).toBe(false);
-    expect(MOST_ADOPTED_SORT_RULE).toEqual(['adoptionCount:desc', 'publishedAt:desc']);
+    expect(CASE_SORT_RULES.MOST_ADOPTED).toEqual(['adoptionCount:desc', 'publishedAt:desc']);
   });
 });

@@ -27,20 +27,16 @@ export const CASE_FACETS = {
 export type CaseFacetName = keyof typeof CASE_FACETS;
 export const CASE_FACET_NAMES = Object.keys(CASE_FACETS) as CaseFacetName[];
 
-export const CASE_SORTS = ['RELEVANCE', 'NEWEST', 'BUDGET_ASC', 'POPULATION_ASC'] as const;
+export const CASE_SORTS = ['RELEVANCE', 'NEWEST', 'BUDGET_ASC', 'POPULATION_ASC', 'MOST_ADOPTED'] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
 export const CASE_SORT_RULES: Readonly<Record<CaseSort, readonly string[]>> = {
   RELEVANCE: [],
   NEWEST: ['publishedAt:desc'],
   BUDGET_ASC: ['budgetYen:asc'],
   POPULATION_ASC: ['population:asc'],
+  /** 横展開: most-followed first (the index's `adoptionCount` is sortable), newest among equals. */
+  MOST_ADOPTED: ['adoptionCount:desc', 'publishedAt:desc'],
 };
-
-/**
- * 横展開: most-followed first (the index's `adoptionCount` is sortable). Not yet a CaseStudySort value:
- * adding one needs its label in the web client's sort menu in the same change.
- */
-export const MOST_ADOPTED_SORT_RULE: readonly string[] = ['adoptionCount:desc', 'publishedAt:desc'];
 
 /** A string literal of the filter language: quotes and backslashes escaped, so no value can end it early. */
 export function filterString(value: string): string {

@@ -368,6 +368,7 @@ export function CaseSearchPage() {
     NEWEST: t('caseSearch.sort.NEWEST'),
     BUDGET_ASC: t('caseSearch.sort.BUDGET_ASC'),
     POPULATION_ASC: t('caseSearch.sort.POPULATION_ASC'),
+    MOST_ADOPTED: t('caseSearch.sort.MOST_ADOPTED'),
   };
 
   const first = result ? (result.page - 1) * result.pageSize + 1 : 0;

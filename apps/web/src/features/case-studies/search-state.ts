@@ -16,6 +16,7 @@ export const CASE_SORTS = [
   'NEWEST',
   'BUDGET_ASC',
   'POPULATION_ASC',
+  'MOST_ADOPTED',
 ] as const satisfies readonly CaseStudySort[];
 export const isCaseSort = (value: unknown): value is CaseStudySort =>
   typeof value === 'string' && (CASE_SORTS as readonly string[]).includes(value);

@@ -87,10 +87,12 @@ export type CaseStudyRevisionAction =
   | 'UNPUBLISH'
   | 'UPDATE';
 
-/** RELEVANCE (default), NEWEST (published), BUDGET_ASC (cheapest first), POPULATION_ASC (smallest first) */
+/** RELEVANCE (default), NEWEST (published), BUDGET_ASC (cheapest first), POPULATION_ASC (smallest first), MOST_ADOPTED (most followed first) */
 export type CaseStudySort =
   /** Smallest budget first; cases without a budget last */
   | 'BUDGET_ASC'
+  /** 横展開: cases piloted or adopted by the most municipalities first */
+  | 'MOST_ADOPTED'
   /** Most recently published first */
   | 'NEWEST'
   /** Smallest municipality first */

@@ -9,12 +9,13 @@ export const CaseStudySortEnum = Object.fromEntries(CASE_SORTS.map((s) => [s, s]
 registerEnumType(CaseStudySortEnum, {
   name: 'CaseStudySort',
   description:
-    'RELEVANCE (default), NEWEST (published), BUDGET_ASC (cheapest first), POPULATION_ASC (smallest first)',
+    'RELEVANCE (default), NEWEST (published), BUDGET_ASC (cheapest first), POPULATION_ASC (smallest first), MOST_ADOPTED (most followed first)',
   valuesMap: {
     RELEVANCE: { description: 'Best match first' },
     NEWEST: { description: 'Most recently published first' },
     BUDGET_ASC: { description: 'Smallest budget first; cases without a budget last' },
     POPULATION_ASC: { description: 'Smallest municipality first' },
+    MOST_ADOPTED: { description: '横展開: cases piloted or adopted by the most municipalities first' },
   },
 });
 
