@@ -24,6 +24,7 @@ import { dataSourceOptions } from '../database/data-source-options';
 import { ensureDatabase, findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '../runtime';
 import { finderQueries } from '../modules/precedent-finder/precedent-finder.service';
 import { createSearchStack, type SearchStack } from '../search/search-stack';
+import { percentile } from './bench-support';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -63,12 +64,6 @@ const VARIANTS = [
   '（地域版）',
   '（改訂）',
 ];
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, i)];
-}
 
 export async function seed(dataSource: DataSource, n: number): Promise<void> {
   const members = DEMO_MUNICIPALITIES;

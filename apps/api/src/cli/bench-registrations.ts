@@ -16,6 +16,7 @@ import { Client } from 'pg';
 import { DEMO_MUNICIPALITIES, normalizeForSearch, termOf } from '@yokoten/case-studies';
 import { runMigrations } from '../bootstrap';
 import { ensureDatabase, findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '../runtime';
+import { percentile } from './bench-support';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,12 +31,6 @@ const WRITE = process.argv.includes('--write') ? resolve(arg('write', 'docs/benc
 const quiet = { log: () => undefined, error: () => undefined, warn: () => undefined } as never;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const log = (msg: string) => process.stdout.write(`${msg}\n`);
-
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return NaN;
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, i)];
-}
 
 async function seed(db: Client, users: number): Promise<{ organiser: string; officers: string[] }> {
   const members = DEMO_MUNICIPALITIES.slice(0, 50);
