@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { startEmbeddedMeilisearch, type EmbeddedMeilisearch } from '../src/runtime';
+import { CaseIndex } from '../src/search/case-index';
+import { SearchSyncWorker } from '../src/search/search-sync.worker';
 import { createTestApp, type TestApp } from './test-app';
 import {
   dataOf,
@@ -143,6 +145,26 @@ describe('search sync', () => {
     );
     expect(await band(['FROM_300K_TO_1M'])).not.toContain(published.id);
     expect(ids(await search(t, { query: '北九州特別市' }))).toContain(published.id);
+  });
+
+  it('rewrites every document when a start finds an index from before a new field (facetValues)', async () => {
+    const published = await createPublished(t, token, 'ハシビロコウ');
+    await searchable(t, 'ハシビロコウ', published.id);
+    // What an index written by the previous release looks like: no facetValues, not filterable.
+    const index = t.app.get(CaseIndex);
+    const live = index.meili.index(index.liveName);
+    const filterable = (await live.getFilterableAttributes()) as string[];
+    await index.wait(live.updateFilterableAttributes(filterable.filter((a) => a !== 'facetValues')));
+    const { facetValues: _dropped, ...old } = await live.getDocument(published.id);
+    await index.wait(live.addDocuments([old]));
+    const themeCounts = async () =>
+      (await search(t, { query: 'ハシビロコウ' })).facets.find((f) => f.field === 'themes')?.values ?? [];
+    expect(await live.getDocument(published.id)).not.toHaveProperty('facetValues');
+
+    // The next start applies the settings and, as they change the documents, queues every case again.
+    await (t.app.get(SearchSyncWorker) as unknown as { ensureIndex(): Promise<void> }).ensureIndex();
+    await indexSynced(t);
+    expect(await themeCounts()).toEqual([{ value: 'SME_DX', count: 1 }]);
   });
 
   it('keeps a draft out of the index', async () => {

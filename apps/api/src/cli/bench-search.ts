@@ -302,10 +302,11 @@ async function main(): Promise<void> {
       '',
       `${CASES.toLocaleString('en')} synthetic published cases (recombined from the demo cases), ${prepared.length} queries ` +
         '(Japanese words and compounds, synonyms, kana, filters, sorts, a second page; all six facets, highlights and ' +
-        'crops on every query). Each client alternates the same search sent straight to Meilisearch with the ' +
-        'parameters the API sends and `searchCaseStudies` over HTTP (hits hydrated from PostgreSQL with their ' +
-        `municipality), interleaved in one run, ${SECONDS} s per level. The API is its own process; clients, API, ` +
-        'PostgreSQL and Meilisearch share the machine.',
+        'a cropped snippet on every query). Each client alternates the same search sent straight to Meilisearch with ' +
+        'the parameters the API sends (facets counted on the one `facetValues` attribute; title, summary and body ' +
+        'retrieved) and `searchCaseStudies` over HTTP (hits hydrated from PostgreSQL with their municipality, ' +
+        `highlights and crops made by the API), interleaved in one run, ${SECONDS} s per level. The API is its own ` +
+        'process; clients, API, PostgreSQL and Meilisearch share the machine.',
       '',
       `Machine: ${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.date}; load average before/after ${m.load} → ${after.load}.`,
       '',

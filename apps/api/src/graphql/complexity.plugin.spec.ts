@@ -78,4 +78,25 @@ describe('complexityPlugin', () => {
     });
     expect((error as GraphQLError).message).toMatch(/too complex: 31 \(maximum 30\)/);
   });
+
+  it('costs one parsed document per page size, whatever its strings, and never mixes verdicts up', async () => {
+    const plugin = complexityPlugin(() => schema, 31);
+    const query = 'query($n: Int, $q: String) { items(first: $n, after: $q) { edges { id name } } }';
+    const document = parse(query);
+    const verdict = async (variables: Record<string, unknown>) => {
+      const listener = (await plugin.requestDidStart!({} as never)) as {
+        didResolveOperation: (ctx: unknown) => Promise<void>;
+      };
+      try {
+        await listener.didResolveOperation({ request: { query, variables }, document });
+        return 'allowed';
+      } catch (e) {
+        return (e as GraphQLError).extensions.complexity;
+      }
+    };
+    expect(await verdict({ n: 10, q: 'a' })).toBe('allowed');
+    expect(await verdict({ n: 11, q: 'a' })).toBe(34);
+    expect(await verdict({ n: 10, q: 'another cursor' })).toBe('allowed');
+    expect(await verdict({ n: 11, q: 'b' })).toBe(34);
+  });
 });

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type DocumentNode, type GraphQLSchema } from 'graphql';
 import {
   type ComplexityEstimator,
   fieldExtensionsEstimator,
@@ -34,27 +34,46 @@ export const paginationEstimator: ComplexityEstimator = ({ args, childComplexity
  * Rejects queries whose estimated cost is too high before they run (graphql-query-complexity), so one
  * request cannot ask for the whole network ten levels deep.
  */
+const ignoreStrings = (_key: string, value: unknown) => (typeof value === 'string' ? '' : value);
+
 export function complexityPlugin(
   getSchema: () => GraphQLSchema,
   maximum = MAX_QUERY_COMPLEXITY,
 ): ApolloServerPlugin {
+  // The cost depends on the document and on the numbers (page sizes) and booleans (@include/@skip) among the
+  // variables: the estimators above never read a string. Apollo hands the same parsed document for the same
+  // query text, so a search page typing query after query is costed once, not on every keystroke.
+  const known = new WeakMap<object, Map<string, number>>();
+  const costOf = (document: DocumentNode, operationName: string | undefined, variables: object) => {
+    let byVariables = known.get(document);
+    if (!byVariables) known.set(document, (byVariables = new Map()));
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables, ignoreStrings)}`;
+    let cost = byVariables.get(key);
+    if (cost === undefined) {
+      cost = getComplexity({
+        schema: getSchema(),
+        operationName,
+        query: document,
+        variables: variables as Record<string, unknown>,
+        estimators: [
+          fieldExtensionsEstimator(),
+          paginationEstimator,
+          simpleEstimator({ defaultComplexity: 1 }),
+        ],
+      });
+      // Bounded: a client that varies its variables endlessly does not grow this.
+      if (byVariables.size >= 256) byVariables.clear();
+      byVariables.set(key, cost);
+    }
+    return cost;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
           let complexity: number;
           try {
-            complexity = getComplexity({
-              schema: getSchema(),
-              operationName: request.operationName,
-              query: document,
-              variables: request.variables,
-              estimators: [
-                fieldExtensionsEstimator(),
-                paginationEstimator,
-                simpleEstimator({ defaultComplexity: 1 }),
-              ],
-            });
+            complexity = costOf(document, request.operationName ?? undefined, request.variables ?? {});
           } catch {
             // Variables that do not coerce: execution reports them as BAD_USER_INPUT with the field named.
             return;

@@ -1,5 +1,5 @@
 import type { Settings } from 'meilisearch';
-import { JAPANESE_STOP_WORDS, meiliSynonyms } from '@yokoten/case-studies';
+import { FACET_VALUES_ATTRIBUTE, JAPANESE_STOP_WORDS, meiliSynonyms } from '@yokoten/case-studies';
 
 /** The live index of published cases; MEILI_INDEX_PREFIX lets tests and several instances share one engine. */
 export function caseIndexName(prefix: string): string {
@@ -52,6 +52,8 @@ export const CASE_INDEX_SETTINGS = {
     'budgetYen',
     'stage',
     'adoptionCount',
+    // Facets are counted on this one attribute (`themes:DX_TALENT` …), not on the six above.
+    FACET_VALUES_ATTRIBUTE,
   ],
   sortableAttributes: ['publishedAt', 'budgetYen', 'population', 'adoptionCount'],
   // `sort` right after `words`: a searcher who asks for "newest" gets newest among the matches.
@@ -61,7 +63,8 @@ export const CASE_INDEX_SETTINGS = {
   stopWords: [...JAPANESE_STOP_WORDS],
   synonyms: meiliSynonyms(),
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
-  faceting: { maxValuesPerFacet: 100 },
+  // Every value of every facet comes back from the one attribute (about 100 today: 47 prefectures, …).
+  faceting: { maxValuesPerFacet: 1000 },
   // Facet values are listed, never searched: skipping that structure makes indexing cheaper.
   facetSearch: false,
   // totalHits must be exact for pagination and facets; the default cap is 1,000.
@@ -69,6 +72,15 @@ export const CASE_INDEX_SETTINGS = {
 } satisfies Settings;
 
 export type CaseIndexSettings = typeof CASE_INDEX_SETTINGS;
+
+/**
+ * Settings whose change means the documents themselves must be rewritten: synonyms are also expanded into
+ * the documents (synonyms.ts), and a new filterable attribute is a new document field (facetValues).
+ */
+export const SETTINGS_THAT_REWRITE_DOCUMENTS: ReadonlyArray<keyof CaseIndexSettings> = [
+  'synonyms',
+  'filterableAttributes',
+];
 
 /** Keys whose array order carries no meaning (the engine returns them sorted). */
 const UNORDERED = new Set(['filterableAttributes', 'sortableAttributes', 'stopWords']);

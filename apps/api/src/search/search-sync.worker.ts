@@ -11,6 +11,7 @@ import type { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CaseIndex } from './case-index';
+import { SETTINGS_THAT_REWRITE_DOCUMENTS } from './case-index.settings';
 import { SearchOutboxProcessor } from './search-outbox.processor';
 
 export const OUTBOX_CHANNEL = 'search_outbox';
@@ -72,13 +73,16 @@ export class SearchSyncWorker implements OnApplicationBootstrap, BeforeApplicati
     const existed = await this.index.exists(this.index.liveName);
     const changed = await this.index.ensure();
     this.ready = true;
-    // Synonyms are also expanded into the documents (see synonyms.ts): new ones need every case rewritten.
+    // Some settings are reflected in the documents (synonyms, new fields): then every case is rewritten.
     // A new index (first start, or an engine that lost its data) is filled from PostgreSQL the same way.
-    if (!existed || changed.includes('synonyms')) {
+    const rewrite = changed.filter((key) =>
+      (SETTINGS_THAT_REWRITE_DOCUMENTS as readonly string[]).includes(key),
+    );
+    if (!existed || rewrite.length > 0) {
       const queued = await this.enqueueAllPublished();
       this.logger.log({
         msg: existed
-          ? 'synonyms changed: re-indexing every case'
+          ? `${rewrite.join(', ')} changed: re-indexing every case`
           : 'search index created: filling it from PostgreSQL',
         index: this.index.liveName,
         changed,

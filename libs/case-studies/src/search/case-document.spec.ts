@@ -79,6 +79,21 @@ describe('toCaseSearchDocument', () => {
     });
   });
 
+  it('lists every facet value in the one attribute facets are counted on', () => {
+    expect(doc.facetValues).toEqual([
+      'themes:DX_TALENT',
+      'themes:SME_DX',
+      'targets:EXECUTIVES',
+      'prefecture:40',
+      'populationBand:FROM_300K_TO_1M',
+      'municipalityKind:DESIGNATED_CITY',
+      'fiscalYear:2023',
+      'fiscalYear:2024',
+    ]);
+    const noBand = toCaseSearchDocument(base, { ...kitakyushu, population: null });
+    expect(noBand.facetValues.some((v) => v.startsWith('populationBand:'))).toBe(false);
+  });
+
   it('stores publishedAt as epoch seconds', () => {
     expect(doc.publishedAt).toBe(Date.parse('2024-06-01T00:00:00Z') / 1000);
     expect(toCaseSearchDocument({ ...base, publishedAt: null }, kitakyushu).publishedAt).toBeNull();

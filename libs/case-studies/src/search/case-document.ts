@@ -12,6 +12,7 @@ import { prefectureByCode } from '../prefectures';
 import { hiraganaToKatakana, katakanaToHiragana } from '../japanese-text';
 import { markdownToPlainText } from './plain-text';
 import { synonymExpansions } from './synonyms';
+import { facetValuesOf } from './filter';
 
 /** What the mapping reads from a case (structurally the API's entity, kept framework-free here). */
 export interface CaseForIndex {
@@ -93,6 +94,8 @@ export interface CaseSearchDocument {
   synonymTerms: string[];
   /** 横展開: municipalities piloting or running the case (filterable and sortable). */
   adoptionCount: number;
+  /** Every facet value of the case as `<facet>:<value>`, the one attribute facets are counted on. */
+  facetValues: string[];
 }
 
 /** Characters the API uses as highlight delimiters; they must never come from a document. */
@@ -155,6 +158,7 @@ export function toCaseSearchDocument(c: CaseForIndex, m: MunicipalityForIndex): 
   const outcomeLabels = c.outcomes.map((o) => clean(o.label));
   const texts = [title, summary, body, ...tags, lessonsLearned, challenges, ...partners, ...outcomeLabels];
   const kana = katakanaToHiragana(m.kana.normalize('NFKC'));
+  const populationBand = m.population === null ? null : populationBandOf(m.population);
   return {
     id: c.id,
     title,
@@ -177,7 +181,7 @@ export function toCaseSearchDocument(c: CaseForIndex, m: MunicipalityForIndex): 
     municipalityKanaKatakana: hiraganaToKatakana(kana),
     prefectureCode: m.prefectureCode,
     prefectureName: prefectureByCode(m.prefectureCode)?.name ?? '',
-    populationBand: m.population === null ? null : populationBandOf(m.population),
+    populationBand,
     municipalityKind: m.kind,
     population: m.population,
     publishedAt: epochSeconds(c.publishedAt),
@@ -190,6 +194,14 @@ export function toCaseSearchDocument(c: CaseForIndex, m: MunicipalityForIndex): 
     kanaTerms: [...katakanaWordsAsHiragana(texts), ...hiraganaWordsAsKatakana(texts, tags)],
     synonymTerms: synonymExpansions(texts.join('\n')),
     adoptionCount: c.adoptionCount ?? 0,
+    facetValues: facetValuesOf({
+      themes: c.themes,
+      targets: c.targets,
+      prefecture: m.prefectureCode,
+      populationBand,
+      municipalityKind: m.kind,
+      fiscalYear: c.fiscalYears,
+    }),
   };
 }
 

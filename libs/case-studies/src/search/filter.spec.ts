@@ -1,4 +1,4 @@
-import { buildCaseFilter, filterString, visibilitiesFor } from '../index';
+import { buildCaseFilter, filterString, splitFacetCounts, visibilitiesFor } from '../index';
 
 describe('buildCaseFilter', () => {
   it('always limits to published cases the caller may see', () => {
@@ -59,5 +59,26 @@ describe('buildCaseFilter', () => {
   it('refuses non-finite numbers and an empty audience', () => {
     expect(() => buildCaseFilter({ budgetYenMax: Number.NaN }, ['PUBLIC'])).toThrow(RangeError);
     expect(() => buildCaseFilter({}, [])).toThrow(RangeError);
+  });
+});
+
+describe('splitFacetCounts', () => {
+  it('gives each facet its own counts back, whatever the engine returned', () => {
+    const split = splitFacetCounts({
+      'themes:DX_TALENT': 4,
+      'prefecture:13': 2,
+      'fiscalYear:2024': 3,
+      'unknown:x': 1,
+      'no-separator': 9,
+    });
+    expect(split).toEqual({
+      themes: { DX_TALENT: 4 },
+      targets: {},
+      prefecture: { '13': 2 },
+      populationBand: {},
+      municipalityKind: {},
+      fiscalYear: { '2024': 3 },
+    });
+    expect(splitFacetCounts(undefined).themes).toEqual({});
   });
 });

@@ -1,5 +1,4 @@
 import {
-  highlightToHtml,
   HIGHLIGHT_POST as B,
   HIGHLIGHT_PRE as A,
   isMultiWordQuery,
@@ -49,23 +48,5 @@ describe('isMultiWordQuery', () => {
     ['reskilling', false],
   ])('%p → %p', (q, expected) => {
     expect(isMultiWordQuery(q)).toBe(expected);
-  });
-});
-
-describe('highlightToHtml', () => {
-  it('escapes everything and turns the delimiters into <mark>', () => {
-    expect(highlightToHtml(`<b>${A}DX${B}</b> & "人材" '育成'`)).toBe(
-      '&lt;b&gt;<mark>DX</mark>&lt;/b&gt; &amp; &quot;人材&quot; &#39;育成&#39;',
-    );
-  });
-
-  it('keeps the markup well formed when the delimiters are unbalanced', () => {
-    expect(highlightToHtml(`${A}${A}a${B}${B}b${A}c`)).toBe('<mark>a</mark>b<mark>c</mark>');
-  });
-
-  it('cannot be made to emit a tag from the text', () => {
-    const html = highlightToHtml(`<script>alert(1)</script><mark>`);
-    expect(html).not.toMatch(/<(?!\/?mark>)/);
-    expect(html).toBe('&lt;script&gt;alert(1)&lt;/script&gt;&lt;mark&gt;');
   });
 });

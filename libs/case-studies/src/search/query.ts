@@ -1,5 +1,3 @@
-import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from './case-document';
-
 /**
  * Particles and function words left out of the index and of queries (the index's `stopWords`). Most of the
  * listed ones are single hiragana, which also occur inside kana words; `prepareQuery` handles the one case
@@ -73,37 +71,4 @@ export function isMultiWordQuery(normalized: string): boolean {
   const words = normalized.split(' ').filter(Boolean);
   if (words.length > 1) return true;
   return /[\u3040-\u30ff\u3400-\u9fff]{3,}/.test(normalized);
-}
-
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-const SPECIAL = /[&<>"'\uE000\uE001]/g;
-
-/**
- * A highlighted/cropped value from the engine (matches between HIGHLIGHT_PRE and HIGHLIGHT_POST) as HTML
- * a client can insert as it is: everything is escaped, then the delimiters become <mark>…</mark>.
- * Unbalanced delimiters are closed or dropped so the markup is always well formed. One regular-expression
- * pass: this runs for three fields of every hit of every search.
- */
-export function highlightToHtml(value: string): string {
-  let open = false;
-  const out = value.replace(SPECIAL, (ch) => {
-    if (ch === HIGHLIGHT_PRE) {
-      if (open) return '';
-      open = true;
-      return '<mark>';
-    }
-    if (ch === HIGHLIGHT_POST) {
-      if (!open) return '';
-      open = false;
-      return '</mark>';
-    }
-    return HTML_ESCAPES[ch];
-  });
-  return open ? `${out}</mark>` : out;
 }
