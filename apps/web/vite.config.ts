@@ -26,6 +26,13 @@ export default defineConfig({
         main: here('index.html'),
         explorer: here('explorer.html'),
       },
+      treeshake: {
+        // @yokoten/case-studies has no import-time side effects, but the bundler cannot prove it for its
+        // demo data (130 cases and 60 municipalities built by function calls at module level), which the
+        // library's single entry re-exports for the API: without this the whole demo set (≈ 310 kB) came
+        // with every page. Declared here, only what the web client uses is bundled.
+        moduleSideEffects: [{ test: /[\\/]libs[\\/]case-studies[\\/]src[\\/]/, sideEffects: false }],
+      },
       onwarn(warning, defaultHandler) {
         // GraphiQL ships React-compiler "use no memo" directives; dropping them is harmless.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
