@@ -1,8 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useFlash, type Flash } from '../shared/flash';
-import { SuccessNotice } from '../shared/status';
+import { Loading, SuccessNotice } from '../shared/status';
 import { container } from '../shared/ui-classes';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
@@ -69,7 +69,10 @@ export function AppLayout() {
             onClose={() => setFlash(undefined)}
           />
         )}
-        <Outlet />
+        {/* Pages are loaded on demand (app-router.tsx): 「読み込み中です…」 until the first one arrives. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <SiteFooter />
     </div>

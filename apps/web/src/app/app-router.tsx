@@ -1,22 +1,57 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
-import { LoginPage } from '../features/auth/login.page';
-import { CaseEditorPage } from '../features/case-studies/case-editor.page';
-import { CaseSearchPage } from '../features/case-studies/case-search.page';
-import { CaseStudyPage } from '../features/case-studies/case-study.page';
-import { MyCasesPage } from '../features/case-studies/my-cases.page';
-import { DashboardRoute } from '../features/dashboard/dashboard.route';
-import { DeclarationsPage } from '../features/declarations/declarations.page';
 import { HomePage } from '../features/home/home.page';
-import { MunicipalityListPage } from '../features/municipalities/municipality-list.page';
-import { MunicipalityPage } from '../features/municipalities/municipality.page';
 import { NotFoundPage } from '../features/not-found/not-found.page';
-import { OpenDataPage } from '../features/open-data/open-data.page';
-import { PrecedentFinderPage } from '../features/precedents/precedent-finder.page';
-import { SessionConsolePage } from '../features/sessions/session-console.page';
-import { SessionEditorPage } from '../features/sessions/session-editor.page';
-import { SessionListPage } from '../features/sessions/session-list.page';
-import { SessionPage } from '../features/sessions/session.page';
 import { AppLayout } from './app-layout';
+
+/**
+ * A page whose code is downloaded when it is first shown, not with the app: the first visit loads only
+ * the layout and that page (recharts comes with the dashboard, the Markdown editor with the case editor).
+ * AppLayout's <Suspense> shows 「読み込み中です…」 on a first visit while the page's chunk arrives; on
+ * navigation the router's transition keeps the current page until the next one is ready.
+ */
+function lazyPage<Name extends string>(
+  load: () => Promise<Record<Name, ComponentType>>,
+  name: Name,
+): LazyExoticComponent<ComponentType> {
+  return lazy<ComponentType>(() => load().then((module) => ({ default: module[name] })));
+}
+
+// The home page and 「ページが見つかりません」 stay in the main chunk: most visits start at `/`, and the
+// not-found page is a few lines.
+const LoginPage = lazyPage(() => import('../features/auth/login.page'), 'LoginPage');
+const CaseEditorPage = lazyPage(() => import('../features/case-studies/case-editor.page'), 'CaseEditorPage');
+const CaseSearchPage = lazyPage(() => import('../features/case-studies/case-search.page'), 'CaseSearchPage');
+const CaseStudyPage = lazyPage(() => import('../features/case-studies/case-study.page'), 'CaseStudyPage');
+const MyCasesPage = lazyPage(() => import('../features/case-studies/my-cases.page'), 'MyCasesPage');
+const DashboardPage = lazyPage(() => import('../features/dashboard/dashboard.page'), 'DashboardPage');
+const DeclarationsPage = lazyPage(
+  () => import('../features/declarations/declarations.page'),
+  'DeclarationsPage',
+);
+const MunicipalityListPage = lazyPage(
+  () => import('../features/municipalities/municipality-list.page'),
+  'MunicipalityListPage',
+);
+const MunicipalityPage = lazyPage(
+  () => import('../features/municipalities/municipality.page'),
+  'MunicipalityPage',
+);
+const OpenDataPage = lazyPage(() => import('../features/open-data/open-data.page'), 'OpenDataPage');
+const PrecedentFinderPage = lazyPage(
+  () => import('../features/precedents/precedent-finder.page'),
+  'PrecedentFinderPage',
+);
+const SessionConsolePage = lazyPage(
+  () => import('../features/sessions/session-console.page'),
+  'SessionConsolePage',
+);
+const SessionEditorPage = lazyPage(
+  () => import('../features/sessions/session-editor.page'),
+  'SessionEditorPage',
+);
+const SessionListPage = lazyPage(() => import('../features/sessions/session-list.page'), 'SessionListPage');
+const SessionPage = lazyPage(() => import('../features/sessions/session.page'), 'SessionPage');
 
 export const router = createBrowserRouter([
   {
@@ -38,7 +73,7 @@ export const router = createBrowserRouter([
       { path: 'sessions/:id/edit', element: <SessionEditorPage /> },
       { path: 'sessions/:id/console', element: <SessionConsolePage /> },
       { path: 'precedents', element: <PrecedentFinderPage /> },
-      { path: 'dashboard', element: <DashboardRoute /> },
+      { path: 'dashboard', element: <DashboardPage /> },
       { path: 'open-data', element: <OpenDataPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -24,7 +24,7 @@ import { StatusBadge } from './badges';
 import { forgetCaseLists } from './case-cache';
 import { caseProblem } from './case-errors';
 import { CasesLikeDraft } from './cases-like-draft';
-import { canEditCase } from './case-study.page';
+import { canEditCase } from './can-edit-case';
 import { CheckboxGroup, RadioGroup } from './choice-groups';
 import {
   LIMITS,

@@ -13,6 +13,7 @@ import { loginPath } from '../auth/redirect';
 import { isOrganiser, useCurrentUser, type CurrentUser } from '../auth/use-current-user';
 import { municipalityName, prefectureName } from '../municipalities/labels';
 import { Chip, StageBadge, StatusBadge, VisibilityBadge } from './badges';
+import { canEditCase } from './can-edit-case';
 import { CaseActions } from './case-actions';
 import { CaseBody } from './case-body';
 import { caseFieldLabel } from './field-labels';
@@ -23,12 +24,6 @@ import { CaseNetworkSection } from '../adoption/case-network-section';
 
 /** Case ids are UUIDs: anything else cannot exist, so do not ask the API. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function canEditCase(user: CurrentUser | null, municipalityCode: string): boolean {
-  if (!user) return false;
-  if (user.role === 'ADMIN') return true;
-  return user.role === 'OFFICER' && user.municipality?.code === municipalityCode;
-}
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -525,5 +525,3 @@ export function DashboardPage() {
     </div>
   );
 }
-
-export default DashboardPage;

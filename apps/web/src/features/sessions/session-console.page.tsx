@@ -37,7 +37,7 @@ import { FormatBadge, RegistrationStatusBadge, SessionStatusBadge } from './sess
 import { SessionBreadcrumbs } from './session-breadcrumbs';
 import { SESSION_QUERIES } from './session-cache';
 import { sessionProblemMessage } from './session-errors';
-import { isSessionId } from './session.page';
+import { isSessionId } from './session-id';
 
 type ConsoleData = SessionConsoleQuery;
 type Session = NonNullable<ConsoleData['exchangeSession']>;

@@ -50,7 +50,7 @@ import { agendaKindLabel, allocationModeLabel, sessionFormatLabel } from './labe
 import { SessionBreadcrumbs } from './session-breadcrumbs';
 import { forgetSessionLists } from './session-cache';
 import { onlyAgendaTimesFailed, sessionProblem, sessionProblemMessage } from './session-errors';
-import { isSessionId } from './session.page';
+import { isSessionId } from './session-id';
 import { sessionNoticeState } from './use-session-notice';
 
 function RadioGroup<V extends string>({

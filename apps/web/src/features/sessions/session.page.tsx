@@ -16,10 +16,8 @@ import { agendaKindLabel, allocationModeLabel, sessionFormatLabel, termLabel } f
 import { RegistrationPanel } from './registration-panel';
 import { FormatBadge, SessionStatusBadge } from './session-badges';
 import { SessionBreadcrumbs } from './session-breadcrumbs';
+import { isSessionId } from './session-id';
 import { useSessionNotice } from './use-session-notice';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isSessionId = (value: string) => UUID.test(value);
 
 type Session = SessionDetailFragment;
 
