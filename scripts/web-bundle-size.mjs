@@ -1,0 +1,124 @@
+#!/usr/bin/env node
+/* global URL -- a Node 20 global */
+// `npm run bench:web`: how much JavaScript a page of the built web client downloads on a first visit
+// (empty cache), raw and gzipped, measured in the system Chromium rather than guessed from the chunk graph.
+//
+//   node scripts/web-bundle-size.mjs                 the home page `/` of dist/apps/web (build it first:
+//                                                    `npx nx run web:build`; `npm run bench:web` does both)
+//   node scripts/web-bundle-size.mjs / /cases /dashboard     several pages, each in a fresh browser context
+//   BASE_URL=http://localhost:3000 node scripts/web-bundle-size.mjs   a running app (real API and data)
+//
+// Without BASE_URL the files of dist/apps/web are served by a small static server here and /graphql
+// answers every operation with an error, so no API or database is needed: the JavaScript a page loads does
+// not depend on its data (the pages' code is split by route, not by what the queries return).
+// Raw is what the app's own server sends (it does not compress); gzip (zlib level 6) is what a
+// compressing proxy in front of it would send.
+import { createServer } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist/apps/web');
+const paths = process.argv.slice(2).filter((arg) => arg.startsWith('/'));
+if (paths.length === 0) paths.push('/');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.ttf': 'font/ttf',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+function serveDist() {
+  if (!existsSync(join(dist, 'index.html'))) {
+    console.error(
+      `${dist}/index.html is missing: run \`npx nx run web:build\` first (or \`npm run bench:web\`).`,
+    );
+    process.exit(1);
+  }
+  const server = createServer((req, res) => {
+    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    if (pathname === '/graphql') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ errors: [{ message: 'no API in the bundle-size bench' }] }));
+      return;
+    }
+    let file = normalize(join(dist, decodeURIComponent(pathname)));
+    if (!file.startsWith(dist)) {
+      res.writeHead(403).end();
+      return;
+    }
+    // Like the API: a path that is not a file is a page of the single-page app.
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(dist, 'index.html');
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolveServer) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
+      resolveServer({ server, baseUrl: `http://127.0.0.1:${port}` });
+    });
+  });
+}
+
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+
+const external = process.env.BASE_URL?.replace(/\/$/, '');
+const { server, baseUrl } = external ? { server: undefined, baseUrl: external } : await serveDist();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+
+try {
+  console.log(`JavaScript loaded on a first visit to ${baseUrl} (empty cache)\n`);
+  console.log('| page | files | raw | gzip |');
+  console.log('| ---- | ----- | --- | ---- |');
+  const details = [];
+  for (const path of paths) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const scripts = new Map();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('response', async (response) => {
+      const url = new URL(response.url());
+      if (!url.pathname.endsWith('.js') || scripts.has(url.pathname)) return;
+      scripts.set(
+        url.pathname,
+        response.body().then((body) => body),
+      );
+    });
+    await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
+    // The page's own chunks are requested once React renders the route; give it a moment to settle.
+    await page.waitForLoadState('networkidle');
+    const files = [];
+    for (const [name, body] of scripts) {
+      const bytes = await body;
+      files.push({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length });
+    }
+    files.sort((a, b) => b.raw - a.raw);
+    const raw = files.reduce((sum, f) => sum + f.raw, 0);
+    const gzip = files.reduce((sum, f) => sum + f.gzip, 0);
+    console.log(`| \`${path}\` | ${files.length} | ${kB(raw)} | ${kB(gzip)} |`);
+    details.push({ path, files });
+    // A page that failed to load its code would look small: refuse to report it.
+    if (errors.length > 0) throw new Error(`${path}: uncaught errors in the page: ${errors.join('; ')}`);
+    await context.close();
+  }
+  for (const { path, files } of details) {
+    console.log(`\n${path}`);
+    for (const f of files) console.log(`  ${kB(f.raw).padStart(10)} ${kB(f.gzip).padStart(10)}  ${f.name}`);
+  }
+} finally {
+  await browser.close();
+  server?.close();
+}
