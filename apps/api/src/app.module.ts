@@ -29,6 +29,21 @@ import { MunicipalityModule } from './modules/municipality/municipality.module';
 import { MunicipalityRepository } from './modules/municipality/municipality.repository';
 import { SEARCH_CONNECTION, SearchModule, type SearchConnection } from './search/search.module';
 
+/**
+ * Cache headers of the web client's files. Vite names everything under assets/ by its content hash, so
+ * those never change; index.html (and the fallback that serves it for every client route) must be
+ * revalidated each time, or after a deployment a browser would ask for page chunks that no longer exist.
+ */
+export function webCacheHeaders(
+  res: { setHeader(name: string, value: string): unknown },
+  path: string,
+): void {
+  res.setHeader(
+    'Cache-Control',
+    /[\\/]assets[\\/][^\\/]+$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+  );
+}
+
 export interface AppModuleOptions {
   config: AppConfig;
   databaseUrl: string;
@@ -81,7 +96,7 @@ export class AppModule {
                 rootPath: options.webDistDir as string,
                 // The API's own routes; every other GET falls back to the web client (index.html), /open-data included.
                 exclude: ['/graphql', '/graphql/{*rest}', '/health', '/graphiql', '/open-data/cases.{:ext}'],
-                serveStaticOptions: { index: 'index.html', maxAge: '1h', fallthrough: true },
+                serveStaticOptions: { index: 'index.html', fallthrough: true, setHeaders: webCacheHeaders },
               }),
             ]
           : []),

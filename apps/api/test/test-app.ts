@@ -59,7 +59,7 @@ export async function createTestDatabase(): Promise<{ url: string; drop(): Promi
 
 /** Boots the real API (same module, pipes and middleware as main.ts) on a free port, optionally with demo data. */
 export async function createTestApp(
-  options: { seedDemo?: boolean; env?: Record<string, string> } = {},
+  options: { seedDemo?: boolean; env?: Record<string, string>; webDistDir?: string } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({
@@ -76,6 +76,7 @@ export async function createTestApp(
       config,
       databaseUrl: db.url,
       search: { url: config.MEILI_URL as string, apiKey: config.MEILI_MASTER_KEY },
+      webDistDir: options.webDistDir,
     }),
     { logger: ['error', 'fatal'] },
   );
