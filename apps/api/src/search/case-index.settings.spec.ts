@@ -42,7 +42,7 @@ describe('case index settings', () => {
       // Sorted and, for voiced kana, decomposed, as the engine returns them.
       stopWords: [...CASE_INDEX_SETTINGS.stopWords].sort().map((w) => w.normalize('NFD')),
       typoTolerance: { ...CASE_INDEX_SETTINGS.typoTolerance, disableOnWords: [], disableOnAttributes: [] },
-      faceting: { maxValuesPerFacet: 100, sortFacetValuesBy: { '*': 'alpha' as const } },
+      faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'alpha' as const } },
       displayedAttributes: ['*'],
     };
     expect(settingsToChange(CASE_INDEX_SETTINGS, stored)).toEqual([]);
