@@ -2,8 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { drawLottery } from '@yokoten/case-studies';
+import { MailOutboxProcessor } from '../src/modules/mail/mail-outbox.processor';
 import { MailService } from '../src/modules/mail/mail.service';
 import { ExchangeSessionService } from '../src/modules/exchange-session/exchange-session.service';
+import { eventually } from './search-fixtures';
 import { createTestApp, type TestApp } from './test-app';
 import {
   CANCEL,
@@ -160,7 +162,11 @@ describe('exchange sessions (定期共有会) over GraphQL', () => {
       expect(byId.get(regs[2].id)).toMatchObject({ status: 'CONFIRMED', waitlistPosition: null });
       expect(byId.get(regs[3].id)).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 1 });
       expect(state.data?.exchangeSession).toMatchObject({ confirmedCount: 2, waitlistCount: 1 });
-      const promotion = mail.recent().find((m) => m.kind === 'promotion' && m.to === officers[2].email);
+      // Mails are queued with the change and sent by the outbox worker a moment later.
+      const promotion = await eventually(
+        async () => mail.recent().find((m) => m.kind === 'promotion' && m.to === officers[2].email),
+        (m) => m !== undefined,
+      );
       expect(promotion?.subject).toContain('繰り上げ参加確定');
       // Cancelled people may register again.
       expect((await register(officers[0], id)).data?.registerForSession).toMatchObject({
@@ -445,9 +451,19 @@ describe('exchange sessions (定期共有会) over GraphQL', () => {
     it('sends Japanese confirmation, waitlist, capacity alerts and cancellation notices; writes .eml files', async () => {
       const officers = await createOfficers(t, 11);
       const { id } = await createSession(t, organiser, { capacity: 10 });
+      // Earlier tests' mails out of the way first, so that only this test's are counted.
+      const outbox = t.app.get(MailOutboxProcessor);
+      await eventually(
+        () => outbox.backlog(),
+        (n) => n === 0,
+      );
       const before = mail.recent().length;
       for (const o of officers) await register(o, id);
-      const sent = mail.recent().slice(before);
+      // 10 confirmations, 1 waitlist notice and 3 capacity alerts, sent by the outbox worker.
+      const sent = await eventually(
+        async () => mail.recent().slice(before),
+        (s) => s.length >= 14,
+      );
       expect(sent.filter((m) => m.kind === 'confirmation')).toHaveLength(10);
       expect(sent.filter((m) => m.kind === 'waitlist')).toHaveLength(1);
       expect(sent.find((m) => m.kind === 'confirmation')?.subject).toMatch(/^【参加確定】/);
@@ -467,14 +483,17 @@ describe('exchange sessions (定期共有会) over GraphQL', () => {
         { id },
         organiser,
       );
-      const notices = mail
-        .recent()
-        .slice(before2)
-        .filter((m) => m.kind === 'session-cancelled');
+      const notices = await eventually(
+        async () =>
+          mail
+            .recent()
+            .slice(before2)
+            .filter((m) => m.kind === 'session-cancelled'),
+        (n) => n.length >= 11,
+      );
       expect(notices).toHaveLength(11);
       expect(notices[0].text).toContain('会場都合のため');
 
-      await mail.flush();
       const files = readdirSync(mailDir).filter((f) => f.endsWith('.eml'));
       expect(files.length).toBeGreaterThanOrEqual(25);
       const eml = readFileSync(
@@ -491,7 +510,10 @@ describe('exchange sessions (定期共有会) over GraphQL', () => {
       await register(o, id);
       const first = await service.sendDueReminders(24);
       expect(first).toBeGreaterThanOrEqual(1);
-      expect(mail.recent().some((m) => m.kind === 'reminder' && m.to === o.email)).toBe(true);
+      await eventually(
+        async () => mail.recent().filter((m) => m.kind === 'reminder' && m.to === o.email),
+        (r) => r.length > 0,
+      );
       expect(await service.sendDueReminders(24)).toBe(0);
     });
   });

@@ -23,7 +23,7 @@ describe('GET /health', () => {
       await t?.close();
     });
 
-    it('answers 200 {status: ok, database: up, search: up, pendingIndexUpdates: <number>}', async () => {
+    it('answers 200 {status: ok, database: up, search: up, pendingIndexUpdates, pendingMails: <number>}', async () => {
       const res = await fetch(`${t.url}/health`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/application\/json/);
@@ -34,9 +34,12 @@ describe('GET /health', () => {
         database: 'up',
         search: 'up',
         pendingIndexUpdates: expect.any(Number),
+        pendingMails: expect.any(Number),
       });
       expect(Number.isInteger(body.pendingIndexUpdates)).toBe(true);
       expect(body.pendingIndexUpdates).toBeGreaterThanOrEqual(0);
+      expect(Number.isInteger(body.pendingMails)).toBe(true);
+      expect(body.pendingMails).toBeGreaterThanOrEqual(0);
     });
   });
 
@@ -57,6 +60,7 @@ describe('GET /health', () => {
         database: 'up',
         search: 'down',
         pendingIndexUpdates: expect.any(Number),
+        pendingMails: expect.any(Number),
       });
     });
 

@@ -255,6 +255,7 @@ describe('search sync during a Meilisearch outage', () => {
       database: 'up',
       search: 'up',
       pendingIndexUpdates: 0,
+      pendingMails: expect.any(Number),
     });
 
     expect(ids(await search(t, { query: 'リンドウ' }))).toContain(during.id);

@@ -9,6 +9,7 @@ import { RegistrationEntity } from '../modules/exchange-session/registration.ent
 import { SessionTableEntity } from '../modules/exchange-session/session-table.entity';
 import { DeclarationEntity } from '../modules/municipality/declaration.entity';
 import { MunicipalityEntity } from '../modules/municipality/municipality.entity';
+import { MailOutboxEntity } from '../modules/mail/mail-outbox.entity';
 import { SearchOutboxEntity } from '../search/search-outbox.entity';
 
 export const ENTITIES = [
@@ -26,4 +27,5 @@ export const ENTITIES = [
   AdoptionEventEntity,
   InquiryEntity,
   InquiryMessageEntity,
+  MailOutboxEntity,
 ];

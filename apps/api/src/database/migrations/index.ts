@@ -5,6 +5,7 @@ import { RegistrationFunction1795279000000 } from './1795279000000-RegistrationF
 import { SearchOutboxNotify1795279100000 } from './1795279100000-SearchOutboxNotify';
 import { AdoptionsInquiries1795279300000 } from './1795279300000-AdoptionsInquiries';
 import { SearchMunicipalityChanges1795279400000 } from './1795279400000-SearchMunicipalityChanges';
+import { MailOutbox1795279500000 } from './1795279500000-MailOutbox';
 
 // Listed explicitly (not globbed) so the compiled app and the tests load the same set, in order.
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   SearchOutboxNotify1795279100000,
   AdoptionsInquiries1795279300000,
   SearchMunicipalityChanges1795279400000,
+  MailOutbox1795279500000,
 ];

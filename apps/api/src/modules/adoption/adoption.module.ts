@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CaseStudyModule } from '../case-study/case-study.module';
-import { MailModule } from '../mail/mail.module';
 import { MunicipalityModule } from '../municipality/municipality.module';
 import { AdoptionEventResolver, AdoptionResolver, CaseStudyAdoptionResolver } from './adoption.resolver';
 import { AdoptionRepository } from './adoption.repository';
@@ -10,7 +9,7 @@ export const ADOPTION_RESOLVERS = [AdoptionResolver, AdoptionEventResolver, Case
 
 /** 横展開: adoption records, their timelines, the chain of spread and CaseStudy.adoptionCount/adoptions. */
 @Module({
-  imports: [CaseStudyModule, MunicipalityModule, MailModule],
+  imports: [CaseStudyModule, MunicipalityModule],
   providers: [AdoptionRepository, AdoptionService, ...ADOPTION_RESOLVERS],
   exports: [AdoptionRepository, AdoptionService],
 })

@@ -4,6 +4,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import { COUNTED_ADOPTION_STATUSES } from '@yokoten/case-studies';
 import { enqueueIndexUpdate } from '../../search/search-outbox';
 import { UserEntity } from '../auth/user.entity';
+import { enqueueMails, type QueuedMail } from '../mail/mail-outbox';
 import { AdoptionEntity, AdoptionEventEntity } from './adoption.entity';
 
 /** One link of a chain of spread: `adoption` follows the case `fromCaseStudyId`, `depth` steps from the root. */
@@ -66,6 +67,20 @@ export class AdoptionTransaction {
   /** After a record is withdrawn: the followed case's adoption count changed. */
   async recordStepForRemoval(caseStudyId: string): Promise<void> {
     await enqueueIndexUpdate(this.manager, 'case_study', caseStudyId);
+  }
+
+  /** The officers of a municipality, who are told by mail. */
+  officersOf(municipalityId: string): Promise<Array<Pick<UserEntity, 'id' | 'name' | 'email'>>> {
+    return this.manager.getRepository(UserEntity).find({
+      select: { id: true, name: true, email: true },
+      where: { municipalityId, role: 'OFFICER' },
+      order: { email: 'ASC' },
+    });
+  }
+
+  /** Queues mails in this transaction: they are sent if, and only if, it commits. */
+  queueMails(mails: readonly QueuedMail[]): Promise<void> {
+    return enqueueMails(this.manager, mails);
   }
 }
 
@@ -161,14 +176,5 @@ export class AdoptionRepository {
         ORDER BY c.depth, a.created_at, a.id`,
       [caseStudyId, depth],
     )) as SpreadRow[];
-  }
-
-  /** Officers of a municipality, to tell them about their case (ids, names and addresses only). */
-  officersOf(municipalityId: string): Promise<Array<Pick<UserEntity, 'id' | 'name' | 'email'>>> {
-    return this.dataSource.getRepository(UserEntity).find({
-      select: { id: true, name: true, email: true },
-      where: { municipalityId, role: 'OFFICER' },
-      order: { email: 'ASC' },
-    });
   }
 }

@@ -6,12 +6,11 @@ import { authorize, can } from '../auth/authorization.policy';
 import type { CaseStudyEntity } from '../case-study/case-study.entity';
 import { CaseStudyRepository } from '../case-study/case-study.repository';
 import { CaseStudyService } from '../case-study/case-study.service';
-import { MailService } from '../mail/mail.service';
 import { MunicipalityRepository } from '../municipality/municipality.repository';
 import type { MunicipalityEntity } from '../municipality/municipality.entity';
 import { adoptionMail } from './adoption-mails';
 import type { AdoptionEntity } from './adoption.entity';
-import { AdoptionRepository, type SpreadRow } from './adoption.repository';
+import { AdoptionRepository, type AdoptionTransaction, type SpreadRow } from './adoption.repository';
 import type { RecordAdoptionInput } from './dto/record-adoption.input';
 
 const TEXT_FIELDS = ['note', 'adaptation', 'outcome'] as const;
@@ -32,7 +31,6 @@ export class AdoptionService {
     private readonly caseStudies: CaseStudyRepository,
     private readonly caseStudyService: CaseStudyService,
     private readonly municipalities: MunicipalityRepository,
-    private readonly mail: MailService,
   ) {}
 
   /** Notes, adaptation and outcome: signed-in users of the network; anonymous readers see who and how far. */
@@ -104,12 +102,11 @@ export class AdoptionService {
       row.recordedByUserId = user.userId;
       const saved = await tx.save(row);
       await tx.recordStep(saved, changed, user.userId);
-      return { saved, previousStatus, statusChanged: changed.includes('status') };
+      // The publisher hears about a new follower or a change of status, not about notes: the mail is
+      // queued in this transaction, so it goes out if, and only if, the change is recorded.
+      if (changed.includes('status')) await this.tellPublisher(tx, followed, follower, saved, previousStatus);
+      return { saved, previousStatus };
     });
-
-    // After the commit: the publisher hears about a new follower or a change of status, not about notes.
-    if (result.statusChanged)
-      void this.tellPublisher(followed, follower, result.saved, result.previousStatus);
     return result.saved;
   }
 
@@ -164,14 +161,15 @@ export class AdoptionService {
   }
 
   private async tellPublisher(
+    tx: AdoptionTransaction,
     followed: CaseStudyEntity,
     follower: MunicipalityEntity,
     saved: AdoptionEntity,
     previousStatus: AdoptionStatus | null,
   ): Promise<void> {
-    const officers = await this.repository.officersOf(followed.municipalityId);
+    const officers = await tx.officersOf(followed.municipalityId);
     if (officers.length === 0) return;
-    await this.mail.send(
+    await tx.queueMails([
       adoptionMail(
         officers.map((o) => o.email),
         {
@@ -183,6 +181,6 @@ export class AdoptionService {
           note: saved.note,
         },
       ),
-    );
+    ]);
   }
 }

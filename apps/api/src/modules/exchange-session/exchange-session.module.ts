@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { MailModule } from '../mail/mail.module';
 import { ExchangeSessionController } from './exchange-session.controller';
 import { ExchangeSessionRepository } from './exchange-session.repository';
 import {
@@ -22,7 +21,7 @@ export const EXCHANGE_SESSION_RESOLVERS = [
 
 /** 定期共有会: sessions, registrations and the waitlist, theme tables, attendance, calendar files and mails. */
 @Module({
-  imports: [AuthModule, MailModule],
+  imports: [AuthModule],
   controllers: [ExchangeSessionController],
   providers: [
     ExchangeSessionService,

@@ -4,6 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { ExchangeSessionStatus, RegistrationStatus } from '@yokoten/case-studies';
 import { UserEntity } from '../auth/user.entity';
+import { enqueueMails, type QueuedMail } from '../mail/mail-outbox';
+import type { MailMessage } from '../mail/mail.service';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { ExchangeSessionEntity } from './exchange-session.entity';
 import { RegistrationEntity } from './registration.entity';
@@ -210,6 +212,31 @@ export class LockedSession {
     );
     return row.n;
   }
+
+  /** Queues mails in this transaction: they are sent if, and only if, the change commits. */
+  queueMails(mails: readonly QueuedMail[]): Promise<void> {
+    return enqueueMails(this.manager, mails);
+  }
+
+  usersByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    return ids.length
+      ? this.manager.getRepository(UserEntity).find({ where: { id: In([...new Set(ids)]) } })
+      : Promise.resolve([]);
+  }
+
+  async organiserEmails(): Promise<string[]> {
+    const rows = await this.manager.getRepository(UserEntity).find({ where: { role: 'ORGANISER' } });
+    return rows.map((u) => u.email);
+  }
+
+  /** Compare-and-set of the capacity alert level; true when this call raised it (so exactly one alert goes out). */
+  async raiseCapacityAlertLevel(level: number): Promise<boolean> {
+    const result = await this.manager.query(
+      `UPDATE exchange_sessions SET capacity_alert_level = $2 WHERE id = $1 AND capacity_alert_level < $2 RETURNING id`,
+      [this.session.id, level],
+    );
+    return returning(result).length > 0;
+  }
 }
 
 /** `UPDATE … RETURNING` through TypeORM's query() gives [rows, count]; a SELECT gives rows. */
@@ -257,45 +284,93 @@ export class ExchangeSessionRepository {
   }
 
   /**
-   * The seat decision in one statement (the session_register function): lock, checks, counts, insert.
+   * The seat decision in one statement (the session_register function): lock, checks, counts, insert; the
+   * same statement queues the registrant's mail for the status the function decided (`mails`, rendered
+   * beforehand from the session as read before the lock; `position` stands for the waitlist position in
+   * the WAITLISTED text). So the lock is held for one statement and a commit, and a registration is never
+   * committed without its mail. On OK, `registered` runs in the same transaction, still holding the lock.
    * `outcome` is OK or the reason for refusing.
    */
-  async register(p: {
-    sessionId: string;
-    userId: string;
-    municipalityId: string;
-    registeredByUserId: string;
-    preferences: string[];
-    now: Date;
-  }): Promise<{ outcome: string; registration: RegistrationEntity | null; confirmed: number | null }> {
+  async register(
+    p: {
+      sessionId: string;
+      userId: string;
+      municipalityId: string;
+      registeredByUserId: string;
+      preferences: string[];
+      now: Date;
+    },
+    mails: (
+      session: ExchangeSessionEntity,
+      checkInCode: string,
+      position: string,
+    ) => Record<'CONFIRMED' | 'WAITLISTED' | 'APPLIED', MailMessage>,
+    registered: (locked: LockedSession, registration: RegistrationEntity, confirmed: number) => Promise<void>,
+  ): Promise<{ outcome: string; registration: RegistrationEntity | null }> {
+    const session = await this.findById(p.sessionId);
+    if (!session) return { outcome: 'NOT_FOUND', registration: null };
     const checkInCode = newCheckInCode();
-    const [row] = await this.dataSource.query(
-      `SELECT outcome, registration_id, reg_status, waitlist_position, arrival_seq, confirmed, registered_at
-         FROM session_register($1, $2, $3, $4, $5::uuid[], $6, $7)`,
-      [p.sessionId, p.userId, p.municipalityId, p.registeredByUserId, p.preferences, checkInCode, p.now],
-    );
-    if (row.outcome !== 'OK') return { outcome: row.outcome, registration: null, confirmed: null };
-    // The row as the function wrote it, without reading it back.
-    const registration = this.registrations.create({
-      id: row.registration_id,
-      sessionId: p.sessionId,
-      userId: p.userId,
-      municipalityId: p.municipalityId,
-      registeredByUserId: p.registeredByUserId,
-      status: row.reg_status,
-      arrivalSeq: row.arrival_seq,
-      waitlistPosition: row.waitlist_position,
-      tablePreferences: p.preferences,
-      assignedTableId: null,
-      checkInCode,
-      checkedInAt: null,
-      registeredAt: row.registered_at,
-      confirmedAt: row.reg_status === 'CONFIRMED' ? row.registered_at : null,
-      promotedAt: null,
-      cancelledAt: null,
-      updatedAt: row.registered_at,
+    const position = `[[waitlist-position-${randomBytes(6).toString('hex')}]]`;
+    const rendered = Object.entries(mails(session, checkInCode, position)).map(([status, m]) => ({
+      status,
+      kind: m.kind,
+      recipients: m.to,
+      subject: m.subject,
+      text: m.text,
+    }));
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query(
+        `WITH r AS MATERIALIZED (
+           SELECT * FROM session_register($1, $2, $3, $4, $5::uuid[], $6, $7)
+         ), queued AS (
+           INSERT INTO mail_outbox (kind, recipients, subject, text)
+           SELECT m.kind, m.recipients, m.subject, replace(m.text, $9, coalesce(r.waitlist_position::text, ''))
+             FROM r JOIN jsonb_to_recordset($8::jsonb)
+                  AS m(status text, kind text, recipients jsonb, subject text, text text)
+                  ON m.status = r.reg_status
+            WHERE r.outcome = 'OK'
+         )
+         SELECT outcome, registration_id, reg_status, waitlist_position, arrival_seq, confirmed, capacity,
+                registered_at
+           FROM r`,
+        [
+          p.sessionId,
+          p.userId,
+          p.municipalityId,
+          p.registeredByUserId,
+          p.preferences,
+          checkInCode,
+          p.now,
+          JSON.stringify(rendered),
+          position,
+        ],
+      );
+      if (row.outcome !== 'OK') return { outcome: row.outcome, registration: null };
+      // The row as the function wrote it, without reading it back.
+      const registration = this.registrations.create({
+        id: row.registration_id,
+        sessionId: p.sessionId,
+        userId: p.userId,
+        municipalityId: p.municipalityId,
+        registeredByUserId: p.registeredByUserId,
+        status: row.reg_status,
+        arrivalSeq: row.arrival_seq,
+        waitlistPosition: row.waitlist_position,
+        tablePreferences: p.preferences,
+        assignedTableId: null,
+        checkInCode,
+        checkedInAt: null,
+        registeredAt: row.registered_at,
+        confirmedAt: row.reg_status === 'CONFIRMED' ? row.registered_at : null,
+        promotedAt: null,
+        cancelledAt: null,
+        updatedAt: row.registered_at,
+      });
+      // The capacity as it was under the lock.
+      const locked = new LockedSession(manager, Object.assign(session, { capacity: row.capacity }));
+      await registered(locked, registration, row.confirmed);
+      return { outcome: row.outcome, registration };
     });
-    return { outcome: row.outcome, registration, confirmed: row.confirmed };
   }
 
   /** An officer with their municipality, in one query. */
@@ -306,15 +381,6 @@ export class ExchangeSessionRepository {
       .leftJoinAndSelect('u.municipality', 'm')
       .where('u.id = :id', { id })
       .getOne();
-  }
-
-  /** Compare-and-set of the capacity alert level; true when this call raised it (so exactly one alert goes out). */
-  async raiseCapacityAlertLevel(sessionId: string, level: number): Promise<boolean> {
-    const result = await this.dataSource.query(
-      `UPDATE exchange_sessions SET capacity_alert_level = $2 WHERE id = $1 AND capacity_alert_level < $2 RETURNING id`,
-      [sessionId, level],
-    );
-    return returning(result).length > 0;
   }
 
   async create(
@@ -430,11 +496,6 @@ export class ExchangeSessionRepository {
       : Promise.resolve([]);
   }
 
-  async organiserEmails(): Promise<string[]> {
-    const rows = await this.dataSource.getRepository(UserEntity).find({ where: { role: 'ORGANISER' } });
-    return rows.map((u) => u.email);
-  }
-
   findMunicipality(id: string): Promise<MunicipalityEntity | null> {
     return this.dataSource.getRepository(MunicipalityEntity).findOne({ where: { id } });
   }
@@ -500,17 +561,31 @@ export class ExchangeSessionRepository {
 
   /**
    * Claims the reminder of every session starting before `until` that has not had one (UPDATE … RETURNING,
-   * so two instances never both send it).
+   * so two instances never both send it) and runs `work` for each in the same transaction, which holds the
+   * claimed rows: the reminders it queues commit together with the mark that they were sent.
    */
-  async claimDueReminders(now: Date, until: Date): Promise<ExchangeSessionEntity[]> {
-    const claimed = await this.dataSource.query(
-      `UPDATE exchange_sessions SET reminder_sent_at = now()
-        WHERE reminder_sent_at IS NULL AND status IN ('OPEN', 'CLOSED')
-          AND starts_at > $1 AND starts_at <= $2
-        RETURNING id`,
-      [now, until],
-    );
-    return this.findByIds(returning<{ id: string }>(claimed).map((r) => r.id));
+  async claimDueReminders(
+    now: Date,
+    until: Date,
+    work: (locked: LockedSession) => Promise<void>,
+  ): Promise<ExchangeSessionEntity[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const claimed = await manager.query(
+        `UPDATE exchange_sessions SET reminder_sent_at = now()
+          WHERE reminder_sent_at IS NULL AND status IN ('OPEN', 'CLOSED')
+            AND starts_at > $1 AND starts_at <= $2
+          RETURNING id`,
+        [now, until],
+      );
+      const ids = returning<{ id: string }>(claimed).map((r) => r.id);
+      const sessions = ids.length
+        ? await manager
+            .getRepository(ExchangeSessionEntity)
+            .find({ where: { id: In(ids) }, order: { startsAt: 'ASC' } })
+        : [];
+      for (const session of sessions) await work(new LockedSession(manager, session));
+      return sessions;
+    });
   }
 
   confirmedOf(sessionId: string): Promise<RegistrationEntity[]> {

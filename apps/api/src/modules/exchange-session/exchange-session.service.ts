@@ -18,7 +18,7 @@ import { isUniqueViolation } from '../../database/pg-errors';
 import type { Actor } from '../auth/actor';
 import { authorize, can } from '../auth/authorization.policy';
 import type { UserEntity } from '../auth/user.entity';
-import { MailService } from '../mail/mail.service';
+import type { MailMessage } from '../mail/mail.service';
 import type {
   CreateExchangeSessionInput,
   RegisterInput,
@@ -105,10 +105,10 @@ export class ExchangeSessionService {
   /** Injected clock, so tests can move time without sleeping. */
   now: () => Date = () => new Date();
 
-  constructor(
-    private readonly repository: ExchangeSessionRepository,
-    private readonly mail: MailService,
-  ) {}
+  // Mails are queued in the transaction of the change that causes them (LockedSession.queueMails, or the
+  // registration's own statement) and sent by the mail outbox's consumer: a change that rolls back queues
+  // nothing, one that commits always has its mails.
+  constructor(private readonly repository: ExchangeSessionRepository) {}
 
   // ---------------------------------------------------------------- reading
 
@@ -192,7 +192,7 @@ export class ExchangeSessionService {
     input: UpdateExchangeSessionInput,
   ): Promise<ExchangeSessionEntity> {
     await this.requireForManagement(actor, id);
-    const { session, promoted } = await this.locked(id, async (locked) => {
+    return this.locked(id, async (locked) => {
       const s = locked.session;
       if (s.status === 'FINISHED' || s.status === 'CANCELLED')
         throw new BadUserInputError(
@@ -241,10 +241,9 @@ export class ExchangeSessionService {
         (saved.status === 'OPEN' || saved.status === 'CLOSED')
           ? await locked.promote(saved.capacity - counts.confirmed)
           : [];
-      return { session: saved, promoted };
+      await this.queuePromotionMails(locked, saved, promoted);
+      return saved;
     });
-    await this.notifyPromoted(session, promoted);
-    return session;
   }
 
   async openRegistration(actor: Actor | null, id: string): Promise<ExchangeSessionEntity> {
@@ -283,11 +282,10 @@ export class ExchangeSessionService {
     lotterySeed?: string,
   ): Promise<ExchangeSessionEntity> {
     await this.requireForManagement(actor, id);
-    const result = await this.locked(id, async (locked) => {
+    return this.locked(id, async (locked) => {
       const s = locked.session;
       if (s.status !== 'OPEN')
         throw new BadUserInputError('sessionId', `受付中の会ではありません (status ${s.status})`);
-      const mails: Array<{ reg: RegistrationEntity; kind: 'win' | 'wait' }> = [];
       if (s.allocationMode === 'LOTTERY') {
         const seed = lotterySeed ?? randomBytes(16).toString('hex');
         const applied = await locked.applied();
@@ -305,29 +303,32 @@ export class ExchangeSessionService {
           applications: applied.length,
           winners: winners.length,
         });
-        winners.forEach((reg) => mails.push({ reg, kind: 'win' }));
-        waitlist.forEach((reg) => mails.push({ reg, kind: 'wait' }));
-        return { saved, mails, waitlistBase: (await locked.counts()).waitlisted - waitlist.length };
+        // The results go out with the draw: queued in its transaction.
+        const users = await this.usersIn(
+          locked,
+          [...winners, ...waitlist].map((r) => r.userId),
+        );
+        let position = (await locked.counts()).waitlisted - waitlist.length;
+        const mails: MailMessage[] = [];
+        for (const reg of winners) {
+          const u = users.get(reg.userId);
+          if (u) mails.push(confirmationMail(saved, u, reg.checkInCode));
+        }
+        for (const reg of waitlist) {
+          const u = users.get(reg.userId);
+          position++;
+          if (u) mails.push(lotteryWaitlistMail(saved, u, position));
+        }
+        await locked.queueMails(mails);
+        return saved;
       }
-      return { saved: await locked.save({ status: 'CLOSED' }), mails, waitlistBase: 0 };
+      return locked.save({ status: 'CLOSED' });
     });
-    const users = await this.usersById(result.mails.map((m) => m.reg.userId));
-    let position = result.waitlistBase;
-    for (const m of result.mails) {
-      const u = users.get(m.reg.userId);
-      if (!u) continue;
-      void this.mail.send(
-        m.kind === 'win'
-          ? confirmationMail(result.saved, u, m.reg.checkInCode)
-          : lotteryWaitlistMail(result.saved, u, ++position),
-      );
-    }
-    return result.saved;
   }
 
   async cancelSession(actor: Actor | null, id: string, reason: string): Promise<ExchangeSessionEntity> {
     await this.requireForManagement(actor, id);
-    const { saved, registrants } = await this.locked(id, async (locked) => {
+    return this.locked(id, async (locked) => {
       const s = locked.session;
       if (s.status === 'FINISHED' || s.status === 'CANCELLED')
         throw new BadUserInputError(
@@ -336,15 +337,19 @@ export class ExchangeSessionService {
         );
       const registrants = await locked.active();
       const saved = await locked.save({ status: 'CANCELLED', cancelledAt: this.now(), cancelReason: reason });
-      return { saved, registrants };
+      // Everyone registered is told, whatever their status; their registrations stay as they were, for the record.
+      const users = await this.usersIn(
+        locked,
+        registrants.map((r) => r.userId),
+      );
+      await locked.queueMails(
+        registrants.flatMap((r) => {
+          const u = users.get(r.userId);
+          return u ? [sessionCancelledMail(saved, u, reason)] : [];
+        }),
+      );
+      return saved;
     });
-    // Everyone registered is told, whatever their status; their registrations stay as they were, for the record.
-    const users = await this.usersById(registrants.map((r) => r.userId));
-    for (const r of registrants) {
-      const u = users.get(r.userId);
-      if (u) void this.mail.send(sessionCancelledMail(saved, u, reason));
-    }
-    return saved;
   }
 
   async finish(actor: Actor | null, id: string, report: SessionReportInput): Promise<ExchangeSessionEntity> {
@@ -417,14 +422,26 @@ export class ExchangeSessionService {
     }
     let result: Awaited<ReturnType<ExchangeSessionRepository['register']>>;
     try {
-      result = await this.repository.register({
-        sessionId,
-        userId: target.id,
-        municipalityId: target.municipalityId as string,
-        registeredByUserId: me.userId,
-        preferences,
-        now: this.now(),
-      });
+      result = await this.repository.register(
+        {
+          sessionId,
+          userId: target.id,
+          municipalityId: target.municipalityId as string,
+          registeredByUserId: me.userId,
+          preferences,
+          now: this.now(),
+        },
+        // Queued by the statement that takes the seat: the one for the status it decides.
+        (session, checkInCode, position) => ({
+          CONFIRMED: confirmationMail(session, target, checkInCode),
+          WAITLISTED: waitlistMail(session, target, position),
+          APPLIED: applicationMail(session, target, session.registrationClosesAt),
+        }),
+        // Still in the registration's transaction.
+        async (locked, reg, confirmed) => {
+          if (reg.status === 'CONFIRMED') await this.alertIfThresholdCrossed(locked, confirmed);
+        },
+      );
     } catch (e) {
       // The partial unique index decides a race the function's check could not see (e.g. a manual insert).
       if (isUniqueViolation(e))
@@ -437,20 +454,7 @@ export class ExchangeSessionService {
     }
     if (result.outcome !== 'OK' || !result.registration)
       this.refuseRegistration(actor, sessionId, result.outcome, target, municipality.name);
-    const reg = result.registration;
-    const session = await this.repository.findById(sessionId);
-    if (!session) throw new NotFoundError('ExchangeSession', sessionId);
-    // After the commit: a mail that fails is logged and never undoes the registration.
-    void this.mail.send(
-      reg.status === 'CONFIRMED'
-        ? confirmationMail(session, target, reg.checkInCode)
-        : reg.status === 'WAITLISTED'
-          ? waitlistMail(session, target, reg.waitlistPosition ?? 0)
-          : applicationMail(session, target, session.registrationClosesAt),
-    );
-    if (reg.status === 'CONFIRMED' && result.confirmed !== null)
-      await this.alertIfThresholdCrossed(session, result.confirmed);
-    return reg;
+    return result.registration;
   }
 
   private refuseRegistration(
@@ -499,7 +503,7 @@ export class ExchangeSessionService {
     if (!existing) throw new NotFoundError('Registration', registrationId);
     authorize(actor, 'registration.cancel', { municipalityId: existing.municipalityId });
     const staff = can(actor, 'session.manage');
-    const result = await this.locked(existing.sessionId, async (locked) => {
+    return this.locked(existing.sessionId, async (locked) => {
       const s = locked.session;
       const reg = await locked.findRegistration(registrationId);
       if (!reg) throw new NotFoundError('Registration', registrationId);
@@ -526,34 +530,49 @@ export class ExchangeSessionService {
       const wasConfirmed = reg.status === 'CONFIRMED';
       const cancelled = await locked.cancel(reg);
       const promoted = wasConfirmed ? await locked.promote(1) : [];
-      return { cancelled, promoted, session: s };
+      const [u] = await locked.usersByIds([cancelled.userId]);
+      if (u) await locked.queueMails([registrationCancelledMail(s, u)]);
+      await this.queuePromotionMails(locked, s, promoted);
+      return cancelled;
     });
-    const users = await this.usersById([result.cancelled.userId]);
-    const u = users.get(result.cancelled.userId);
-    if (u) void this.mail.send(registrationCancelledMail(result.session, u));
-    await this.notifyPromoted(result.session, result.promoted);
-    return result.cancelled;
   }
 
-  private async notifyPromoted(
+  /** Queues the mail of everyone moved up from the waitlist, in the transaction that moved them. */
+  private async queuePromotionMails(
+    locked: LockedSession,
     session: ExchangeSessionEntity,
     promoted: RegistrationEntity[],
   ): Promise<void> {
     if (!promoted.length) return;
-    const users = await this.usersById(promoted.map((r) => r.userId));
-    for (const r of promoted) {
-      const u = users.get(r.userId);
-      if (u) void this.mail.send(promotionMail(session, u, r.checkInCode));
-    }
+    const users = await this.usersIn(
+      locked,
+      promoted.map((r) => r.userId),
+    );
+    await locked.queueMails(
+      promoted.flatMap((r) => {
+        const u = users.get(r.userId);
+        return u ? [promotionMail(session, u, r.checkInCode)] : [];
+      }),
+    );
   }
 
-  /** Tells the organiser when confirmed seats cross 50 %, 80 % or 100 % of capacity, once per threshold. */
-  private async alertIfThresholdCrossed(session: ExchangeSessionEntity, confirmed: number): Promise<void> {
+  /**
+   * Tells the organiser when confirmed seats cross 50 %, 80 % or 100 % of capacity, once per threshold:
+   * the level is raised and the alert queued in the registration's transaction.
+   */
+  private async alertIfThresholdCrossed(locked: LockedSession, confirmed: number): Promise<void> {
+    const session = locked.session;
     const level = capacityAlertLevel(confirmed, session.capacity);
     if (level === 0 || capacityAlertLevel(confirmed - 1, session.capacity) === level) return;
-    if (!(await this.repository.raiseCapacityAlertLevel(session.id, level))) return;
-    const organisers = await this.repository.organiserEmails();
-    if (organisers.length) void this.mail.send(capacityAlertMail(session, organisers, level, confirmed));
+    if (!(await locked.raiseCapacityAlertLevel(level))) return;
+    const organisers = await locked.organiserEmails();
+    if (organisers.length)
+      await locked.queueMails([
+        {
+          ...capacityAlertMail(session, organisers, level, confirmed),
+          dedupeKey: `capacity:${session.id}:${level}`,
+        },
+      ]);
   }
 
   // ---------------------------------------------------------------- tables
@@ -715,28 +734,35 @@ export class ExchangeSessionService {
   // ---------------------------------------------------------------- reminders
 
   /**
-   * Sends the reminder of every session starting within `hoursBefore` hours, once per session (claimed
-   * with an UPDATE so concurrent runs and restarts never send twice). Called every minute in-process.
+   * Queues the reminder of every session starting within `hoursBefore` hours, once per session: the
+   * session is claimed (reminder_sent_at) and its reminders queued in one transaction, so concurrent runs
+   * and restarts never send twice and a crash never loses them. Called every minute in-process.
    */
   async sendDueReminders(hoursBefore = 24): Promise<number> {
     const now = this.now();
-    const due = await this.repository.claimDueReminders(
+    let queued = 0;
+    const counts: Array<{ sessionId: string; count: number }> = [];
+    await this.repository.claimDueReminders(
       now,
       new Date(now.getTime() + hoursBefore * 3600_000),
+      async (locked) => {
+        const session = locked.session;
+        const regs = await locked.confirmed();
+        const users = await this.usersIn(
+          locked,
+          regs.map((r) => r.userId),
+        );
+        const mails = regs.flatMap((r) => {
+          const u = users.get(r.userId);
+          return u ? [{ ...reminderMail(session, u, r.checkInCode), dedupeKey: `reminder:${r.id}` }] : [];
+        });
+        await locked.queueMails(mails);
+        queued += mails.length;
+        counts.push({ sessionId: session.id, count: mails.length });
+      },
     );
-    let sent = 0;
-    for (const session of due) {
-      const regs = await this.repository.confirmedOf(session.id);
-      const users = await this.usersById(regs.map((r) => r.userId));
-      for (const r of regs) {
-        const u = users.get(r.userId);
-        if (!u) continue;
-        void this.mail.send(reminderMail(session, u, r.checkInCode));
-        sent++;
-      }
-      this.logger.log({ msg: 'reminders sent', sessionId: session.id, count: regs.length });
-    }
-    return sent;
+    for (const c of counts) this.logger.log({ msg: 'reminders queued', ...c });
+    return queued;
   }
 
   // ---------------------------------------------------------------- helpers
@@ -749,8 +775,8 @@ export class ExchangeSessionService {
     return result.value;
   }
 
-  private async usersById(ids: string[]): Promise<Map<string, UserEntity>> {
-    const users = await this.repository.usersByIds([...new Set(ids)]);
+  private async usersIn(locked: LockedSession, ids: string[]): Promise<Map<string, UserEntity>> {
+    const users = await locked.usersByIds(ids);
     return new Map(users.map((u) => [u.id, u]));
   }
 }

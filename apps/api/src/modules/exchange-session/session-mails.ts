@@ -70,7 +70,8 @@ export function confirmationMail(s: MailSession, to: MailRecipient, checkInCode:
   };
 }
 
-export function waitlistMail(s: MailSession, to: MailRecipient, position: number): MailMessage {
+/** `position` may be a placeholder that the registration fills in once the seat is decided. */
+export function waitlistMail(s: MailSession, to: MailRecipient, position: number | string): MailMessage {
   return {
     kind: 'waitlist',
     to: to.email,

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { CaseStudyModule } from '../case-study/case-study.module';
-import { MailModule } from '../mail/mail.module';
 import { MunicipalityModule } from '../municipality/municipality.module';
 import { CaseStudyInquiryResolver, InquiryMessageResolver, InquiryResolver } from './inquiry.resolver';
 import { InquiryRepository } from './inquiry.repository';
@@ -10,7 +9,7 @@ export const INQUIRY_RESOLVERS = [InquiryResolver, InquiryMessageResolver, CaseS
 
 /** 問い合わせ: questions to the publisher of a case, their threads, FAQ publishing and the mails. */
 @Module({
-  imports: [CaseStudyModule, MunicipalityModule, MailModule],
+  imports: [CaseStudyModule, MunicipalityModule],
   providers: [InquiryRepository, InquiryService, ...INQUIRY_RESOLVERS],
   exports: [InquiryRepository, InquiryService],
 })

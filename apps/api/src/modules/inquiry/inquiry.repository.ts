@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
+import { enqueueMails, type QueuedMail } from '../mail/mail-outbox';
 import { InquiryEntity, InquiryMessageEntity } from './inquiry.entity';
 
 export class InquiryTransaction {
@@ -23,6 +24,20 @@ export class InquiryTransaction {
   ) {
     const repo = this.manager.getRepository(InquiryMessageEntity);
     return repo.save(repo.create(values));
+  }
+
+  /** The officers of a municipality, who are told by mail. */
+  officersOf(municipalityId: string): Promise<Array<Pick<UserEntity, 'id' | 'name' | 'email'>>> {
+    return this.manager.getRepository(UserEntity).find({
+      select: { id: true, name: true, email: true },
+      where: { municipalityId, role: 'OFFICER' },
+      order: { email: 'ASC' },
+    });
+  }
+
+  /** Queues mails in this transaction: they are sent if, and only if, it commits. */
+  queueMails(mails: readonly QueuedMail[]): Promise<void> {
+    return enqueueMails(this.manager, mails);
   }
 }
 
@@ -68,13 +83,5 @@ export class InquiryRepository {
           order: { createdAt: 'ASC', id: 'ASC' },
         })
       : Promise.resolve([]);
-  }
-
-  officersOf(municipalityId: string): Promise<Array<Pick<UserEntity, 'id' | 'name' | 'email'>>> {
-    return this.dataSource.getRepository(UserEntity).find({
-      select: { id: true, name: true, email: true },
-      where: { municipalityId, role: 'OFFICER' },
-      order: { email: 'ASC' },
-    });
   }
 }

@@ -5,12 +5,12 @@ import type { Actor } from '../auth/actor';
 import { authorize, can } from '../auth/authorization.policy';
 import { CaseStudyRepository } from '../case-study/case-study.repository';
 import { CaseStudyService } from '../case-study/case-study.service';
-import { MailService } from '../mail/mail.service';
+import type { MailMessage } from '../mail/mail.service';
 import { MunicipalityRepository } from '../municipality/municipality.repository';
 import type { MunicipalityEntity } from '../municipality/municipality.entity';
 import { inquiryAskedMail, inquiryReplyMail } from './inquiry-mails';
 import type { InquiryEntity } from './inquiry.entity';
-import { InquiryRepository } from './inquiry.repository';
+import { InquiryRepository, type InquiryTransaction } from './inquiry.repository';
 import type { AnswerInquiryInput, AskInquiryInput } from './dto/inquiry.input';
 
 type Thread = Pick<InquiryEntity, 'askerMunicipalityId' | 'publisherMunicipalityId' | 'isPublic'>;
@@ -28,7 +28,6 @@ export class InquiryService {
     private readonly caseStudies: CaseStudyRepository,
     private readonly caseStudyService: CaseStudyService,
     private readonly municipalities: MunicipalityRepository,
-    private readonly mail: MailService,
   ) {}
 
   /** Asker's or publisher's side, organisers and admins; every signed-in user once the publisher made it public. */
@@ -100,17 +99,17 @@ export class InquiryService {
         authorMunicipalityId: asker.id,
         body: input.body,
       });
+      await this.tell(tx, c.municipalityId, (to) =>
+        inquiryAskedMail(to, {
+          caseTitle: c.title,
+          subject: t.subject,
+          fromName: asker.name,
+          body: input.body,
+          inquiryUrl: `/cases/${c.id}#inquiry-${t.id}`,
+        }),
+      );
       return t;
     });
-    void this.tell(c.municipalityId, (to) =>
-      inquiryAskedMail(to, {
-        caseTitle: c.title,
-        subject: saved.subject,
-        fromName: asker.name,
-        body: input.body,
-        inquiryUrl: `/cases/${c.id}#inquiry-${saved.id}`,
-      }),
-    );
     return saved;
   }
 
@@ -120,7 +119,15 @@ export class InquiryService {
    */
   async reply(actor: Actor | null, inquiryId: string, input: AnswerInquiryInput): Promise<InquiryEntity> {
     if (!actor) authorize(actor, 'inquiry.reply');
-    const result = await this.repository.transaction(async (tx) => {
+    // What the mail to the other side names, read before the transaction so it holds the thread briefly.
+    const thread = await this.repository.findById(inquiryId);
+    const [c, sides] = thread
+      ? await Promise.all([
+          this.caseStudies.findById(thread.caseStudyId),
+          this.municipalities.findByIds([thread.askerMunicipalityId, thread.publisherMunicipalityId]),
+        ])
+      : [null, []];
+    return this.repository.transaction(async (tx) => {
       const t = await tx.findForUpdate(inquiryId);
       if (!t || !this.canRead(actor, t)) throw new NotFoundError('Inquiry', inquiryId);
       const side = can(actor, 'inquiry.reply', { municipalityId: t.publisherMunicipalityId })
@@ -138,25 +145,20 @@ export class InquiryService {
       });
       t.status = author === t.publisherMunicipalityId ? 'ANSWERED' : 'OPEN';
       t.lastMessageAt = new Date();
-      return { saved: await tx.save(t), author };
+      const saved = await tx.save(t);
+      const other =
+        author === saved.publisherMunicipalityId ? saved.askerMunicipalityId : saved.publisherMunicipalityId;
+      await this.tell(tx, other, (to) =>
+        inquiryReplyMail(to, {
+          caseTitle: c?.title ?? '',
+          subject: saved.subject,
+          fromName: sides.find((m) => m.id === author)?.name ?? '',
+          body: input.body,
+          inquiryUrl: `/cases/${saved.caseStudyId}#inquiry-${saved.id}`,
+        }),
+      );
+      return saved;
     });
-    const { saved, author } = result;
-    const other =
-      author === saved.publisherMunicipalityId ? saved.askerMunicipalityId : saved.publisherMunicipalityId;
-    const [c, from] = await Promise.all([
-      this.caseStudies.findById(saved.caseStudyId),
-      this.municipalities.findByIds([author]),
-    ]);
-    void this.tell(other, (to) =>
-      inquiryReplyMail(to, {
-        caseTitle: c?.title ?? '',
-        subject: saved.subject,
-        fromName: from[0]?.name ?? '',
-        body: input.body,
-        inquiryUrl: `/cases/${saved.caseStudyId}#inquiry-${saved.id}`,
-      }),
-    );
-    return saved;
   }
 
   /** The publisher makes the thread a FAQ of the case for all members, or takes it back. */
@@ -183,12 +185,13 @@ export class InquiryService {
     return m ?? null;
   }
 
-  /** Mails the officers of a municipality; runs after the commit and never fails the request. */
+  /** Mails the officers of a municipality: queued in the transaction that writes the message. */
   private async tell(
+    tx: InquiryTransaction,
     municipalityId: string,
-    message: (to: string[]) => Parameters<MailService['send']>[0],
+    message: (to: string[]) => MailMessage,
   ): Promise<void> {
-    const officers = await this.repository.officersOf(municipalityId);
-    if (officers.length) await this.mail.send(message(officers.map((o) => o.email)));
+    const officers = await tx.officersOf(municipalityId);
+    if (officers.length) await tx.queueMails([message(officers.map((o) => o.email))]);
   }
 }

@@ -1,7 +1,16 @@
 import { Module } from '@nestjs/common';
 import { MailController } from './mail.controller';
+import { MailOutboxProcessor } from './mail-outbox.processor';
+import { MailOutboxWorker } from './mail-outbox.worker';
 import { MailService } from './mail.service';
 
-/** Outgoing mail (nodemailer): SMTP, or .eml files in embedded mode, plus a development listing. */
-@Module({ providers: [MailService], controllers: [MailController], exports: [MailService] })
+/**
+ * Outgoing mail (nodemailer): SMTP, or .eml files in embedded mode; the durable outbox and its one
+ * consumer; a development listing.
+ */
+@Module({
+  providers: [MailService, MailOutboxProcessor, MailOutboxWorker],
+  controllers: [MailController],
+  exports: [MailService, MailOutboxProcessor],
+})
 export class MailModule {}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 
@@ -18,7 +18,6 @@ export interface SentMail extends MailMessage {
   at: Date;
   /** The .eml file, when written to disk. */
   file: string | null;
-  error: string | null;
 }
 
 const KEEP_IN_MEMORY = 1000;
@@ -33,22 +32,28 @@ export function mailDirectory(config: AppConfig): string | null {
 
 /**
  * Sends mail through nodemailer: SMTP when SMTP_URL is set, else nodemailer's stream transport renders
- * the RFC 822 message and it is written to a .eml file (embedded mode). `send` never rejects: a mail that
- * cannot go out is logged, and whatever the caller was doing has already been committed.
+ * the RFC 822 message and it is written to a .eml file (embedded mode). Features do not call it directly
+ * for mails their changes cause: they queue them in the same transaction (`enqueueMails`) and the
+ * MailOutboxWorker hands them to `deliver`, retrying until they go out.
  */
 @Injectable()
-export class MailService implements OnModuleDestroy {
-  private readonly logger = new Logger('Mail');
+export class MailService implements OnApplicationShutdown {
   private readonly transport: Transporter;
   private readonly dir: string | null;
   private readonly sent: SentMail[] = [];
-  private readonly pending = new Set<Promise<void>>();
   private dirReady: Promise<unknown> | null = null;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.dir = mailDirectory(config);
     this.transport = config.SMTP_URL
-      ? createTransport(config.SMTP_URL)
+      ? // Bounded waits (nodemailer's defaults go up to 10 minutes): a stalled server fails the attempt, the
+        // outbox retries it later, and a shutdown never waits long for the mail in hand.
+        createTransport({
+          url: config.SMTP_URL,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        })
       : createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
   }
 
@@ -56,48 +61,43 @@ export class MailService implements OnModuleDestroy {
     return this.dir;
   }
 
-  /** Records the mail at once (so callers and tests see it) and delivers it in the background. */
-  send(message: MailMessage): Promise<void> {
+  /**
+   * Sends one mail now and rejects if it cannot go out (the outbox keeps it and retries). On success the
+   * mail is listed by `recent()`, with its .eml file in embedded mode.
+   */
+  async deliver(message: MailMessage): Promise<SentMail> {
     const record: SentMail = {
       ...message,
       id: `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`,
       at: new Date(),
       file: null,
-      error: null,
     };
-    this.sent.push(record);
-    if (this.sent.length > KEEP_IN_MEMORY) this.sent.splice(0, this.sent.length - KEEP_IN_MEMORY);
-    const delivery = this.deliver(record).finally(() => this.pending.delete(delivery));
-    this.pending.add(delivery);
-    return delivery;
+    const info = (await this.transport.sendMail({
+      from: this.config.MAIL_FROM,
+      to: record.to,
+      subject: record.subject,
+      text: record.text,
+      headers: { 'X-Yokoten-Kind': record.kind },
+    })) as { message?: Buffer | string; messageId?: string };
+    if (!this.config.SMTP_URL && this.dir && info.message) {
+      // A failed mkdir is tried again with the next mail (the outbox retries this one).
+      this.dirReady ??= mkdir(this.dir, { recursive: true }).catch((e: unknown) => {
+        this.dirReady = null;
+        throw e;
+      });
+      await this.dirReady;
+      const stamp = record.at.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+      const file = join(this.dir, `${stamp}-${record.kind}-${record.id}.eml`);
+      await writeFile(file, info.message);
+      record.file = file;
+    }
+    this.remember(record);
+    return record;
   }
 
-  private async deliver(record: SentMail): Promise<void> {
-    try {
-      const info = (await this.transport.sendMail({
-        from: this.config.MAIL_FROM,
-        to: record.to,
-        subject: record.subject,
-        text: record.text,
-        headers: { 'X-Yokoten-Kind': record.kind },
-      })) as { message?: Buffer | string; messageId?: string };
-      if (!this.config.SMTP_URL && this.dir && info.message) {
-        this.dirReady ??= mkdir(this.dir, { recursive: true });
-        await this.dirReady;
-        const stamp = record.at.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
-        const file = join(this.dir, `${stamp}-${record.kind}-${record.id}.eml`);
-        await writeFile(file, info.message);
-        record.file = file;
-      }
-    } catch (e) {
-      record.error = e instanceof Error ? e.message : String(e);
-      this.logger.error({
-        msg: 'mail not sent',
-        kind: record.kind,
-        subject: record.subject,
-        error: record.error,
-      });
-    }
+  private remember(record: SentMail): void {
+    this.sent.push(record);
+    if (this.sent.length > KEEP_IN_MEMORY) this.sent.splice(0, this.sent.length - KEEP_IN_MEMORY);
   }
 
   /** Mails sent since start, oldest first (at most the last 1000). */
@@ -105,13 +105,8 @@ export class MailService implements OnModuleDestroy {
     return this.sent;
   }
 
-  /** Waits for deliveries in flight (tests, shutdown). */
-  async flush(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all([...this.pending]);
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.flush();
+  /** After the outbox worker has stopped (it stops before application shutdown, with the mail in hand). */
+  onApplicationShutdown(): void {
     this.transport.close();
   }
 }
