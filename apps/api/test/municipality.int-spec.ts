@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DEMO_MUNICIPALITIES } from '@yokoten/case-studies';
 import { onlyError, outcome } from './factories/http';
+import { requestStatements } from './query-count';
 import { createTestApp, type TestApp } from './test-app';
 
 // jest ignores `testTimeout` inside a `projects` entry, so the 5 s default would apply to booting the app.
@@ -508,16 +509,8 @@ describe('municipalities over HTTP', () => {
   });
 
   describe('query count (no N+1)', () => {
-    /** Every SQL statement sent through node-postgres (which TypeORM uses) while `run` is in flight. */
-    async function statements(run: () => Promise<unknown>): Promise<string[]> {
-      const spy = jest.spyOn(Client.prototype, 'query');
-      try {
-        await run();
-        return spy.mock.calls.map(([q]) => (typeof q === 'string' ? q : (q as { text: string }).text));
-      } finally {
-        spy.mockRestore();
-      }
-    }
+    /** Every SQL statement the request sends through node-postgres (which TypeORM uses). */
+    const statements = (run: () => Promise<unknown>) => requestStatements('client', run);
     const DEEP = `query($first: Int) {
       municipalities(first: $first) {
         edges { node {
