@@ -6,10 +6,10 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { NotifiedSleeper } from '../database/notified-sleeper';
 import { CaseIndex } from './case-index';
 import { SETTINGS_THAT_REWRITE_DOCUMENTS } from './case-index.settings';
 import { SearchOutboxProcessor } from './search-outbox.processor';
@@ -25,20 +25,23 @@ export const OUTBOX_CHANNEL = 'search_outbox';
 @Injectable()
 export class SearchSyncWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('SearchSync');
-  private stopping = false;
   private ready = false;
-  private pendingWake = false;
-  private wakeUp: (() => void) | undefined;
   private loopDone: Promise<void> | undefined;
-  private listener: Client | undefined;
-  private listenerRetry: NodeJS.Timeout | undefined;
+  private readonly waiting: NotifiedSleeper;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly index: CaseIndex,
     private readonly processor: SearchOutboxProcessor,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.waiting = new NotifiedSleeper({
+      url: (dataSource.options as PostgresConnectionOptions).url as string,
+      channel: OUTBOX_CHANNEL,
+      applicationName: 'yokoten-search-sync',
+      logger: this.logger,
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     // Settings first, before any document: when the engine is up, start only once they are applied.
@@ -50,18 +53,14 @@ export class SearchSyncWorker implements OnApplicationBootstrap, BeforeApplicati
         error: err instanceof Error ? err.message : String(err),
       });
     }
-    await this.listen();
+    await this.waiting.listen();
     this.loopDone = this.loop();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    clearTimeout(this.listenerRetry);
-    this.wake();
+    this.waiting.stop();
     await this.loopDone;
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
+    await this.waiting.close();
   }
 
   /** Whether the settings have been applied and the loop is writing. */
@@ -99,42 +98,20 @@ export class SearchSyncWorker implements OnApplicationBootstrap, BeforeApplicati
     return Array.isArray(result) && typeof result[1] === 'number' ? result[1] : 0;
   }
 
-  private wake(): void {
-    this.pendingWake = true;
-    this.wakeUp?.();
-  }
-
-  private sleep(ms: number, wakeable = true): Promise<void> {
-    if (this.stopping) return Promise.resolve();
-    if (wakeable && this.pendingWake) {
-      this.pendingWake = false;
-      return Promise.resolve();
-    }
-    return new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        if (this.wakeUp === done) this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = wakeable ? done : () => (this.stopping ? done() : undefined);
-    });
-  }
-
   private async loop(): Promise<void> {
     let setupFailures = 0;
-    while (!this.stopping) {
+    while (!this.waiting.stopping) {
       if (!this.ready) {
         try {
           await this.ensureIndex();
           setupFailures = 0;
         } catch {
           setupFailures += 1;
-          await this.sleep(Math.min(30_000, 500 * 2 ** Math.min(setupFailures, 6)), false);
+          await this.waiting.sleep(Math.min(30_000, 500 * 2 ** Math.min(setupFailures, 6)), false);
           continue;
         }
       }
-      this.pendingWake = false;
+      this.waiting.clearWake();
       let result;
       try {
         result = (await this.processor.hasDue())
@@ -146,12 +123,12 @@ export class SearchSyncWorker implements OnApplicationBootstrap, BeforeApplicati
           msg: 'search sync batch failed',
           error: err instanceof Error ? err.message : String(err),
         });
-        await this.sleep(1_000, false);
+        await this.waiting.sleep(1_000, false);
         continue;
       }
       if (result.busy) {
         // A reindex (or another instance) is applying the outbox; look again soon.
-        await this.sleep(200);
+        await this.waiting.sleep(200);
         continue;
       }
       if (result.claimed > 0 && result.failed === 0) continue;
@@ -166,14 +143,14 @@ export class SearchSyncWorker implements OnApplicationBootstrap, BeforeApplicati
         /* fall back to the poll interval */
       }
       const pollMs = this.config.SEARCH_SYNC_POLL_MS;
-      await this.sleep(next === null ? pollMs : Math.min(pollMs, Math.ceil(next * 1000)));
+      await this.waiting.sleep(next === null ? pollMs : Math.min(pollMs, Math.ceil(next * 1000)));
     }
   }
 
   /** Probes the engine until it answers, then makes the rows that were backing off due now. */
   private async waitForEngine(): Promise<void> {
-    while (!this.stopping) {
-      await this.sleep(500, false);
+    while (!this.waiting.stopping) {
+      await this.waiting.sleep(500, false);
       try {
         const health = await this.index.meili.health();
         if (health.status !== 'available') continue;
@@ -187,37 +164,6 @@ export class SearchSyncWorker implements OnApplicationBootstrap, BeforeApplicati
         /* the loop retries anyway */
       }
       return;
-    }
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopping) return;
-    const url = (this.dataSource.options as PostgresConnectionOptions).url;
-    const client = new Client({ connectionString: url, application_name: 'yokoten-search-sync' });
-    const retry = () => {
-      if (this.listener === client) this.listener = undefined;
-      client.end().catch(() => undefined);
-      if (this.stopping) return;
-      clearTimeout(this.listenerRetry);
-      this.listenerRetry = setTimeout(() => void this.listen(), 1_000);
-      // Anything committed while we were not listening is found by the loop.
-      this.wake();
-    };
-    client.on('notification', () => this.wake());
-    client.on('error', retry);
-    client.on('end', () => {
-      if (this.listener === client) retry();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
-      this.listener = client;
-    } catch (err) {
-      this.logger.warn({
-        msg: 'cannot LISTEN for outbox rows; polling until it works',
-        error: err instanceof Error ? err.message : String(err),
-      });
-      retry();
     }
   }
 }

@@ -5,9 +5,9 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import { NotifiedSleeper } from '../../database/notified-sleeper';
 import { MAIL_ALERT_ATTEMPTS, MailOutboxProcessor, type MailBatchResult } from './mail-outbox.processor';
 
 export const MAIL_OUTBOX_CHANNEL = 'mail_outbox';
@@ -25,70 +25,48 @@ export const MAIL_POLL_MS = 30_000;
 @Injectable()
 export class MailOutboxWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('MailOutbox');
-  private stopping = false;
-  private pendingWake = false;
-  private wakeUp: (() => void) | undefined;
   private loopDone: Promise<void> | undefined;
-  private listener: Client | undefined;
-  private listenerRetry: NodeJS.Timeout | undefined;
+  private readonly waiting: NotifiedSleeper;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly processor: MailOutboxProcessor,
-  ) {}
+  ) {
+    this.waiting = new NotifiedSleeper({
+      url: (dataSource.options as PostgresConnectionOptions).url as string,
+      channel: MAIL_OUTBOX_CHANNEL,
+      applicationName: 'yokoten-mail-outbox',
+      logger: this.logger,
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.listen();
+    await this.waiting.listen();
     this.loopDone = this.loop();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopping = true;
-    clearTimeout(this.listenerRetry);
-    this.wake();
+    this.waiting.stop();
     await this.loopDone;
-    const listener = this.listener;
-    this.listener = undefined;
-    await listener?.end().catch(() => undefined);
-  }
-
-  private wake(): void {
-    this.pendingWake = true;
-    this.wakeUp?.();
-  }
-
-  private sleep(ms: number): Promise<void> {
-    if (this.stopping) return Promise.resolve();
-    if (this.pendingWake) {
-      this.pendingWake = false;
-      return Promise.resolve();
-    }
-    return new Promise<void>((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        if (this.wakeUp === done) this.wakeUp = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeUp = done;
-    });
+    await this.waiting.close();
   }
 
   private async loop(): Promise<void> {
-    while (!this.stopping) {
-      this.pendingWake = false;
+    while (!this.waiting.stopping) {
+      this.waiting.clearWake();
       let next: number | null;
       let result: MailBatchResult | undefined;
       try {
         next = await this.processor.secondsUntilNextDue();
-        if (next === 0) result = await this.processor.processBatch({ shouldStop: () => this.stopping });
+        if (next === 0)
+          result = await this.processor.processBatch({ shouldStop: () => this.waiting.stopping });
       } catch (err) {
         // PostgreSQL trouble: the mails are safe in the outbox; try again shortly.
         this.logger.error({
           msg: 'mail outbox batch failed',
           error: err instanceof Error ? err.message : String(err),
         });
-        await this.sleep(1_000);
+        await this.waiting.sleep(1_000);
         continue;
       }
       if (result) {
@@ -96,10 +74,10 @@ export class MailOutboxWorker implements OnApplicationBootstrap, BeforeApplicati
         // Sent or backed off, every claimed row has moved on: look for more at once.
         if (result.claimed > 0) continue;
         // Due rows, all claimed by another instance: let it work.
-        await this.sleep(1_000);
+        await this.waiting.sleep(1_000);
         continue;
       }
-      await this.sleep(next === null ? MAIL_POLL_MS : Math.min(MAIL_POLL_MS, Math.ceil(next * 1000)));
+      await this.waiting.sleep(next === null ? MAIL_POLL_MS : Math.min(MAIL_POLL_MS, Math.ceil(next * 1000)));
     }
   }
 
@@ -118,37 +96,6 @@ export class MailOutboxWorker implements OnApplicationBootstrap, BeforeApplicati
       };
       if (f.attempts >= MAIL_ALERT_ATTEMPTS) this.logger.error(event);
       else this.logger.warn(event);
-    }
-  }
-
-  private async listen(): Promise<void> {
-    if (this.stopping) return;
-    const url = (this.dataSource.options as PostgresConnectionOptions).url;
-    const client = new Client({ connectionString: url, application_name: 'yokoten-mail-outbox' });
-    const retry = () => {
-      if (this.listener === client) this.listener = undefined;
-      client.end().catch(() => undefined);
-      if (this.stopping) return;
-      clearTimeout(this.listenerRetry);
-      this.listenerRetry = setTimeout(() => void this.listen(), 1_000);
-      // Anything committed while we were not listening is found by the loop.
-      this.wake();
-    };
-    client.on('notification', () => this.wake());
-    client.on('error', retry);
-    client.on('end', () => {
-      if (this.listener === client) retry();
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${MAIL_OUTBOX_CHANNEL}`);
-      this.listener = client;
-    } catch (err) {
-      this.logger.warn({
-        msg: 'cannot LISTEN for mail outbox rows; polling until it works',
-        error: err instanceof Error ? err.message : String(err),
-      });
-      retry();
     }
   }
 }
