@@ -3,6 +3,7 @@ import type { CaseSearchDocument } from '@yokoten/case-studies';
 import type { CaseIndex } from './case-index';
 import { meiliApiError, SearchTaskFailedError } from './case-index';
 import type { CaseIndexSource } from './case-index.source';
+import { outboxBacklog, retryOutboxNow, secondsUntilNextDue } from '../database/outbox-queries';
 
 /**
  * Held (transaction-scoped) by whoever applies outbox rows, so that batches are applied one at a time
@@ -188,29 +189,17 @@ export class SearchOutboxProcessor {
   }
 
   /** Rows not yet applied (due or backing off): the /health backlog. */
-  async backlog(): Promise<number> {
-    const [row] = (await this.dataSource.query('SELECT count(*)::int AS n FROM search_outbox')) as [
-      { n: number },
-    ];
-    return row.n;
+  backlog(): Promise<number> {
+    return outboxBacklog(this.dataSource, 'search_outbox');
   }
 
   /** Seconds until the next row is due (0: one is due now; null: the outbox is empty). */
-  async secondsUntilNextDue(): Promise<number | null> {
-    const [row] = (await this.dataSource.query(
-      // GREATEST ignores NULL, so the empty outbox is tested apart.
-      `SELECT CASE WHEN min(available_at) IS NULL THEN NULL
-                   ELSE GREATEST(0, EXTRACT(EPOCH FROM (min(available_at) - now())))::float8 END AS s
-         FROM search_outbox`,
-    )) as [{ s: number | null }];
-    return row.s;
+  secondsUntilNextDue(): Promise<number | null> {
+    return secondsUntilNextDue(this.dataSource, 'search_outbox');
   }
 
   /** After an outage: make rows that were backing off due now, so recovery does not wait out the back-off. */
-  async retryNow(): Promise<number> {
-    const result = (await this.dataSource.query(
-      'UPDATE search_outbox SET available_at = now() WHERE available_at > now() AND attempts > 0',
-    )) as [unknown[], number];
-    return result[1] ?? 0;
+  retryNow(): Promise<number> {
+    return retryOutboxNow(this.dataSource, 'search_outbox');
   }
 }

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { COUNTED_ADOPTION_STATUSES } from '@yokoten/case-studies';
 import { enqueueIndexUpdate } from '../../search/search-outbox';
-import { UserEntity } from '../auth/user.entity';
-import { enqueueMails, type QueuedMail } from '../mail/mail-outbox';
+import type { UserEntity } from '../auth/user.entity';
+import { enqueueMails, officersOf, type QueuedMail } from '../mail/mail-outbox';
 import { AdoptionEntity, AdoptionEventEntity } from './adoption.entity';
 
 /** One link of a chain of spread: `adoption` follows the case `fromCaseStudyId`, `depth` steps from the root. */
@@ -71,11 +71,7 @@ export class AdoptionTransaction {
 
   /** The officers of a municipality, who are told by mail. */
   officersOf(municipalityId: string): Promise<Array<Pick<UserEntity, 'id' | 'name' | 'email'>>> {
-    return this.manager.getRepository(UserEntity).find({
-      select: { id: true, name: true, email: true },
-      where: { municipalityId, role: 'OFFICER' },
-      order: { email: 'ASC' },
-    });
+    return officersOf(this.manager, municipalityId);
   }
 
   /** Queues mails in this transaction: they are sent if, and only if, it commits. */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
-import { UserEntity } from '../auth/user.entity';
-import { enqueueMails, type QueuedMail } from '../mail/mail-outbox';
+import type { UserEntity } from '../auth/user.entity';
+import { enqueueMails, officersOf, type QueuedMail } from '../mail/mail-outbox';
 import { InquiryEntity, InquiryMessageEntity } from './inquiry.entity';
 
 export class InquiryTransaction {
@@ -28,11 +28,7 @@ export class InquiryTransaction {
 
   /** The officers of a municipality, who are told by mail. */
   officersOf(municipalityId: string): Promise<Array<Pick<UserEntity, 'id' | 'name' | 'email'>>> {
-    return this.manager.getRepository(UserEntity).find({
-      select: { id: true, name: true, email: true },
-      where: { municipalityId, role: 'OFFICER' },
-      order: { email: 'ASC' },
-    });
+    return officersOf(this.manager, municipalityId);
   }
 
   /** Queues mails in this transaction: they are sent if, and only if, it commits. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { MailService } from './mail.service';
+import { outboxBacklog, retryOutboxNow, secondsUntilNextDue } from '../../database/outbox-queries';
 
 /** Rows claimed per transaction: small, so a slow SMTP server holds few rows and shutdown stays prompt. */
 export const MAIL_BATCH_SIZE = 10;
@@ -99,32 +100,19 @@ export class MailOutboxProcessor {
   }
 
   /** Mails not yet sent (due or backing off): the /health backlog. */
-  async backlog(): Promise<number> {
-    const [row] = (await this.dataSource.query('SELECT count(*)::int AS n FROM mail_outbox')) as [
-      { n: number },
-    ];
-    return row.n;
+  backlog(): Promise<number> {
+    return outboxBacklog(this.dataSource, 'mail_outbox');
   }
 
-  /**
-   * Seconds until the next row is due (0: one is due now; null: the outbox is empty). One statement on the
-   * available_at index: all an idle consumer asks.
-   */
-  async secondsUntilNextDue(): Promise<number | null> {
-    const [row] = (await this.dataSource.query(
-      `SELECT CASE WHEN min(available_at) IS NULL THEN NULL
-                   ELSE GREATEST(0, EXTRACT(EPOCH FROM (min(available_at) - now())))::float8 END AS s
-         FROM mail_outbox`,
-    )) as [{ s: number | null }];
-    return row.s;
+  /** Seconds until the next mail is due (0: now; null: the outbox is empty). */
+  secondsUntilNextDue(): Promise<number | null> {
+    return secondsUntilNextDue(this.dataSource, 'mail_outbox');
   }
 
   /** After an SMTP outage is fixed: make the rows that are backing off due now, and wake the worker. */
   async retryNow(): Promise<number> {
-    const result = (await this.dataSource.query(
-      'UPDATE mail_outbox SET available_at = now() WHERE available_at > now() AND attempts > 0',
-    )) as [unknown[], number];
+    const n = await retryOutboxNow(this.dataSource, 'mail_outbox');
     await this.dataSource.query(`SELECT pg_notify('mail_outbox', '')`);
-    return result[1] ?? 0;
+    return n;
   }
 }

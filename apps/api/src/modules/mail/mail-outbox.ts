@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { UserEntity } from '../auth/user.entity';
 import { MailOutboxEntity } from './mail-outbox.entity';
 import type { MailMessage } from './mail.service';
 
@@ -29,4 +30,16 @@ export async function enqueueMails(manager: EntityManager, mails: readonly Queue
     // Only the dedupe key can conflict: a mail already queued under it stays as it is.
     .orIgnore()
     .execute();
+}
+
+/** The officers of a municipality, who are told by mail (of an adoption, an inquiry …), in address order. */
+export function officersOf(
+  manager: EntityManager,
+  municipalityId: string,
+): Promise<Array<Pick<UserEntity, 'id' | 'name' | 'email'>>> {
+  return manager.getRepository(UserEntity).find({
+    select: { id: true, name: true, email: true },
+    where: { municipalityId, role: 'OFFICER' },
+    order: { email: 'ASC' },
+  });
 }
