@@ -67,7 +67,7 @@ export interface HitLoaders {
   needs?: SearchNeeds;
 }
 
-type IndexedText = { id: string; title?: string; summary?: string; body?: string };
+type IndexedText = { id: string; body?: string };
 
 /** Which visibilities a caller may read: the same rule as CaseStudyService.canRead for published cases. */
 export function visibilitiesOf(actor: Actor | null): Visibility[] {
@@ -104,7 +104,9 @@ export function searchParams(
     locales: ['jpn'],
     // Highlights are made here from the index's own text (highlight.ts), not by the engine: it re-tokenises
     // every highlighted field of every hit with its Japanese dictionary, 13 of its 18 ms per results page.
-    attributesToRetrieve: needs.highlights ? ['id', 'title', 'summary', 'body'] : ['id'],
+    // Title and summary come from PostgreSQL with the rest of the hit; only the body's plain text (the
+    // index's, without Markdown) is needed from here.
+    attributesToRetrieve: needs.highlights ? ['id', 'body'] : ['id'],
   };
 }
 
@@ -178,7 +180,12 @@ export class CaseSearchService implements OnModuleInit {
     query: string,
   ): Promise<SearchHitResult[]> {
     const terms = loaders.needs?.highlights === false ? null : highlightTerms(query);
-    const columns = caseColumnsFor(loaders.caseStudyFields ?? null, this.repository.caseColumns);
+    const fields = loaders.caseStudyFields ?? null;
+    // Highlights mark the title and summary as PostgreSQL has them (the truth, as the page shows them).
+    const columns = caseColumnsFor(
+      terms && fields ? new Set([...fields, 'title', 'summary']) : fields,
+      this.repository.caseColumns,
+    );
     const cases = await this.repository.findByIdsInOrder(
       response.hits.map((h) => h.id),
       columns,
@@ -195,9 +202,8 @@ export class CaseSearchService implements OnModuleInit {
         caseStudy: c,
         highlights: terms
           ? {
-              // PostgreSQL's text when the page reads it (the truth, as shown), else the index's copy.
-              title: highlightText(c.title ?? hit.title ?? '', terms),
-              summary: highlightText(c.summary ?? hit.summary ?? '', terms),
+              title: highlightText(c.title, terms),
+              summary: highlightText(c.summary, terms),
               body: cropText(hit.body ?? '', terms, BODY_CROP_CHARS),
             }
           : null,
