@@ -23,6 +23,7 @@ import {
   ms,
   postJson,
   startApi,
+  seedBenchCases,
   startBenchServices,
   summarize,
   table,
@@ -30,7 +31,7 @@ import {
   type ApiProcess,
   type BenchServices,
 } from './bench-support';
-import { prng, seedSyntheticCases } from './synthetic-cases';
+import { prng } from './synthetic-cases';
 
 const CASES = Number(arg('cases', '20000'));
 const PUBLISHES = Number(arg('publishes', '40'));
@@ -85,17 +86,7 @@ async function main(): Promise<void> {
   const timer = deadline(30 * 60_000, cleanup);
   try {
     services = await startBenchServices();
-    log('services up; seeding…');
-    let lastLog = 0;
-    const seed = await seedSyntheticCases(services.dataSource, services.search, CASES, {
-      onProgress: (phase, done, total) => {
-        if (done === total || Date.now() - lastLog > 5000) {
-          lastLog = Date.now();
-          log(`  ${phase} ${done}/${total}`);
-        }
-      },
-    });
-    log(`seeded ${seed.inserted} cases; bulk indexing ${seed.docsPerSecond} docs/s`);
+    const seed = await seedBenchCases(services, CASES);
 
     const dataSource: DataSource = services.dataSource;
     const [{ id: municipalityId }] = (await dataSource.query(

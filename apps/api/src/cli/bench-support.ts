@@ -14,6 +14,7 @@ import { loadConfig, type AppConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { ensureDatabase, findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '../runtime';
 import { createSearchStack, type SearchStack } from '../search/search-stack';
+import { seedSyntheticCases, type SeedReport } from './synthetic-cases';
 
 export const log = (msg: string) => process.stdout.write(`${msg}\n`);
 const quiet = { log: () => undefined, error: () => undefined, warn: () => undefined } as never;
@@ -256,6 +257,22 @@ export function writeSection(file: string, name: string, markdown: string): void
       : `${current.trimEnd()}\n\n${block}\n`;
   writeFileSync(file, next);
   log(`wrote the ${name} section of ${file}`);
+}
+
+/** Seeds `count` synthetic published cases (database + index, bulk path), logging progress every 5 s. */
+export async function seedBenchCases(services: BenchServices, count: number): Promise<SeedReport> {
+  log('services up; seeding…');
+  let lastLog = 0;
+  const seed = await seedSyntheticCases(services.dataSource, services.search, count, {
+    onProgress: (phase, done, total) => {
+      if (done === total || Date.now() - lastLog > 5000) {
+        lastLog = Date.now();
+        log(`  ${phase} ${done}/${total}`);
+      }
+    },
+  });
+  log(`seeded ${seed.inserted} cases; bulk indexing ${seed.docsPerSecond} docs/s`);
+  return seed;
 }
 
 /** Fails the whole run after `ms` (benchmarks are bounded in time), stopping what was started. */
