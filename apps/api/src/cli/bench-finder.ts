@@ -7,37 +7,31 @@
  *
  *   npm run bench:finder -- [--cases 20000] [--requests 400] [--write docs/benchmarks.md]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { DataSource } from 'typeorm';
+import { resolve } from 'node:path';
+import type { DataSource } from 'typeorm';
 import {
   DEMO_CASE_STUDIES,
   DEMO_MUNICIPALITIES,
   normalizeForSearch,
   themesInText,
 } from '@yokoten/case-studies';
-import { runMigrations } from '../bootstrap';
-import { loadConfig } from '../config/app-config';
-import { dataSourceOptions } from '../database/data-source-options';
-import { ensureDatabase, findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '../runtime';
 import { finderQueries } from '../modules/precedent-finder/precedent-finder.service';
-import { createSearchStack, type SearchStack } from '../search/search-stack';
-import { percentile } from './bench-support';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
+import type { SearchStack } from '../search/search-stack';
+import {
+  arg,
+  log,
+  machine,
+  percentile,
+  startApi,
+  startBenchServices,
+  writeSection,
+  type ApiProcess,
+  type BenchServices,
+} from './bench-support';
 
 const CASES = Number(arg('cases', '20000'));
 const REQUESTS = Number(arg('requests', '400'));
 const WRITE = process.argv.includes('--write') ? resolve(arg('write', 'docs/benchmarks.md')) : null;
-const INDEX_PREFIX = 'benchfinder_';
-
-const quiet = { log: () => undefined, error: () => undefined, warn: () => undefined } as never;
-const log = (msg: string) => process.stdout.write(`${msg}\n`);
 
 /** What officials type into the finder: situations, not keywords. */
 export const DESCRIPTIONS: readonly string[] = [
@@ -141,25 +135,6 @@ export async function seed(dataSource: DataSource, n: number): Promise<void> {
   );
 }
 
-async function startApi(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
-    env: { ...process.env, ...env, SWC_NODE_PROJECT: 'apps/api/tsconfig.json' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/health`);
-      if (res.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('API did not start within 120 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
 const QUERY = `query($input: FindPrecedentsInput!) {
   findPrecedents(input: $input) { score reasons caseStudy { id title adoptionCount municipality { code name } } }
 }`;
@@ -246,67 +221,22 @@ async function runDirect(search: SearchStack, requests: number): Promise<Run> {
   };
 }
 
-function writeDocs(file: string, section: string): void {
-  const begin = '<!-- bench:finder:begin -->';
-  const end = '<!-- bench:finder:end -->';
-  const block = `${begin}\n${section}\n${end}`;
-  // Re-read right before writing: other benchmarks write their own sections of the same file.
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const next = current.includes(begin)
-    ? current.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), block)
-    : `${current.trimEnd()}\n\n${block}\n`;
-  writeFileSync(file, next);
-}
-
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'yokoten-bench-finder-'));
-  const stops: Array<() => Promise<void>> = [];
-  let api: ChildProcess | undefined;
+  let services: BenchServices | undefined;
+  let api: ApiProcess | undefined;
   try {
-    log(`bench:finder — findPrecedents at ${CASES} cases, 1 and 16 clients (temp dir ${dir})`);
-    const [pg, meili] = await Promise.all([
-      startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: 'auto' }),
-      startEmbeddedMeilisearch({ dataDir: join(dir, 'meili'), port: 'auto' }),
-    ]);
-    stops.push(pg.stop, meili.stop);
-    const dbUrl = await ensureDatabase(pg.url, 'yokoten');
-    await runMigrations(dbUrl, quiet);
-    const dataSource = await new DataSource(dataSourceOptions(dbUrl)).initialize();
-    stops.unshift(() => dataSource.destroy());
+    log(`bench:finder — findPrecedents at ${CASES} cases, 1 and 16 clients`);
+    services = await startBenchServices();
     let t = performance.now();
-    await seed(dataSource, CASES);
+    await seed(services.dataSource, CASES);
     log(`seeded ${CASES} cases in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      DATABASE_URL: dbUrl,
-      MEILI_URL: meili.url,
-      MEILI_MASTER_KEY: meili.masterKey,
-      MEILI_INDEX_PREFIX: INDEX_PREFIX,
-    });
-    const search = createSearchStack(dataSource, { url: meili.url, apiKey: meili.masterKey }, config);
-    stops.unshift(async () => search.close());
+    const search = services.search;
     t = performance.now();
     const built = await search.reindexer.reindex({});
     log(`indexed ${built.documents} documents in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-    const port = await findFreePort();
-    api = await startApi(
-      {
-        NODE_ENV: 'production',
-        DATABASE_URL: dbUrl,
-        MEILI_URL: meili.url,
-        MEILI_MASTER_KEY: meili.masterKey,
-        MEILI_INDEX_PREFIX: INDEX_PREFIX,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'warn',
-        DATA_DIR: join(dir, 'data'),
-        MAIL_DIR: join(dir, 'mail'),
-      },
-      port,
-    );
-    const url = `http://127.0.0.1:${port}`;
+    api = await startApi(services);
+    const url = api.url;
     log(`API up on ${url}`);
     await run(url, 4, 100); // warm-up: JIT, pools, engine caches
     const direct = await runDirect(search, REQUESTS);
@@ -322,8 +252,9 @@ async function main(): Promise<void> {
       );
     }
     if (WRITE) {
-      const date = new Date().toISOString().slice(0, 10);
-      const machine = `${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'})`;
+      const m = machine();
+      const p50 = percentile(results[0].latencies, 50);
+      const engineP50 = percentile(direct.latencies, 50);
       const section = [
         '## Precedent finder (`npm run bench:finder`)',
         '',
@@ -333,25 +264,19 @@ async function main(): Promise<void> {
         '|---|---|---|---|---|---|---|---|---|---|---|',
         ...results.map(
           (r) =>
-            `| ${date} | ${machine} | ${process.version} | ${CASES} | ${r.clients} | ${r.requests} | ${((r.requests / r.ms) * 1000).toFixed(0)} req/s | ${percentile(r.latencies, 50).toFixed(1)} ms | ${percentile(r.latencies, 95).toFixed(1)} ms | ${r.latencies.at(-1)?.toFixed(1)} ms | ${r.errors} |`,
+            `| ${m.date} | ${m.cores} cores (${m.cpu}) | ${m.node} | ${CASES} | ${r.clients} | ${r.requests} | ${((r.requests / r.ms) * 1000).toFixed(0)} req/s | ${percentile(r.latencies, 50).toFixed(1)} ms | ${percentile(r.latencies, 95).toFixed(1)} ms | ${r.latencies.at(-1)?.toFixed(1)} ms | ${r.errors} |`,
         ),
         '',
         `The same engine queries sent straight to Meilisearch from the bench process, one client: p50 ${percentile(direct.latencies, 50).toFixed(1)} ms, p95 ${percentile(direct.latencies, 95).toFixed(1)} ms.`,
         '',
-        "Latency is per request from the client, queueing included. At 16 clients the two cores are saturated (the API, PostgreSQL, Meilisearch and the load generator share them), so latency there is mostly queueing; throughput is the figure to compare. Of the 25 ms of one request at p50, about 8 ms is the engine (the multi-search above); the rest is the API: the seeker's municipality, the adoption counts of the candidates, reading the shown cases and their municipalities, and GraphQL. Not yet done: reading the shown cases through the search module's prepared hydration statement instead of TypeORM.",
+        `Latency is per request from the client, queueing included. At 16 clients the two cores are saturated (the API, PostgreSQL, Meilisearch and the load generator share them), so latency there is mostly queueing; throughput is the figure to compare. Of the ${p50.toFixed(0)} ms of one request at p50 (1 client), about ${engineP50.toFixed(0)} ms is the engine (the multi-search above); the rest is the API: the seeker's municipality, the adoption counts of the candidates, reading the shown cases and their municipalities, and GraphQL. Not yet done: reading the shown cases through the search module's prepared hydration statement instead of TypeORM.`,
       ].join('\n');
-      writeDocs(WRITE, section);
-      log(`wrote ${WRITE}`);
+      writeSection(WRITE, 'finder', section);
     }
     if (results.some((r) => r.errors > 0)) process.exitCode = 1;
   } finally {
-    if (api && api.exitCode === null) {
-      const exited = new Promise((r) => api?.once('exit', r));
-      api.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    }
-    for (const stop of stops) await stop().catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
+    await api?.stop().catch(() => undefined);
+    await services?.stop().catch(() => undefined);
   }
 }
 

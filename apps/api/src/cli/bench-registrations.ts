@@ -7,30 +7,28 @@
  *
  *   npm run bench:registrations -- [--users 500] [--seats 100] [--rounds 3] [--write docs/benchmarks.md]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { DEMO_MUNICIPALITIES, normalizeForSearch, termOf } from '@yokoten/case-studies';
-import { runMigrations } from '../bootstrap';
-import { ensureDatabase, findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '../runtime';
-import { percentile } from './bench-support';
-
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
+import {
+  arg,
+  log,
+  machine,
+  percentile,
+  startApi,
+  startBenchServices,
+  writeSection,
+  type ApiProcess,
+  type BenchServices,
+} from './bench-support';
 
 const USERS = Number(arg('users', '500'));
 const SEATS = Number(arg('seats', '100'));
 const ROUNDS = Number(arg('rounds', '3'));
 const WRITE = process.argv.includes('--write') ? resolve(arg('write', 'docs/benchmarks.md')) : null;
 
-const quiet = { log: () => undefined, error: () => undefined, warn: () => undefined } as never;
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const log = (msg: string) => process.stdout.write(`${msg}\n`);
 
 async function seed(db: Client, users: number): Promise<{ organiser: string; officers: string[] }> {
   const members = DEMO_MUNICIPALITIES.slice(0, 50);
@@ -82,27 +80,6 @@ async function gql(url: string, token: string, query: string, variables: Record<
     body: JSON.stringify({ query, variables }),
   });
   return (await res.json()) as { data?: Record<string, { id: string; status: string }>; errors?: unknown[] };
-}
-
-async function startApi(env: NodeJS.ProcessEnv, port: number): Promise<ChildProcess> {
-  // BENCH_API_NODE_ARGS, e.g. --cpu-prof, profiles the API process.
-  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', 'apps/api/src/main.ts'], {
-    env: { ...process.env, ...env, SWC_NODE_PROJECT: 'apps/api/tsconfig.json' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/health`);
-      if (res.ok) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('API did not start within 120 s');
-    await new Promise((r) => setTimeout(r, 250));
-  }
 }
 
 interface Round {
@@ -179,55 +156,18 @@ async function round(
   };
 }
 
-function writeDocs(file: string, section: string): void {
-  const begin = '<!-- bench:registrations:begin -->';
-  const end = '<!-- bench:registrations:end -->';
-  const block = `${begin}\n${section}\n${end}`;
-  // Re-read right before writing: another benchmark writes its own section of the same file.
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const next = current.includes(begin)
-    ? current.replace(new RegExp(`${begin}[\\s\\S]*?${end}`), block)
-    : `${current.trimEnd()}\n\n${block}\n`;
-  writeFileSync(file, next);
-}
-
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'yokoten-bench-registrations-'));
-  const stops: Array<() => Promise<void>> = [];
-  let api: ChildProcess | undefined;
+  let services: BenchServices | undefined;
+  let api: ApiProcess | undefined;
+  let db: Client | undefined;
   try {
-    log(
-      `bench:registrations — ${USERS} concurrent registrations for ${SEATS} seats, ${ROUNDS} rounds (temp dir ${dir})`,
-    );
-    const [pg, meili] = await Promise.all([
-      startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: 'auto' }),
-      startEmbeddedMeilisearch({ dataDir: join(dir, 'meili'), port: 'auto' }),
-    ]);
-    stops.push(pg.stop, meili.stop);
-    const dbUrl = await ensureDatabase(pg.url, 'yokoten');
-    await runMigrations(dbUrl, quiet);
-    const db = new Client({ connectionString: dbUrl });
+    log(`bench:registrations — ${USERS} concurrent registrations for ${SEATS} seats, ${ROUNDS} rounds`);
+    services = await startBenchServices();
+    db = new Client({ connectionString: services.databaseUrl });
     await db.connect();
-    stops.unshift(() => db.end());
     const { organiser, officers } = await seed(db, USERS);
-    const port = await findFreePort();
-    api = await startApi(
-      {
-        NODE_ENV: 'production',
-        DATABASE_URL: dbUrl,
-        MEILI_URL: meili.url,
-        MEILI_MASTER_KEY: meili.masterKey,
-        MEILI_INDEX_PREFIX: 'bench_',
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        SEED_DEMO: 'false',
-        LOG_LEVEL: 'warn',
-        DATA_DIR: join(dir, 'data'),
-        MAIL_DIR: join(dir, 'mail'),
-      },
-      port,
-    );
-    const url = `http://127.0.0.1:${port}`;
+    api = await startApi(services);
+    const url = api.url;
     log(`API up on ${url}; DB pool ${process.env.DB_POOL_SIZE ?? 20}`);
     // Warm-up: one registration on a throw-away session so JIT and pools are hot.
     await round(url, db, organiser, officers.slice(0, 1), 1);
@@ -254,7 +194,7 @@ async function main(): Promise<void> {
       `\nall rounds: ${summary.throughput.toFixed(0)} registrations/s, p50 ${summary.p50.toFixed(0)} ms, p95 ${summary.p95.toFixed(0)} ms, p99 ${summary.p99.toFixed(0)} ms, errors ${errors}`,
     );
     if (WRITE) {
-      const date = new Date().toISOString().slice(0, 10);
+      const m = machine();
       const section = [
         '## Registrations under contention (`npm run bench:registrations`)',
         '',
@@ -262,22 +202,17 @@ async function main(): Promise<void> {
         '',
         '| date | machine | Node | DB pool | throughput | p50 | p95 | p99 | max | errors | outcome |',
         '|---|---|---|---|---|---|---|---|---|---|---|',
-        `| ${date} | ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}) | ${process.version} | ${process.env.DB_POOL_SIZE ?? 20} | ${summary.throughput.toFixed(0)} reg/s | ${summary.p50.toFixed(0)} ms | ${summary.p95.toFixed(0)} ms | ${summary.p99.toFixed(0)} ms | ${summary.max.toFixed(0)} ms | ${errors} | ${SEATS} confirmed, ${USERS - SEATS} waitlisted 1…${USERS - SEATS} in arrival order, every round |`,
+        `| ${m.date} | ${m.cores} cores (${m.cpu}) | ${m.node} | ${process.env.DB_POOL_SIZE ?? 20} | ${summary.throughput.toFixed(0)} reg/s | ${summary.p50.toFixed(0)} ms | ${summary.p95.toFixed(0)} ms | ${summary.p99.toFixed(0)} ms | ${summary.max.toFixed(0)} ms | ${errors} | ${SEATS} confirmed, ${USERS - SEATS} waitlisted 1…${USERS - SEATS} in arrival order, every round |`,
         '',
-        'Latency is per request from the client (queueing included: all requests are in flight at once, so p50/p95 mostly measure the wait for the session lock and the connection pool). Registrations of one session are serialised by design (a row lock inside one PostgreSQL function, `session_register`), so throughput is that of a single session; different sessions do not wait for each other. History: the first version held the lock across a TypeORM transaction of about eight client round trips and reached 50 reg/s (p95 9.6 s) on the same machine; moving the seat decision into one server-side function and not reading the row back roughly doubled throughput. The remaining cost is the per-request cost of the stack (NestJS, Apollo, TypeORM, a confirmation mail rendered per request) on two cores shared with PostgreSQL.',
+        'Latency is per request from the client (queueing included: all requests are in flight at once, so p50/p95 mostly measure the wait for the session lock and the connection pool). Registrations of one session are serialised by design (a row lock inside one PostgreSQL function, `session_register`), so throughput is that of a single session; different sessions do not wait for each other. Every registration queues its mail in the mail outbox in the same statement as `session_register` (one more row written under the lock, none sent in the request). History: the first version held the lock across a TypeORM transaction of about eight client round trips and reached 50 reg/s (p95 9.6 s) on the same machine; moving the seat decision into one server-side function and not reading the row back roughly doubled throughput. The remaining cost is the per-request cost of the stack (NestJS, Apollo, TypeORM, a confirmation mail rendered per request) on two cores shared with PostgreSQL.',
       ].join('\n');
-      writeDocs(WRITE, section);
-      log(`wrote ${WRITE}`);
+      writeSection(WRITE, 'registrations', section);
     }
     if (errors > 0) process.exitCode = 1;
   } finally {
-    if (api && api.exitCode === null) {
-      const exited = new Promise((r) => api?.once('exit', r));
-      api.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    }
-    for (const stop of stops) await stop().catch(() => undefined);
-    rmSync(dir, { recursive: true, force: true });
+    await db?.end().catch(() => undefined);
+    await api?.stop().catch(() => undefined);
+    await services?.stop().catch(() => undefined);
   }
 }
 
