@@ -51,6 +51,56 @@ function DataTable({ caption, head, children }: { caption: string; head: ReactNo
   );
 }
 
+interface NumberRow {
+  key: string;
+  label: ReactNode;
+  values: number[];
+}
+
+/** The table beside a chart: one row header and its numbers, right-aligned and formatted for the language. */
+function NumberTable({
+  caption,
+  headers: [rowHeader, ...valueHeaders],
+  rows,
+  language,
+}: {
+  caption: string;
+  headers: [string, ...string[]];
+  rows: NumberRow[];
+  language: Language;
+}) {
+  return (
+    <DataTable
+      caption={caption}
+      head={
+        <>
+          <th scope="col" className={th}>
+            {rowHeader}
+          </th>
+          {valueHeaders.map((h) => (
+            <th key={h} scope="col" className={`${th} text-right`}>
+              {h}
+            </th>
+          ))}
+        </>
+      }
+    >
+      {rows.map((r) => (
+        <tr key={r.key} className="border-b border-solid-gray-420">
+          <th scope="row" className={td}>
+            {r.label}
+          </th>
+          {r.values.map((v, i) => (
+            <td key={i} className={num}>
+              {formatNumber(v, language)}
+            </td>
+          ))}
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
 function Panel({
   id,
   title,
@@ -121,28 +171,12 @@ function ThemesPanel({ d, language }: { d: Dashboard; language: Language }) {
   return (
     <Panel id="dash-themes" title={t('dashboard.themesHeading')} lead={t('dashboard.themesLead')}>
       <HorizontalBars data={rows} labelWidth={language === 'ja' ? 170 : 200} />
-      <DataTable
+      <NumberTable
         caption={t('dashboard.themesCaption')}
-        head={
-          <>
-            <th scope="col" className={th}>
-              {t('dashboard.theme')}
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              {t('dashboard.cases')}
-            </th>
-          </>
-        }
-      >
-        {rows.map((r) => (
-          <tr key={r.label} className="border-b border-solid-gray-420">
-            <th scope="row" className={td}>
-              {r.label}
-            </th>
-            <td className={num}>{formatNumber(r.value, language)}</td>
-          </tr>
-        ))}
-      </DataTable>
+        headers={[t('dashboard.theme'), t('dashboard.cases')]}
+        rows={rows.map((r) => ({ key: r.label, label: r.label, values: [r.value] }))}
+        language={language}
+      />
     </Panel>
   );
 }
@@ -163,28 +197,12 @@ function YearsPanel({ d, language }: { d: Dashboard; language: Language }) {
   return (
     <Panel id="dash-years" title={t('dashboard.yearsHeading')} lead={t('dashboard.yearsLead')}>
       <ColumnBars data={short} valueName={t('dashboard.cases')} />
-      <DataTable
+      <NumberTable
         caption={t('dashboard.yearsCaption')}
-        head={
-          <>
-            <th scope="col" className={th}>
-              {t('dashboard.fiscalYear')}
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              {t('dashboard.cases')}
-            </th>
-          </>
-        }
-      >
-        {rows.map((r) => (
-          <tr key={r.label} className="border-b border-solid-gray-420">
-            <th scope="row" className={td}>
-              {r.label}
-            </th>
-            <td className={num}>{formatNumber(r.value, language)}</td>
-          </tr>
-        ))}
-      </DataTable>
+        headers={[t('dashboard.fiscalYear'), t('dashboard.cases')]}
+        rows={rows.map((r) => ({ key: r.label, label: r.label, values: [r.value] }))}
+        language={language}
+      />
     </Panel>
   );
 }
@@ -235,36 +253,21 @@ function MapPanel({ d, language }: { d: Dashboard; language: Language }) {
           hrefOf={(code) => `/cases?${new URLSearchParams({ pref: code })}`}
         />
       </div>
-      <DataTable
+      <NumberTable
         caption={t('dashboard.mapCaption')}
-        head={
-          <>
-            <th scope="col" className={th}>
-              {t('dashboard.prefecture')}
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              {t('dashboard.metricMembers')}
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              {t('dashboard.metricCases')}
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              {t('dashboard.metricAdoptions')}
-            </th>
-          </>
-        }
-      >
-        {rows.map((r) => (
-          <tr key={r.prefectureCode} className="border-b border-solid-gray-420">
-            <th scope="row" className={td}>
-              {nameOf(r.prefectureCode, r.name)}
-            </th>
-            <td className={num}>{formatNumber(r.memberCount, language)}</td>
-            <td className={num}>{formatNumber(r.caseCount, language)}</td>
-            <td className={num}>{formatNumber(r.adoptionCount, language)}</td>
-          </tr>
-        ))}
-      </DataTable>
+        headers={[
+          t('dashboard.prefecture'),
+          t('dashboard.metricMembers'),
+          t('dashboard.metricCases'),
+          t('dashboard.metricAdoptions'),
+        ]}
+        rows={rows.map((r) => ({
+          key: r.prefectureCode,
+          label: nameOf(r.prefectureCode, r.name),
+          values: [r.memberCount, r.caseCount, r.adoptionCount],
+        }))}
+        language={language}
+      />
     </Panel>
   );
 }
@@ -292,30 +295,19 @@ function AdoptionsPanel({ d, language }: { d: Dashboard; language: Language }) {
           <p className="text-std-16N-170">{t('dashboard.noAdoptions')}</p>
         )}
         <div>
-          <DataTable
+          <NumberTable
             caption={t('dashboard.statusCaption')}
-            head={
-              <>
-                <th scope="col" className={th}>
-                  {t('dashboard.status')}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t('dashboard.records')}
-                </th>
-              </>
-            }
-          >
-            {d.adoptionsByStatus.map((r) => (
-              <tr key={r.key} className="border-b border-solid-gray-420">
-                <th scope="row" className={td}>
-                  {r.key === 'CONSIDERING' || r.key === 'PILOTING' || r.key === 'ADOPTED'
-                    ? adoptionStatusLabel(r.key, language)
-                    : r.label}
-                </th>
-                <td className={num}>{formatNumber(r.count, language)}</td>
-              </tr>
-            ))}
-          </DataTable>
+            headers={[t('dashboard.status'), t('dashboard.records')]}
+            rows={d.adoptionsByStatus.map((r) => ({
+              key: r.key,
+              label:
+                r.key === 'CONSIDERING' || r.key === 'PILOTING' || r.key === 'ADOPTED'
+                  ? adoptionStatusLabel(r.key, language)
+                  : r.label,
+              values: [r.count],
+            }))}
+            language={language}
+          />
         </div>
       </div>
       <DataTable
@@ -367,32 +359,12 @@ function MembershipPanel({ d, language }: { d: Dashboard; language: Language }) 
   return (
     <Panel id="dash-membership" title={t('dashboard.membershipHeading')} lead={t('dashboard.membershipLead')}>
       <BarsAndLine data={rows} barName={t('dashboard.joined')} lineName={t('dashboard.cumulative')} />
-      <DataTable
+      <NumberTable
         caption={t('dashboard.membershipCaption')}
-        head={
-          <>
-            <th scope="col" className={th}>
-              {t('dashboard.term')}
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              {t('dashboard.joined')}
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              {t('dashboard.cumulative')}
-            </th>
-          </>
-        }
-      >
-        {rows.map((r) => (
-          <tr key={r.label} className="border-b border-solid-gray-420">
-            <th scope="row" className={td}>
-              {r.label}
-            </th>
-            <td className={num}>{formatNumber(r.value, language)}</td>
-            <td className={num}>{formatNumber(r.second, language)}</td>
-          </tr>
-        ))}
-      </DataTable>
+        headers={[t('dashboard.term'), t('dashboard.joined'), t('dashboard.cumulative')]}
+        rows={rows.map((r) => ({ key: r.label, label: r.label, values: [r.value, r.second] }))}
+        language={language}
+      />
     </Panel>
   );
 }
