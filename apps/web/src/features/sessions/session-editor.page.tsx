@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -98,63 +98,60 @@ function RadioGroup<V extends string>({
   );
 }
 
-function TablesEditor({
+/**
+ * A list of rows the organiser adds to and removes from (theme tables, agenda items), each in its own
+ * fieldset: a new row takes the focus on its first field, a removed one gives it back to the add button.
+ */
+function RowListEditor<Row extends { key: string }>({
+  id,
+  heading,
+  hint,
+  empty,
+  notice,
+  addLabel,
+  legendOf,
+  firstField,
   rows,
-  errors,
+  newRow,
   onChange,
+  children,
 }: {
-  rows: TableRow[];
-  errors: FormErrors;
-  onChange: (rows: TableRow[]) => void;
+  id: string;
+  heading: string;
+  hint: string;
+  empty: string;
+  notice?: ReactNode;
+  addLabel: string;
+  legendOf: (n: number) => string;
+  /** Suffix of the first field's id (`${row.key}-${firstField}`), focused when a row is added. */
+  firstField: string;
+  rows: Row[];
+  newRow: () => Row;
+  onChange: (rows: Row[]) => void;
+  children: (row: Row, index: number, update: (patch: Partial<Row>) => void) => ReactNode;
 }) {
   const { t } = useTranslation();
   const addRef = useRef<HTMLButtonElement>(null);
   const [focusKey, setFocusKey] = useState<string>();
   useEffect(() => {
     if (!focusKey) return;
-    document.getElementById(`${focusKey}-name`)?.focus();
+    document.getElementById(`${focusKey}-${firstField}`)?.focus();
     setFocusKey(undefined);
-  }, [focusKey]);
-  const update = (index: number, patch: Partial<TableRow>) =>
-    onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  }, [focusKey, firstField]);
   return (
-    <fieldset id={fieldId('tables')} className="flex flex-col gap-4">
-      <legend className={sectionTitle}>{t('sessions.form.tablesHeading')}</legend>
-      <p className={fieldHint}>{t('sessions.form.tablesHint')}</p>
-      {rows.length === 0 && <p className="text-std-16N-170">{t('sessions.form.tablesEmpty')}</p>}
+    <fieldset id={fieldId(id)} className="flex flex-col gap-4">
+      <legend className={sectionTitle}>{heading}</legend>
+      <p className={fieldHint}>{hint}</p>
+      {notice}
+      {rows.length === 0 && <p className="text-std-16N-170">{empty}</p>}
       {rows.map((row, index) => {
-        const n = index + 1;
-        const legend = t('sessions.form.tableRow', { n });
+        const legend = legendOf(index + 1);
+        const update = (patch: Partial<Row>) =>
+          onChange(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
         return (
           <fieldset key={row.key} className="rounded-12 border border-solid-gray-420 p-4">
             <legend className="px-1 text-std-17B-170">{legend}</legend>
-            <div className="grid gap-4 md:grid-cols-[1fr_2fr_8rem]">
-              <TextField
-                id={`${row.key}-name`}
-                label={t('sessions.form.tableName')}
-                hint={t('sessions.form.tableNameHint')}
-                required
-                value={row.name}
-                error={errors[`tables.${index}.name`]}
-                onChange={(e) => update(index, { name: e.target.value })}
-              />
-              <TextField
-                id={`${row.key}-theme`}
-                label={t('sessions.form.tableTheme')}
-                hint={t('sessions.form.tableThemeHint')}
-                value={row.theme}
-                onChange={(e) => update(index, { theme: e.target.value })}
-              />
-              <TextField
-                id={`${row.key}-seats`}
-                label={t('sessions.form.tableSeats')}
-                inputMode="numeric"
-                required
-                value={row.seats}
-                error={errors[`tables.${index}.seats`]}
-                onChange={(e) => update(index, { seats: e.target.value })}
-              />
-            </div>
+            {children(row, index, update)}
             <button
               type="button"
               className={`${buttonSmallOutline} mt-3`}
@@ -174,15 +171,71 @@ function TablesEditor({
           type="button"
           className={buttonOutline}
           onClick={() => {
-            const row = emptyTable();
+            const row = newRow();
             onChange([...rows, row]);
             setFocusKey(row.key);
           }}
         >
-          {t('sessions.form.addTable')}
+          {addLabel}
         </button>
       </div>
     </fieldset>
+  );
+}
+
+function TablesEditor({
+  rows,
+  errors,
+  onChange,
+}: {
+  rows: TableRow[];
+  errors: FormErrors;
+  onChange: (rows: TableRow[]) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <RowListEditor
+      id="tables"
+      heading={t('sessions.form.tablesHeading')}
+      hint={t('sessions.form.tablesHint')}
+      empty={t('sessions.form.tablesEmpty')}
+      addLabel={t('sessions.form.addTable')}
+      legendOf={(n) => t('sessions.form.tableRow', { n })}
+      firstField="name"
+      rows={rows}
+      newRow={emptyTable}
+      onChange={onChange}
+    >
+      {(row, index, update) => (
+        <div className="grid gap-4 md:grid-cols-[1fr_2fr_8rem]">
+          <TextField
+            id={`${row.key}-name`}
+            label={t('sessions.form.tableName')}
+            hint={t('sessions.form.tableNameHint')}
+            required
+            value={row.name}
+            error={errors[`tables.${index}.name`]}
+            onChange={(e) => update({ name: e.target.value })}
+          />
+          <TextField
+            id={`${row.key}-theme`}
+            label={t('sessions.form.tableTheme')}
+            hint={t('sessions.form.tableThemeHint')}
+            value={row.theme}
+            onChange={(e) => update({ theme: e.target.value })}
+          />
+          <TextField
+            id={`${row.key}-seats`}
+            label={t('sessions.form.tableSeats')}
+            inputMode="numeric"
+            required
+            value={row.seats}
+            error={errors[`tables.${index}.seats`]}
+            onChange={(e) => update({ seats: e.target.value })}
+          />
+        </div>
+      )}
+    </RowListEditor>
   );
 }
 
@@ -199,123 +252,96 @@ function AgendaEditor({
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const addRef = useRef<HTMLButtonElement>(null);
-  const [focusKey, setFocusKey] = useState<string>();
-  useEffect(() => {
-    if (!focusKey) return;
-    document.getElementById(`${focusKey}-kind`)?.focus();
-    setFocusKey(undefined);
-  }, [focusKey]);
-  const update = (index: number, patch: Partial<AgendaRow>) =>
-    onChange(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
   return (
-    <fieldset id={fieldId('agenda')} className="flex flex-col gap-4">
-      <legend className={sectionTitle}>{t('sessions.form.agendaHeading')}</legend>
-      <p className={fieldHint}>{t('sessions.form.agendaHint')}</p>
-      {warning && (
-        <p className="rounded-8 border-l-4 border-orange-800 bg-orange-50 p-3 text-std-16N-170">{warning}</p>
-      )}
-      {rows.length === 0 && <p className="text-std-16N-170">{t('sessions.form.agendaEmpty')}</p>}
-      {rows.map((row, index) => {
-        const legend = t('sessions.form.agendaRow', { n: index + 1 });
-        return (
-          <fieldset key={row.key} className="rounded-12 border border-solid-gray-420 p-4">
-            <legend className="px-1 text-std-17B-170">{legend}</legend>
-            <div className="grid gap-4 md:grid-cols-2">
-              <div className="flex flex-col gap-1">
-                <label htmlFor={`${row.key}-kind`} className={fieldLabel}>
-                  {t('sessions.form.agendaKind')}
-                </label>
-                <select
-                  id={`${row.key}-kind`}
-                  className={selectInput}
-                  value={row.kind}
-                  onChange={(e) => update(index, { kind: e.target.value as AgendaItemKind })}
-                >
-                  {AGENDA_ITEM_KINDS.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {agendaKindLabel(kind, language)}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <TextField
-                id={`${row.key}-title`}
-                label={t('sessions.form.agendaTitle')}
-                required
-                value={row.title}
-                error={errors[`agenda.${index}.title`]}
-                onChange={(e) => update(index, { title: e.target.value })}
-              />
-              <TextField
-                id={`${row.key}-speaker`}
-                label={t('sessions.form.agendaSpeaker')}
-                value={row.speaker}
-                onChange={(e) => update(index, { speaker: e.target.value })}
-              />
-              <TextField
-                id={`${row.key}-affiliation`}
-                label={t('sessions.form.agendaAffiliation')}
-                hint={t('sessions.form.agendaAffiliationHint')}
-                value={row.affiliation}
-                onChange={(e) => update(index, { affiliation: e.target.value })}
-              />
-              <TextField
-                id={`${row.key}-startsAt`}
-                type="datetime-local"
-                label={t('sessions.form.agendaStartsAt')}
-                hint={t('sessions.form.jstHint')}
-                value={row.startsAt}
-                error={errors[`agenda.${index}.startsAt`]}
-                onChange={(e) => update(index, { startsAt: e.target.value })}
-              />
-              <TextField
-                id={`${row.key}-durationMinutes`}
-                inputMode="numeric"
-                label={t('sessions.form.agendaDuration')}
-                value={row.durationMinutes}
-                error={errors[`agenda.${index}.durationMinutes`]}
-                onChange={(e) => update(index, { durationMinutes: e.target.value })}
-              />
-              <div className="md:col-span-2">
-                <TextField
-                  id={`${row.key}-caseStudy`}
-                  label={t('sessions.form.agendaCase')}
-                  hint={t('sessions.form.agendaCaseHint')}
-                  value={row.caseStudy}
-                  error={errors[`agenda.${index}.caseStudy`]}
-                  onChange={(e) => update(index, { caseStudy: e.target.value })}
-                />
-              </div>
-            </div>
-            <button
-              type="button"
-              className={`${buttonSmallOutline} mt-3`}
-              onClick={() => {
-                onChange(rows.filter((_, i) => i !== index));
-                addRef.current?.focus();
-              }}
+    <RowListEditor
+      id="agenda"
+      heading={t('sessions.form.agendaHeading')}
+      hint={t('sessions.form.agendaHint')}
+      empty={t('sessions.form.agendaEmpty')}
+      notice={
+        warning && (
+          <p className="rounded-8 border-l-4 border-orange-800 bg-orange-50 p-3 text-std-16N-170">
+            {warning}
+          </p>
+        )
+      }
+      addLabel={t('sessions.form.addAgendaItem')}
+      legendOf={(n) => t('sessions.form.agendaRow', { n })}
+      firstField="kind"
+      rows={rows}
+      newRow={emptyAgendaItem}
+      onChange={onChange}
+    >
+      {(row, index, update) => (
+        <div className="grid gap-4 md:grid-cols-2">
+          <div className="flex flex-col gap-1">
+            <label htmlFor={`${row.key}-kind`} className={fieldLabel}>
+              {t('sessions.form.agendaKind')}
+            </label>
+            <select
+              id={`${row.key}-kind`}
+              className={selectInput}
+              value={row.kind}
+              onChange={(e) => update({ kind: e.target.value as AgendaItemKind })}
             >
-              {t('sessions.form.removeRow', { row: legend })}
-            </button>
-          </fieldset>
-        );
-      })}
-      <div>
-        <button
-          ref={addRef}
-          type="button"
-          className={buttonOutline}
-          onClick={() => {
-            const row = emptyAgendaItem();
-            onChange([...rows, row]);
-            setFocusKey(row.key);
-          }}
-        >
-          {t('sessions.form.addAgendaItem')}
-        </button>
-      </div>
-    </fieldset>
+              {AGENDA_ITEM_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {agendaKindLabel(kind, language)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <TextField
+            id={`${row.key}-title`}
+            label={t('sessions.form.agendaTitle')}
+            required
+            value={row.title}
+            error={errors[`agenda.${index}.title`]}
+            onChange={(e) => update({ title: e.target.value })}
+          />
+          <TextField
+            id={`${row.key}-speaker`}
+            label={t('sessions.form.agendaSpeaker')}
+            value={row.speaker}
+            onChange={(e) => update({ speaker: e.target.value })}
+          />
+          <TextField
+            id={`${row.key}-affiliation`}
+            label={t('sessions.form.agendaAffiliation')}
+            hint={t('sessions.form.agendaAffiliationHint')}
+            value={row.affiliation}
+            onChange={(e) => update({ affiliation: e.target.value })}
+          />
+          <TextField
+            id={`${row.key}-startsAt`}
+            type="datetime-local"
+            label={t('sessions.form.agendaStartsAt')}
+            hint={t('sessions.form.jstHint')}
+            value={row.startsAt}
+            error={errors[`agenda.${index}.startsAt`]}
+            onChange={(e) => update({ startsAt: e.target.value })}
+          />
+          <TextField
+            id={`${row.key}-durationMinutes`}
+            inputMode="numeric"
+            label={t('sessions.form.agendaDuration')}
+            value={row.durationMinutes}
+            error={errors[`agenda.${index}.durationMinutes`]}
+            onChange={(e) => update({ durationMinutes: e.target.value })}
+          />
+          <div className="md:col-span-2">
+            <TextField
+              id={`${row.key}-caseStudy`}
+              label={t('sessions.form.agendaCase')}
+              hint={t('sessions.form.agendaCaseHint')}
+              value={row.caseStudy}
+              error={errors[`agenda.${index}.caseStudy`]}
+              onChange={(e) => update({ caseStudy: e.target.value })}
+            />
+          </div>
+        </div>
+      )}
+    </RowListEditor>
   );
 }
 
