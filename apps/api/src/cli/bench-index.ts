@@ -17,19 +17,15 @@ import { UserEntity } from '../modules/auth/user.entity';
 import {
   agent,
   arg,
-  deadline,
   log,
   machine,
   ms,
   postJson,
-  startApi,
   seedBenchCases,
-  startBenchServices,
+  runBench,
   summarize,
   table,
   writeSection,
-  type ApiProcess,
-  type BenchServices,
 } from './bench-support';
 import { prng } from './synthetic-cases';
 
@@ -72,184 +68,159 @@ function input(w: string) {
   };
 }
 
-async function main(): Promise<void> {
+runBench(async (services, startApi) => {
   const m = machine();
   log(
     `bench:index — ${CASES} cases, ${PUBLISHES} publishes; ${m.cores} cores (${m.cpu}), Node ${m.node}, load ${m.load}`,
   );
-  let services: BenchServices | undefined;
-  let api: ApiProcess | undefined;
-  const cleanup = async () => {
-    await api?.stop().catch(() => undefined);
-    await services?.stop().catch(() => undefined);
-  };
-  const timer = deadline(30 * 60_000, cleanup);
-  try {
-    services = await startBenchServices();
-    const seed = await seedBenchCases(services, CASES);
+  const seed = await seedBenchCases(services, CASES);
 
-    const dataSource: DataSource = services.dataSource;
-    const [{ id: municipalityId }] = (await dataSource.query(
-      `SELECT id FROM municipalities WHERE code = '401005'`,
-    )) as Array<{ id: string }>;
-    const users = dataSource.getRepository(UserEntity);
-    await users.save(
-      users.create({
-        email: 'bench.officer@yokoten.example',
-        name: 'ベンチ 担当',
-        role: 'OFFICER',
-        municipalityId,
-        passwordHash: await hashPassword(PASSWORD),
-      }),
-    );
-    api = await startApi(services);
-    log(`API up at ${api.url}`);
-    const http = agent(4);
-    const gql = async <T>(query: string, variables: Record<string, unknown>, token?: string) => {
-      const r = await postJson(http, `${api!.url}/graphql`, JSON.stringify({ query, variables }), {
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      });
-      const body = JSON.parse(r.body) as { data?: T; errors?: unknown[] };
-      if (!body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
-      return body.data;
-    };
-    const { login } = await gql<{ login: { token: string } }>(
-      'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
-      { e: 'bench.officer@yokoten.example', p: PASSWORD },
-    );
-    const token = login.token;
-    const until = async (q: string, id: string, started: number) => {
-      const limit = started + 30_000;
-      for (;;) {
-        const d = await gql<{ searchCaseStudies: { hits: Array<{ caseStudy: { id: string } }> } }>(SEARCH, {
-          q,
-        });
-        if (d.searchCaseStudies.hits.some((h) => h.caseStudy.id === id)) return performance.now() - started;
-        if (performance.now() > limit) {
-          const backlog = await fetch(`${api!.url}/health`).then((r) => r.text());
-          const rows: unknown = await dataSource.query('SELECT * FROM search_outbox LIMIT 3');
-          throw new Error(
-            `case ${id} not searchable after 30 s (query ${q}): ${JSON.stringify(d)}; health ${backlog}; outbox ${JSON.stringify(rows)}`,
-          );
-        }
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    };
-
-    const publish: number[] = [];
-    const edit: number[] = [];
-    // The mutation's own time (until its response), part of the totals above.
-    const publishCall: number[] = [];
-    const editCall: number[] = [];
-    for (let i = 0; i < PUBLISHES; i += 1) {
-      const w = word();
-      const { createCaseStudy } = await gql<{ createCaseStudy: { id: string } }>(
-        CREATE,
-        { input: input(w) },
-        token,
-      );
-      const t0 = performance.now();
-      await gql(PUBLISH, { id: createCaseStudy.id }, token);
-      publishCall.push(performance.now() - t0);
-      publish.push(await until(w, createCaseStudy.id, t0));
-      const w2 = word();
-      const t1 = performance.now();
-      await gql(UPDATE, { id: createCaseStudy.id, input: { title: `${w2}の取り組み` } }, token);
-      editCall.push(performance.now() - t1);
-      edit.push(await until(w2, createCaseStudy.id, t1));
-    }
-    log(`publish → searchable p50 ${ms(summarize(publish).p50)}, p95 ${ms(summarize(publish).p95)}`);
-
-    // Sync path: queue M cases at once and wait for an empty backlog.
-    const health = async () =>
-      ((await (await fetch(`${api!.url}/health`)).json()) as { pendingIndexUpdates: number })
-        .pendingIndexUpdates;
-    // Sync path: change M cases (so the engine has real work, not identical documents) and queue them.
-    const t2 = performance.now();
-    await dataSource.transaction(async (m) => {
-      const changed = (await m.query(
-        `UPDATE case_studies SET title = title || ' 改訂', updated_at = now()
-          WHERE id IN (SELECT id FROM case_studies WHERE status = 'PUBLISHED' ORDER BY id LIMIT $1)
-          RETURNING id`,
-        [SYNC],
-      )) as [Array<{ id: string }>, number];
-      await m.query(
-        `INSERT INTO search_outbox (entity_type, entity_id) SELECT 'case_study', unnest($1::uuid[])`,
-        [changed[0].map((r) => r.id)],
-      );
+  const dataSource: DataSource = services.dataSource;
+  const [{ id: municipalityId }] = (await dataSource.query(
+    `SELECT id FROM municipalities WHERE code = '401005'`,
+  )) as Array<{ id: string }>;
+  const users = dataSource.getRepository(UserEntity);
+  await users.save(
+    users.create({
+      email: 'bench.officer@yokoten.example',
+      name: 'ベンチ 担当',
+      role: 'OFFICER',
+      municipalityId,
+      passwordHash: await hashPassword(PASSWORD),
+    }),
+  );
+  const api = await startApi();
+  log(`API up at ${api.url}`);
+  const http = agent(4);
+  const gql = async <T>(query: string, variables: Record<string, unknown>, token?: string) => {
+    const r = await postJson(http, `${api!.url}/graphql`, JSON.stringify({ query, variables }), {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
     });
-    while ((await health()) > 0) {
-      if (performance.now() - t2 > 600_000) throw new Error('outbox not drained within 10 min');
-      await new Promise((r) => setTimeout(r, 50));
+    const body = JSON.parse(r.body) as { data?: T; errors?: unknown[] };
+    if (!body.data) throw new Error(`GraphQL error: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+  const { login } = await gql<{ login: { token: string } }>(
+    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    { e: 'bench.officer@yokoten.example', p: PASSWORD },
+  );
+  const token = login.token;
+  const until = async (q: string, id: string, started: number) => {
+    const limit = started + 30_000;
+    for (;;) {
+      const d = await gql<{ searchCaseStudies: { hits: Array<{ caseStudy: { id: string } }> } }>(SEARCH, {
+        q,
+      });
+      if (d.searchCaseStudies.hits.some((h) => h.caseStudy.id === id)) return performance.now() - started;
+      if (performance.now() > limit) {
+        const backlog = await fetch(`${api!.url}/health`).then((r) => r.text());
+        const rows: unknown = await dataSource.query('SELECT * FROM search_outbox LIMIT 3');
+        throw new Error(
+          `case ${id} not searchable after 30 s (query ${q}): ${JSON.stringify(d)}; health ${backlog}; outbox ${JSON.stringify(rows)}`,
+        );
+      }
+      await new Promise((r) => setTimeout(r, 20));
     }
-    const syncMs = performance.now() - t2;
-    http.destroy();
+  };
 
-    const p = summarize(publish);
-    const e = summarize(edit);
-    const pc = summarize(publishCall);
-    const ec = summarize(editCall);
-    const after = machine();
-    const md = [
-      '## Indexing: publish → searchable and throughput (`npm run bench:index`)',
-      '',
-      `${CASES.toLocaleString('en')} synthetic cases in the index. An officer creates and publishes a case through ` +
-        'GraphQL; the clock starts when `publishCaseStudy` is sent and stops when `searchCaseStudies` (polled every ' +
-        '20 ms over HTTP) returns it; then the same for an edit of its title. The API is its own process (sync ' +
-        'woken by LISTEN/NOTIFY on the outbox); clients, API, PostgreSQL and Meilisearch share the machine.',
-      '',
-      `Machine: ${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.date}; load average before/after ${m.load} → ${after.load}.`,
-      '',
-      table(
-        ['change', 'n', 'p50', 'p95', 'max', 'of which the mutation (p50 / p95)'],
-        [
-          [
-            'publish → searchable',
-            String(p.n),
-            ms(p.p50),
-            ms(p.p95),
-            ms(p.max),
-            `${ms(pc.p50)} / ${ms(pc.p95)}`,
-          ],
-          [
-            'edit → searchable',
-            String(e.n),
-            ms(e.p50),
-            ms(e.p95),
-            ms(e.max),
-            `${ms(ec.p50)} / ${ms(ec.p95)}`,
-          ],
-        ],
-      ),
-      '',
-      table(
-        ['path', 'documents', 'time', 'documents/s'],
-        [
-          [
-            'bulk (seed / reindex: 1,000 per task, 4 in flight)',
-            String(seed.inserted),
-            `${(seed.indexMs / 1000).toFixed(1)} s`,
-            String(seed.docsPerSecond),
-          ],
-          [
-            `outbox sync (${SYNC} changed cases queued at once, batches of 500)`,
-            String(SYNC),
-            `${(syncMs / 1000).toFixed(1)} s`,
-            String(Math.round((SYNC / syncMs) * 1000)),
-          ],
-        ],
-      ),
-    ].join('\n');
-    log('');
-    log(md);
-    if (WRITE) writeSection(WRITE, 'index', md);
-  } finally {
-    clearTimeout(timer);
-    await cleanup();
+  const publish: number[] = [];
+  const edit: number[] = [];
+  // The mutation's own time (until its response), part of the totals above.
+  const publishCall: number[] = [];
+  const editCall: number[] = [];
+  for (let i = 0; i < PUBLISHES; i += 1) {
+    const w = word();
+    const { createCaseStudy } = await gql<{ createCaseStudy: { id: string } }>(
+      CREATE,
+      { input: input(w) },
+      token,
+    );
+    const t0 = performance.now();
+    await gql(PUBLISH, { id: createCaseStudy.id }, token);
+    publishCall.push(performance.now() - t0);
+    publish.push(await until(w, createCaseStudy.id, t0));
+    const w2 = word();
+    const t1 = performance.now();
+    await gql(UPDATE, { id: createCaseStudy.id, input: { title: `${w2}の取り組み` } }, token);
+    editCall.push(performance.now() - t1);
+    edit.push(await until(w2, createCaseStudy.id, t1));
   }
-}
+  log(`publish → searchable p50 ${ms(summarize(publish).p50)}, p95 ${ms(summarize(publish).p95)}`);
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
+  // Sync path: queue M cases at once and wait for an empty backlog.
+  const health = async () =>
+    ((await (await fetch(`${api!.url}/health`)).json()) as { pendingIndexUpdates: number })
+      .pendingIndexUpdates;
+  // Sync path: change M cases (so the engine has real work, not identical documents) and queue them.
+  const t2 = performance.now();
+  await dataSource.transaction(async (m) => {
+    const changed = (await m.query(
+      `UPDATE case_studies SET title = title || ' 改訂', updated_at = now()
+        WHERE id IN (SELECT id FROM case_studies WHERE status = 'PUBLISHED' ORDER BY id LIMIT $1)
+        RETURNING id`,
+      [SYNC],
+    )) as [Array<{ id: string }>, number];
+    await m.query(
+      `INSERT INTO search_outbox (entity_type, entity_id) SELECT 'case_study', unnest($1::uuid[])`,
+      [changed[0].map((r) => r.id)],
+    );
+  });
+  while ((await health()) > 0) {
+    if (performance.now() - t2 > 600_000) throw new Error('outbox not drained within 10 min');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const syncMs = performance.now() - t2;
+  http.destroy();
+
+  const p = summarize(publish);
+  const e = summarize(edit);
+  const pc = summarize(publishCall);
+  const ec = summarize(editCall);
+  const after = machine();
+  const md = [
+    '## Indexing: publish → searchable and throughput (`npm run bench:index`)',
+    '',
+    `${CASES.toLocaleString('en')} synthetic cases in the index. An officer creates and publishes a case through ` +
+      'GraphQL; the clock starts when `publishCaseStudy` is sent and stops when `searchCaseStudies` (polled every ' +
+      '20 ms over HTTP) returns it; then the same for an edit of its title. The API is its own process (sync ' +
+      'woken by LISTEN/NOTIFY on the outbox); clients, API, PostgreSQL and Meilisearch share the machine.',
+    '',
+    `Machine: ${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.date}; load average before/after ${m.load} → ${after.load}.`,
+    '',
+    table(
+      ['change', 'n', 'p50', 'p95', 'max', 'of which the mutation (p50 / p95)'],
+      [
+        [
+          'publish → searchable',
+          String(p.n),
+          ms(p.p50),
+          ms(p.p95),
+          ms(p.max),
+          `${ms(pc.p50)} / ${ms(pc.p95)}`,
+        ],
+        ['edit → searchable', String(e.n), ms(e.p50), ms(e.p95), ms(e.max), `${ms(ec.p50)} / ${ms(ec.p95)}`],
+      ],
+    ),
+    '',
+    table(
+      ['path', 'documents', 'time', 'documents/s'],
+      [
+        [
+          'bulk (seed / reindex: 1,000 per task, 4 in flight)',
+          String(seed.inserted),
+          `${(seed.indexMs / 1000).toFixed(1)} s`,
+          String(seed.docsPerSecond),
+        ],
+        [
+          `outbox sync (${SYNC} changed cases queued at once, batches of 500)`,
+          String(SYNC),
+          `${(syncMs / 1000).toFixed(1)} s`,
+          String(Math.round((SYNC / syncMs) * 1000)),
+        ],
+      ],
+    ),
+  ].join('\n');
+  log('');
+  log(md);
+  if (WRITE) writeSection(WRITE, 'index', md);
 });

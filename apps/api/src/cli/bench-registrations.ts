@@ -11,17 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { DEMO_MUNICIPALITIES, normalizeForSearch, termOf } from '@yokoten/case-studies';
-import {
-  arg,
-  log,
-  machine,
-  percentile,
-  startApi,
-  startBenchServices,
-  writeSection,
-  type ApiProcess,
-  type BenchServices,
-} from './bench-support';
+import { arg, log, machine, percentile, runBench, writeSection } from './bench-support';
 
 const USERS = Number(arg('users', '500'));
 const SEATS = Number(arg('seats', '100'));
@@ -156,17 +146,13 @@ async function round(
   };
 }
 
-async function main(): Promise<void> {
-  let services: BenchServices | undefined;
-  let api: ApiProcess | undefined;
-  let db: Client | undefined;
+runBench(async (services, startApi) => {
+  log(`bench:registrations — ${USERS} concurrent registrations for ${SEATS} seats, ${ROUNDS} rounds`);
+  const db = new Client({ connectionString: services.databaseUrl });
+  await db.connect();
   try {
-    log(`bench:registrations — ${USERS} concurrent registrations for ${SEATS} seats, ${ROUNDS} rounds`);
-    services = await startBenchServices();
-    db = new Client({ connectionString: services.databaseUrl });
-    await db.connect();
     const { organiser, officers } = await seed(db, USERS);
-    api = await startApi(services);
+    const api = await startApi();
     const url = api.url;
     log(`API up on ${url}; DB pool ${process.env.DB_POOL_SIZE ?? 20}`);
     // Warm-up: one registration on a throw-away session so JIT and pools are hot.
@@ -210,13 +196,6 @@ async function main(): Promise<void> {
     }
     if (errors > 0) process.exitCode = 1;
   } finally {
-    await db?.end().catch(() => undefined);
-    await api?.stop().catch(() => undefined);
-    await services?.stop().catch(() => undefined);
+    await db.end().catch(() => undefined);
   }
-}
-
-main().catch((e: unknown) => {
-  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exit(1);
 });

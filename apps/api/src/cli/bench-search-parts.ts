@@ -25,13 +25,11 @@ import {
   agent,
   arg,
   cpuMs,
-  deadline,
   log,
   machine,
   postJson,
   seedBenchCases,
-  startApi,
-  startBenchServices,
+  runBench,
   table,
   writeSection,
   type ApiProcess,
@@ -187,52 +185,34 @@ async function apiCpu(api: ApiProcess): Promise<string[][]> {
   return rows;
 }
 
-async function main(): Promise<void> {
+runBench(async (services, startApi) => {
   const m = machine();
   log(`bench:search-parts — ${CASES} cases, ${ROUNDS} rounds of ${QUERIES.length} queries; load ${m.load}`);
-  let services: BenchServices | undefined;
-  let api: ApiProcess | undefined;
-  const cleanup = async () => {
-    await api?.stop().catch(() => undefined);
-    await services?.stop().catch(() => undefined);
-  };
-  const timer = deadline(30 * 60_000, cleanup);
-  try {
-    services = await startBenchServices();
-    await seedBenchCases(services, CASES);
-    api = await startApi(services);
-    const engine = await engineCpu(services);
-    const highlighter = await highlighterCpu(services);
-    const service = await serviceCpu(services);
-    const viaApi = await apiCpu(api);
-    const md = [
-      '## Search: where a results page spends its CPU (`npm run bench:search-parts`)',
-      '',
-      `${CASES.toLocaleString('en')} synthetic cases, the ${QUERIES.length} queries of bench:search, ${ROUNDS} rounds, one ` +
-        'client; CPU time per search or request from /proc (engine, API process) or process.cpuUsage (in-process parts).',
-      '',
-      `Machine: ${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.date}; load average at start ${m.load}.`,
-      '',
-      table(
-        ['part', 'CPU per search / request'],
-        [
-          ...engine.map(([name, cpu]) => [`engine: ${name}`, cpu]),
-          ['API highlighter (`highlight.ts`): terms + title, summary and body crop of 20 hits', highlighter],
-          ...service,
-          ...viaApi,
-        ],
-      ),
-    ].join('\n');
-    log('');
-    log(md);
-    if (WRITE) writeSection(WRITE, 'search-parts', md);
-  } finally {
-    clearTimeout(timer);
-    await cleanup();
-  }
-}
-
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
+  await seedBenchCases(services, CASES);
+  const api = await startApi();
+  const engine = await engineCpu(services);
+  const highlighter = await highlighterCpu(services);
+  const service = await serviceCpu(services);
+  const viaApi = await apiCpu(api);
+  const md = [
+    '## Search: where a results page spends its CPU (`npm run bench:search-parts`)',
+    '',
+    `${CASES.toLocaleString('en')} synthetic cases, the ${QUERIES.length} queries of bench:search, ${ROUNDS} rounds, one ` +
+      'client; CPU time per search or request from /proc (engine, API process) or process.cpuUsage (in-process parts).',
+    '',
+    `Machine: ${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.date}; load average at start ${m.load}.`,
+    '',
+    table(
+      ['part', 'CPU per search / request'],
+      [
+        ...engine.map(([name, cpu]) => [`engine: ${name}`, cpu]),
+        ['API highlighter (`highlight.ts`): terms + title, summary and body crop of 20 hits', highlighter],
+        ...service,
+        ...viaApi,
+      ],
+    ),
+  ].join('\n');
+  log('');
+  log(md);
+  if (WRITE) writeSection(WRITE, 'search-parts', md);
 });

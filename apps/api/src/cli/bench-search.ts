@@ -18,14 +18,12 @@ import {
   agent,
   arg,
   cpuMs,
-  deadline,
   log,
   machine,
   ms,
   postJson,
-  startApi,
   seedBenchCases,
-  startBenchServices,
+  runBench,
   summarize,
   table,
   writeSection,
@@ -159,141 +157,123 @@ async function transports(services: BenchServices, rounds: number): Promise<Tran
   return results;
 }
 
-async function main(): Promise<void> {
+runBench(async (services, startApi) => {
   const m = machine();
   log(
     `bench:search — ${CASES} cases, ${SECONDS} s per concurrency level; ${m.cores} cores (${m.cpu}), Node ${m.node}, load ${m.load}`,
   );
-  let services: BenchServices | undefined;
-  let api: ApiProcess | undefined;
-  const cleanup = async () => {
-    await api?.stop().catch(() => undefined);
-    await services?.stop().catch(() => undefined);
-  };
-  const timer = deadline(30 * 60_000, cleanup);
-  try {
-    services = await startBenchServices();
-    const seed = await seedBenchCases(services, CASES);
-    api = await startApi(services);
-    log(`API up at ${api.url}`);
+  const seed = await seedBenchCases(services, CASES);
+  const api = await startApi();
+  log(`API up at ${api.url}`);
 
-    // Every query must hit without the relaxed retry, or the API would do two searches to the direct one.
-    const prepared: Prepared[] = [];
-    for (const q of QUERIES) {
-      const res = await fetch(`${api.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: DOCUMENT, variables: q }),
-      });
-      const body = (await res.json()) as {
-        data?: { searchCaseStudies: { totalHits: number; relaxed: boolean } };
-      };
-      const r = body.data?.searchCaseStudies;
-      if (!r || r.totalHits === 0 || r.relaxed) {
-        log(`  skipping ${JSON.stringify(q)}: ${JSON.stringify(r ?? body)}`);
-        continue;
-      }
-      prepared.push(prepare(services, q));
-    }
-    log(`${prepared.length} queries; warming up…`);
-    await interleaved(services, api, prepared, 4, 5);
-
-    const rows: string[][] = [];
-    const cpu: string[] = [];
-    for (const clients of [1, 16]) {
-      log(`running ${clients} concurrent client(s) for ${SECONDS} s…`);
-      const apiCpu0 = cpuMs(api.child.pid);
-      const engineCpu0 = cpuMs(services.meiliPid);
-      const s = await interleaved(services, api, prepared, clients, SECONDS);
-      const apiCpu1 = cpuMs(api.child.pid);
-      const engineCpu1 = cpuMs(services.meiliPid);
-      const per = (a: number, b: number, n: number) => ((a - b) / n).toFixed(1);
-      const searches = s.api.length + s.direct.length;
-      cpu.push(
-        `${clients} client(s): engine ${per(engineCpu1.user + engineCpu1.system, engineCpu0.user + engineCpu0.system, searches)} ms per search ` +
-          `(${per(engineCpu1.system, engineCpu0.system, searches)} of it in the kernel), API process ` +
-          `${per(apiCpu1.user + apiCpu1.system, apiCpu0.user + apiCpu0.system, s.api.length)} ms per request ` +
-          `(${per(apiCpu1.system, apiCpu0.system, s.api.length)} in the kernel)`,
-      );
-      const d = summarize(s.direct);
-      const a = summarize(s.api);
-      rows.push([
-        String(clients),
-        String(d.n + a.n),
-        ms(d.p50),
-        ms(d.p95),
-        ms(a.p50),
-        ms(a.p95),
-        `${(a.p50 / d.p50).toFixed(2)}×`,
-        `${(a.p95 / d.p95).toFixed(2)}×`,
-        `${(a.p50 - d.p50).toFixed(2)} ms`,
-        String(s.errors),
-      ]);
-    }
-    log('transport comparison…');
-    const tr = await transports(services, 800);
-    const trRows = tr.map((t) => {
-      const s = summarize(t.samples);
-      const stalls = t.samples.filter((x) => x > 20).length;
-      return [
-        t.name,
-        String(t.clients),
-        String(s.n),
-        ms(s.p50),
-        ms(s.p95),
-        ms(s.p99),
-        `${((stalls / s.n) * 100).toFixed(1)} %`,
-      ];
+  // Every query must hit without the relaxed retry, or the API would do two searches to the direct one.
+  const prepared: Prepared[] = [];
+  for (const q of QUERIES) {
+    const res = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: DOCUMENT, variables: q }),
     });
-
-    const after = machine();
-    const md = [
-      '## Search latency: API vs Meilisearch (`npm run bench:search`)',
-      '',
-      `${CASES.toLocaleString('en')} synthetic published cases (recombined from the demo cases), ${prepared.length} queries ` +
-        '(Japanese words and compounds, synonyms, kana, filters, sorts, a second page; all six facets, highlights and ' +
-        'a cropped snippet on every query). Each client alternates the same search sent straight to Meilisearch with ' +
-        'the parameters the API sends (facets counted on the one `facetValues` attribute; title, summary and body ' +
-        'retrieved) and `searchCaseStudies` over HTTP (hits hydrated from PostgreSQL with their municipality, ' +
-        `highlights and crops made by the API), interleaved in one run, ${SECONDS} s per level. The API is its own ` +
-        'process; clients, API, PostgreSQL and Meilisearch share the machine.',
-      '',
-      `Machine: ${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.date}; load average before/after ${m.load} → ${after.load}.`,
-      '',
-      table(
-        [
-          'clients',
-          'requests',
-          'direct p50',
-          'direct p95',
-          'API p50',
-          'API p95',
-          'p50 ratio',
-          'p95 ratio',
-          'API overhead p50',
-          'errors',
-        ],
-        rows,
-      ),
-      '',
-      `CPU time per request (from /proc, so independent of other load): ${cpu.join('; ')}.`,
-      '',
-      `Bulk indexing while seeding: ${seed.docsPerSecond} docs/s (${CASES} documents, 1,000 per task, 4 tasks in flight).`,
-      '',
-      '### Transport: fetch vs node:http keep-alive (same small search, round-robin)',
-      '',
-      table(['transport', 'clients', 'requests', 'p50', 'p95', 'p99', '> 20 ms'], trRows),
-    ].join('\n');
-    log('');
-    log(md);
-    if (WRITE) writeSection(WRITE, 'search', md);
-  } finally {
-    clearTimeout(timer);
-    await cleanup();
+    const body = (await res.json()) as {
+      data?: { searchCaseStudies: { totalHits: number; relaxed: boolean } };
+    };
+    const r = body.data?.searchCaseStudies;
+    if (!r || r.totalHits === 0 || r.relaxed) {
+      log(`  skipping ${JSON.stringify(q)}: ${JSON.stringify(r ?? body)}`);
+      continue;
+    }
+    prepared.push(prepare(services, q));
   }
-}
+  log(`${prepared.length} queries; warming up…`);
+  await interleaved(services, api, prepared, 4, 5);
 
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-  process.exit(1);
+  const rows: string[][] = [];
+  const cpu: string[] = [];
+  for (const clients of [1, 16]) {
+    log(`running ${clients} concurrent client(s) for ${SECONDS} s…`);
+    const apiCpu0 = cpuMs(api.child.pid);
+    const engineCpu0 = cpuMs(services.meiliPid);
+    const s = await interleaved(services, api, prepared, clients, SECONDS);
+    const apiCpu1 = cpuMs(api.child.pid);
+    const engineCpu1 = cpuMs(services.meiliPid);
+    const per = (a: number, b: number, n: number) => ((a - b) / n).toFixed(1);
+    const searches = s.api.length + s.direct.length;
+    cpu.push(
+      `${clients} client(s): engine ${per(engineCpu1.user + engineCpu1.system, engineCpu0.user + engineCpu0.system, searches)} ms per search ` +
+        `(${per(engineCpu1.system, engineCpu0.system, searches)} of it in the kernel), API process ` +
+        `${per(apiCpu1.user + apiCpu1.system, apiCpu0.user + apiCpu0.system, s.api.length)} ms per request ` +
+        `(${per(apiCpu1.system, apiCpu0.system, s.api.length)} in the kernel)`,
+    );
+    const d = summarize(s.direct);
+    const a = summarize(s.api);
+    rows.push([
+      String(clients),
+      String(d.n + a.n),
+      ms(d.p50),
+      ms(d.p95),
+      ms(a.p50),
+      ms(a.p95),
+      `${(a.p50 / d.p50).toFixed(2)}×`,
+      `${(a.p95 / d.p95).toFixed(2)}×`,
+      `${(a.p50 - d.p50).toFixed(2)} ms`,
+      String(s.errors),
+    ]);
+  }
+  log('transport comparison…');
+  const tr = await transports(services, 800);
+  const trRows = tr.map((t) => {
+    const s = summarize(t.samples);
+    const stalls = t.samples.filter((x) => x > 20).length;
+    return [
+      t.name,
+      String(t.clients),
+      String(s.n),
+      ms(s.p50),
+      ms(s.p95),
+      ms(s.p99),
+      `${((stalls / s.n) * 100).toFixed(1)} %`,
+    ];
+  });
+
+  const after = machine();
+  const md = [
+    '## Search latency: API vs Meilisearch (`npm run bench:search`)',
+    '',
+    `${CASES.toLocaleString('en')} synthetic published cases (recombined from the demo cases), ${prepared.length} queries ` +
+      '(Japanese words and compounds, synonyms, kana, filters, sorts, a second page; all six facets, highlights and ' +
+      'a cropped snippet on every query). Each client alternates the same search sent straight to Meilisearch with ' +
+      'the parameters the API sends (facets counted on the one `facetValues` attribute; title, summary and body ' +
+      'retrieved) and `searchCaseStudies` over HTTP (hits hydrated from PostgreSQL with their municipality, ' +
+      `highlights and crops made by the API), interleaved in one run, ${SECONDS} s per level. The API is its own ` +
+      'process; clients, API, PostgreSQL and Meilisearch share the machine.',
+    '',
+    `Machine: ${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.date}; load average before/after ${m.load} → ${after.load}.`,
+    '',
+    table(
+      [
+        'clients',
+        'requests',
+        'direct p50',
+        'direct p95',
+        'API p50',
+        'API p95',
+        'p50 ratio',
+        'p95 ratio',
+        'API overhead p50',
+        'errors',
+      ],
+      rows,
+    ),
+    '',
+    `CPU time per request (from /proc, so independent of other load): ${cpu.join('; ')}.`,
+    '',
+    `Bulk indexing while seeding: ${seed.docsPerSecond} docs/s (${CASES} documents, 1,000 per task, 4 tasks in flight).`,
+    '',
+    '### Transport: fetch vs node:http keep-alive (same small search, round-robin)',
+    '',
+    table(['transport', 'clients', 'requests', 'p50', 'p95', 'p99', '> 20 ms'], trRows),
+  ].join('\n');
+  log('');
+  log(md);
+  if (WRITE) writeSection(WRITE, 'search', md);
 });

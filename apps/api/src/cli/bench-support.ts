@@ -284,3 +284,34 @@ export function deadline(msLimit: number, cleanup: () => Promise<void>): NodeJS.
   timer.unref();
   return timer;
 }
+
+/**
+ * The frame of a benchmark: fresh services, the API when the body asks for it, both stopped whatever
+ * happens, the whole run bounded in time, a non-zero exit on error.
+ */
+export function runBench(
+  body: (services: BenchServices, startApi: () => Promise<ApiProcess>) => Promise<void>,
+  limitMs = 30 * 60_000,
+): void {
+  let services: BenchServices | undefined;
+  let api: ApiProcess | undefined;
+  const cleanup = async () => {
+    await api?.stop().catch(() => undefined);
+    await services?.stop().catch(() => undefined);
+  };
+  const timer = deadline(limitMs, cleanup);
+  const run = async () => {
+    try {
+      const started = await startBenchServices();
+      services = started;
+      await body(started, async () => (api = await startApi(started)));
+    } finally {
+      clearTimeout(timer);
+      await cleanup();
+    }
+  };
+  run().catch((err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    process.exit(1);
+  });
+}
