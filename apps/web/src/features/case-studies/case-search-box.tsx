@@ -1,14 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buttonSolid, fieldHint, fieldLabel, textInput } from '../../shared/ui-classes';
+import { useImeSearch } from '../../shared/use-ime-search';
 
 const DEBOUNCE_MS = 400;
 
-/**
- * Search-as-you-type that waits for the Japanese IME: while the reading 「じんざいいくせい」 is being
- * composed nothing is searched; once it is converted to 人材育成 (compositionend) the search runs after a
- * short pause, or at once on Enter (an Enter that confirms a conversion does not count) or 「検索」.
- */
+/** The case search box: IME-aware search-as-you-type (useImeSearch), or at once on Enter or 「検索」. */
 export function CaseSearchBox({
   id,
   value,
@@ -23,33 +19,7 @@ export function CaseSearchBox({
   hint?: string;
 }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(value);
-  const composing = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const lastCommitted = useRef(value);
-
-  // Follow the URL when it changes from outside (back button, 「条件をすべて解除」, a link).
-  useEffect(() => {
-    if (value !== lastCommitted.current) {
-      lastCommitted.current = value;
-      setDraft(value);
-    }
-  }, [value]);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  function commit(next: string) {
-    clearTimeout(timer.current);
-    const trimmed = next.trim();
-    if (trimmed === lastCommitted.current) return;
-    lastCommitted.current = trimmed;
-    onCommit(trimmed);
-  }
-
-  function schedule(next: string) {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => commit(next), DEBOUNCE_MS);
-  }
+  const search = useImeSearch({ value, onCommit, debounceMs: DEBOUNCE_MS });
 
   return (
     <form
@@ -58,7 +28,7 @@ export function CaseSearchBox({
       className="flex flex-col gap-1"
       onSubmit={(event) => {
         event.preventDefault();
-        if (!composing.current) commit(draft);
+        if (!search.isComposing()) search.commit(search.draft);
       }}
     >
       <label htmlFor={id} className={fieldLabel}>
@@ -78,23 +48,10 @@ export function CaseSearchBox({
           enterKeyHint="search"
           aria-describedby={hint ? `${id}-hint` : undefined}
           className={`${textInput} min-w-0 flex-1`}
-          value={draft}
-          onChange={(event) => {
-            setDraft(event.target.value);
-            const native = event.nativeEvent as InputEvent;
-            if (!composing.current && !native.isComposing) schedule(event.target.value);
-          }}
-          onCompositionStart={() => {
-            composing.current = true;
-            clearTimeout(timer.current);
-          }}
-          onCompositionEnd={(event) => {
-            composing.current = false;
-            schedule(event.currentTarget.value);
-          }}
+          {...search.inputProps}
           onKeyDown={(event) => {
             // Enter while composing confirms the conversion; it must not submit the form.
-            if (event.key === 'Enter' && (event.nativeEvent.isComposing || composing.current)) {
+            if (event.key === 'Enter' && search.isComposing(event.nativeEvent)) {
               event.preventDefault();
             }
           }}

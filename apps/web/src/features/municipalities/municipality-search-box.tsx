@@ -1,7 +1,7 @@
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normalizeForSearch } from '@yokoten/case-studies';
 import { TextField } from '../../shared/form-fields';
+import { useImeSearch } from '../../shared/use-ime-search';
 
 const DEBOUNCE_MS = 350;
 
@@ -18,34 +18,13 @@ export function MunicipalitySearchBox({
   onCommit: (value: string) => void;
 }) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(value);
-  const composing = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-  const lastCommitted = useRef(value);
-
-  // Follow the URL when it changes from outside (back button, "clear filters").
-  useEffect(() => {
-    if (value !== lastCommitted.current) {
-      lastCommitted.current = value;
-      setDraft(value);
-    }
-  }, [value]);
-
-  useEffect(() => () => clearTimeout(timer.current), []);
-
-  function commit(next: string) {
-    clearTimeout(timer.current);
-    const trimmed = next.trim();
+  const search = useImeSearch({
+    value,
+    onCommit,
+    debounceMs: DEBOUNCE_MS,
     // ｷﾀｷｭｳｼｭｳ and きたきゅうしゅう find the same municipalities: do not query again for a mere respelling.
-    if (normalizeForSearch(trimmed) === normalizeForSearch(lastCommitted.current)) return;
-    lastCommitted.current = trimmed;
-    onCommit(trimmed);
-  }
-
-  function schedule(next: string) {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => commit(next), DEBOUNCE_MS);
-  }
+    same: (a, b) => normalizeForSearch(a) === normalizeForSearch(b),
+  });
 
   return (
     <TextField
@@ -55,25 +34,12 @@ export function MunicipalitySearchBox({
       label={t('municipalities.search')}
       hint={t('municipalities.searchHint')}
       autoComplete="off"
-      value={draft}
-      onChange={(event) => {
-        setDraft(event.target.value);
-        const native = event.nativeEvent as InputEvent;
-        if (!composing.current && !native.isComposing) schedule(event.target.value);
-      }}
-      onCompositionStart={() => {
-        composing.current = true;
-        clearTimeout(timer.current);
-      }}
-      onCompositionEnd={(event) => {
-        composing.current = false;
-        schedule(event.currentTarget.value);
-      }}
+      {...search.inputProps}
       onKeyDown={(event) => {
         // Enter while composing confirms the conversion; only a plain Enter searches.
-        if (event.key === 'Enter' && !event.nativeEvent.isComposing && !composing.current) {
+        if (event.key === 'Enter' && !search.isComposing(event.nativeEvent)) {
           event.preventDefault();
-          commit(event.currentTarget.value);
+          search.commit(event.currentTarget.value);
         }
       }}
     />
