@@ -4,8 +4,9 @@
  * Search latency through the API against the same search sent straight to Meilisearch. Starts its own
  * embedded PostgreSQL and Meilisearch in a temp dir, seeds N synthetic cases (bulk path), runs the API as a
  * child process, then, for 1 and 16 concurrent clients, sends a fixed set of Japanese queries (words,
- * filters, sorts, facets) both ways INTERLEAVED in one run: each client alternates a direct engine request
- * with exactly the parameters the API sends (`searchParams`) and the same search as `searchCaseStudies`
+ * filters, sorts, facets) three ways INTERLEAVED in one run: a direct engine request with exactly the
+ * parameters the API sends (`searchParams`); the same bytes through the floor proxy (bench-floor-proxy.ts,
+ * one more HTTP hop and nothing else: the least any API adds); and the same search as `searchCaseStudies`
  * over HTTP. Also compares Node's fetch with node:http keep-alive as the engine transport.
  */
 import 'reflect-metadata';
@@ -49,54 +50,62 @@ function prepare(services: BenchServices, q: SearchRequest): Prepared {
   };
 }
 
-interface Samples {
-  direct: number[];
-  api: number[];
-  errors: number;
-}
+const PATHS = ['direct', 'floor', 'api'] as const;
+type Path = (typeof PATHS)[number];
+const PATH_LABELS: Record<Path, string> = {
+  direct: 'Meilisearch direct',
+  floor: 'floor: bare HTTP hop',
+  api: 'API `searchCaseStudies`',
+};
 
+type Samples = Record<Path, number[]> & { errors: number };
+
+/**
+ * Each client sends every search three ways in turn, the order rotating, so all three meet the same load:
+ * straight to the engine, through the floor proxy (same body, one more HTTP hop), through the API.
+ */
 async function interleaved(
   services: BenchServices,
   api: ApiProcess,
+  floor: ApiProcess,
   prepared: Prepared[],
   clients: number,
   seconds: number,
 ): Promise<Samples> {
   const searchUrl = `${services.meiliUrl}/indexes/${services.search.index.liveName}/search`;
   const auth = { authorization: `Bearer ${services.meiliKey}` };
-  const meiliAgent = agent(clients);
-  const apiAgent = agent(clients);
-  const samples: Samples = { direct: [], api: [], errors: 0 };
+  const agents = PATHS.map(() => agent(clients));
+  const samples: Samples = { direct: [], floor: [], api: [], errors: 0 };
+  const send: Record<Path, (p: Prepared) => Promise<void>> = {
+    direct: async (p) => {
+      const r = await postJson(agents[0], searchUrl, p.direct, auth);
+      if (r.status !== 200) samples.errors += 1;
+      else samples.direct.push(r.ms);
+    },
+    floor: async (p) => {
+      const r = await postJson(agents[1], floor.url, p.direct);
+      if (r.status !== 200) samples.errors += 1;
+      else samples.floor.push(r.ms);
+    },
+    api: async (p) => {
+      const r = await postJson(agents[2], `${api.url}/graphql`, p.api);
+      if (r.status !== 200 || r.body.includes('"errors"')) samples.errors += 1;
+      else samples.api.push(r.ms);
+    },
+  };
   const until = performance.now() + seconds * 1000;
   let next = 0;
-  const direct = async (p: Prepared) => {
-    const r = await postJson(meiliAgent, searchUrl, p.direct, auth);
-    if (r.status !== 200) samples.errors += 1;
-    else samples.direct.push(r.ms);
-  };
-  const viaApi = async (p: Prepared) => {
-    const r = await postJson(apiAgent, `${api.url}/graphql`, p.api);
-    if (r.status !== 200 || r.body.includes('"errors"')) samples.errors += 1;
-    else samples.api.push(r.ms);
-  };
   await Promise.all(
     Array.from({ length: clients }, async () => {
       while (performance.now() < until) {
         const k = next++;
         const p = prepared[k % prepared.length];
-        // Alternate which goes first, so neither path always gets the warmer engine caches.
-        if (k % 2 === 0) {
-          await direct(p);
-          await viaApi(p);
-        } else {
-          await viaApi(p);
-          await direct(p);
-        }
+        // Rotate which goes first, so no path always gets the warmer engine caches.
+        for (let i = 0; i < PATHS.length; i += 1) await send[PATHS[(k + i) % PATHS.length]](p);
       }
     }),
   );
-  meiliAgent.destroy();
-  apiAgent.destroy();
+  for (const a of agents) a.destroy();
   return samples;
 }
 
@@ -157,14 +166,15 @@ async function transports(services: BenchServices, rounds: number): Promise<Tran
   return results;
 }
 
-runBench(async (services, startApi) => {
+runBench(async (services, startApi, startFloor) => {
   const m = machine();
   log(
     `bench:search — ${CASES} cases, ${SECONDS} s per concurrency level; ${m.cores} cores (${m.cpu}), Node ${m.node}, load ${m.load}`,
   );
   const seed = await seedBenchCases(services, CASES);
   const api = await startApi();
-  log(`API up at ${api.url}`);
+  const floor = await startFloor();
+  log(`API up at ${api.url}, floor proxy at ${floor.url}`);
 
   // Every query must hit without the relaxed retry, or the API would do two searches to the direct one.
   const prepared: Prepared[] = [];
@@ -185,39 +195,51 @@ runBench(async (services, startApi) => {
     prepared.push(prepare(services, q));
   }
   log(`${prepared.length} queries; warming up…`);
-  await interleaved(services, api, prepared, 4, 5);
+  await interleaved(services, api, floor, prepared, 4, 5);
 
   const rows: string[][] = [];
   const cpu: string[] = [];
+  const verdicts: string[] = [];
   for (const clients of [1, 16]) {
     log(`running ${clients} concurrent client(s) for ${SECONDS} s…`);
-    const apiCpu0 = cpuMs(api.child.pid);
-    const engineCpu0 = cpuMs(services.meiliPid);
-    const s = await interleaved(services, api, prepared, clients, SECONDS);
-    const apiCpu1 = cpuMs(api.child.pid);
-    const engineCpu1 = cpuMs(services.meiliPid);
-    const per = (a: number, b: number, n: number) => ((a - b) / n).toFixed(1);
-    const searches = s.api.length + s.direct.length;
+    const pids = { engine: services.meiliPid, floor: floor.child.pid, api: api.child.pid };
+    const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuMs(pid)]));
+    const s = await interleaved(services, api, floor, prepared, clients, SECONDS);
+    const used = (k: keyof typeof pids) => {
+      const now = cpuMs(pids[k]);
+      return now.user + now.system - before[k].user - before[k].system;
+    };
+    const per = (total: number, n: number) => (total / n).toFixed(1);
     cpu.push(
-      `${clients} client(s): engine ${per(engineCpu1.user + engineCpu1.system, engineCpu0.user + engineCpu0.system, searches)} ms per search ` +
-        `(${per(engineCpu1.system, engineCpu0.system, searches)} of it in the kernel), API process ` +
-        `${per(apiCpu1.user + apiCpu1.system, apiCpu0.user + apiCpu0.system, s.api.length)} ms per request ` +
-        `(${per(apiCpu1.system, apiCpu0.system, s.api.length)} in the kernel)`,
+      `${clients} client(s): engine ${per(used('engine'), s.direct.length + s.floor.length + s.api.length)} ms per search, ` +
+        `floor proxy ${per(used('floor'), s.floor.length)} ms per request, API process ${per(used('api'), s.api.length)} ms per request`,
     );
-    const d = summarize(s.direct);
-    const a = summarize(s.api);
-    rows.push([
-      String(clients),
-      String(d.n + a.n),
-      ms(d.p50),
-      ms(d.p95),
-      ms(a.p50),
-      ms(a.p95),
-      `${(a.p50 / d.p50).toFixed(2)}×`,
-      `${(a.p95 / d.p95).toFixed(2)}×`,
-      `${(a.p50 - d.p50).toFixed(2)} ms`,
-      String(s.errors),
-    ]);
+    const sum = Object.fromEntries(PATHS.map((p) => [p, summarize(s[p])])) as Record<
+      Path,
+      ReturnType<typeof summarize>
+    >;
+    for (const p of PATHS) {
+      rows.push([
+        String(clients),
+        PATH_LABELS[p],
+        String(sum[p].n),
+        ms(sum[p].p50),
+        ms(sum[p].p95),
+        `${(sum[p].p50 / sum.direct.p50).toFixed(2)}×`,
+        `${(sum[p].p95 / sum.direct.p95).toFixed(2)}×`,
+      ]);
+    }
+    const ratio = (p: Path) => (sum[p].p50 / sum.direct.p50).toFixed(2);
+    if (clients === 1)
+      verdicts.push(
+        `p50 ratio at 1 client (target ≤ 1.25): API ${ratio('api')}× — ${Number(ratio('api')) <= 1.25 ? 'met' : 'not met'}; ` +
+          `the bare hop alone ${ratio('floor')}×; ${s.errors} errors`,
+      );
+    else
+      verdicts.push(
+        `API p95 at ${clients} clients (target < 50 ms): ${ms(sum.api.p95)} — ${sum.api.p95 < 50 ? 'met' : 'not met'}; ` +
+          `the bare hop alone ${ms(sum.floor.p95)}, the engine direct ${ms(sum.direct.p95)}; ${s.errors} errors`,
+      );
   }
   log('transport comparison…');
   const tr = await transports(services, 800);
@@ -241,31 +263,21 @@ runBench(async (services, startApi) => {
     '',
     `${CASES.toLocaleString('en')} synthetic published cases (recombined from the demo cases), ${prepared.length} queries ` +
       '(Japanese words and compounds, synonyms, kana, filters, sorts, a second page; all six facets, highlights and ' +
-      'a cropped snippet on every query). Each client alternates the same search sent straight to Meilisearch with ' +
-      'the parameters the API sends (facets counted on the one `facetValues` attribute; title, summary and body ' +
-      'retrieved) and `searchCaseStudies` over HTTP (hits hydrated from PostgreSQL with their municipality, ' +
-      `highlights and crops made by the API), interleaved in one run, ${SECONDS} s per level. The API is its own ` +
-      'process; clients, API, PostgreSQL and Meilisearch share the machine.',
+      'a cropped snippet on every query). Each client sends every search three ways in turn, the order rotating, ' +
+      `interleaved in one run, ${SECONDS} s per level: **direct**, the engine request the API makes (facets counted on ` +
+      'the one `facetValues` attribute, the body retrieved) straight to Meilisearch; **floor**, the same bytes through ' +
+      '`bench-floor-proxy.ts`, a Node HTTP server that only passes them to the engine and back (the least any API in ' +
+      'front of the engine adds: one more hop); **API**, `searchCaseStudies` over HTTP (GraphQL, visibility, hits ' +
+      'hydrated from PostgreSQL with their municipality, highlights and crops made by the API). API and floor are ' +
+      'their own processes; clients, API, floor, PostgreSQL and Meilisearch share the machine.',
     '',
     `Machine: ${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.date}; load average before/after ${m.load} → ${after.load}.`,
     '',
-    table(
-      [
-        'clients',
-        'requests',
-        'direct p50',
-        'direct p95',
-        'API p50',
-        'API p95',
-        'p50 ratio',
-        'p95 ratio',
-        'API overhead p50',
-        'errors',
-      ],
-      rows,
-    ),
+    table(['clients', 'path', 'requests', 'p50', 'p95', 'p50 / direct', 'p95 / direct'], rows),
     '',
-    `CPU time per request (from /proc, so independent of other load): ${cpu.join('; ')}.`,
+    ...verdicts.map((v) => `- ${v}`),
+    '',
+    `CPU time (from /proc, so independent of other load): ${cpu.join('; ')}.`,
     '',
     `Bulk indexing while seeding: ${seed.docsPerSecond} docs/s (${CASES} documents, 1,000 per task, 4 tasks in flight).`,
     '',

@@ -86,41 +86,32 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** The real API (apps/api/src/main.ts, production mode, no demo data) on the bench's services. */
-export async function startApi(services: BenchServices): Promise<ApiProcess> {
-  const port = await findFreePort();
-  // BENCH_API_NODE_ARGS, e.g. --cpu-prof, profiles the API process.
-  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', 'apps/api/src/main.ts'], {
-    env: {
-      ...process.env,
-      SWC_NODE_PROJECT: 'apps/api/tsconfig.json',
-      NODE_ENV: 'production',
-      DATABASE_URL: services.databaseUrl,
-      MEILI_URL: services.meiliUrl,
-      MEILI_MASTER_KEY: services.meiliKey,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'warn',
-      DATA_DIR: services.root,
-      WEB_DIST_DIR: join(services.root, 'no-web'),
-    },
+/** A TypeScript entry point of this repo as a child process, ready once `readyPath` answers 2xx. */
+async function startChild(
+  label: string,
+  script: string,
+  port: number,
+  env: Record<string, string>,
+  readyPath: string,
+  nodeArgs: string[] = [],
+): Promise<ApiProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', script], {
+    env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.json', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`${label} exited with ${child.exitCode}`);
     try {
-      const res = await fetch(`${url}/health`);
+      const res = await fetch(`${url}${readyPath}`);
       if (res.ok) break;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error('API did not start within 120 s');
+      throw new Error(`${label} did not start within 120 s`);
     }
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -136,6 +127,48 @@ export async function startApi(services: BenchServices): Promise<ApiProcess> {
       clearTimeout(timer);
     },
   };
+}
+
+/** The real API (apps/api/src/main.ts, production mode, no demo data) on the bench's services. */
+export async function startApi(services: BenchServices): Promise<ApiProcess> {
+  const port = await findFreePort();
+  // BENCH_API_NODE_ARGS, e.g. --cpu-prof, profiles the API process.
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  return startChild(
+    'API',
+    'apps/api/src/main.ts',
+    port,
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: services.databaseUrl,
+      MEILI_URL: services.meiliUrl,
+      MEILI_MASTER_KEY: services.meiliKey,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      SEED_DEMO: 'false',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: services.root,
+      WEB_DIST_DIR: join(services.root, 'no-web'),
+    },
+    '/health',
+    nodeArgs,
+  );
+}
+
+/** bench-floor-proxy.ts in front of the live index: the least any API adds (one more HTTP hop). */
+export async function startFloorProxy(services: BenchServices): Promise<ApiProcess> {
+  const port = await findFreePort();
+  return startChild(
+    'floor proxy',
+    'apps/api/src/cli/bench-floor-proxy.ts',
+    port,
+    {
+      FLOOR_PORT: String(port),
+      FLOOR_TARGET: `${services.meiliUrl}/indexes/${services.search.index.liveName}/search`,
+      FLOOR_KEY: services.meiliKey,
+    },
+    '/',
+  );
 }
 
 /** A keep-alive agent for a load generator: one socket per concurrent client. */
@@ -286,17 +319,23 @@ export function deadline(msLimit: number, cleanup: () => Promise<void>): NodeJS.
 }
 
 /**
- * The frame of a benchmark: fresh services, the API when the body asks for it, both stopped whatever
+ * The frame of a benchmark: fresh services, the API (and the floor proxy) when the body asks for them, all stopped whatever
  * happens, the whole run bounded in time, a non-zero exit on error.
  */
 export function runBench(
-  body: (services: BenchServices, startApi: () => Promise<ApiProcess>) => Promise<void>,
+  body: (
+    services: BenchServices,
+    startApi: () => Promise<ApiProcess>,
+    startFloor: () => Promise<ApiProcess>,
+  ) => Promise<void>,
   limitMs = 30 * 60_000,
 ): void {
   let services: BenchServices | undefined;
   let api: ApiProcess | undefined;
+  let floor: ApiProcess | undefined;
   const cleanup = async () => {
     await api?.stop().catch(() => undefined);
+    await floor?.stop().catch(() => undefined);
     await services?.stop().catch(() => undefined);
   };
   const timer = deadline(limitMs, cleanup);
@@ -304,7 +343,11 @@ export function runBench(
     try {
       const started = await startBenchServices();
       services = started;
-      await body(started, async () => (api = await startApi(started)));
+      await body(
+        started,
+        async () => (api = await startApi(started)),
+        async () => (floor = await startFloorProxy(started)),
+      );
     } finally {
       clearTimeout(timer);
       await cleanup();
