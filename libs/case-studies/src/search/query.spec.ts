@@ -21,6 +21,20 @@ describe('normalizeQuery', () => {
   it('caps the length', () => {
     expect(normalizeQuery('あ'.repeat(500))).toHaveLength(200);
   });
+
+  // A lone surrogate makes the request body invalid JSON for the engine (a 500 before this).
+  const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+  it('never cuts a surrogate pair when capping (NFKC can lengthen a query: ㌀ → アパート)', () => {
+    const q = normalizeQuery('㌀' + 'a'.repeat(195) + '😀');
+    expect(q).not.toMatch(LONE_SURROGATE);
+    expect(q.length).toBeLessThanOrEqual(200);
+    expect(normalizeQuery('a'.repeat(199) + '😀')).toBe('a'.repeat(199));
+  });
+
+  it('drops lone surrogates', () => {
+    expect(normalizeQuery('DX\ud800人材 \udc00')).toBe('DX人材');
+  });
 });
 
 describe('prepareQuery', () => {

@@ -30,20 +30,28 @@ const HIRAGANA = /[\u3041-\u309f]/;
 // Control characters and the highlight delimiters never mean anything in a query.
 // eslint-disable-next-line no-control-regex -- removing control characters is the point
 const JUNK = /[\u0000-\u001f\u007f-\u009f\uE000\uE001]/g;
+// Half of a surrogate pair: not text, and JSON the engine refuses (the whole search would fail).
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
  * Normalises what a user typed before it is sent to the index: NFKC (ＤＸ → DX, ｶﾀｶﾅ → カタカナ, the
- * ideographic space → a space), control characters dropped, spaces collapsed, length capped.
+ * ideographic space → a space), control characters and lone surrogates dropped, spaces collapsed, length
+ * capped (never inside a surrogate pair).
  * Case and kana are left to the engine, which folds them itself.
  */
 export function normalizeQuery(raw: string | null | undefined): string {
-  return (raw ?? '')
-    .normalize('NFKC')
-    .replace(JUNK, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, MAX_QUERY_LENGTH)
-    .trim();
+  return (
+    (raw ?? '')
+      .normalize('NFKC')
+      .replace(JUNK, ' ')
+      .replace(LONE_SURROGATE, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, MAX_QUERY_LENGTH)
+      // NFKC can lengthen a query (㌀ → アパート), so the cap may fall inside a surrogate pair.
+      .replace(LONE_SURROGATE, '')
+      .trim()
+  );
 }
 
 /**
