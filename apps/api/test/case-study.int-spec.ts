@@ -260,6 +260,51 @@ describe('case studies', () => {
       expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
     });
 
+    // PostgreSQL cannot store NUL in text, nor a lone UTF-16 surrogate in jsonb (the revision snapshot):
+    // both were a 500 with a half-finished transaction, and must be a field error with nothing written.
+    it.each([
+      [{ title: 'NUL\u0000入り' }, 'input.title'],
+      [{ title: '片割れ\ud800' }, 'input.title'],
+      [{ body: '本文\udc00' }, 'input.body'],
+      [{ tags: ['ok', 'bad\u0000'] }, 'input.tags'],
+      [{ outcomes: [{ label: '件数\ud83d', after: 1, unit: '件' }] }, 'input.outcomes.0.label'],
+    ])(
+      '%j (text that cannot be stored) → BAD_USER_INPUT naming %s, nothing written',
+      async (patch, field) => {
+        const cases = await db.query('SELECT count(*)::int AS n FROM case_studies');
+        const error = errorOf(await create({ ...DRAFT_INPUT, ...patch }));
+        expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+        expect(error.message).toContain(field);
+        expect((await db.query('SELECT count(*)::int AS n FROM case_studies')).rows[0].n).toBe(
+          cases.rows[0].n,
+        );
+      },
+    );
+
+    it('refuses such text in an update too, and leaves the case as it was', async () => {
+      const created = dataOf(await create(DRAFT_INPUT)).createCaseStudy;
+      const error = errorOf(await update(created.id, { summary: '概要\u0000' }));
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.summary' });
+      expect((await row(created.id)).version).toBe(created.version);
+    });
+
+    it.each(['2024-02-30', '2025-04-31', '2023-02-29'])(
+      'refuses an outcome date that is not on the calendar (%s)',
+      async (asOf) => {
+        const error = errorOf(
+          await create({ ...DRAFT_INPUT, outcomes: [{ label: 'a', after: 1, unit: '', asOf }] }),
+        );
+        expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.outcomes.0.asOf' });
+      },
+    );
+
+    it('accepts 29 February in a leap year', async () => {
+      const created = dataOf(
+        await create({ ...DRAFT_INPUT, outcomes: [{ label: 'a', after: 1, unit: '', asOf: '2024-02-29' }] }),
+      ).createCaseStudy;
+      expect(created.outcomes[0].asOf).toBe('2024-02-29');
+    });
+
     it('refuses malformed ids as BAD_USER_INPUT, not a server error', async () => {
       expect(errorOf(await read('not-a-uuid')).extensions.code).toBe('BAD_USER_INPUT');
       expect(errorOf(await update('not-a-uuid', { title: 'x' })).extensions.code).toBe('BAD_USER_INPUT');

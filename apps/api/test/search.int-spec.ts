@@ -424,6 +424,23 @@ describe('searchCaseStudies: Japanese search quality', () => {
     expect(String(res.errors?.[0]?.extensions?.field)).toContain(field);
   });
 
+  it('refuses a query with a lone UTF-16 surrogate as BAD_USER_INPUT naming query, not a server error', async () => {
+    const res = await t.gql('query($query: String) { searchCaseStudies(query: $query) { totalHits } }', {
+      query: 'DX\ud800',
+    });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query' });
+  });
+
+  it('answers a valid query that NFKC lengthens past the cap without cutting a character in half', async () => {
+    // ㌀ becomes アパート (4 characters): the cap then falls between the two halves of the emoji.
+    const query = '㌀' + 'a'.repeat(195) + '😀';
+    expect(query.length).toBeLessThanOrEqual(200);
+    const res = await t.gql('query($query: String) { searchCaseStudies(query: $query) { totalHits } }', {
+      query,
+    });
+    expect(res.errors).toBeUndefined();
+  });
+
   it('cannot be steered by filter syntax in input', async () => {
     const r = await search(t, { query: '" OR visibility = "MEMBERS', pageSize: 50 });
     expect(r.hits.every((h) => h.caseStudy.visibility === 'PUBLIC')).toBe(true);

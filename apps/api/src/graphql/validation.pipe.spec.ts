@@ -81,4 +81,30 @@ describe('GraphqlValidationPipe', () => {
     expect(await pipe.transform('401005', namedArg(String, 'code'))).toBe('401005');
     expect(await pipe.transform(5, namedArg(Number, 'limit'))).toBe(5);
   });
+
+  describe('text no store accepts (NUL, a lone UTF-16 surrogate)', () => {
+    it.each([
+      [{ ...valid, statement: '宣言\u0000します' }, 'input.statement'],
+      [{ ...valid, signerName: '北九\ud800太郎' }, 'input.signerName'],
+      [{ ...valid, signerTitle: '\udc00市長' }, 'input.signerTitle'],
+    ])('%j → BAD_USER_INPUT naming %s', async (value, field) => {
+      const error = await failure(value, namedArg(SignDeclarationInput, 'input'));
+      expect(error.code).toBe('BAD_USER_INPUT');
+      expect(error.extensions.field).toBe(field);
+      expect(error.message).toContain(`${field}: 使用できない文字`);
+    });
+
+    it('keeps a surrogate pair (emoji, 𠮷) and other text', async () => {
+      const result = await pipe.transform(
+        { ...valid, statement: '𠮷野家で😀宣言します。' },
+        namedArg(SignDeclarationInput, 'input'),
+      );
+      expect(result).toMatchObject({ statement: '𠮷野家で😀宣言します。' });
+    });
+
+    it('leaves the resolver’s context and info alone (not arguments)', async () => {
+      const context = { note: 'a\u0000b' };
+      await expect(pipe.transform(context, { type: 1 as never, metatype: Object })).resolves.toBe(context);
+    });
+  });
 });

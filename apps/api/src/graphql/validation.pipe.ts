@@ -14,6 +14,44 @@ function flatten(errors: ValidationError[], prefix: string): FieldProblem[] {
   });
 }
 
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is refused
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * The first string in an argument that no store accepts: PostgreSQL refuses NUL in text, and a lone UTF-16
+ * surrogate in jsonb and in the search engine's JSON. Named like the validation errors: `input.outcomes.0.label`
+ * inside a list of objects, the list itself (`input.tags`) for a list of strings.
+ */
+export function unstorableStringAt(value: unknown, path: string): string | null {
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = unstorableStringAt(
+        item,
+        item !== null && typeof item === 'object' ? `${path}.${i}` : path,
+      );
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const found = unstorableStringAt(item, path ? `${path}.${key}` : key);
+      if (found !== null) return found;
+    }
+  }
+  return null;
+}
+
+/**
+ * Nest runs global pipes on every resolver parameter (parent, context, info too); @nestjs/graphql passes its
+ * GqlParamtype as the type, ARGS being 3 (not exported). 'body' is how a plain caller (the unit spec) says it.
+ */
+const GQL_PARAMTYPE_ARGS = 3;
+function isArgument(metadata: ArgumentMetadata): boolean {
+  return (metadata.type as unknown) === GQL_PARAMTYPE_ARGS || metadata.type === 'body';
+}
+
 class ValidationFailed extends Error {
   constructor(readonly errors: ValidationError[]) {
     super('validation failed');
@@ -39,6 +77,16 @@ export class GraphqlValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const prefix = typeof metadata.data === 'string' ? metadata.data : '';
+    const unstorable = isArgument(metadata) ? unstorableStringAt(value, prefix) : null;
+    if (unstorable !== null) {
+      const field = unstorable || 'input';
+      throw new BadUserInputError(
+        field,
+        `${field}: 使用できない文字（NUL 文字または壊れた文字コード）が含まれています (contains a NUL character or a broken UTF-16 surrogate)`,
+        { fields: [{ field, messages: ['contains a NUL character or a broken UTF-16 surrogate'] }] },
+      );
+    }
     try {
       return await super.transform(value, metadata);
     } catch (e) {
