@@ -713,6 +713,24 @@ test('search cases: IME-aware box, highlights, facets, sort and pages held in th
   await j.expectText(page.locator('main p[role="status"]').first(), /21〜/, 'second page');
   await page.waitForFunction(() => document.activeElement?.id === 'results-heading');
   await j.checkA11y('case search, page 2');
+
+  // Words typed, then a filter clicked before the pause is over: the late search keeps the filter.
+  await j.goto('/cases');
+  await box.fill('リスキリング');
+  await page.getByRole('group', { name: '対象' }).getByRole('checkbox').first().click();
+  await page.waitForURL((u) => u.searchParams.has('q') && u.searchParams.has('targets'));
+  await page.waitForTimeout(600);
+  expect(
+    new URL(page.url()).searchParams.has('targets'),
+    `the debounced search dropped the filter chosen meanwhile: ${page.url()}`,
+  );
+  // And 「条件をすべて解除」 also forgets words typed but not searched yet.
+  await box.fill('中小企業');
+  await page.getByRole('button', { name: '条件をすべて解除' }).click();
+  await page.waitForURL((u) => u.search === '');
+  await page.waitForTimeout(600);
+  expect(new URL(page.url()).search === '', `conditions came back after clearing them: ${page.url()}`);
+  expect((await box.inputValue()) === '', 'the keyword box should be empty after clearing all');
 });
 
 test(

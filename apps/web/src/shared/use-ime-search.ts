@@ -22,6 +22,12 @@ export function useImeSearch({
   const composing = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const lastCommitted = useRef(value);
+  // The debounced commit runs after later renders: it must call the newest onCommit, whose page state
+  // includes a filter or sort chosen meanwhile, not the one of the keystroke (which would undo them).
+  const latestOnCommit = useRef(onCommit);
+  useEffect(() => {
+    latestOnCommit.current = onCommit;
+  });
 
   useEffect(() => {
     if (value !== lastCommitted.current) {
@@ -37,7 +43,7 @@ export function useImeSearch({
     const trimmed = next.trim();
     if (same(trimmed, lastCommitted.current)) return;
     lastCommitted.current = trimmed;
-    onCommit(trimmed);
+    latestOnCommit.current(trimmed);
   }
 
   function schedule(next: string) {

@@ -310,6 +310,8 @@ export function CaseSearchPage() {
     () => typeof window === 'undefined' || window.matchMedia('(min-width: 1024px)').matches,
   );
   const resultsHeading = useRef<HTMLHeadingElement>(null);
+  // 「条件をすべて解除」 also drops words typed but not yet searched: a new box forgets them and their timer.
+  const [searchBoxKey, setSearchBoxKey] = useState(0);
   const lastPage = useRef(state.page);
 
   const { data, previousData, loading, error, refetch } = useQuery(SearchCaseStudiesDocument, {
@@ -381,6 +383,7 @@ export function CaseSearchPage() {
 
       <div className="mt-6 max-w-3xl">
         <CaseSearchBox
+          key={searchBoxKey}
           id="case-search-q"
           label={t('caseSearch.keyword')}
           hint={t('caseSearch.keywordHint')}
@@ -396,7 +399,10 @@ export function CaseSearchPage() {
           return found ? municipalityName(found.caseStudy.municipality, language) : undefined;
         })()}
         onChange={(changes) => update(changes)}
-        onClear={() => setParams(new URLSearchParams())}
+        onClear={() => {
+          setSearchBoxKey((key) => key + 1);
+          setParams(new URLSearchParams());
+        }}
       />
 
       <div className="mt-8 grid gap-8 lg:grid-cols-[18rem_minmax(0,1fr)]">
