@@ -731,6 +731,24 @@ test('search cases: IME-aware box, highlights, facets, sort and pages held in th
   await page.waitForTimeout(600);
   expect(new URL(page.url()).search === '', `conditions came back after clearing them: ${page.url()}`);
   expect((await box.inputValue()) === '', 'the keyword box should be empty after clearing all');
+
+  // Words typed, then a filter clicked before the pause is over: the late search keeps the filter.
+  await j.goto('/cases');
+  await box.fill('リスキリング');
+  await page.getByRole('group', { name: '対象' }).getByRole('checkbox').first().click();
+  await page.waitForURL((u) => u.searchParams.has('q') && u.searchParams.has('targets'));
+  await page.waitForTimeout(600);
+  expect(
+    new URL(page.url()).searchParams.has('targets'),
+    `the debounced search dropped the filter chosen meanwhile: ${page.url()}`,
+  );
+  // And 「条件をすべて解除」 also forgets words typed but not searched yet.
+  await box.fill('中小企業');
+  await page.getByRole('button', { name: '条件をすべて解除' }).click();
+  await page.waitForURL((u) => u.search === '');
+  await page.waitForTimeout(600);
+  expect(new URL(page.url()).search === '', `conditions came back after clearing them: ${page.url()}`);
+  expect((await box.inputValue()) === '', 'the keyword box should be empty after clearing all');
 });
 
 test(
@@ -741,6 +759,18 @@ test(
     await page.waitForURL(/\/my\/cases$/);
     await j.expectText(page.getByRole('heading', { level: 1 }), '自治体の事例', 'my cases h1');
     await page.locator('tbody tr').first().waitFor();
+    // 「編集」 and 「操作」 stay on one line (the title column must not squeeze them to one character wide).
+    expect(
+      await page.locator('table').evaluate((table) =>
+        [...table.querySelectorAll('thead th:last-child, tbody td:last-child a')].every((cell) => {
+          // One line box for the word: a word broken over two lines has two.
+          const range = document.createRange();
+          range.selectNodeContents([...cell.childNodes].find((node) => node.nodeType === 3) ?? cell);
+          return range.getClientRects().length === 1;
+        }),
+      ),
+      'the actions column of 自治体の事例 wraps its words',
+    );
     await j.checkA11y('my cases');
     await j.screenshot('my-cases');
     await page.getByRole('link', { name: '新しい事例を書く' }).click();

@@ -103,16 +103,16 @@ export function MyCasesPage() {
                     <th scope="col" className="px-3 py-2 text-std-16B-170">
                       {t('caseFields.title')}
                     </th>
-                    <th scope="col" className="px-3 py-2 text-std-16B-170">
+                    <th scope="col" className="px-3 py-2 text-std-16B-170 whitespace-nowrap">
                       {t('caseFields.status')}
                     </th>
-                    <th scope="col" className="hidden px-3 py-2 text-std-16B-170 md:table-cell">
+                    <th scope="col" className="hidden px-3 py-2 text-std-16B-170 whitespace-nowrap md:table-cell">
                       {t('caseFields.visibility')}
                     </th>
-                    <th scope="col" className="hidden px-3 py-2 text-std-16B-170 md:table-cell">
+                    <th scope="col" className="hidden px-3 py-2 text-std-16B-170 whitespace-nowrap md:table-cell">
                       {t('case.updatedAt')}
                     </th>
-                    <th scope="col" className="px-3 py-2 text-std-16B-170">
+                    <th scope="col" className="px-3 py-2 text-std-16B-170 whitespace-nowrap">
                       {t('myCases.actions')}
                     </th>
                   </tr>
@@ -128,16 +128,16 @@ export function MyCasesPage() {
                           {t('myCases.updatedOn', { date: formatDateTimeAsDate(item.updatedAt, language) })}
                         </span>
                       </th>
-                      <td className="px-3 py-3">
+                      <td className="px-3 py-3 whitespace-nowrap">
                         <StatusBadge status={item.status} />
                       </td>
-                      <td className="hidden px-3 py-3 md:table-cell">
+                      <td className="hidden px-3 py-3 whitespace-nowrap md:table-cell">
                         <VisibilityBadge visibility={item.visibility} />
                       </td>
-                      <td className="hidden px-3 py-3 text-std-16N-170 md:table-cell">
+                      <td className="hidden px-3 py-3 text-std-16N-170 whitespace-nowrap md:table-cell">
                         {formatDateTimeAsDate(item.updatedAt, language)}
                       </td>
-                      <td className="px-3 py-3 text-std-16N-170">
+                      <td className="px-3 py-3 text-std-16N-170 whitespace-nowrap">
                         <Link to={`/cases/${item.id}/edit`} className="link-text">
                           {t('myCases.edit')}
                           <span className="sr-only">{t('myCases.editWhich', { title: item.title })}</span>
