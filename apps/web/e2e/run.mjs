@@ -731,24 +731,6 @@ test('search cases: IME-aware box, highlights, facets, sort and pages held in th
   await page.waitForTimeout(600);
   expect(new URL(page.url()).search === '', `conditions came back after clearing them: ${page.url()}`);
   expect((await box.inputValue()) === '', 'the keyword box should be empty after clearing all');
-
-  // Words typed, then a filter clicked before the pause is over: the late search keeps the filter.
-  await j.goto('/cases');
-  await box.fill('リスキリング');
-  await page.getByRole('group', { name: '対象' }).getByRole('checkbox').first().click();
-  await page.waitForURL((u) => u.searchParams.has('q') && u.searchParams.has('targets'));
-  await page.waitForTimeout(600);
-  expect(
-    new URL(page.url()).searchParams.has('targets'),
-    `the debounced search dropped the filter chosen meanwhile: ${page.url()}`,
-  );
-  // And 「条件をすべて解除」 also forgets words typed but not searched yet.
-  await box.fill('中小企業');
-  await page.getByRole('button', { name: '条件をすべて解除' }).click();
-  await page.waitForURL((u) => u.search === '');
-  await page.waitForTimeout(600);
-  expect(new URL(page.url()).search === '', `conditions came back after clearing them: ${page.url()}`);
-  expect((await box.inputValue()) === '', 'the keyword box should be empty after clearing all');
 });
 
 test(
@@ -880,6 +862,10 @@ test(
     await page.getByLabel(/^メールアドレス/).fill('dx@');
     await page.getByLabel(/^電話番号/).focus();
     await j.expectText(page.locator('#case-contactEmail-error'), 'メールアドレスの形式', 'email check');
+    // An address typed with the IME in full-width mode is the same address, not an error.
+    await page.getByLabel(/^メールアドレス/).fill('ｄｘ＠ｃｉｔｙ．ｅｘａｍｐｌｅ．ｌｇ．ｊｐ');
+    await page.getByLabel(/^電話番号/).focus();
+    await page.locator('#case-contactEmail-error').waitFor({ state: 'detached' });
     await page.getByLabel(/^メールアドレス/).fill('');
     await page.getByLabel(/^担当部署/).fill('産業経済局 ものづくり支援課');
 

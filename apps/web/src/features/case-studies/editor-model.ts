@@ -302,7 +302,8 @@ export function buildInput(values: FormValues, t: TFunction): { input: CaseInput
   }
   if (outcomesValid) input.outcomes = outcomes;
 
-  const email = toHalfWidth(values.contactEmail).trim();
+  // An IME in full-width mode types ｄｘ＠ｃｉｔｙ．ｅｘａｍｐｌｅ．ｊｐ: read it as the address it is.
+  const email = toHalfWidth(values.contactEmail.normalize('NFKC')).trim();
   if (email && (!EMAIL.test(email) || email.length > 254))
     errors.contactEmail = t('caseEditor.errors.emailInvalid');
   else input.contactEmail = email || null;
