@@ -446,6 +446,40 @@ describe('case studies', () => {
       expect(member?.revisions).toBeNull();
     });
 
+    it('an edit cannot take away what a published case needed to be published; nothing is written', async () => {
+      const c = await publishedCase();
+      const refused = errorOf(
+        await update(c.id, { summary: '', body: '短い', themes: [], title: '新しい題' }),
+      );
+      expect(refused.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.summary',
+        missing: ['summary', 'body', 'themes'],
+      });
+      expect(refused.message).toContain('概要（20文字以上）');
+      expect(await row(c.id)).toMatchObject({ status: 'PUBLISHED', version: c.version, title: c.title });
+      expect(await revisionCount(c.id)).toBe(2);
+
+      // Other edits of a published case go through; a draft may still be emptied freely.
+      expect(dataOf(await update(c.id, { title: '新しい題', tags: [] })).updateCaseStudy.title).toBe(
+        '新しい題',
+      );
+      const draft = dataOf(await create({ ...DRAFT_INPUT, ...COMPLETE })).createCaseStudy;
+      expect(dataOf(await update(draft.id, { summary: '', themes: [] })).updateCaseStudy.summary).toBe('');
+    });
+
+    it('a published case that already lacked a part stays editable, as long as nothing more goes missing', async () => {
+      const c = await publishedCase();
+      // As a case published before the rule, or imported, may be: no outcomes.
+      await db.query(`UPDATE case_studies SET outcomes = '[]'::jsonb WHERE id = $1`, [c.id]);
+      expect(dataOf(await update(c.id, { title: '成果は後日' })).updateCaseStudy.title).toBe('成果は後日');
+      expect(errorOf(await update(c.id, { contactDepartment: '' })).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.contactDepartment',
+        missing: ['contactDepartment'],
+      });
+    });
+
     it('keeps the first publishedAt when a case is archived and published again', async () => {
       const c = await publishedCase();
       const archived = dataOf(

@@ -88,6 +88,28 @@ export function changedFieldsOf(current: CaseStudyEntity, values: EditableValues
   );
 }
 
+/**
+ * A published case keeps what publishing required: an edit may not empty a part that is there (it would be
+ * public and searchable without it). A part that was already missing (a case published before a rule) does
+ * not block other edits.
+ */
+function refuseLosingRequiredParts(
+  current: CaseStudyEntity,
+  values: EditableValues,
+  changed: readonly EditableField[],
+): void {
+  const before = new Set(missingForPublish(current)?.missing ?? []);
+  const edited = { ...current, ...Object.fromEntries(changed.map((f) => [f, values[f]])) } as CaseStudyEntity;
+  const after = missingForPublish(edited, (field) => !before.has(field));
+  if (!after) return;
+  throw new BadUserInputError(
+    `input.${after.missing[0]}`,
+    `公開中の事例から必要な項目を外すことはできません: ${after.labels.join('、')}` +
+      `。外す場合は先にアーカイブしてください (A published case must keep: ${after.missing.join(', ')})`,
+    { missing: after.missing },
+  );
+}
+
 export interface CaseStudyContactView {
   department: string;
   email: string | null;
@@ -213,6 +235,7 @@ export class CaseStudyService {
       const changed = changedFieldsOf(current, values);
       // Nothing changed: no new version, no revision, no index job.
       if (changed.length === 0) return current;
+      if (current.status === 'PUBLISHED') refuseLosingRequiredParts(current, values, changed);
       for (const field of changed) Object.assign(current, { [field]: values[field] });
       const saved = await tx.save(current);
       await tx.recordWrite(saved, { action: 'UPDATE', editorId: editor.userId, changedFields: changed });

@@ -84,12 +84,19 @@ export function publishChecklist(c: PublishableCase): PublishChecklistItem[] {
   return REQUIREMENTS.map((r) => ({ field: r.field, ok: r.ok(c), message: r.message }));
 }
 
-/** The fields still missing, and a message naming them in Japanese (with the field names in English). */
-export function missingForPublish(c: PublishableCase): { missing: string[]; message: string } | null {
-  const missing = REQUIREMENTS.filter((r) => !r.ok(c));
+/**
+ * The fields still missing (of those `considered`, default all), their Japanese labels, and a message naming
+ * them in Japanese (with the field names in English).
+ */
+export function missingForPublish(
+  c: PublishableCase,
+  considered: (field: keyof PublishableCase) => boolean = () => true,
+): { missing: Array<keyof PublishableCase>; labels: string[]; message: string } | null {
+  const missing = REQUIREMENTS.filter((r) => considered(r.field) && !r.ok(c));
   if (missing.length === 0) return null;
   return {
     missing: missing.map((r) => r.field),
+    labels: missing.map((r) => r.label),
     message:
       `公開に必要な項目が不足しています: ${missing.map((r) => r.label).join('、')}` +
       ` (Missing before publishing: ${missing.map((r) => r.field).join(', ')})`,
