@@ -731,6 +731,15 @@ test('search cases: IME-aware box, highlights, facets, sort and pages held in th
   await page.waitForTimeout(600);
   expect(new URL(page.url()).search === '', `conditions came back after clearing them: ${page.url()}`);
   expect((await box.inputValue()) === '', 'the keyword box should be empty after clearing all');
+
+  // A link to a page past the end (the list got shorter since it was shared) opens the last page.
+  await j.goto('/cases?page=40');
+  await page.waitForURL((u) => u.searchParams.get('page') !== '40');
+  const range = /（(\d+)〜(\d+)件目を表示）/.exec(
+    await j.expectText(page.locator('main p[role="status"]').first(), /件目を表示/, 'last page'),
+  );
+  expect(range && Number(range[1]) <= Number(range[2]), `a page past the end shows ${range?.[0]}`);
+  await page.getByRole('navigation', { name: '検索結果のページ' }).getByRole('link').first().waitFor();
 });
 
 test(

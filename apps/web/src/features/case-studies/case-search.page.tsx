@@ -334,6 +334,17 @@ export function CaseSearchPage() {
     resultsHeading.current?.scrollIntoView({ block: 'start' });
   }, [state.page]);
 
+  // A shared or bookmarked link to a page past the end (the list got shorter since): go to its last page
+  // instead of showing 「981〜980件目」 and no way back.
+  const landed = data?.searchCaseStudies;
+  const pastTheEnd =
+    !!landed && landed.hits.length === 0 && landed.totalHits > 0 && state.page > landed.totalPages;
+  useEffect(() => {
+    if (!pastTheEnd || !landed) return;
+    const search = serializeSearch({ ...state, page: Math.max(1, landed.totalPages) });
+    setParams(search, { replace: true });
+  }, [pastTheEnd, landed, state, setParams]);
+
   function update(changes: Partial<SearchState>, options: { replace?: boolean } = {}) {
     // Any change of the question starts again from its first page.
     const next: SearchState = { ...state, page: 1, ...changes };
@@ -539,12 +550,14 @@ export function CaseSearchPage() {
             {result
               ? result.totalHits === 0
                 ? t('caseSearch.noHits')
-                : t('caseSearch.total', {
-                    count: result.totalHits,
-                    formatted: formatNumber(result.totalHits, language),
-                    first: formatNumber(first, language),
-                    last: formatNumber(last, language),
-                  })
+                : result.hits.length === 0
+                  ? ''
+                  : t('caseSearch.total', {
+                      count: result.totalHits,
+                      formatted: formatNumber(result.totalHits, language),
+                      first: formatNumber(first, language),
+                      last: formatNumber(last, language),
+                    })
               : ''}
           </p>
           {result && (
@@ -563,7 +576,7 @@ export function CaseSearchPage() {
 
           {error && !result ? (
             <ErrorNotice error={error} onRetry={() => void refetch()} />
-          ) : !result ? (
+          ) : !result || (result.hits.length === 0 && result.totalHits > 0) ? (
             <Loading />
           ) : result.hits.length === 0 ? (
             <div className="mt-4 text-std-16N-170">

@@ -6,6 +6,7 @@ import type {
   MunicipalityKind,
   PopulationBand,
 } from '../../graphql/generated/graphql';
+import { isValidMunicipalityCode } from '@yokoten/case-studies';
 import { isCaseTarget, isCaseTheme, isMunicipalityKind, isPopulationBand, isPrefectureCode } from './labels';
 
 // The whole search lives in the URL (q, filters, sort, page), so a search can be bookmarked, shared with
@@ -93,7 +94,8 @@ export function parseSearch(params: URLSearchParams): SearchState {
     fyFrom,
     fyTo,
     budgetMax: int(params, PARAMS.budgetMax, 0, Number.MAX_SAFE_INTEGER),
-    municipality: muni && /^\d{6}$/.test(muni) ? muni : null,
+    // A mistyped code (wrong check digit) is dropped like any malformed value, instead of an error page.
+    municipality: isValidMunicipalityCode(muni) ? muni : null,
     sort: isCaseSort(sort) ? sort : null,
     page: int(params, PARAMS.page, 1, MAX_PAGE) ?? 1,
   };
