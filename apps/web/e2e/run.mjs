@@ -732,6 +732,17 @@ test('search cases: IME-aware box, highlights, facets, sort and pages held in th
   expect(new URL(page.url()).search === '', `conditions came back after clearing them: ${page.url()}`);
   expect((await box.inputValue()) === '', 'the keyword box should be empty after clearing all');
 
+  // Keyboard: removing a condition leaves focus on the next one, clearing all on the keyword box.
+  await j.goto('/cases?q=DX&themes=DX_TALENT,RESKILLING');
+  await page.getByRole('button', { name: '条件「DX人材育成」を外す' }).press('Enter');
+  await page.waitForURL((u) => u.searchParams.get('themes') === 'RESKILLING');
+  await page.waitForFunction(
+    () => document.activeElement?.getAttribute('aria-label') === '条件「リスキリング」を外す',
+  );
+  await page.getByRole('button', { name: '条件をすべて解除' }).press('Enter');
+  await page.waitForURL((u) => u.search === '');
+  await page.waitForFunction(() => document.activeElement?.id === 'case-search-q');
+
   // A link to a page past the end (the list got shorter since it was shared) opens the last page.
   await j.goto('/cases?page=40');
   await page.waitForURL((u) => u.searchParams.get('page') !== '40');

@@ -148,6 +148,7 @@ function ActiveConditions({
   municipality,
   onChange,
   onClear,
+  fallbackFocusId,
 }: {
   state: SearchState;
   language: Language;
@@ -155,8 +156,14 @@ function ActiveConditions({
   municipality?: string;
   onChange: (next: Partial<SearchState>) => void;
   onClear: () => void;
+  /** Where the keyboard goes once no condition is left to remove. */
+  fallbackFocusId: string;
 }) {
   const { t } = useTranslation();
+  const list = useRef<HTMLUListElement>(null);
+  // The condition just removed: once it is gone from the page, focus goes to the one that took its place
+  // (or the box), not to <body>, which would send a keyboard user back to the top of the page.
+  const removed = useRef<{ key: string; index: number } | null>(null);
   const items: { key: string; label: string; remove: () => void }[] = [];
   if (state.q)
     items.push({
@@ -207,19 +214,32 @@ function ActiveConditions({
       remove: () => onChange({ municipality: null }),
     });
   }
+  const itemKeys = items.map((item) => item.key).join('\n');
+  useEffect(() => {
+    const pending = removed.current;
+    if (!pending || itemKeys.split('\n').includes(pending.key)) return;
+    removed.current = null;
+    const chips = list.current?.querySelectorAll<HTMLButtonElement>('button[data-condition]') ?? [];
+    const next = chips[Math.min(pending.index, chips.length - 1)] ?? document.getElementById(fallbackFocusId);
+    next?.focus();
+  }, [itemKeys, fallbackFocusId]);
   if (items.length === 0) return null;
   return (
     <div className="mt-4">
       <h2 id="active-heading" className="text-std-17B-170 text-solid-gray-900">
         {t('caseSearch.activeHeading')}
       </h2>
-      <ul aria-labelledby="active-heading" className="mt-2 flex flex-wrap gap-2">
-        {items.map((item) => (
+      <ul ref={list} aria-labelledby="active-heading" className="mt-2 flex flex-wrap gap-2">
+        {items.map((item, index) => (
           <li key={item.key}>
             <button
               type="button"
+              data-condition=""
               className={buttonSmallOutline}
-              onClick={item.remove}
+              onClick={() => {
+                removed.current = { key: item.key, index };
+                item.remove();
+              }}
               aria-label={t('caseSearch.removeCondition', { label: item.label })}
             >
               <span>{item.label}</span>
@@ -228,7 +248,14 @@ function ActiveConditions({
           </li>
         ))}
         <li>
-          <button type="button" className="link-text min-h-9 px-2 text-std-16N-170" onClick={onClear}>
+          <button
+            type="button"
+            className="link-text min-h-9 px-2 text-std-16N-170"
+            onClick={() => {
+              removed.current = { key: items[0]?.key ?? '', index: 0 };
+              onClear();
+            }}
+          >
             {t('caseSearch.clearAll')}
           </button>
         </li>
@@ -410,6 +437,7 @@ export function CaseSearchPage() {
           return found ? municipalityName(found.caseStudy.municipality, language) : undefined;
         })()}
         onChange={(changes) => update(changes)}
+        fallbackFocusId="case-search-q"
         onClear={() => {
           setSearchBoxKey((key) => key + 1);
           setParams(new URLSearchParams());
