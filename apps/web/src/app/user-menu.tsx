@@ -7,6 +7,7 @@ import type { CurrentUser } from '../features/auth/use-current-user';
 import { apiProblem, problemMessage } from '../shared/errors';
 import { flashState } from '../shared/flash';
 import { roleLabel } from '../shared/domain-labels';
+import { municipalityName } from '../features/municipalities/labels';
 import { currentLanguage } from '../i18n/i18n';
 import { buttonOutline, buttonSmallOutline } from '../shared/ui-classes';
 
@@ -86,7 +87,9 @@ export function UserMenu({ user }: { user: CurrentUser }) {
         {user.municipality && (
           <p className="mt-2 text-std-16N-170">
             <Link className="link-text" to={`/municipalities/${user.municipality.code}`}>
-              {t('userMenu.municipality', { name: user.municipality.name })}
+              {t('userMenu.municipality', {
+                name: municipalityName(user.municipality, currentLanguage()),
+              })}
             </Link>
           </p>
         )}

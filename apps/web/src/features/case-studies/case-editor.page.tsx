@@ -20,6 +20,7 @@ import { buttonOutline, buttonSolid, pageTitle, sectionTitle } from '../../share
 import { usePageTitle } from '../../shared/use-page-title';
 import { loginPath } from '../auth/redirect';
 import { useCurrentUser } from '../auth/use-current-user';
+import { municipalityName as displayMunicipalityName } from '../municipalities/labels';
 import { StatusBadge } from './badges';
 import { forgetCaseLists } from './case-cache';
 import { caseProblem } from './case-errors';
@@ -224,7 +225,10 @@ export function CaseEditorPage() {
         <CaseEditorForm
           key={`${id ?? 'new'}-${formKey}`}
           caseStudy={caseStudy}
-          municipalityName={caseStudy?.municipality.name ?? user?.municipality?.name ?? ''}
+          municipalityName={(() => {
+            const municipality = caseStudy?.municipality ?? user?.municipality;
+            return municipality ? displayMunicipalityName(municipality, currentLanguage()) : '';
+          })()}
           onReload={reload}
         />
       )}

@@ -8,6 +8,7 @@ import { ErrorNotice, Loading } from '../../shared/status';
 import { buttonSolid, pageTitle } from '../../shared/ui-classes';
 import { usePageTitle } from '../../shared/use-page-title';
 import { loginPath } from '../auth/redirect';
+import { municipalityName } from '../municipalities/labels';
 import { useCurrentUser } from '../auth/use-current-user';
 import { StatusBadge, VisibilityBadge } from './badges';
 import { CASE_STATUSES, isCaseStatus, statusLabel } from './labels';
@@ -51,7 +52,9 @@ export function MyCasesPage() {
       ) : (
         <>
           <p className="mt-4 text-std-16N-170">
-            {t('myCases.lead', { name: user.municipality?.name ?? '' })}
+            {t('myCases.lead', {
+              name: user.municipality ? municipalityName(user.municipality, language) : '',
+            })}
           </p>
           <p className="mt-6">
             <Link to="/cases/new" className={buttonSolid}>
@@ -106,10 +109,16 @@ export function MyCasesPage() {
                     <th scope="col" className="px-3 py-2 text-std-16B-170 whitespace-nowrap">
                       {t('caseFields.status')}
                     </th>
-                    <th scope="col" className="hidden px-3 py-2 text-std-16B-170 whitespace-nowrap md:table-cell">
+                    <th
+                      scope="col"
+                      className="hidden px-3 py-2 text-std-16B-170 whitespace-nowrap md:table-cell"
+                    >
                       {t('caseFields.visibility')}
                     </th>
-                    <th scope="col" className="hidden px-3 py-2 text-std-16B-170 whitespace-nowrap md:table-cell">
+                    <th
+                      scope="col"
+                      className="hidden px-3 py-2 text-std-16B-170 whitespace-nowrap md:table-cell"
+                    >
                       {t('case.updatedAt')}
                     </th>
                     <th scope="col" className="px-3 py-2 text-std-16B-170 whitespace-nowrap">
