@@ -1922,6 +1922,38 @@ test('small screens: no horizontal scrolling, same checks', async (j, page) => {
     await j.checkA11y(`${name}`);
     await j.screenshot(name);
   }
+
+  // A case's outcomes: headings such as 「実施前」 and dates stay whole (the table scrolls instead).
+  const found = await j.graphql(
+    '{ searchCaseStudies(pageSize: 20) { hits { caseStudy { id outcomes { asOf } } } } }',
+  );
+  const withOutcomes = found.data.searchCaseStudies.hits.find((hit) =>
+    hit.caseStudy.outcomes.some((outcome) => outcome.asOf),
+  );
+  expect(withOutcomes, 'no demo case with dated outcomes');
+  await j.goto(`/cases/${withOutcomes.caseStudy.id}`);
+  const outcomesTable = page.getByRole('table', { name: /成果指標/ });
+  await outcomesTable.waitFor();
+  const broken = await outcomesTable.evaluate((table) =>
+    [...table.querySelectorAll('thead th:not(:first-child), tbody td')]
+      .filter((cell) => {
+        // Line boxes of the text that is seen (not the .sr-only words for screen readers).
+        const lines = new Set();
+        const walker = document.createTreeWalker(cell, 4 /* NodeFilter.SHOW_TEXT */);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.parentElement.closest('.sr-only')) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const rect of range.getClientRects()) lines.add(Math.round(rect.top));
+        }
+        return lines.size > 1;
+      })
+      .map((cell) => cell.textContent),
+  );
+  expect(broken.length === 0, `outcome cells broken over lines at 375px: ${broken.join(', ')}`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow <= 0, `the case page scrolls sideways by ${overflow}px at 375px wide`);
+  await j.checkA11y('case page, small screen');
 });
 
 test('API explorer (GraphiQL) runs a query with everything served by the app', async (j, page) => {

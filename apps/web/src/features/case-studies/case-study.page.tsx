@@ -102,26 +102,28 @@ function OutcomesTable({ caseStudy, language }: { caseStudy: CaseStudyDetailFrag
       <h2 id="case-outcomes" className={sectionTitle}>
         {t('case.outcomesHeading')}
       </h2>
-      <div className="mt-4 overflow-x-auto" tabIndex={0} role="group" aria-labelledby="case-outcomes">
+      {/* The caption is shown above the scroll box: on a phone the table scrolls sideways, its caption must not. */}
+      <p aria-hidden="true" className="mt-4 text-std-16N-170 text-solid-gray-700">
+        {t('case.outcomesCaption', { title: caseStudy.title })}
+      </p>
+      <div className="mt-2 overflow-x-auto" tabIndex={0} role="group" aria-labelledby="case-outcomes">
         <table className="w-full border-collapse text-left">
-          <caption className="mb-2 text-left text-std-16N-170 text-solid-gray-700">
-            {t('case.outcomesCaption', { title: caseStudy.title })}
-          </caption>
+          <caption className="sr-only">{t('case.outcomesCaption', { title: caseStudy.title })}</caption>
           <thead>
             <tr className="border-b-2 border-solid-gray-800">
-              <th scope="col" className="px-3 py-2 text-std-16B-170">
+              <th scope="col" className="min-w-[8em] px-3 py-2 text-std-16B-170">
                 {t('case.outcomeLabel')}
               </th>
-              <th scope="col" className="px-3 py-2 text-right text-std-16B-170">
+              <th scope="col" className="whitespace-nowrap px-3 py-2 text-right text-std-16B-170">
                 {t('case.outcomeBefore')}
               </th>
-              <th scope="col" className="px-3 py-2 text-right text-std-16B-170">
+              <th scope="col" className="whitespace-nowrap px-3 py-2 text-right text-std-16B-170">
                 {t('case.outcomeAfter')}
               </th>
-              <th scope="col" className="px-3 py-2 text-std-16B-170">
+              <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
                 {t('case.outcomeUnit')}
               </th>
-              <th scope="col" className="px-3 py-2 text-std-16B-170">
+              <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
                 {t('case.outcomeAsOf')}
               </th>
             </tr>
@@ -132,7 +134,7 @@ function OutcomesTable({ caseStudy, language }: { caseStudy: CaseStudyDetailFrag
                 <th scope="row" className="px-3 py-3 text-std-16B-170">
                   {outcome.label}
                 </th>
-                <td className="px-3 py-3 text-right text-std-16N-170 tabular-nums">
+                <td className="whitespace-nowrap px-3 py-3 text-right text-std-16N-170 tabular-nums">
                   {outcome.before === null ? (
                     <>
                       <span aria-hidden="true">—</span>
@@ -142,11 +144,11 @@ function OutcomesTable({ caseStudy, language }: { caseStudy: CaseStudyDetailFrag
                     formatMeasure(outcome.before, language)
                   )}
                 </td>
-                <td className="px-3 py-3 text-right text-std-16B-170 tabular-nums">
+                <td className="whitespace-nowrap px-3 py-3 text-right text-std-16B-170 tabular-nums">
                   {formatMeasure(outcome.after, language)}
                 </td>
                 <td className="px-3 py-3 text-std-16N-170">{outcome.unit}</td>
-                <td className="px-3 py-3 text-std-16N-170">
+                <td className="whitespace-nowrap px-3 py-3 text-std-16N-170">
                   {outcome.asOf ? formatCalendarDate(outcome.asOf, language) : t('case.outcomeNoDate')}
                 </td>
               </tr>
