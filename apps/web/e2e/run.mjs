@@ -1899,7 +1899,7 @@ test('switch the language to English and back; the choice persists', async (j, p
   await j.goto(`/login?next=${encodeURIComponent('/my/cases')}`);
   await j.login(OFFICER.email, OFFICER.password);
   await page.waitForURL(/\/my\/cases$/);
-  await j.expectText(page.locator('main p').first(), 'All cases of Kitakyushu', 'my cases lead in English');
+  await j.expectText(page.getByText(/^All cases of /), 'All cases of Kitakyushu', 'my cases lead in English');
   await page.getByRole('button', { name: /Municipal DX officer/ }).click();
   await j.expectText(page.getByRole('link', { name: /^Municipality:/ }), 'Kitakyushu', 'user menu');
   await page.getByRole('button', { name: '日本語' }).click();
