@@ -860,8 +860,9 @@ test(
       .getByRole('checkbox')
       .nth(2)
       .check();
-    await page.getByLabel(/^予算/).fill('3,500,000');
-    await j.expectText(page.getByText(/^入力内容：/), '約350万円', 'budget read back');
+    // Officials write amounts with 万 / 億, often with the IME's full-width digits.
+    await page.getByLabel(/^予算/).fill('３５０万円');
+    await j.expectText(page.getByText(/^入力内容：/), '約350万円（3,500,000円）', 'budget read back');
 
     // An outcome row: the cells are labelled by row and column.
     await page.getByRole('button', { name: '成果指標を追加' }).click();

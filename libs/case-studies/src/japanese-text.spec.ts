@@ -1,4 +1,4 @@
-import { hiraganaToKatakana, katakanaToHiragana, normalizeForSearch } from './index';
+import { hiraganaToKatakana, katakanaToHiragana, normalizeForSearch, parseYenAmount } from './index';
 
 describe('normalizeForSearch', () => {
   it.each([
@@ -43,4 +43,38 @@ describe('katakanaToHiragana / hiraganaToKatakana', () => {
     ).join('');
     expect(katakanaToHiragana(hiraganaToKatakana(hiragana))).toBe(hiragana);
   });
+});
+
+describe('parseYenAmount', () => {
+  it.each([
+    ['1500000', 1_500_000],
+    ['1,500,000', 1_500_000],
+    ['１，５００，０００円', 1_500_000],
+    ['¥1,500,000', 1_500_000],
+    ['150万円', 1_500_000],
+    ['１５０万', 1_500_000],
+    ['約350万円', 3_500_000],
+    ['1億2,000万円', 120_000_000],
+    ['1.5億', 150_000_000],
+    ['2億5千万円', 250_000_000],
+    ['350万5千円', 3_505_000],
+    ['1億2000', 100_002_000],
+    ['1千2万', 10_020_000],
+    ['5千円', 5_000],
+    ['0', 0],
+  ])('%s is %d yen', (text, yen) => {
+    expect(parseYenAmount(text)).toBe(yen);
+  });
+
+  it('is null for an empty field', () => {
+    expect(parseYenAmount('  ')).toBeNull();
+    expect(parseYenAmount('')).toBeNull();
+  });
+
+  it.each(['-5', '1e5', '万', '1万1万', '2万1億', '1.23456万', '1.5', '100万円程度', '百万円', '12.3円'])(
+    '%s is not an amount',
+    (text) => {
+      expect(parseYenAmount(text)).toBeNaN();
+    },
+  );
 });

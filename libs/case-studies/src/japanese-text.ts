@@ -22,3 +22,41 @@ export function hiraganaToKatakana(s: string): string {
 export function normalizeForSearch(s: string): string {
   return katakanaToHiragana(s.normalize('NFKC').toLowerCase()).trim().replace(/\s+/g, ' ');
 }
+
+const BIG_UNITS: Record<string, number> = { 兆: 1_000_000_000_000, 億: 100_000_000, 万: 10_000 };
+
+/** `digits × multiplier` in integer arithmetic (1.5億 is exactly 150,000,000); NaN if not a whole number. */
+function scaled(digits: string, multiplier: number): number {
+  const [int, frac = ''] = digits.split('.');
+  const scale = 10 ** frac.length;
+  if (multiplier % scale !== 0) return NaN;
+  return Number(int) * multiplier + Number(frac || '0') * (multiplier / scale);
+}
+
+/**
+ * An amount of yen as officials write it: `1500000`, `1,500,000`, `150万円`, `1億2,000万円`, `1.5億`,
+ * `2億5千万円`, `約350万円`, full-width digits included. null: empty; NaN: not an amount (or not a whole
+ * number of yen, e.g. `1.23456万`). 兆, 億 and 万 must come largest first, each at most once.
+ */
+export function parseYenAmount(text: string): number | null {
+  const compact = text
+    .normalize('NFKC')
+    .replace(/[,，、\s]/g, '')
+    .replace(/^約/, '')
+    .replace(/^¥|円$/g, '');
+  if (!compact) return null;
+  let rest = compact;
+  let total = 0;
+  let lastUnit = Infinity;
+  while (rest) {
+    // One group: [N千][N][兆|億|万], e.g. 5千 + 万, 350 + 万, 2,000.
+    const m = /^(?:(\d+(?:\.\d+)?)千)?(\d+(?:\.\d+)?)?(兆|億|万)?/.exec(rest);
+    if (!m || (!m[1] && !m[2])) return NaN;
+    const unit = m[3] ? BIG_UNITS[m[3]] : 1;
+    if (unit >= lastUnit) return NaN;
+    total += (m[1] ? scaled(m[1], 1_000 * unit) : 0) + (m[2] ? scaled(m[2], unit) : 0);
+    lastUnit = unit;
+    rest = rest.slice(m[0].length);
+  }
+  return Number.isSafeInteger(total) ? total : NaN;
+}

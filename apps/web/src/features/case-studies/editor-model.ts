@@ -8,6 +8,7 @@ import type {
   UpdateCaseStudyInput,
   Visibility,
 } from '../../graphql/generated/graphql';
+import { parseYenAmount } from '@yokoten/case-studies';
 import { formatNumber } from '../../shared/format';
 
 // The editor's form, and its translation to the API's input with the API's limits checked first, so that
@@ -150,12 +151,8 @@ export function toHalfWidth(text: string): string {
     .replace(/\u3000/g, ' ');
 }
 
-/** 1,500,000 / １５０万 is not accepted: whole yen only, commas allowed. null: empty. NaN: not a number. */
-export function parseYen(text: string): number | null {
-  const compact = toHalfWidth(text).replace(/[,\s円¥]/g, '');
-  if (!compact) return null;
-  return /^\d+$/.test(compact) ? Number(compact) : NaN;
-}
+/** 1,500,000 / 150万円 / 1億2,000万円 (parseYenAmount). null: empty. NaN: not an amount of yen. */
+export const parseYen = parseYenAmount;
 
 export function parseMeasure(text: string): number | null {
   const compact = toHalfWidth(text).replace(/[,\s]/g, '');
