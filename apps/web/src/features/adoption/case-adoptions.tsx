@@ -246,13 +246,16 @@ export function CaseAdoptions({
         loading && <Loading />
       ) : (
         <>
-          <p className="mt-4 text-std-17B-170 text-solid-gray-900">
-            {t('adoption.count', {
-              count: c.adoptionCount,
-              formatted: formatNumber(c.adoptionCount, language),
-              listed: formatNumber(c.adoptions.length, language),
-            })}
-          </p>
+          {/* With nothing recorded the list's own message says so; 「0自治体が…」 above it would say it twice. */}
+          {c.adoptions.length > 0 && (
+            <p className="mt-4 text-std-17B-170 text-solid-gray-900">
+              {t('adoption.count', {
+                count: c.adoptionCount,
+                formatted: formatNumber(c.adoptionCount, language),
+                listed: formatNumber(c.adoptions.length, language),
+              })}
+            </p>
+          )}
           {c.adoptedFrom.length > 0 && (
             <div className="mt-4 rounded-8 border-l-4 border-blue-900 bg-blue-50 p-4">
               <p className="text-std-16B-170">{t('adoption.followsHeading')}</p>

@@ -19,6 +19,9 @@ const prose = [
   '[&_table]:min-w-full [&_table]:border-collapse [&_table]:text-std-16N-170',
   '[&_th]:border [&_th]:border-solid-gray-420 [&_th]:bg-solid-gray-50 [&_th]:px-3 [&_th]:py-2 [&_th]:text-left',
   '[&_td]:border [&_td]:border-solid-gray-420 [&_td]:px-3 [&_td]:py-2',
+  // On a phone a table shrinks to one character per line (実/施/前): headings stay whole, cells keep a few
+  // characters' width, and the table scrolls sideways in its .table-scroll box instead.
+  '[&_th]:whitespace-nowrap [&_td]:min-w-[5em]',
   '[&_img]:mt-2 [&_img]:max-w-full [&_img]:h-auto',
 ].join(' ');
 

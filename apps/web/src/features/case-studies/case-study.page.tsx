@@ -81,15 +81,15 @@ function TextSection({ id, title, text }: { id: string; title: string; text: str
 function Budget({ value, language }: { value: number | null; language: Language }) {
   const { t } = useTranslation();
   if (value === null) return <>{t('case.budgetUnknown')}</>;
+  // The same order as the result cards (formatYenShort): the rounded figure to read, the exact one beside.
   const { exact, approx } = formatYen(value, language);
+  if (!approx) return <span className="tabular-nums">{exact}</span>;
   return (
     <>
-      <span className="tabular-nums">{exact}</span>
-      {approx && (
-        <span className="ml-2 text-solid-gray-700">
-          {language === 'ja' ? `（${approx}）` : `(${approx})`}
-        </span>
-      )}
+      {approx}
+      <span className="ml-1 tabular-nums text-solid-gray-700">
+        {language === 'ja' ? `（${exact}）` : `(${exact})`}
+      </span>
     </>
   );
 }

@@ -11,8 +11,8 @@ function trimmed(value: number, digits: number): string {
 }
 
 /**
- * A budget as municipal documents write it: `95,000,000円` with `約9,500万円` beside it, because a row of
- * zeros is hard to read at a glance. English: `¥95,000,000` and `about ¥95 million`.
+ * A budget as municipal documents write it: `95,000,000円` and `約9,500万円`, because a row of zeros is hard
+ * to read at a glance. English: `¥95,000,000` and `about ¥95 million`.
  */
 export function formatYen(value: number, language: Language): { exact: string; approx?: string } {
   const exact =
@@ -27,7 +27,7 @@ export function formatYen(value: number, language: Language): { exact: string; a
   return { exact };
 }
 
-/** `95,000,000円（約9,500万円）` in one string, for lists and cards. */
+/** `約9,500万円（95,000,000円）` in one string: the rounded figure to read, the exact one beside. */
 export function formatYenShort(value: number, language: Language): string {
   const { exact, approx } = formatYen(value, language);
   if (!approx) return exact;
