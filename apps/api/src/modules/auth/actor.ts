@@ -1,4 +1,4 @@
-import type { Role } from '@yokoten/case-studies';
+import type { MembershipStatus, Role } from '@yokoten/case-studies';
 
 /** Who is calling: resolved once per request from the Bearer token or the session cookie. */
 export interface Actor {
@@ -6,4 +6,10 @@ export interface Actor {
   role: Role;
   /** The officer's municipality; null for organisers and admins. */
   municipalityId: string | null;
+  /**
+   * The officer's municipality's membership status, read with the session on every request (never cached
+   * beyond it, so an admission or a withdrawal applies from the officer's next request); null for
+   * organisers and admins, and for a municipality that is only in the register.
+   */
+  membershipStatus: MembershipStatus | null;
 }

@@ -6,7 +6,7 @@ import { TooManyRequestsError, UnauthenticatedError } from '../../common/app-err
 import type { Actor } from './actor';
 import { authorize } from './authorization.policy';
 import { dummyPasswordHash, verifyPassword } from './password';
-import { UserRepository } from './user.repository';
+import { UserRepository, type SessionUser } from './user.repository';
 import type { UserEntity } from './user.entity';
 
 export const SESSION_COOKIE = 'yokoten_session';
@@ -15,8 +15,16 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function actorOf(user: Pick<UserEntity, 'id' | 'role' | 'municipalityId'>): Actor {
-  return { userId: user.id, role: user.role, municipalityId: user.municipalityId };
+/** The Actor of a session's user; only officers carry a membership status (their municipality's). */
+export function actorOf(
+  user: Pick<SessionUser, 'id' | 'role' | 'municipalityId' | 'membershipStatus'>,
+): Actor {
+  return {
+    userId: user.id,
+    role: user.role,
+    municipalityId: user.municipalityId,
+    membershipStatus: user.role === 'OFFICER' ? user.membershipStatus : null,
+  };
 }
 
 /**
@@ -88,7 +96,10 @@ export class AuthService {
     if (token) await this.users.deleteSession(hashToken(token));
   }
 
-  /** Resolves the caller; an unknown or expired token is simply anonymous. */
+  /**
+   * Resolves the caller; an unknown or expired token is simply anonymous. One query per request, nothing
+   * cached: the officer's membership status is as of this request.
+   */
   async actorForToken(token: string | undefined): Promise<Actor | null> {
     if (!token) return null;
     const user = await this.users.findSessionUser(hashToken(token));

@@ -31,6 +31,12 @@ const memberMunicipalityOfficer = (actor: Actor, subject?: MunicipalitySubject):
 const ownMunicipalityOfficerOrStaff = (actor: Actor, subject?: MunicipalitySubject): boolean =>
   staff(actor) || ownMunicipalityOfficer(actor, subject);
 const officer = (actor: Actor): boolean => actor.role === 'OFFICER';
+/**
+ * Members-only sharing: the organisers, and officers whose municipality is a MEMBER as of this request
+ * (the Actor's status, read with the session). An APPLICANT has not joined yet and a WITHDRAWN one has left.
+ */
+const memberOrStaff = (actor: Actor): boolean =>
+  staff(actor) || (actor.role === 'OFFICER' && actor.membershipStatus === 'MEMBER');
 
 /** Actions open to anonymous callers. */
 const PUBLIC_ACTIONS = {
@@ -59,8 +65,11 @@ const RULES = {
   'registration.readPrivate': sessionParticipantOrStaff,
   /** Venue details and the meeting URL. */
   'session.readLogistics': seatHolderOrStaff,
-  /** MEMBERS-only cases, contact email/phone and author names: anyone signed in to the network. */
-  'caseStudy.readMembersOnly': anyone,
+  /**
+   * MEMBERS-only cases, contact email/phone and author names: officers of member municipalities and the
+   * organisers. An officer of an APPLICANT or WITHDRAWN municipality reads PUBLIC material only.
+   */
+  'caseStudy.readMembersOnly': memberOrStaff,
   /** Drafts and archived cases, the moderation reason and the publish checklist. */
   'caseStudy.readDraft': ownMunicipalityOfficerOrStaff,
   'caseStudy.readRevisions': ownMunicipalityOfficerOrStaff,
@@ -74,8 +83,11 @@ const RULES = {
   'caseStudy.unpublish': staff,
   /** 横展開: record that one's own (member) municipality follows another's case; subject = the follower. */
   'adoption.record': memberMunicipalityOfficer,
-  /** The notes, adaptation and outcome of adoptions (the list and counts are public). */
-  'adoption.readDetails': anyone,
+  /**
+   * The notes, adaptation and outcome of adoptions (the list and counts are public): what one member tells
+   * the others about following a case, so members and organisers only, not APPLICANT or WITHDRAWN officers.
+   */
+  'adoption.readDetails': memberOrStaff,
   /** Ask the publisher of a case a question; subject = the asker's municipality (a member). */
   'inquiry.ask': memberMunicipalityOfficer,
   /** Read a thread; subject = one of its two municipalities (checked for each), organisers always. */
@@ -84,10 +96,18 @@ const RULES = {
   'inquiry.reply': ownMunicipalityOfficer,
   /** Make a thread a public FAQ of the case, or take it back; subject = the publisher. */
   'inquiry.setPublic': ownMunicipalityOfficer,
-  /** A thread the publisher made public: every signed-in user of the network. */
-  'inquiry.readPublic': anyone,
-  /** The network dashboard (counts by theme, prefecture, year; adoptions; participation). */
-  'dashboard.read': anyone,
+  /**
+   * A thread the publisher made public: a FAQ shared with the network's members (it is never shown to
+   * anonymous readers), so members and organisers; an APPLICANT or WITHDRAWN officer still reads the
+   * threads of its own municipality through 'inquiry.read'.
+   */
+  'inquiry.readPublic': memberOrStaff,
+  /**
+   * The network dashboard (counts by theme, prefecture, year, MEMBERS cases included; the most followed
+   * cases; adoptions; session participation per municipality): the network's own picture, for members and
+   * organisers, not APPLICANT or WITHDRAWN officers.
+   */
+  'dashboard.read': memberOrStaff,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PUBLIC_ACTIONS | keyof typeof RULES;

@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
+import type { MembershipStatus } from '@yokoten/case-studies';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
+
+/** The user of a live session, with what the Actor needs of their municipality. */
+export type SessionUser = Omit<UserEntity, 'municipality'> & {
+  /** The officer's municipality's membership status as of this query; null without a municipality. */
+  membershipStatus: MembershipStatus | null;
+};
 
 /** The only code that touches users and sessions. */
 @Injectable()
@@ -34,16 +41,23 @@ export class UserRepository {
     return repo.save(repo.create({ userId, tokenHash, expiresAt }));
   }
 
-  /** The live session of a token hash with its user, in one query. */
-  async findSessionUser(tokenHash: string): Promise<UserEntity | null> {
+  /**
+   * The live session of a token hash with its user and the user's municipality's membership status, in one
+   * query. Read on every request, so a withdrawal or an admission applies from the next one.
+   */
+  async findSessionUser(tokenHash: string): Promise<SessionUser | null> {
     const session = await this.dataSource
       .getRepository(SessionEntity)
       .createQueryBuilder('s')
       .innerJoinAndSelect('s.user', 'u')
+      .leftJoin('u.municipality', 'm')
+      .addSelect(['m.id', 'm.membershipStatus'])
       .where('s.token_hash = :tokenHash', { tokenHash })
       .andWhere('s.expires_at > now()')
       .getOne();
-    return session?.user ?? null;
+    if (!session?.user) return null;
+    const { municipality, ...user } = session.user;
+    return { ...user, membershipStatus: municipality?.membershipStatus ?? null };
   }
 
   async deleteSession(tokenHash: string): Promise<void> {

@@ -15,7 +15,7 @@ describe('todayInJapan', () => {
 });
 
 describe('MunicipalityService.admit', () => {
-  const organiser: Actor = { userId: 'u1', role: 'ORGANISER', municipalityId: null };
+  const organiser: Actor = { userId: 'u1', role: 'ORGANISER', municipalityId: null, membershipStatus: null };
   const applicant = {
     id: 'm1',
     code: '432148',
