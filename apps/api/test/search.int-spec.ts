@@ -235,6 +235,78 @@ describe('searchCaseStudies: Japanese search quality', () => {
     }
   });
 
+  it('reads an emoji or symbol in a query as a word separator: 「😀 DX人材」 finds what 「DX人材」 finds', async () => {
+    const plain = await find('DX人材');
+    expect(idsOf(plain)).toContain(ids.kanji);
+    for (const q of ['😀 DX人材', 'DX人材 😀', '👩‍💻DX人材', '★DX人材']) {
+      const r = await find(q);
+      // Before: 0 hits for a leading emoji (every word required, the looser retry kept the first one).
+      expect({ q, query: r.query, relaxed: r.relaxed, ids: idsOf(r) }).toEqual({
+        q,
+        query: 'DX人材',
+        relaxed: false,
+        ids: idsOf(plain),
+      });
+    }
+  });
+
+  it('reads punctuation as a word separator: 「DX～」 and 「【DX】」 find what 「DX」 finds', async () => {
+    const plain = await find('DX');
+    expect(plain.totalHits).toBeGreaterThan(1);
+    for (const q of ['DX～', '【DX】', 'DX！', '「DX」', '#DX', '-DX']) {
+      const r = await find(q);
+      expect({ q, query: r.query, total: r.totalHits, ids: idsOf(r) }).toEqual({
+        q,
+        query: 'DX',
+        total: plain.totalHits,
+        ids: idsOf(plain),
+      });
+    }
+    expect(idsOf(await find('DX・人材育成'))).toEqual(idsOf(await find('DX 人材育成')));
+    expect(idsOf(await find('DX・人材育成'))).toContain(ids.kanji);
+  });
+
+  it('finds a word with an invisible zero-width character (U+200B, U+FEFF, U+2060) inside it', async () => {
+    const plain = await find('DX');
+    for (const q of ['D\u200bX', '\u200bDX\ufeff', 'D\u2060X']) {
+      const r = await find(q);
+      expect({ q, query: r.query, ids: idsOf(r) }).toEqual({ q, query: 'DX', ids: idsOf(plain) });
+    }
+    const kanji = await find('人材\u200b育成');
+    expect(kanji.query).toBe('人材育成');
+    expect(idsOf(kanji)).toEqual(idsOf(await find('人材育成')));
+    expect(idsOf(kanji)).toContain(ids.kanji);
+  });
+
+  it('answers a query of particles alone (「の」) as the empty query, not by prefix', async () => {
+    const empty = await find('');
+    expect(empty.totalHits).toBeGreaterThan(1);
+    for (const q of ['の', 'の は が', 'から まで', 'の！', '😀']) {
+      const r = await find(q);
+      expect({ q, query: r.query, total: r.totalHits, ids: idsOf(r), facets: r.facets }).toEqual({
+        q,
+        query: '',
+        total: empty.totalHits,
+        ids: idsOf(empty),
+        facets: empty.facets,
+      });
+      expect(JSON.stringify(r.hits.map((h) => h.highlights))).not.toContain('<mark>');
+    }
+    // A particle standing alone after a word is left out too (the engine read it as a prefix).
+    const dx = await find('DX の');
+    expect(dx.query).toBe('DX');
+    expect(idsOf(dx)).toEqual(idsOf(await find('DX')));
+  });
+
+  it('highlights the word of 「【DX】」 in a hit, as for 「DX」', async () => {
+    const r = await find('【DX】');
+    const hit = r.hits.find((h) => h.caseStudy.id === ids.kanji);
+    expect(hit?.highlights?.summary).toContain('<mark>DX</mark>');
+    expect(hit?.highlights?.summary).not.toMatch(/【|】/);
+    const plain = (await find('DX')).hits.find((h) => h.caseStudy.id === ids.kanji);
+    expect(hit?.highlights).toEqual(plain?.highlights);
+  });
+
   it('relaxes a multi-word query that matches nothing, and says so', async () => {
     const r = await find('サテライトオフィス 存在しない語句ぷるるん');
     expect(r.relaxed).toBe(true);
