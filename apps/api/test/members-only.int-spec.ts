@@ -31,6 +31,7 @@ const READ = `query($id: ID!) { caseStudy(id: $id) { id visibility contact { ema
 const WITHDRAW = `mutation($code: String!) { withdrawMunicipality(code: $code) { code membershipStatus } }`;
 const ADMIT = `mutation($code: String!) { admitMunicipality(code: $code) { code membershipStatus } }`;
 const DASHBOARD = `{ networkDashboard { totals { publishedCases } } }`;
+const LIKE_DRAFT = `query($input: CasesLikeDraftInput!) { casesLikeDraft(input: $input) { id visibility } }`;
 
 interface CaseView {
   id: string;
@@ -120,6 +121,27 @@ describe('members-only material follows the caller’s membership, request by re
     });
     // The network dashboard is members-only sharing too.
     expect(outcome(await t.gql(DASHBOARD, {}, token))).toBe('FORBIDDEN');
+    // Finishing an old draft still works: the editor's duplicate check answers with the PUBLIC cases only.
+    const like = await t.gql<{ casesLikeDraft: Array<{ id: string; visibility: string }> }>(
+      LIKE_DRAFT,
+      { input: { title: '事例', limit: 10 } }, // both titles have it
+      token,
+    );
+    const likeIds = dataOf(like).casesLikeDraft.map((c) => c.id);
+    expect(likeIds).toContain(ids.public);
+    expect(likeIds).not.toContain(ids.members);
+    expect(dataOf(like).casesLikeDraft.every((c) => c.visibility === 'PUBLIC')).toBe(true);
+  });
+
+  it('a member officer’s duplicate check while writing includes the MEMBERS case', async () => {
+    const like = await t.gql<{ casesLikeDraft: Array<{ id: string }> }>(
+      LIKE_DRAFT,
+      { input: { title: '事例', limit: 10 } },
+      tokens[MEMBER],
+    );
+    expect(dataOf(like).casesLikeDraft.map((c) => c.id)).toEqual(
+      expect.arrayContaining([ids.public, ids.members]),
+    );
   });
 
   it('after the organiser withdraws a municipality, its officer’s next request no longer sees MEMBERS cases', async () => {

@@ -78,6 +78,7 @@ const matrix: Array<[Action, Which, Record<Who, Decision>]> = [
   ['caseStudy.readDraft',       'other', { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
   ['caseStudy.readRevisions',   'own',   { anonymous: U, member: A, withdrawn: A, applicant: A, organiser: A, admin: A }],
   ['caseStudy.readRevisions',   'other', { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
+  ['caseStudy.compareDraft',    null,    { anonymous: U, member: A, withdrawn: A, applicant: A, organiser: A, admin: A }],
   ['caseStudy.listOwn',         null,    { anonymous: U, member: A, withdrawn: A, applicant: A, organiser: F, admin: A }],
   ['caseStudy.create',          'own',   { anonymous: U, member: A, withdrawn: F, applicant: F, organiser: F, admin: A }],
   ['caseStudy.create',          'other', { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: F, admin: A }],

@@ -73,6 +73,11 @@ const RULES = {
   /** Drafts and archived cases, the moderation reason and the publish checklist. */
   'caseStudy.readDraft': ownMunicipalityOfficerOrStaff,
   'caseStudy.readRevisions': ownMunicipalityOfficerOrStaff,
+  /**
+   * Cases like a draft being written (the editor's duplicate check): any signed-in user, with only the cases
+   * they may read (an officer of a withdrawn municipality may still finish an old draft, and sees PUBLIC ones).
+   */
+  'caseStudy.compareDraft': anyone,
   /** The officer's own municipality's cases, drafts included. */
   'caseStudy.listOwn': officer,
   'caseStudy.create': memberMunicipalityOfficer,

@@ -205,10 +205,11 @@ export class PrecedentFinderService {
   /**
    * Existing cases that look like a case being written (to avoid a duplicate, or to link related work):
    * the draft's tags and title as the query, narrowed to its themes when it has any. The officer's own
-   * municipality's cases are included on purpose: a duplicate is most likely there. Signed-in callers only.
+   * municipality's cases are included on purpose: a duplicate is most likely there. Signed-in callers only,
+   * each with the cases they may read.
    */
   async likeDraft(actor: Actor | null, input: CasesLikeDraftInput): Promise<CaseStudyEntity[]> {
-    authorize(actor, 'caseStudy.readMembersOnly');
+    authorize(actor, 'caseStudy.compareDraft');
     const visibilities = visibilitiesOf(actor);
     const limit = input.limit ?? 5;
     const words = normalizeQuery([...(input.tags ?? []), input.title ?? '', input.summary ?? ''].join(' '));
