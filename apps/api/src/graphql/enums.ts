@@ -62,7 +62,7 @@ registerEnumType(CaseTargetEnum, { name: 'CaseTarget', description: 'Who a case 
 registerEnumType(CaseStatusEnum, { name: 'CaseStatus', description: 'DRAFT → PUBLISHED → ARCHIVED' });
 registerEnumType(VisibilityEnum, {
   name: 'Visibility',
-  description: 'PUBLIC: anyone; MEMBERS: signed-in users of the network',
+  description: 'PUBLIC: anyone; MEMBERS: officers of member municipalities, organisers and admins',
 });
 registerEnumType(CaseStageEnum, {
   name: 'CaseStage',

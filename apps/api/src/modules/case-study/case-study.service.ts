@@ -130,8 +130,9 @@ export class CaseStudyService {
   // ---- reading -----------------------------------------------------------------------------------
 
   /**
-   * Anonymous readers see PUBLISHED + PUBLIC cases; signed-in users also MEMBERS ones; drafts and
-   * archived cases only the owning municipality's officers and the organisers (and admins).
+   * Anonymous readers see PUBLISHED + PUBLIC cases; officers of member municipalities and staff also
+   * MEMBERS ones; drafts and archived cases only the owning municipality's officers and the organisers
+   * (and admins).
    */
   canRead(
     actor: Actor | null,

@@ -141,9 +141,9 @@ export type CreateCaseStudyInput = {
   challenges?: string | null | undefined;
   /** 担当部署, e.g. 産業経済局 DX推進課 */
   contactDepartment?: string | null | undefined;
-  /** Shown to signed-in users only; null clears it */
+  /** Shown to officers of member municipalities and staff only; null clears it */
   contactEmail?: string | null | undefined;
-  /** Shown to signed-in users only; null clears it */
+  /** Shown to officers of member municipalities and staff only; null clears it */
   contactPhone?: string | null | undefined;
   /** 年度 (April–March), 2000–2100 */
   fiscalYears?: Array<number> | null | undefined;
@@ -346,9 +346,9 @@ export type UpdateCaseStudyInput = {
   budgetYen?: number | null | undefined;
   challenges?: string | null | undefined;
   contactDepartment?: string | null | undefined;
-  /** Shown to signed-in users only; null clears it */
+  /** Shown to officers of member municipalities and staff only; null clears it */
   contactEmail?: string | null | undefined;
-  /** Shown to signed-in users only; null clears it */
+  /** Shown to officers of member municipalities and staff only; null clears it */
   contactPhone?: string | null | undefined;
   /** The version the edit is based on; a newer saved version makes the update fail with CONFLICT */
   expectedVersion?: number | null | undefined;
@@ -397,7 +397,7 @@ export type UpdateExchangeSessionInput = {
   venueDetails?: string | null | undefined;
 };
 
-/** PUBLIC: anyone; MEMBERS: signed-in users of the network */
+/** PUBLIC: anyone; MEMBERS: officers of member municipalities, organisers and admins */
 export type Visibility =
   | 'MEMBERS'
   | 'PUBLIC';

@@ -199,7 +199,10 @@ export function OutcomesField(optional: boolean) {
 
 export function ContactEmailField() {
   return applyDecorators(
-    Field(() => String, { nullable: true, description: 'Shown to signed-in users only; null clears it' }),
+    Field(() => String, {
+      nullable: true,
+      description: 'Shown to officers of member municipalities and staff only; null clears it',
+    }),
     Transform(blankToNull),
     IsOptional(),
     IsEmail({}, { message: 'contactEmail must be an email address' }),
@@ -209,7 +212,10 @@ export function ContactEmailField() {
 
 export function ContactPhoneField() {
   return applyDecorators(
-    Field(() => String, { nullable: true, description: 'Shown to signed-in users only; null clears it' }),
+    Field(() => String, {
+      nullable: true,
+      description: 'Shown to officers of member municipalities and staff only; null clears it',
+    }),
     Transform(blankToNull),
     IsOptional(),
     Matches(/^\+?[0-9][0-9\- ()]{5,38}$/, {

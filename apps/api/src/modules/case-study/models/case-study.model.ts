@@ -99,7 +99,7 @@ export class CaseStudy {
   /** Resolved into `municipality` through a DataLoader. */
   municipalityId: string;
 
-  /** Resolved into `author` (name only) for signed-in readers. */
+  /** Resolved into `author` (name only) for members and staff (caseStudy.readMembersOnly). */
   authorId: string | null;
 
   @Field()
@@ -153,7 +153,7 @@ export class CaseStudy {
   @Field({ description: 'What another municipality needs for this to work there' })
   successConditions: string;
 
-  /** Resolved into `contact`; email and phone only for signed-in readers. */
+  /** Resolved into `contact`; email and phone only for members and staff (caseStudy.readMembersOnly). */
   contactDepartment: string;
   contactEmail: string | null;
   contactPhone: string | null;
