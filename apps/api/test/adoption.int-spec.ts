@@ -289,4 +289,52 @@ describe('adoptions (横展開)', () => {
     expect(dataOf(res).withdrawAdoption).toBe(true);
     expect((await view(ids.salmon)).adoptionCount).toBe(1);
   });
+
+  it('lists each link of the chain once, and never a link below a case the reader may not read', async () => {
+    // 桑名市 writes one case about two cases of the chain (北見市's and 遠野市's): its case is reached twice.
+    dataOf(
+      await record(ids.salmon, { status: 'PILOTING', adopterCaseStudyId: ids.kuwanaOwn }, tokens[KUWANA]),
+    );
+    dataOf(
+      await record(ids.tonoOwn, { status: 'PILOTING', adopterCaseStudyId: ids.kuwanaOwn }, tokens[KUWANA]),
+    );
+    dataOf(await record(ids.kuwanaOwn, { status: 'CONSIDERING' }, tokens[OKINAWA]));
+    const links = (v: CaseView) =>
+      v.spreadChain.map((l) => [l.depth, l.adoption.municipality.code, l.fromCaseStudyId]);
+    expect(links(await view(ids.salmon, tokens[TONO]))).toEqual([
+      [1, TONO, ids.salmon],
+      [1, KUWANA, ids.salmon],
+      [2, OKINAWA, ids.tonoOwn],
+      [2, KUWANA, ids.tonoOwn],
+      [2, OKINAWA, ids.kuwanaOwn],
+      [3, KITAMI, ids.okinawaOwn],
+    ]);
+
+    // 桑名市's case becomes members-only, 沖縄県's is archived: anonymous readers see neither who follows
+    // them nor their ids, nor anything further down; members still see the members-only part.
+    const dataSource = t.app.get(DataSource);
+    await dataSource.query(`UPDATE case_studies SET visibility = 'MEMBERS' WHERE id = $1`, [ids.kuwanaOwn]);
+    await dataSource.query(`UPDATE case_studies SET status = 'ARCHIVED' WHERE id = $1`, [ids.okinawaOwn]);
+    const anonymous = await view(ids.salmon);
+    expect(links(anonymous)).toEqual([
+      [1, TONO, ids.salmon],
+      [1, KUWANA, ids.salmon],
+      [2, OKINAWA, ids.tonoOwn],
+      [2, KUWANA, ids.tonoOwn],
+    ]);
+    expect(JSON.stringify(anonymous)).not.toContain(ids.kuwanaOwn);
+    expect(JSON.stringify(anonymous)).not.toContain(ids.okinawaOwn);
+    expect(links(await view(ids.salmon, tokens[TONO]))).toEqual([
+      [1, TONO, ids.salmon],
+      [1, KUWANA, ids.salmon],
+      [2, OKINAWA, ids.tonoOwn],
+      [2, KUWANA, ids.tonoOwn],
+      [2, OKINAWA, ids.kuwanaOwn],
+    ]);
+    // 北見市's original follows 沖縄県's archived case: the upstream list does not show an empty entry.
+    expect((await view(ids.salmon, tokens[TONO])).adoptedFrom).toEqual([]);
+    expect((await view(ids.salmon, tokens[OKINAWA])).adoptedFrom).toEqual([
+      { caseStudy: { id: ids.okinawaOwn }, municipality: { code: KITAMI } },
+    ]);
+  });
 });

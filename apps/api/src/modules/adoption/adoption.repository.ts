@@ -7,11 +7,15 @@ import type { UserEntity } from '../auth/user.entity';
 import { enqueueMails, officersOf, type QueuedMail } from '../mail/mail-outbox';
 import { AdoptionEntity, AdoptionEventEntity } from './adoption.entity';
 
-/** One link of a chain of spread: `adoption` follows the case `fromCaseStudyId`, `depth` steps from the root. */
+/**
+ * One link of a chain of spread: `adoption` follows the case `fromCaseStudyId`, `depth` steps from the root;
+ * `toCaseStudyId` is the follower's own case about it (the next case of the chain), if linked.
+ */
 export interface SpreadRow {
   depth: number;
   fromCaseStudyId: string;
   adoptionId: string;
+  toCaseStudyId: string | null;
 }
 
 /** Deepest chain walked; a chain of spread longer than this is not something a page can show anyway. */
@@ -154,7 +158,8 @@ export class AdoptionRepository {
   /**
    * The chain of spread below a case, breadth first: the adoptions of the case, then the adoptions of the
    * followers' own cases about it, and so on. One recursive query; a case already on the path is not
-   * entered again (cycles), and the walk stops at `maxDepth`.
+   * entered again (cycles), and the walk stops at `maxDepth`. A case reached along two paths yields its
+   * links once per depth; `visibleSpread` keeps the first and drops what the reader may not see.
    */
   async spreadFrom(caseStudyId: string, maxDepth: number): Promise<SpreadRow[]> {
     const depth = Math.max(1, Math.min(MAX_SPREAD_DEPTH, Math.floor(maxDepth)));
@@ -167,8 +172,10 @@ export class AdoptionRepository {
            FROM chain c JOIN adoptions a ON a.case_study_id = c.to_case
           WHERE c.to_case IS NOT NULL AND c.depth < $2 AND NOT (a.case_study_id = ANY(c.path))
        )
-       SELECT c.depth::int AS depth, c.from_case AS "fromCaseStudyId", c.adoption_id AS "adoptionId"
-         FROM chain c JOIN adoptions a ON a.id = c.adoption_id
+       SELECT c.depth::int AS depth, c.from_case AS "fromCaseStudyId", c.adoption_id AS "adoptionId",
+              c.to_case AS "toCaseStudyId"
+         FROM (SELECT DISTINCT depth, from_case, to_case, adoption_id FROM chain) c
+         JOIN adoptions a ON a.id = c.adoption_id
         ORDER BY c.depth, a.created_at, a.id`,
       [caseStudyId, depth],
     )) as SpreadRow[];

@@ -135,8 +135,14 @@ export class CaseStudyAdoptionResolver {
   @ResolveField(() => [Adoption], {
     description: 'The adoptions this case is the follower’s write-up of: the cases it follows (upstream)',
   })
-  adoptedFrom(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext) {
-    return ctx.loaders.adoptionsByAdopterCase.load(c.id);
+  async adoptedFrom(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext) {
+    const upstream = await ctx.loaders.adoptionsByAdopterCase.load(c.id);
+    // Only those whose followed case the caller may read: nothing hints at a hidden case.
+    const followed = await ctx.loaders.caseStudy.loadMany(upstream.map((a) => a.caseStudyId));
+    return upstream.filter((_a, i) => {
+      const f = followed[i];
+      return f && !(f instanceof Error) && this.service.canReadCase(ctx.actor, f);
+    });
   }
 
   @ResolveField(() => [SpreadLink], {
@@ -148,7 +154,9 @@ export class CaseStudyAdoptionResolver {
     @Args() { maxDepth }: SpreadChainArgs,
     @Context() ctx: RequestContext,
   ): Promise<SpreadLink[]> {
-    const rows = await this.service.spread(c.id, maxDepth ?? 5);
+    const rows = await this.service.spread(ctx.actor, c.id, maxDepth ?? 5, (ids) =>
+      ctx.loaders.caseStudy.loadMany(ids),
+    );
     const adoptions = await ctx.loaders.adoption.loadMany(rows.map((r) => r.adoptionId));
     return rows.flatMap((r, i) => {
       const a = adoptions[i];

@@ -21,6 +21,29 @@ export function countedAdoptions(rows: ReadonlyArray<Pick<AdoptionEntity, 'statu
 }
 
 /**
+ * The links of a chain a reader is shown, breadth first from `rootId`: each adoption once (at the first
+ * depth it is reached), and only below cases the reader may read and reached through links shown. A
+ * members-only, draft or archived case in the chain hides who follows it and everything further down, so
+ * an anonymous reader learns neither its id nor its followers.
+ */
+export function visibleSpread(
+  rootId: string,
+  rows: readonly SpreadRow[],
+  readable: (caseStudyId: string) => boolean,
+): SpreadRow[] {
+  const reached = new Set([rootId]);
+  const shown = new Set<string>();
+  const out: SpreadRow[] = [];
+  for (const row of rows) {
+    if (shown.has(row.adoptionId) || !reached.has(row.fromCaseStudyId)) continue;
+    shown.add(row.adoptionId);
+    out.push(row);
+    if (row.toCaseStudyId && readable(row.toCaseStudyId)) reached.add(row.toCaseStudyId);
+  }
+  return out;
+}
+
+/**
  * 横展開: member municipalities record that they consider, pilot or run another member's published case.
  * One record per (case, municipality), updated over time with a timeline; the publisher is told by mail.
  */
@@ -135,8 +158,26 @@ export class AdoptionService {
     return municipalityId ? this.repository.findByMunicipality(municipalityId) : [];
   }
 
-  spread(caseStudyId: string, maxDepth: number): Promise<SpreadRow[]> {
-    return this.repository.spreadFrom(caseStudyId, maxDepth);
+  /**
+   * The chain of spread below a case, as far as the caller may see it (`visibleSpread`); `loadCases`
+   * reads the cases met on the way (the request's loader).
+   */
+  async spread(
+    actor: Actor | null,
+    caseStudyId: string,
+    maxDepth: number,
+    loadCases: (ids: string[]) => Promise<ReadonlyArray<CaseStudyEntity | Error | null>>,
+  ): Promise<SpreadRow[]> {
+    const rows = await this.repository.spreadFrom(caseStudyId, maxDepth);
+    const ids = [...new Set(rows.flatMap((r) => (r.toCaseStudyId ? [r.toCaseStudyId] : [])))];
+    const cases = await loadCases(ids);
+    const readable = new Set(
+      ids.filter((_id, i) => {
+        const c = cases[i];
+        return c && !(c instanceof Error) && this.canReadCase(actor, c);
+      }),
+    );
+    return visibleSpread(caseStudyId, rows, (id) => readable.has(id));
   }
 
   /** Whether the caller may see a case shown inside an adoption (the follower's own case, the followed case). */
