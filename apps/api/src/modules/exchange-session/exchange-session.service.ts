@@ -203,6 +203,21 @@ export class ExchangeSessionService {
       const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
       const next = { ...s, ...defined } as ExchangeSessionEntity;
       validateSchedule(next);
+      // Registrants were promised a place to go: an open (or closed) session keeps what its format needs,
+      // as openRegistration required. A draft is checked when it opens.
+      if (next.status === 'OPEN' || next.status === 'CLOSED') {
+        const needs = formatNeeds(next.format);
+        if (needs.venue && !next.venue)
+          throw new BadUserInputError(
+            'input.venue',
+            'input.venue: 会場開催・ハイブリッドの会では会場を空にできません (venue is required while registration is open or closed)',
+          );
+        if (needs.meetingUrl && !next.meetingUrl)
+          throw new BadUserInputError(
+            'input.meetingUrl',
+            'input.meetingUrl: オンライン・ハイブリッドの会では参加URLを空にできません (meetingUrl is required while registration is open or closed)',
+          );
+      }
       const counts = await locked.counts();
       if (
         input.allocationMode &&

@@ -42,14 +42,52 @@ function eventOf(
   } as EventAttributes;
 }
 
+const MAX_OCTETS = 75;
+
+/**
+ * RFC 5545 §3.1: content lines are folded at 75 octets, not characters. The `ics` package folds every 75
+ * characters, which makes Japanese lines up to 225 octets (strict readers reject them); unfold its output
+ * and fold again by UTF-8 octets, never inside a character.
+ */
+export function foldByOctets(ics: string): string {
+  return ics
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .map((line) => {
+      const parts: string[] = [];
+      let current = '';
+      let octets = 0;
+      for (const ch of line) {
+        const size = Buffer.byteLength(ch, 'utf8');
+        // The first part may use 75 octets; each continuation starts with a space, which counts.
+        const room = parts.length === 0 ? MAX_OCTETS : MAX_OCTETS - 1;
+        if (octets + size > room) {
+          parts.push(current);
+          current = '';
+          octets = 0;
+        }
+        current += ch;
+        octets += size;
+      }
+      parts.push(current);
+      return parts.join('\r\n ');
+    })
+    .join('\r\n');
+}
+
+/** A TEXT value (RFC 5545 §3.3.11) for the properties `ics` writes as given, such as X-WR-CALNAME. */
+function escapeText(value: string): string {
+  return value.replace(/([\\;,])/g, '\\$1');
+}
+
 export function sessionsToIcs(
   sessions: ExchangeSessionEntity[],
   opts: { baseUrl: string; withLogistics: boolean; calName: string },
 ): string {
   const { error, value } = createEvents(
     sessions.map((s) => eventOf(s, opts)),
-    { productId: CALENDAR_PRODUCT_ID, calName: opts.calName, method: 'PUBLISH' },
+    { productId: CALENDAR_PRODUCT_ID, calName: escapeText(opts.calName), method: 'PUBLISH' },
   );
   if (error || !value) throw error ?? new Error('calendar could not be built');
-  return value;
+  return foldByOctets(value);
 }

@@ -5,6 +5,7 @@ import {
   IsArray,
   IsBoolean,
   IsDate,
+  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -16,6 +17,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import {
@@ -38,6 +40,20 @@ import {
 } from '../../../graphql/enums';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** A one-line field (title, venue, table name): a pasted line break or tab becomes a space. */
+const oneLine = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.replace(/\s*[\t\n\v\f\r\u2028\u2029]+\s*/g, ' ').trim() : value;
+
+/**
+ * May be left out, but not set to null: the field has no "empty" value (GraphQL's optional input fields
+ * accept null, and @IsOptional would let it through to a NOT NULL column).
+ */
+function Omittable(): PropertyDecorator {
+  return (target, key) => {
+    ValidateIf((_: object, v: unknown) => v !== undefined)(target, key);
+    IsDefined({ message: `${String(key)} cannot be null: leave it out to keep the current value` })(target, key);
+  };
+}
 const URL_OPTIONS = { protocols: ['https', 'http'], require_protocol: true, require_tld: false };
 
 @InputType()
@@ -48,14 +64,14 @@ export class SessionTableInput {
   id?: string;
 
   @Field({ description: 'e.g. テーブルA' })
-  @Transform(trim)
+  @Transform(oneLine)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   name: string;
 
   @Field({ description: 'e.g. 企業・市民向け事業', defaultValue: '' })
-  @Transform(trim)
+  @Transform(oneLine)
   @IsString()
   @MaxLength(200)
   theme: string = '';
@@ -74,7 +90,7 @@ export class AgendaItemInput {
   kind: AgendaItemKind;
 
   @Field()
-  @Transform(trim)
+  @Transform(oneLine)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -82,12 +98,14 @@ export class AgendaItemInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @Transform(oneLine)
   @IsString()
   @MaxLength(100)
   speaker?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
+  @Transform(oneLine)
   @IsString()
   @MaxLength(200)
   affiliation?: string | null;
@@ -113,7 +131,7 @@ export class AgendaItemInput {
 @InputType()
 export class SessionMaterialInput {
   @Field()
-  @Transform(trim)
+  @Transform(oneLine)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -129,13 +147,14 @@ export class SessionMaterialInput {
 @InputType({ isAbstract: true })
 abstract class SessionFields {
   @Field({ nullable: true, description: 'Shown with the session; Markdown-free plain text' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(10000)
   description?: string;
 
   @Field(() => String, { nullable: true, description: 'Confirmed registrants only' })
   @IsOptional()
+  @Transform(oneLine)
   @IsString()
   @MaxLength(300)
   venue?: string | null;
@@ -160,7 +179,7 @@ abstract class SessionFields {
   perMunicipalityLimit?: number | null;
 
   @Field(() => AllocationModeEnum, { nullable: true, description: 'Default FIRST_COME' })
-  @IsOptional()
+  @Omittable()
   @IsIn(ALLOCATION_MODES)
   allocationMode?: AllocationMode;
 
@@ -173,7 +192,7 @@ abstract class SessionFields {
   agenda?: AgendaItemInput[];
 
   @Field({ nullable: true, description: 'Listed publicly and in the iCal feed (default true)' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   isPublic?: boolean;
 }
@@ -181,7 +200,7 @@ abstract class SessionFields {
 @InputType()
 export class CreateExchangeSessionInput extends SessionFields {
   @Field()
-  @Transform(trim)
+  @Transform(oneLine)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -228,47 +247,47 @@ export class CreateExchangeSessionInput extends SessionFields {
 @InputType()
 export class UpdateExchangeSessionInput extends SessionFields {
   @Field({ nullable: true })
-  @IsOptional()
-  @Transform(trim)
+  @Omittable()
+  @Transform(oneLine)
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   title?: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @Omittable()
   @Matches(/^\d{4}H[12]$/, { message: 'term must look like 2026H1 or 2026H2' })
   term?: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @Omittable()
   @IsDate()
   startsAt?: Date;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @Omittable()
   @IsDate()
   endsAt?: Date;
 
   @Field(() => SessionFormatEnum, { nullable: true })
-  @IsOptional()
+  @Omittable()
   @IsIn(SESSION_FORMATS)
   format?: SessionFormat;
 
   @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   @Max(10000)
   capacity?: number;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @Omittable()
   @IsDate()
   registrationOpensAt?: Date;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @Omittable()
   @IsDate()
   registrationClosesAt?: Date;
 
@@ -369,7 +388,15 @@ export class RegistrationIdArgs {
 @ArgsType()
 export class CheckInArgs {
   @Field({ description: 'The code shown to the registrant (or read from their QR code)' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  // As typed at a reception desk: full-width (IME on), lower case, with spaces or hyphens (ー from an IME).
+  @Transform(({ value }) =>
+    typeof value === 'string'
+      ? value
+          .normalize('NFKC')
+          .replace(/[\s\-‐‑‒–—―ー]/g, '')
+          .toUpperCase()
+      : value,
+  )
   @Matches(/^[0-9A-Z]{6,16}$/, { message: 'code must be a check-in code such as 7K3M9QX2TA' })
   code: string;
 }
