@@ -110,7 +110,13 @@ describe('networkDashboard', () => {
       `SELECT status AS key, count(*)::int AS count FROM adoptions GROUP BY status ORDER BY status`,
     );
     expect(statuses.length).toBeGreaterThan(0);
-    expect(d.adoptionsByStatus.map((r) => [r.key, r.count])).toEqual(statuses.map((r) => [r.key, r.count]));
+    // In the order of progress (検討中 → 試行中 → 導入済み), every status listed, zeros included.
+    const count = (key: string) => statuses.find((r) => r.key === key)?.count ?? 0;
+    expect(d.adoptionsByStatus.map((r) => [r.key, r.label, r.count])).toEqual([
+      ['CONSIDERING', '検討中', count('CONSIDERING')],
+      ['PILOTING', '試行中', count('PILOTING')],
+      ['ADOPTED', '導入済み', count('ADOPTED')],
+    ]);
     expect(d.totals.adoptions).toBe(statuses.reduce((s, r) => s + r.count, 0));
     const top = await sql<{ id: string; counted: number; total: number }>(
       `SELECT case_study_id AS id, count(*) FILTER (WHERE status IN ('PILOTING','ADOPTED'))::int AS counted,

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import {
   ADOPTION_STATUS_LABELS,
+  ADOPTION_STATUSES,
   CASE_THEME_LABELS,
   formatFiscalYear,
   formatTerm,
-  isAdoptionStatus,
   isCaseTheme,
   PREFECTURES,
 } from '@yokoten/case-studies';
@@ -68,9 +68,11 @@ export class DashboardService {
         ...r,
         label: formatFiscalYear(r.fiscalYear, 'ja'),
       })),
-      adoptionsByStatus: rows.adoptionsByStatus.map((r) => ({
-        ...r,
-        label: isAdoptionStatus(r.key) ? ADOPTION_STATUS_LABELS[r.key].ja : r.key,
+      // In the order of progress (検討中 → 試行中 → 導入済み), zeros included, not in the order of the keys.
+      adoptionsByStatus: ADOPTION_STATUSES.map((key) => ({
+        key,
+        label: ADOPTION_STATUS_LABELS[key].ja,
+        count: rows.adoptionsByStatus.find((r) => r.key === key)?.count ?? 0,
       })),
       topFollowed: rows.topFollowed,
       membershipOverTime: rows.membership.map((r) => {
