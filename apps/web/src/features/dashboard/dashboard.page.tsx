@@ -21,9 +21,11 @@ import { PREFECTURES } from '@yokoten/case-studies';
 type Dashboard = NetworkDashboardQuery['networkDashboard'];
 type Metric = 'caseCount' | 'memberCount' | 'adoptionCount';
 
-const th = 'px-3 py-2 text-left text-std-16B-170';
-const td = 'px-3 py-2 text-left text-std-16N-170';
-const num = 'px-3 py-2 text-right text-std-16N-170 tabular-nums';
+// Column headings never break inside a word (「順位」 read 順／位 on a phone): a table wider than the
+// screen scrolls inside its own box (DataTable). Narrower padding on phones keeps most of them whole.
+const th = 'whitespace-nowrap px-2 py-2 text-left text-std-16B-170 sm:px-3';
+const td = 'px-2 py-2 text-left text-std-16N-170 sm:px-3';
+const num = 'px-2 py-2 text-right text-std-16N-170 tabular-nums sm:px-3';
 
 function termLabel(term: string, fallback: string, language: Language): string {
   try {
@@ -285,8 +287,9 @@ function AdoptionsPanel({ d, language }: { d: Dashboard; language: Language }) {
       <div className="grid min-w-0 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         {top.length > 0 ? (
           <HorizontalBars
-            data={top.map((f) => ({
-              label: `${municipalityName(f.caseStudy.municipality, language)}`,
+            // The rank of the table below, so that two cases of one municipality are told apart.
+            data={top.map((f, index) => ({
+              label: `${index + 1}. ${municipalityName(f.caseStudy.municipality, language)}`,
               value: f.adoptionCount,
             }))}
             labelWidth={120}
@@ -332,7 +335,7 @@ function AdoptionsPanel({ d, language }: { d: Dashboard; language: Language }) {
         {top.map((f, index) => (
           <tr key={f.caseStudy.id} className="border-b border-solid-gray-420 align-top">
             <td className={num}>{index + 1}</td>
-            <th scope="row" className={`${td} font-normal`}>
+            <th scope="row" className={`${td} min-w-[10rem] font-normal`}>
               <Link to={`/cases/${f.caseStudy.id}`} className="link-text" lang="ja">
                 {f.caseStudy.title}
               </Link>
