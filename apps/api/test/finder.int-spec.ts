@@ -151,6 +151,12 @@ describe('findPrecedents', () => {
     expect(wordsOnly.parts.adoption).toBeGreaterThan(0);
   });
 
+  it('finds nothing for a description without a word to match (only emoji or punctuation), not every case', async () => {
+    for (const description of ['🎌🎌🎌', '！？。…', '🙇‍♀️ ???']) {
+      expect(await find({ description, municipalityCode: KITAMI })).toEqual([]);
+    }
+  });
+
   it('validates the input', async () => {
     const empty = await t.gql(FIND, { input: { description: '  ', municipalityCode: KITAMI } });
     expect(empty.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

@@ -78,19 +78,24 @@ export function finderQueries(
   const notOwn = `municipalityCode != ${filterString(seekerCode)}`;
   const q = prepareQuery(normalizeQuery(description));
   const base = { indexUid, locales: ['jpn' as const], attributesToRetrieve: FINDER_ATTRIBUTES };
-  const queries: MultiSearchQuery[] = [
-    // 'last' keeps the cases that share only some of the words (dropping words from the end), and the
-    // ranking score says how much they share. Measured on 1.21: 'frequency' returned only the cases
-    // containing every word of a long description, which is what a finder must not require.
-    {
-      ...base,
-      q,
-      filter: [...buildCaseFilter(null, visibilities), notOwn],
-      limit: TEXT_CANDIDATES,
-      matchingStrategy: 'last',
-      showRankingScore: true,
-    },
-  ];
+  const queries: MultiSearchQuery[] = [];
+  // A description with no word left once normalised (only emoji or punctuation) has no text query: an
+  // empty one would be a placeholder search returning every case, ranked by closeness alone.
+  if (q) {
+    queries.push(
+      // 'last' keeps the cases that share only some of the words (dropping words from the end), and the
+      // ranking score says how much they share. Measured on 1.21: 'frequency' returned only the cases
+      // containing every word of a long description, which is what a finder must not require.
+      {
+        ...base,
+        q,
+        filter: [...buildCaseFilter(null, visibilities), notOwn],
+        limit: TEXT_CANDIDATES,
+        matchingStrategy: 'last',
+        showRankingScore: true,
+      },
+    );
+  }
   if (descriptionThemes.length) {
     queries.push({
       ...base,
@@ -142,6 +147,7 @@ export class PrecedentFinderService {
       visibilities,
       descriptionThemes,
     );
+    if (queries.length === 0) return [];
     const { results } = await this.engine(this.index.multiSearch({ queries }));
 
     // Score every candidate from what the index holds about it (themes, the publisher's profile): only
