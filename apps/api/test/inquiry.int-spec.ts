@@ -190,4 +190,16 @@ describe('inquiries (問い合わせ)', () => {
     }>;
     expect(count[0].n).toBe(1);
   });
+
+  it('keeps a FAQ from other municipalities while its case is archived, and shows it again once republished', async () => {
+    const dataSource = t.app.get(DataSource);
+    await dataSource.query(`UPDATE case_studies SET status = 'ARCHIVED' WHERE id = $1`, [ids.ipass]);
+    expect(await read(tokens[KUWANA])).toBeNull();
+    // The two sides and the organisers keep their thread.
+    for (const token of [tokens[TONO], tokens[HIROSHIMA], tokens.organiser]) {
+      expect(await read(token)).toMatchObject({ id: inquiryId, isPublic: true });
+    }
+    await dataSource.query(`UPDATE case_studies SET status = 'PUBLISHED' WHERE id = $1`, [ids.ipass]);
+    expect(await read(tokens[KUWANA])).toMatchObject({ id: inquiryId, isPublic: true });
+  });
 });

@@ -32,11 +32,7 @@ export class InquiryService {
 
   /** Asker's or publisher's side, organisers and admins; every signed-in user once the publisher made it public. */
   canRead(actor: Actor | null, t: Thread): boolean {
-    return (
-      can(actor, 'inquiry.read', { municipalityId: t.publisherMunicipalityId }) ||
-      can(actor, 'inquiry.read', { municipalityId: t.askerMunicipalityId }) ||
-      (t.isPublic && can(actor, 'inquiry.readPublic'))
-    );
+    return this.isSide(actor, t) || (t.isPublic && can(actor, 'inquiry.readPublic'));
   }
 
   /** The case a thread is about, shown only while the caller may read it (it may have been archived since). */
@@ -46,7 +42,19 @@ export class InquiryService {
 
   async get(actor: Actor | null, id: string): Promise<InquiryEntity | null> {
     const t = await this.repository.findById(id);
-    return t && this.canRead(actor, t) ? t : null;
+    if (!t || !this.canRead(actor, t)) return null;
+    if (this.isSide(actor, t)) return t;
+    // A reader who is neither side reads it as a FAQ of the case: only while the case itself may be read
+    // (archived, it is withdrawn with its FAQ). CaseStudy.inquiries is reached through a readable case.
+    return this.canReadCase(actor, await this.caseStudies.findById(t.caseStudyId)) ? t : null;
+  }
+
+  /** The asker's or publisher's side, organisers and admins: who read a thread whatever became of its case. */
+  private isSide(actor: Actor | null, t: Thread): boolean {
+    return (
+      can(actor, 'inquiry.read', { municipalityId: t.publisherMunicipalityId }) ||
+      can(actor, 'inquiry.read', { municipalityId: t.askerMunicipalityId })
+    );
   }
 
   /** Of a case's threads (from the per-request loader), those the caller may read; none for anonymous callers. */
