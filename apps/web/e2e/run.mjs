@@ -400,6 +400,13 @@ test('browse members: filters in the URL, IME-aware search, more results, munici
     `focus should be on the new page's h1 after navigation, was ${focusedHeading}`,
   );
   await page.waitForLoadState('networkidle');
+  // The profile leads to the municipality's cases (the search, filtered to it).
+  const code = page.url().match(/\/municipalities\/(\d{6})$/)[1];
+  const ownCases = page.getByRole('link', { name: `${firstName}の事例をすべて見る` });
+  expect(
+    (await ownCases.getAttribute('href')) === `/cases?muni=${code}`,
+    'the municipality page should link to its cases',
+  );
   await j.checkA11y('municipality page');
   await j.screenshot('municipality');
 });
@@ -1888,7 +1895,10 @@ test('横展開 pages in English and on small screens', async (j, page) => {
           })
           .map((cell) => cell.textContent),
       );
-      expect(broken.length === 0, `dashboard column headings broken over lines at 375px: ${broken.join(', ')}`);
+      expect(
+        broken.length === 0,
+        `dashboard column headings broken over lines at 375px: ${broken.join(', ')}`,
+      );
     }
     await j.checkA11y(`${path} (small screen)`);
   }

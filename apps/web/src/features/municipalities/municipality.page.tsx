@@ -204,6 +204,16 @@ export function MunicipalityPage() {
             {prefectureName(municipality.prefecture, language)}
           </p>
           <Profile municipality={municipality} language={language} />
+          <section aria-labelledby="municipality-cases" className="mt-10">
+            <h2 id="municipality-cases" className={sectionTitle}>
+              {t('municipality.casesHeading')}
+            </h2>
+            <p className="mt-4 text-std-16N-170">
+              <Link to={`/cases?${new URLSearchParams({ muni: municipality.code })}`} className="link-text">
+                {t('case.moreFromMunicipality', { name: municipalityName(municipality, language) })}
+              </Link>
+            </p>
+          </section>
           <DeclarationSection municipality={municipality} language={language} />
           {canSign && <SignDeclarationForm municipalityName={municipalityName(municipality, language)} />}
           {isOrganiser(user) && <MembershipActions municipality={municipality} />}
