@@ -88,7 +88,10 @@ describe('exchange sessions: odd inputs', () => {
   it('an open session keeps what its format needs: removing the meeting URL or venue is refused', async () => {
     const { id } = await createSession(t, organiser, { format: 'HYBRID' });
     const noUrl = await t.gql(UPDATE, { id, input: { meetingUrl: null } }, organiser);
-    expect(noUrl.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.meetingUrl' });
+    expect(noUrl.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.meetingUrl',
+    });
     const noVenue = await t.gql(UPDATE, { id, input: { venue: '' } }, organiser);
     expect(noVenue.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.venue' });
     // Switching to on-site only needs no meeting URL any more.
@@ -101,7 +104,9 @@ describe('exchange sessions: odd inputs', () => {
     expect(onsite.data?.updateExchangeSession).toMatchObject({ format: 'ONSITE', meetingUrl: null });
     // A draft may be incomplete: it is checked when registration opens.
     const draft = await createSession(t, organiser, { open: false });
-    expect((await t.gql(UPDATE, { id: draft.id, input: { meetingUrl: null } }, organiser)).errors).toBeUndefined();
+    expect(
+      (await t.gql(UPDATE, { id: draft.id, input: { meetingUrl: null } }, organiser)).errors,
+    ).toBeUndefined();
   });
 
   it('one-line fields (title, venue, table names) take a pasted line break as a space', async () => {
@@ -131,7 +136,11 @@ describe('exchange sessions: odd inputs', () => {
   it('checks in a code typed in full-width or with spaces and hyphens (IME at the reception desk)', async () => {
     const [o] = await createOfficers(t, 1);
     const { id } = await createSession(t, organiser);
-    const reg = await t.gql<{ registerForSession: { checkInCode: string } }>(REGISTER, { sessionId: id }, o.token);
+    const reg = await t.gql<{ registerForSession: { checkInCode: string } }>(
+      REGISTER,
+      { sessionId: id },
+      o.token,
+    );
     const code = reg.data?.registerForSession.checkInCode as string;
     const fullWidth = [...code.toLowerCase()]
       .map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
@@ -162,7 +171,52 @@ describe('exchange sessions: odd inputs', () => {
       expect(unfolded).toContain(description.replace(/,/g, '\\,'));
       expect(unfolded).toContain(`SUMMARY:${title.replace(/([,;])/g, '\\$1')}`);
     }
-    const one = (await (await fetch(`${t.url}/calendar/sessions/${id}.ics`)).text()).replace(/\r\n[ \t]/g, '');
+    const one = (await (await fetch(`${t.url}/calendar/sessions/${id}.ics`)).text()).replace(
+      /\r\n[ \t]/g,
+      '',
+    );
     expect(one).toContain(`X-WR-CALNAME:${title.replace(/([,;])/g, '\\$1')}`);
+  });
+
+  it('an officer sees (and can cancel) what they registered for colleagues, whoever registered first', async () => {
+    const [a, b] = await createOfficers(t, 2, { municipalityCodes: ['401005'] });
+    const [other] = await createOfficers(t, 1, { municipalityCodes: ['131237'] });
+    const { id } = await createSession(t, organiser, { perMunicipalityLimit: 2 });
+    expect((await t.gql(REGISTER, { sessionId: id }, a.token)).errors).toBeUndefined();
+    // Registered themself first, then a colleague.
+    expect(
+      (await t.gql(REGISTER, { sessionId: id, input: { userId: b.id } }, a.token)).errors,
+    ).toBeUndefined();
+    await t.gql(REGISTER, { sessionId: id }, other.token);
+    const ours = `query($id: ID!) { exchangeSession(id: $id) { municipalityRegistrations { id status user { id } } } }`;
+    type Ours = {
+      exchangeSession: { municipalityRegistrations: Array<{ id: string; user: { id: string } }> };
+    };
+    const seen = await t.gql<Ours>(ours, { id }, a.token);
+    expect(seen.data?.exchangeSession.municipalityRegistrations.map((r) => r.user.id)).toEqual([a.id, b.id]);
+    expect(
+      (await t.gql<Ours>(ours, { id }, other.token)).data?.exchangeSession.municipalityRegistrations.map(
+        (r) => r.user.id,
+      ),
+    ).toEqual([other.id]);
+    expect((await t.gql<Ours>(ours, { id })).data?.exchangeSession.municipalityRegistrations).toEqual([]);
+    expect(
+      (await t.gql<Ours>(ours, { id }, organiser)).data?.exchangeSession.municipalityRegistrations,
+    ).toEqual([]);
+    const colleague = seen.data?.exchangeSession.municipalityRegistrations[1].id;
+    expect(
+      (
+        await t.gql(
+          `mutation($id: ID!) { cancelRegistration(registrationId: $id) { id } }`,
+          { id: colleague },
+          a.token,
+        )
+      ).errors,
+    ).toBeUndefined();
+    expect(
+      (await t.gql<Ours>(ours, { id }, a.token)).data?.exchangeSession.municipalityRegistrations.map(
+        (r) => r.user.id,
+      ),
+    ).toEqual([a.id]);
   });
 });

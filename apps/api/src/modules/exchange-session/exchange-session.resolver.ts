@@ -165,6 +165,14 @@ export class ExchangeSessionResolver {
     return this.loaders.for(ctx).mine.load(s.id);
   }
 
+  @ResolveField(() => [Registration], {
+    description:
+      'An officer: the live registrations of their municipality (their own and their colleagues’), in arrival order; empty for anyone else',
+  })
+  municipalityRegistrations(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+    return this.service.municipalityRegistrations(ctx.actor, s.id);
+  }
+
   private async logistics(s: ExchangeSession, ctx: RequestContext): Promise<boolean> {
     if (this.service.canManage(ctx.actor)) return true;
     const mine = await this.loaders.for(ctx).mine.load(s.id);

@@ -157,6 +157,15 @@ export class ExchangeSessionService {
     return this.repository.registrationsOfSessions([sessionId]);
   }
 
+  /** What an officer registered for their municipality (themself and colleagues), to see and cancel. */
+  async municipalityRegistrations(actor: Actor | null, sessionId: string): Promise<RegistrationEntity[]> {
+    if (!actor || actor.role !== 'OFFICER' || !actor.municipalityId) return [];
+    const regs = await this.repository.registrationsOfSessions([sessionId]);
+    return regs
+      .filter((r) => r.municipalityId === actor.municipalityId && r.status !== 'CANCELLED')
+      .sort((a, b) => Number(a.arrivalSeq) - Number(b.arrivalSeq));
+  }
+
   myRegistrations(actor: Actor | null): Promise<RegistrationEntity[]> {
     const me = authorize(actor, 'user.me');
     return this.repository.allRegistrationsOfUser(me.userId);
