@@ -1902,6 +1902,23 @@ test('横展開 pages in English and on small screens', async (j, page) => {
     }
     await j.checkA11y(`${path} (small screen)`);
   }
+  // A FAQ on a phone: the time of each message stays on one line (「2026年11\n月22日」 was split).
+  const ipass = await j.graphql(
+    '{ searchCaseStudies(query: "ITパスポート 受験料", pageSize: 1) { hits { caseStudy { id } } } }',
+  );
+  await j.goto(`/cases/${ipass.data.searchCaseStudies.hits[0].caseStudy.id}`);
+  const faqTimes = page.getByRole('list', { name: 'やりとり' }).locator('time');
+  await faqTimes.first().waitFor();
+  const splitTimes = await faqTimes.evaluateAll((times) =>
+    times
+      .filter((time) => {
+        const range = document.createRange();
+        range.selectNodeContents(time);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+      })
+      .map((time) => time.textContent),
+  );
+  expect(splitTimes.length === 0, `inquiry times broken over lines at 375px: ${splitTimes.join(', ')}`);
 });
 
 test('switch the language to English and back; the choice persists', async (j, page) => {

@@ -179,8 +179,12 @@ function Thread({
                 <p className="text-std-16B-170 text-solid-gray-900">
                   {fromPublisher ? t('inquiry.fromPublisher') : t('inquiry.fromAsker')}
                   {municipalityName(message.municipality, language)}
-                  {message.author && <span className="ml-3 font-normal">{message.author.name}</span>}
-                  <span className="ml-2 font-normal text-solid-gray-700">
+                  {message.author && (
+                    <span className="ml-3 inline-block whitespace-nowrap font-normal">
+                      {message.author.name}
+                    </span>
+                  )}
+                  <span className="ml-2 inline-block whitespace-nowrap font-normal text-solid-gray-700">
                     <time dateTime={message.createdAt}>{formatDateTime(message.createdAt, language)}</time>
                   </span>
                 </p>
