@@ -61,6 +61,9 @@ describe('open data', () => {
     expect(text).toContain('CC BY 4.0');
     for (const hidden of [ids.members, ids.draft, ids.archived]) expect(text).not.toContain(hidden);
     expect(text).not.toContain('会員限定');
+    // Times in Japan time, as a reader of the spreadsheet expects (01:00Z read as one in the morning).
+    expect(text).toContain(',2025-06-01T10:00:00+09:00,');
+    expect(text).not.toMatch(/\d{2}:\d{2}:\d{2}(\.\d+)?Z/);
   });
 
   it('JSON: licence at the top and on each record, public cases only', async () => {
@@ -83,7 +86,9 @@ describe('open data', () => {
     expect(new Date(body.generatedAt).getTime()).not.toBeNaN();
     expect(body.cases.map((c) => c.id)).toEqual([ids.formula, ids.public]); // newest first
     expect(body.cases.every((c) => c.licence === 'CC BY 4.0')).toBe(true);
+    expect(body.generatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/);
     expect(body.cases[1]).toMatchObject({
+      publishedAt: '2025-06-01T10:00:00+09:00',
       url: `${t.url}/cases/${ids.public}`,
       municipalityCode: KITAKYUSHU,
       themeLabels: ['中小企業DX支援'],
@@ -100,6 +105,8 @@ describe('open data', () => {
     expect(xml.match(/<entry>/g)).toHaveLength(2);
     expect(xml).toContain(`<link rel="alternate" type="text/html" href="${t.url}/cases/${ids.public}"/>`);
     expect(xml).toContain(`<id>urn:uuid:${ids.public}</id>`);
+    expect(xml).toContain('<published>2025-06-01T10:00:00+09:00</published>');
+    expect(xml).toMatch(/<feed[^]*?<updated>\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00<\/updated>/);
     expect(xml).toContain('=HYPERLINK(&quot;http://evil.example&quot;');
     for (const hidden of [ids.members, ids.draft, ids.archived]) expect(xml).not.toContain(hidden);
   });

@@ -1,7 +1,7 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { OPEN_DATA_LICENCE, OPEN_DATA_LICENCE_URL } from '@yokoten/case-studies';
-import { casesAtom, casesCsv, toRecord } from './open-data.format';
+import { casesAtom, casesCsv, isoJst, toRecord } from './open-data.format';
 import { OpenDataRepository } from './open-data.repository';
 
 /** Entries in the Atom feed: the newest ones; the CSV and JSON carry every public case. */
@@ -40,7 +40,7 @@ export class OpenDataController {
         JSON.stringify({
           licence: OPEN_DATA_LICENCE,
           licenceUrl: OPEN_DATA_LICENCE_URL,
-          generatedAt: new Date().toISOString(),
+          generatedAt: isoJst(new Date()),
           count: cases.length,
           cases,
         }),
