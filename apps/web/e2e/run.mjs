@@ -1286,6 +1286,77 @@ test(
 );
 
 test(
+  'sessions: registered themself, an officer registers a colleague, sees them under 同じ自治体からの申込 and cancels them',
+  async (j, page) => {
+    await j.goto('/');
+    const session = await openDemoSession(j);
+    // A municipality of the demo with a second officer (the kick-off's), nobody of it registered yet.
+    let found;
+    const members = await j.graphql(
+      `query { municipalities(filter: { membershipStatuses: [MEMBER] }, first: 100) { edges { node { code } } } }`,
+    );
+    for (const code of members.data.municipalities.edges.map((edge) => edge.node.code)) {
+      const email = `officer.${code}@yokoten.example`;
+      const login = await j.graphql(
+        `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { user { id } } }`,
+        { e: email, p: ORGANISER.password },
+      );
+      if (!login.data) continue;
+      const state = await j.graphql(
+        `query($id: ID!) { myColleagues { id name } exchangeSession(id: $id) { municipalityRegistrations { id } } }`,
+        { id: session.id },
+      );
+      if (
+        state.data.myColleagues.length > 1 &&
+        state.data.exchangeSession.municipalityRegistrations.length === 0
+      ) {
+        found = email;
+        break;
+      }
+    }
+    expect(found, 'a demo municipality with two officers and no registration for the open session');
+    await loginAs(j, page, found, `/sessions/${session.id}`);
+    const panel = page.getByRole('region', { name: '参加申込' });
+    await panel.getByRole('button', { name: 'キャンセル待ちで申し込む' }).click();
+    const status = page.getByRole('region', { name: 'お申し込み状況' });
+    await status.getByTestId('registration-status').waitFor();
+    await status.getByRole('heading', { name: '同じ自治体の職員を申し込む' }).waitFor();
+    const colleague = (await status.getByLabel('参加者').locator('option:checked').textContent()).trim();
+    await status.getByRole('button', { name: 'キャンセル待ちで申し込む' }).click();
+    const ours = status.getByRole('region', { name: '同じ自治体からの申込' });
+    await j.expectText(
+      ours,
+      new RegExp(`${colleague}\\s*キャンセル待ち`),
+      'the colleague is listed with their status',
+    );
+    await j.checkA11y('session page, with a colleague registered');
+    await ours.getByRole('button', { name: `${colleague}さんの申込をキャンセル` }).click();
+    await page
+      .getByRole('dialog', { name: `${colleague}さんの申込をキャンセルしますか` })
+      .getByRole('button', { name: 'キャンセルする' })
+      .click();
+    await j.expectText(
+      ours,
+      `${colleague}さんのお申し込みをキャンセルしました。`,
+      'the colleague’s cancellation is announced',
+    );
+    // Their own registration is untouched; tidy up so that the demo session stays as it was.
+    await j.expectText(status.getByTestId('registration-status'), 'キャンセル待ち', 'own registration kept');
+    await status.getByRole('button', { name: '申込をキャンセルする' }).click();
+    await page
+      .getByRole('dialog', { name: '申込をキャンセルしますか' })
+      .getByRole('button', { name: 'キャンセルする' })
+      .click();
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: 'キャンセル' }),
+      'お申し込みをキャンセルしました。',
+      'own cancel',
+    );
+  },
+  { writes: true },
+);
+
+test(
   'sessions: the organiser creates a session (JST times, tables, agenda) and opens it; an officer gets a seat and a QR code',
   async (j, page) => {
     await loginAs(j, page, ORGANISER.email, '/sessions');
@@ -1644,6 +1715,24 @@ test('finder: an officer describes the situation in Japanese and gets ranked pre
   await page.getByRole('button', { name: '先行事例を探す' }).click();
   await page.waitForURL(/muni=172065/);
   await page.getByRole('status').filter({ hasText: '先行事例が見つかりました' }).waitFor();
+
+  // A link with a description over 2,000 characters or a mistyped code names the field, as the form
+  // does, instead of 「エラーが発生しました … もう一度読み込む」.
+  for (const [url, message] of [
+    [`/precedents?q=${'x'.repeat(2001)}&muni=012084`, '取り組みたいことは2,000文字以内で入力してください'],
+    [`/precedents?q=${encodeURIComponent(FINDER_DESCRIPTION)}&muni=401006`, '自治体を選択してください'],
+  ]) {
+    await j.goto(url);
+    await j.expectText(
+      page.getByRole('alert').filter({ hasText: '入力内容に' }),
+      message,
+      `error summary for ${url.slice(0, 40)}…`,
+    );
+    expect(
+      (await page.getByText('エラーが発生しました').count()) === 0,
+      `no generic error for ${url.slice(0, 40)}…`,
+    );
+  }
 });
 
 test(

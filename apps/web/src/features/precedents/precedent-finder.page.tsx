@@ -16,7 +16,7 @@ import { buttonSolid, pageTitle, sectionTitle } from '../../shared/ui-classes';
 import { usePageTitle } from '../../shared/use-page-title';
 import { useCurrentUser } from '../auth/use-current-user';
 import { themeLabel } from '../adoption/adoption-labels';
-import { municipalityName, prefectureName } from '../municipalities/labels';
+import { isValidMunicipalityCode, municipalityName, prefectureName } from '../municipalities/labels';
 import { ErrorSummary, type FieldError } from './error-summary';
 import { MunicipalityPicker, municipalityOptionLabel } from './municipality-picker';
 import { reasonLabel, reasonTone } from './reasons';
@@ -167,9 +167,14 @@ export function PrecedentFinderPage() {
   const [attempt, setAttempt] = useState(0);
 
   // The municipality named in the URL, or the officer's own, fills the picker.
-  const { data: known } = useQuery(PrecedentMunicipalityByCodeDocument, {
+  const codeValid = isValidMunicipalityCode(wantedCode);
+  const {
+    data: known,
+    loading: knownLoading,
+    error: knownError,
+  } = useQuery(PrecedentMunicipalityByCodeDocument, {
     variables: { code: wantedCode },
-    skip: !wantedCode,
+    skip: !codeValid,
   });
   useEffect(() => {
     if (known?.municipality && municipality === null) setMunicipality(known.municipality);
@@ -190,8 +195,22 @@ export function PrecedentFinderPage() {
     if (found.length || !municipality) return;
     setParams({ q: text, muni: municipality.code });
   };
-  const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;
   const searchedCode = codeParam || ownCode;
+  // A link (shared, bookmarked or typed) is checked as the form is: a description over the limit or a
+  // code of no municipality names its field, instead of a failed search with 「もう一度読み込む」.
+  const codeUnknown =
+    Boolean(codeParam) && (!codeValid || (!knownLoading && !knownError && !known?.municipality));
+  const linkErrors: FieldError[] = [];
+  if (query && !query.trim())
+    linkErrors.push({ fieldId: DESCRIPTION_ID, message: t('precedents.descriptionRequired') });
+  else if (query.trim().length > MAX_DESCRIPTION)
+    linkErrors.push({ fieldId: DESCRIPTION_ID, message: t('precedents.descriptionTooLong') });
+  if (query && codeUnknown)
+    linkErrors.push({ fieldId: MUNICIPALITY_ID, message: t('precedents.municipalityRequired') });
+  const shownErrors = errors.length ? errors : linkErrors;
+  const errorFor = (id: string) => shownErrors.find((e) => e.fieldId === id)?.message;
+  const canSearch =
+    Boolean(query.trim() && searchedCode) && linkErrors.length === 0 && (!codeParam || !knownLoading);
 
   return (
     <div>
@@ -202,7 +221,7 @@ export function PrecedentFinderPage() {
         <h2 id="precedent-form" className="sr-only">
           {t('precedents.formHeading')}
         </h2>
-        <ErrorSummary errors={errors} attempt={attempt} />
+        <ErrorSummary errors={shownErrors} attempt={attempt} />
         <div className="flex flex-col gap-8">
           <TextAreaField
             id={DESCRIPTION_ID}
@@ -234,7 +253,7 @@ export function PrecedentFinderPage() {
         </div>
       </form>
 
-      {query && searchedCode && <Results description={query} municipalityCode={searchedCode} />}
+      {canSearch && <Results description={query.trim()} municipalityCode={searchedCode} />}
     </div>
   );
 }
