@@ -203,12 +203,15 @@ function RegisterForm({
   previouslyCancelled,
   headingRef,
   onRegistered,
+  colleaguesOnly = false,
 }: {
   session: Session;
   user: CurrentUser;
   previouslyCancelled: boolean;
-  headingRef: RefObject<HTMLHeadingElement | null>;
+  headingRef?: RefObject<HTMLHeadingElement | null>;
   onRegistered: () => void;
+  /** The caller is registered already: the form registers a colleague. */
+  colleaguesOnly?: boolean;
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -217,9 +220,18 @@ function RegisterForm({
   const [fieldError, setFieldError] = useState<{ rank: number; message: string }>();
   const [formError, setFormError] = useState<string>();
   // Whom to register: oneself (the default) or a colleague of the same municipality.
-  const [participant, setParticipant] = useState(user.id);
-  const [colleagueResult, setColleagueResult] = useState<string>();
-  const colleagues = useQuery(MyColleaguesDocument).data?.myColleagues.filter((c) => c.id !== user.id) ?? [];
+  const [outcome, setColleagueResult] = useState<{ text: string; userId: string }>();
+  // Colleagues already registered are not offered again.
+  const registeredIds = new Set(session.municipalityRegistrations.map((r) => r.user.id));
+  const colleagues =
+    useQuery(MyColleaguesDocument).data?.myColleagues.filter(
+      (c) => c.id !== user.id && !registeredIds.has(c.id),
+    ) ?? [];
+  // What happened to the colleague just registered, while it still holds (not after they were cancelled).
+  const colleagueResult =
+    outcome && (!colleaguesOnly || registeredIds.has(outcome.userId)) ? outcome.text : undefined;
+  const [chosen, setParticipant] = useState<string>();
+  const participant = chosen ?? (colleaguesOnly ? (colleagues[0]?.id ?? '') : user.id);
   const summaryRef = useRef<HTMLDivElement>(null);
   const [register, { loading }] = useMutation(RegisterForSessionDocument, {
     update: forgetSessionLists,
@@ -252,6 +264,7 @@ function RegisterForm({
     if (invalid) return;
     const tablePreferences = choices.filter(Boolean);
     const forColleague = participant !== user.id;
+    if (!participant) return;
     setColleagueResult(undefined);
     try {
       const result = await register({
@@ -268,15 +281,19 @@ function RegisterForm({
       });
       const registered = result.data?.registerForSession;
       if (forColleague && registered) {
-        setColleagueResult(
-          registered.status === 'WAITLISTED'
-            ? t('sessions.registration.colleagueWaitlisted', {
-                name: registered.user.name,
-                position: registered.waitlistPosition ?? '',
-              })
-            : t('sessions.registration.colleagueRegistered', { name: registered.user.name }),
-        );
-        setParticipant(user.id);
+        setColleagueResult({
+          userId: registered.user.id,
+          text:
+            registered.status === 'WAITLISTED'
+              ? t('sessions.registration.colleagueWaitlisted', {
+                  name: registered.user.name,
+                  position: registered.waitlistPosition ?? '',
+                })
+              : registered.status === 'APPLIED'
+                ? t('sessions.registration.colleagueApplied', { name: registered.user.name })
+                : t('sessions.registration.colleagueRegistered', { name: registered.user.name }),
+        });
+        setParticipant(undefined);
         return;
       }
       onRegistered();
@@ -287,13 +304,28 @@ function RegisterForm({
 
   const full = session.allocationMode === 'FIRST_COME' && session.remainingSeats === 0;
   const limit = session.perMunicipalityLimit;
+  // Nobody left to register: the colleague form says nothing rather than offer an empty choice (a result
+  // just announced stays until the next render).
+  if (colleaguesOnly && colleagues.length === 0)
+    return colleagueResult ? (
+      <p
+        role="status"
+        className="mt-6 rounded-8 border-l-4 border-green-800 bg-green-50 p-3 text-std-16B-170"
+      >
+        {colleagueResult}
+      </p>
+    ) : null;
 
   return (
-    <div>
-      <h2 id="registration-heading" ref={headingRef} tabIndex={-1} className={sectionTitle}>
-        {t('sessions.registration.formHeading')}
-      </h2>
-      {previouslyCancelled && (
+    <div className={colleaguesOnly ? 'mt-8 border-t border-solid-gray-420 pt-6' : undefined}>
+      {colleaguesOnly ? (
+        <h3 className="text-std-20B-150">{t('sessions.registration.colleagueHeading')}</h3>
+      ) : (
+        <h2 id="registration-heading" ref={headingRef} tabIndex={-1} className={sectionTitle}>
+          {t('sessions.registration.formHeading')}
+        </h2>
+      )}
+      {previouslyCancelled && !colleaguesOnly && (
         <p className="mt-2 text-std-16N-170">{t('sessions.registration.previouslyCancelled')}</p>
       )}
       <p className="mt-2 text-std-16N-170">
@@ -335,7 +367,7 @@ function RegisterForm({
       )}
 
       <form className="mt-6 flex max-w-2xl flex-col gap-6" noValidate onSubmit={(e) => void onSubmit(e)}>
-        {colleagues.length === 0 ? (
+        {colleagues.length === 0 && !colleaguesOnly ? (
           <fieldset>
             <legend className={fieldLabel}>{t('sessions.registration.who')}</legend>
             <p className="mt-1 text-std-16N-170">
@@ -367,7 +399,9 @@ function RegisterForm({
               aria-describedby="participant-hint"
               onChange={(event) => setParticipant(event.target.value)}
             >
-              <option value={user.id}>{t('sessions.registration.myself', { name: user.name })}</option>
+              {!colleaguesOnly && (
+                <option value={user.id}>{t('sessions.registration.myself', { name: user.name })}</option>
+              )}
               {colleagues.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.name}
@@ -442,6 +476,81 @@ function RegisterForm({
   );
 }
 
+/** 同じ自治体からの申込: colleagues' registrations (some made by the caller for them), each cancellable. */
+function OurRegistrations({ session, user }: { session: Session; user: CurrentUser }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState<{ id: string; name: string }>();
+  const [notice, setNotice] = useState<string>();
+  const [error, setError] = useState<unknown>();
+  const [cancel, { loading }] = useMutation(CancelRegistrationDocument, {
+    update: forgetSessionLists,
+    refetchQueries: SESSION_QUERIES,
+    awaitRefetchQueries: true,
+  });
+  const others = session.municipalityRegistrations.filter((r) => r.user.id !== user.id);
+  const cancellable = canCancelOnline(session);
+  if (!others.length && !notice) return null;
+
+  async function onConfirm() {
+    if (!confirming) return;
+    setError(undefined);
+    try {
+      await cancel({ variables: { registrationId: confirming.id } });
+      setNotice(t('sessions.registration.ourCancelled', { name: confirming.name }));
+    } catch (caught) {
+      setError(caught);
+    }
+    setConfirming(undefined);
+  }
+
+  return (
+    <section aria-labelledby="our-registrations-heading" className="mt-8 border-t border-solid-gray-420 pt-6">
+      <h3 id="our-registrations-heading" className="text-std-20B-150">
+        {t('sessions.registration.ourHeading')}
+      </h3>
+      <p role="status" className={notice ? 'mt-2 text-std-16B-170 text-green-1000' : 'sr-only'}>
+        {notice}
+      </p>
+      {others.length > 0 && (
+        <>
+          <p className="mt-1 text-std-16N-170">{t('sessions.registration.ourBody')}</p>
+          <ul className="mt-3 flex flex-col gap-3" data-testid="our-registrations">
+            {others.map((r) => (
+              <li key={r.id} className="flex flex-wrap items-center gap-3 text-std-16N-170">
+                <span className="font-bold">{r.user.name}</span>
+                <RegistrationStatusBadge status={r.status} />
+                {r.status === 'WAITLISTED' && r.waitlistPosition !== null && (
+                  <span>{t('sessions.registration.waitlistPosition', { position: r.waitlistPosition })}</span>
+                )}
+                {cancellable && (
+                  <button
+                    type="button"
+                    className="link-text text-std-16N-170"
+                    onClick={() => setConfirming({ id: r.id, name: r.user.name })}
+                  >
+                    {t('sessions.registration.ourCancel', { name: r.user.name })}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {error !== undefined && <ErrorNotice message={sessionProblemMessage(error, t)} />}
+      <ConfirmDialog
+        open={confirming !== undefined}
+        title={t('sessions.registration.ourCancelTitle', { name: confirming?.name ?? '' })}
+        body={t('sessions.registration.cancelBodyOther')}
+        confirmLabel={loading ? t('sessions.processing') : t('sessions.registration.cancelConfirm')}
+        danger
+        busy={loading}
+        onConfirm={() => void onConfirm()}
+        onCancel={() => setConfirming(undefined)}
+      />
+    </section>
+  );
+}
+
 function NotOpen({ session }: { session: Session }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -474,18 +583,30 @@ export function RegistrationPanel({ session, user }: { session: Session; user: C
     setFocusAfterChange(false);
   }, [focusAfterChange, live]);
 
+  const officer = user && user.role === 'OFFICER' && user.municipality ? user : null;
   let body;
   if (live) {
     body = (
-      <RegistrationStatus
-        session={session}
-        registration={live}
-        headingRef={headingRef}
-        onCancelled={() => {
-          setAnnouncement(t('sessions.registration.cancelledNotice'));
-          setFocusAfterChange(true);
-        }}
-      />
+      <>
+        <RegistrationStatus
+          session={session}
+          registration={live}
+          headingRef={headingRef}
+          onCancelled={() => {
+            setAnnouncement(t('sessions.registration.cancelledNotice'));
+            setFocusAfterChange(true);
+          }}
+        />
+        {officer && session.isRegistrationOpen && (
+          <RegisterForm
+            session={session}
+            user={officer}
+            previouslyCancelled={false}
+            colleaguesOnly
+            onRegistered={() => undefined}
+          />
+        )}
+      </>
     );
   } else if (!user) {
     body = (
@@ -550,6 +671,7 @@ export function RegistrationPanel({ session, user }: { session: Session; user: C
         {announcement}
       </p>
       {body}
+      {user && <OurRegistrations session={session} user={user} />}
     </section>
   );
 }
