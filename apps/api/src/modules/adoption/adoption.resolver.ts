@@ -82,14 +82,14 @@ export class AdoptionResolver {
     return this.service.canReadDetails(ctx.actor) ? a.note : null;
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'How it was adapted; signed-in readers only' })
+  @ResolveField(() => String, { nullable: true, description: 'How it was adapted; members and staff only' })
   adaptation(@Parent() a: AdoptionEntity, @Context() ctx: RequestContext): string | null {
     return this.service.canReadDetails(ctx.actor) ? a.adaptation : null;
   }
 
   @ResolveField(() => String, {
     nullable: true,
-    description: 'The follower’s own result; signed-in readers only',
+    description: 'The follower’s own result; members and staff only',
   })
   outcome(@Parent() a: AdoptionEntity, @Context() ctx: RequestContext): string | null {
     return this.service.canReadDetails(ctx.actor) ? a.outcome : null;

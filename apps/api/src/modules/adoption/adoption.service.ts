@@ -56,7 +56,7 @@ export class AdoptionService {
     private readonly municipalities: MunicipalityRepository,
   ) {}
 
-  /** Notes, adaptation and outcome: signed-in users of the network; anonymous readers see who and how far. */
+  /** Notes, adaptation and outcome: officers of member municipalities and staff; everyone else sees who and how far. */
   canReadDetails(actor: Actor | null): boolean {
     return can(actor, 'adoption.readDetails');
   }

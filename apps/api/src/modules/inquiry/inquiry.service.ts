@@ -30,7 +30,7 @@ export class InquiryService {
     private readonly municipalities: MunicipalityRepository,
   ) {}
 
-  /** Asker's or publisher's side, organisers and admins; every signed-in user once the publisher made it public. */
+  /** Asker's or publisher's side, organisers and admins; officers of member municipalities once the publisher made it public. */
   canRead(actor: Actor | null, t: Thread): boolean {
     return this.isSide(actor, t) || (t.isPublic && can(actor, 'inquiry.readPublic'));
   }

@@ -22,7 +22,7 @@ export class PrecedentFinderResolver {
 
   @Query(() => [CaseStudy], {
     description:
-      'While an officer writes a new case: published cases that look like it (possible duplicates, related work), own municipality included; signed-in users',
+      'While an officer writes a new case: published cases that look like it (possible duplicates, related work), own municipality included; signed-in users, each with the cases they may read',
   })
   casesLikeDraft(@Args() { input }: CasesLikeDraftArgs, @Context() ctx: RequestContext) {
     return this.service.likeDraft(ctx.actor, input);
