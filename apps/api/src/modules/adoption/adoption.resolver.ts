@@ -77,7 +77,7 @@ export class AdoptionResolver {
     return this.service.canReadCase(ctx.actor, c) ? c : null;
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'Signed-in readers only' })
+  @ResolveField(() => String, { nullable: true, description: 'Members and staff only' })
   note(@Parent() a: AdoptionEntity, @Context() ctx: RequestContext): string | null {
     return this.service.canReadDetails(ctx.actor) ? a.note : null;
   }
@@ -108,7 +108,7 @@ export class AdoptionEventResolver {
     return ADOPTION_STATUS_LABELS[e.status].ja;
   }
 
-  @ResolveField(() => CaseStudyPerson, { nullable: true, description: 'Signed-in readers only' })
+  @ResolveField(() => CaseStudyPerson, { nullable: true, description: 'Members and staff only' })
   by(@Parent() e: AdoptionEventEntity, @Context() ctx: RequestContext) {
     return e.userId && ctx.actor ? ctx.loaders.person.load(e.userId) : null;
   }

@@ -97,7 +97,7 @@ export class CaseStudyResolver {
     return ctx.loaders.municipality.load(c.municipalityId);
   }
 
-  @ResolveField(() => CaseStudyPerson, { nullable: true, description: 'Signed-in readers only' })
+  @ResolveField(() => CaseStudyPerson, { nullable: true, description: 'Members and staff only' })
   author(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext) {
     if (!c.authorId || !this.service.canSeeAuthor(ctx.actor)) return null;
     return ctx.loaders.person.load(c.authorId);
