@@ -8,6 +8,7 @@ import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { graphqlOptions } from './graphql/graphql-options';
 import { DateScalar } from './graphql/date.scalar';
+import { DateTimeScalar } from './graphql/date-time.scalar';
 import { AdoptionModule } from './modules/adoption/adoption.module';
 import { AdoptionRepository } from './modules/adoption/adoption.repository';
 import { AuthModule } from './modules/auth/auth.module';
@@ -103,6 +104,7 @@ export class AppModule {
       ],
       providers: [
         DateScalar,
+        DateTimeScalar,
         { provide: APP_CONFIG, useValue: options.config },
         { provide: SEARCH_CONNECTION, useValue: options.search },
       ],

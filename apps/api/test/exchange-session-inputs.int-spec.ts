@@ -57,6 +57,28 @@ describe('exchange sessions: odd inputs', () => {
     expect(after.data?.exchangeSession).toEqual(before.data?.exchangeSession);
   });
 
+  it.each([
+    ['2027-02-30T14:00:00+09:00', 'a day not on the calendar (Nest’s default read it as 2 March)'],
+    ['2027-02-10T25:00:00+09:00', 'an hour not on the clock'],
+    ['来週の火曜', 'words'],
+  ])('a date-time of %s (%s) is BAD_USER_INPUT naming the field', async (value) => {
+    const { id } = await createSession(t, organiser);
+    const res = await t.gql(UPDATE, { id, input: { startsAt: value } }, organiser);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.startsAt' });
+    expect(res.errors?.[0]?.message).toContain('2026-05-10T14:00:00+09:00');
+  });
+
+  it('a date-time without an offset is Japan time, whatever the server’s time zone', async () => {
+    const { id } = await createSession(t, organiser);
+    const res = await t.gql<{ updateExchangeSession: { startsAt: string } }>(
+      UPDATE,
+      { id, input: { startsAt: '2027-02-10T13:00:00', endsAt: '2027-02-10T16:00' } },
+      organiser,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data?.updateExchangeSession.startsAt).toBe('2027-02-10T04:00:00.000Z');
+  });
+
   it.each([['description'], ['isPublic'], ['allocationMode']])(
     'a new session with %s null is BAD_USER_INPUT naming it',
     async (field) => {

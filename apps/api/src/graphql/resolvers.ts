@@ -8,6 +8,7 @@ import { CASE_SEARCH_RESOLVERS } from '../modules/case-search/case-search.module
 import { CASE_STUDY_RESOLVERS } from '../modules/case-study/case-study.module';
 import { MUNICIPALITY_RESOLVERS } from '../modules/municipality/municipality.module';
 import { DateScalar } from './date.scalar';
+import { DateTimeScalar } from './date-time.scalar';
 
 /** Every resolver of the API, for printing schema.gql without a database; a spec checks it equals the live schema. */
 export const ALL_RESOLVERS = [
@@ -21,4 +22,4 @@ export const ALL_RESOLVERS = [
   ...PRECEDENT_FINDER_RESOLVERS,
   ...DASHBOARD_RESOLVERS,
 ];
-export const ALL_SCALARS = [DateScalar];
+export const ALL_SCALARS = [DateScalar, DateTimeScalar];
