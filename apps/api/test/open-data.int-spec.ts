@@ -110,4 +110,39 @@ describe('open data', () => {
     expect(xml).toContain('=HYPERLINK(&quot;http://evil.example&quot;');
     for (const hidden of [ids.members, ids.draft, ids.archived]) expect(xml).not.toContain(hidden);
   });
+
+  it('with PUBLIC_URL set, links name it whatever Host the request carried (no cache poisoning)', async () => {
+    const pinned = await createTestApp({ env: { PUBLIC_URL: 'https://yokoten.example.jp/' } });
+    try {
+      await seedMunicipalities(pinned);
+      const pinnedIds = await insertCases(pinned, [
+        { key: 'public', municipalityCode: KITAKYUSHU, title: 'DXプラットフォームで企業と支援者をつなぐ' },
+      ]);
+      // fetch refuses to set Host; node:http sends what it is given, as a client behind a proxy could.
+      const { request } = await import('node:http');
+      const text = await new Promise<string>((resolve, reject) => {
+        const req = request(
+          `${pinned.url}/open-data/cases.atom`,
+          { headers: { host: 'evil.example' } },
+          (res) => {
+            let body = '';
+            res.setEncoding('utf8');
+            res.on('data', (c: string) => (body += c));
+            res.on('end', () => resolve(body));
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+      expect(text).toContain(`href="https://yokoten.example.jp/cases/${pinnedIds.public}"`);
+      expect(text).toContain('<id>https://yokoten.example.jp/open-data/cases.atom</id>');
+      expect(text).not.toContain('evil.example');
+      const json = (await (await fetch(`${pinned.url}/open-data/cases.json`)).json()) as {
+        cases: Array<{ url: string }>;
+      };
+      expect(json.cases[0].url).toBe(`https://yokoten.example.jp/cases/${pinnedIds.public}`);
+    } finally {
+      await pinned.close();
+    }
+  });
 });

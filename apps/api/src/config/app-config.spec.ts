@@ -27,4 +27,14 @@ describe('loadConfig', () => {
       expect(msg).toContain('SEED_DEMO');
     }
   });
+
+  it('takes PUBLIC_URL without its trailing slash and refuses one that is not an http(s) URL', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://yokoten.example.jp/' }).PUBLIC_URL).toBe(
+      'https://yokoten.example.jp',
+    );
+    expect(loadConfig({}).PUBLIC_URL).toBeUndefined();
+    expect(() => loadConfig({ PUBLIC_URL: 'yokoten.example.jp' })).toThrow(
+      /PUBLIC_URL must be an http\(s\) URL/,
+    );
+  });
 });

@@ -145,6 +145,21 @@ export class EnvironmentVariables {
   @IsString()
   WEB_DIST_DIR?: string;
 
+  /**
+   * The app's address as users reach it (https://yokoten.example.jp), for absolute links in the open-data
+   * files and calendar feeds. Unset: taken from each request's Host, which a shared cache in front of the
+   * app could be made to store with someone else's host name; set it in production.
+   */
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && value.trim() ? value.trim().replace(/\/+$/, '') : undefined,
+  )
+  @IsOptional()
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'PUBLIC_URL must be an http(s) URL such as https://yokoten.example.jp' },
+  )
+  PUBLIC_URL?: string;
+
   /** smtp(s)://user:pass@host:port for real mail; unset: mails are written as .eml files (see MAIL_DIR). */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -190,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'WEB_DIST_DIR',
     'SMTP_URL',
     'MAIL_DIR',
+    'PUBLIC_URL',
   ]) {
     if (env[key] !== undefined) raw[key] = env[key];
   }

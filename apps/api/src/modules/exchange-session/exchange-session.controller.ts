@@ -1,14 +1,12 @@
-import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppError } from '../../common/app-error';
+import { publicBaseUrl } from '../../common/public-url';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuthService, tokenFromRequest } from '../auth/auth.service';
 import { ExchangeSessionRepository } from './exchange-session.repository';
 import { ExchangeSessionService } from './exchange-session.service';
 import { sessionsToIcs } from './session-calendar';
-
-function baseUrl(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-}
 
 const HTTP_STATUS: Record<string, number> = {
   UNAUTHENTICATED: 401,
@@ -27,6 +25,7 @@ export class ExchangeSessionController {
     private readonly service: ExchangeSessionService,
     private readonly repository: ExchangeSessionRepository,
     private readonly auth: AuthService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** iCal feed of upcoming public sessions: no venue or meeting URL, whoever asks. */
@@ -39,7 +38,11 @@ export class ExchangeSessionController {
       .type('text/calendar; charset=utf-8')
       .set('Cache-Control', 'public, max-age=300')
       .send(
-        sessionsToIcs(sessions, { baseUrl: baseUrl(req), withLogistics: false, calName: '横展 定期共有会' }),
+        sessionsToIcs(sessions, {
+          baseUrl: publicBaseUrl(this.config, req),
+          withLogistics: false,
+          calName: '横展 定期共有会',
+        }),
       );
   }
 
@@ -59,7 +62,13 @@ export class ExchangeSessionController {
       .type('text/calendar; charset=utf-8')
       .set('Content-Disposition', `attachment; filename="yokoten-session-${session.term}.ics"`)
       .set('Cache-Control', 'private, no-store')
-      .send(sessionsToIcs([session], { baseUrl: baseUrl(req), withLogistics, calName: session.title }));
+      .send(
+        sessionsToIcs([session], {
+          baseUrl: publicBaseUrl(this.config, req),
+          withLogistics,
+          calName: session.title,
+        }),
+      );
   }
 
   @Get('sessions/:id/registrations.csv')

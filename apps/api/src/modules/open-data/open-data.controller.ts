@@ -1,6 +1,8 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { OPEN_DATA_LICENCE, OPEN_DATA_LICENCE_URL } from '@yokoten/case-studies';
+import { publicBaseUrl } from '../../common/public-url';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { casesAtom, casesCsv, isoJst, toRecord } from './open-data.format';
 import { OpenDataRepository } from './open-data.repository';
 
@@ -8,21 +10,22 @@ import { OpenDataRepository } from './open-data.repository';
 export const FEED_SIZE = 50;
 const CACHE = 'public, max-age=300';
 
-function baseUrl(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-}
-
 /**
  * オープンデータ: the published PUBLIC cases as CSV, JSON and an Atom feed of new cases, under CC BY 4.0, so
  * prefectures and researchers can reuse them. Never MEMBERS or DRAFT cases (OpenDataRepository).
  */
 @Controller('open-data')
 export class OpenDataController {
-  constructor(private readonly repository: OpenDataRepository) {}
+  constructor(
+    private readonly repository: OpenDataRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get('cases.csv')
   async csv(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const records = (await this.repository.publicCases()).map((r) => toRecord(r, baseUrl(req)));
+    const records = (await this.repository.publicCases()).map((r) =>
+      toRecord(r, publicBaseUrl(this.config, req)),
+    );
     res
       .type('text/csv; charset=utf-8')
       .set('Content-Disposition', 'attachment; filename="yokoten-cases.csv"')
@@ -32,7 +35,9 @@ export class OpenDataController {
 
   @Get('cases.json')
   async json(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const cases = (await this.repository.publicCases()).map((r) => toRecord(r, baseUrl(req)));
+    const cases = (await this.repository.publicCases()).map((r) =>
+      toRecord(r, publicBaseUrl(this.config, req)),
+    );
     res
       .type('application/json; charset=utf-8')
       .set('Cache-Control', CACHE)
@@ -49,7 +54,7 @@ export class OpenDataController {
 
   @Get('cases.atom')
   async atom(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const base = baseUrl(req);
+    const base = publicBaseUrl(this.config, req);
     const records = (await this.repository.publicCases(FEED_SIZE)).map((r) => toRecord(r, base));
     res
       .type('application/atom+xml; charset=utf-8')
