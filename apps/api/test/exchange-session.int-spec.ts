@@ -471,6 +471,8 @@ describe('exchange sessions (定期共有会) over GraphQL', () => {
         'https://meet.example.jp/yokoten-secret-room',
       );
       expect(sent.find((m) => m.kind === 'waitlist')?.text).not.toContain('yokoten-secret-room');
+      // Without PUBLIC_URL (and not embedded) a link stays a path rather than point at a guessed host.
+      expect(sent.find((m) => m.kind === 'confirmation')?.text).toContain(`会のページ：/sessions/${id}`);
       expect(sent.filter((m) => m.kind.startsWith('capacity-')).map((m) => m.kind)).toEqual([
         'capacity-50',
         'capacity-80',

@@ -9,6 +9,7 @@ import { CaseStudyService } from '../case-study/case-study.service';
 import { MunicipalityRepository } from '../municipality/municipality.repository';
 import type { MunicipalityEntity } from '../municipality/municipality.entity';
 import { adoptionMail } from './adoption-mails';
+import { APP_URL } from '../mail/mail.service';
 import type { AdoptionEntity } from './adoption.entity';
 import { AdoptionRepository, type AdoptionTransaction, type SpreadRow } from './adoption.repository';
 import type { RecordAdoptionInput } from './dto/record-adoption.input';
@@ -215,7 +216,7 @@ export class AdoptionService {
         officers.map((o) => o.email),
         {
           caseTitle: followed.title,
-          caseUrl: `/cases/${followed.id}`,
+          caseUrl: `${APP_URL}/cases/${followed.id}`,
           followerName: follower.name,
           status: saved.status,
           previousStatus,

@@ -4,7 +4,7 @@ import {
   SESSION_FORMAT_LABELS,
   type SessionFormat,
 } from '@yokoten/case-studies';
-import type { MailMessage } from '../mail/mail.service';
+import { APP_URL, type MailMessage } from '../mail/mail.service';
 
 /** What the mails need to know about a session. */
 export interface MailSession {
@@ -42,6 +42,7 @@ function summary(s: MailSession, withLogistics: boolean): string[] {
     `会名：${s.title}（${formatTerm(s.term, 'ja')}）`,
     `日時：${when(s)}`,
     `形式：${SESSION_FORMAT_LABELS[s.format].ja}`,
+    `会のページ：${APP_URL}/sessions/${s.id}`,
   ];
   if (withLogistics) {
     if (s.venue) lines.push(`会場：${s.venue}`);
@@ -64,7 +65,7 @@ export function confirmationMail(s: MailSession, to: MailRecipient, checkInCode:
       ...summary(s, true),
       `受付コード：${checkInCode}（当日の受付でお示しください）`,
       '',
-      'ご都合が悪くなった場合は、申込期間内にマイページからキャンセルしてください。キャンセル待ちの方に順番にご案内します。',
+      'ご都合が悪くなった場合は、申込期間内に会のページからキャンセルしてください。キャンセル待ちの方に順番にご案内します。',
       SIGNATURE,
     ].join('\n'),
   };

@@ -5,7 +5,7 @@ import type { Actor } from '../auth/actor';
 import { authorize, can } from '../auth/authorization.policy';
 import { CaseStudyRepository } from '../case-study/case-study.repository';
 import { CaseStudyService } from '../case-study/case-study.service';
-import type { MailMessage } from '../mail/mail.service';
+import { APP_URL, type MailMessage } from '../mail/mail.service';
 import { MunicipalityRepository } from '../municipality/municipality.repository';
 import type { MunicipalityEntity } from '../municipality/municipality.entity';
 import { inquiryAskedMail, inquiryReplyMail } from './inquiry-mails';
@@ -113,7 +113,7 @@ export class InquiryService {
           subject: t.subject,
           fromName: asker.name,
           body: input.body,
-          inquiryUrl: `/cases/${c.id}#inquiry-${t.id}`,
+          inquiryUrl: `${APP_URL}/cases/${c.id}#inquiry-${t.id}`,
         }),
       );
       return t;
@@ -162,7 +162,7 @@ export class InquiryService {
           subject: saved.subject,
           fromName: sides.find((m) => m.id === author)?.name ?? '',
           body: input.body,
-          inquiryUrl: `/cases/${saved.caseStudyId}#inquiry-${saved.id}`,
+          inquiryUrl: `${APP_URL}/cases/${saved.caseStudyId}#inquiry-${saved.id}`,
         }),
       );
       return saved;

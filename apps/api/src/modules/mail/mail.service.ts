@@ -22,6 +22,21 @@ export interface SentMail extends MailMessage {
 
 const KEEP_IN_MEMORY = 1000;
 
+/**
+ * Mail texts write links into the app as `${APP_URL}/cases/…`; the address is put in when the mail goes
+ * out (mailAppUrl), so a queued mail follows the configuration of the server that sends it.
+ */
+export const APP_URL = '{{appUrl}}';
+
+/**
+ * The address of links in mails: PUBLIC_URL; on a machine running the embedded services (a local or
+ * demo install) http://localhost:PORT; otherwise none, and links stay paths (/cases/…) rather than point
+ * somewhere wrong.
+ */
+export function mailAppUrl(config: Pick<AppConfig, 'PUBLIC_URL' | 'PORT' | 'embeddedDatabase'>): string {
+  return config.PUBLIC_URL ?? (config.embeddedDatabase ? `http://localhost:${config.PORT}` : '');
+}
+
 /** Where mail goes without SMTP: DATA_DIR/mail, or MAIL_DIR; tests keep it in memory unless MAIL_DIR is set. */
 export function mailDirectory(config: AppConfig): string | null {
   if (config.SMTP_URL) return null;
@@ -68,6 +83,7 @@ export class MailService implements OnApplicationShutdown {
   async deliver(message: MailMessage): Promise<SentMail> {
     const record: SentMail = {
       ...message,
+      text: message.text.split(APP_URL).join(mailAppUrl(this.config)),
       id: `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`,
       at: new Date(),
       file: null,
