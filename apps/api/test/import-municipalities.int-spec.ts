@@ -134,6 +134,42 @@ describe('importing the municipality register', () => {
     expect(await row('402028')).toMatchObject({ population: 108000 });
   });
 
+  it('keeps the English names it knows when the file has none (the official list has no English column)', async () => {
+    const official = parsed(
+      [
+        '団体コード,"都道府県名\n（漢字）","市区町村名\n（漢字）","都道府県名\n（カナ）","市区町村名\n（カナ）"',
+        '401005,福岡県,北九州市,ﾌｸｵｶｹﾝ,ｷﾀｷｭｳｼｭｳｼ',
+        '402028,福岡県,大牟田市,ﾌｸｵｶｹﾝ,ｵｵﾑﾀｼ',
+      ].join('\r\n'),
+    );
+    expect(await repository.upsertMany(official)).toEqual({ inserted: 0, updated: 2 });
+    const nameEn = async (code: string) =>
+      (await dataSource.query<Array<{ name_en: string | null }>>(
+        'SELECT name_en FROM municipalities WHERE code = $1',
+        [code],
+      ))[0]?.name_en;
+    expect(await nameEn('401005')).toBe('Kitakyushu');
+    expect(await nameEn('402028')).toBe('Omuta');
+    // ...and still found by it.
+    expect((await repository.findPage({ search: 'omuta', limit: 10 })).rows.map((m) => m.code)).toEqual([
+      '402028',
+    ]);
+  });
+
+  it('reports a population the register cannot hold, or not written in digits, on its line', () => {
+    const { rows, errors } = parseMunicipalityCsv(
+      [
+        'code,name,kana,population',
+        '401005,北九州市,きたきゅうしゅうし,99999999999999999999',
+        '402028,大牟田市,おおむたし,1e5',
+        '402036,久留米市,くるめし,"300,000"',
+      ].join('\n'),
+    );
+    expect(errors.map((e) => e.line)).toEqual([2, 3]);
+    expect(errors[0].message).toMatch(/population/);
+    expect(rows.map((r) => [r.code, r.population])).toEqual([['402036', 300000]]);
+  });
+
   it('writes nothing when any chunk fails (one transaction)', async () => {
     const before = await repository.count();
     const rows: MunicipalityRow[] = [

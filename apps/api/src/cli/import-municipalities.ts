@@ -4,7 +4,8 @@
  * Loads the official 全国地方公共団体コード list (総務省, saved as CSV; Shift_JIS or UTF-8) or a CSV
  * with the columns code,name,kana[,name_en,kind,population] into the register. Rows are validated
  * first; any bad row is listed with its line number and nothing is written, unless --skip-invalid.
- * Existing municipalities are updated by code; membership and populations already known are kept.
+ * Existing municipalities are updated by code; membership, and the populations and English names the
+ * file does not give, are kept.
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';

@@ -43,6 +43,9 @@ const HEADERS: Record<string, Field> = {
   人口: 'population',
 };
 
+/** Larger than any local government (Tokyo: 14 million), and within the register's integer column. */
+const MAX_POPULATION = 100_000_000;
+
 const normalizeHeader = (h: string) => h.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
 /** The official file is Shift_JIS; exports from newer tools are UTF-8 (with or without BOM). */
@@ -125,9 +128,12 @@ export function parseMunicipalityCsv(text: string): ParsedMunicipalityCsv {
     let population: number | null = null;
     const rawPopulation = get('population').normalize('NFKC').replace(/,/g, '');
     if (rawPopulation) {
-      population = Number(rawPopulation);
-      if (!Number.isInteger(population) || population < 0)
+      // Digits only: Number() would also read "1e5" or "0x10".
+      population = /^\d+$/.test(rawPopulation) ? Number(rawPopulation) : NaN;
+      if (!Number.isInteger(population))
         problems.push(`population "${get('population')}" must be a whole number`);
+      else if (population > MAX_POPULATION)
+        problems.push(`population "${get('population')}" is too large (at most ${MAX_POPULATION})`);
     }
     if (isValidMunicipalityCode(code) && seen.has(code))
       problems.push(`code ${code} appears again (first on line ${seen.get(code)})`);

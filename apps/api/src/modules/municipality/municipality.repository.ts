@@ -160,24 +160,27 @@ export class MunicipalityRepository {
     await this.dataSource.transaction(async (manager) => {
       for (let i = 0; i < rows.length; i += chunkSize) {
         const chunk = rows.slice(i, i + chunkSize);
-        // A row without a population must not wipe the one already known, and a row with one updates it,
-        // whatever the other rows of the file carry.
-        const withoutPopulation = chunk.filter((r) => r.population === null).map((r) => r.code);
+        // A row without a population or an English name (the official list has neither) must not wipe the
+        // one already known, and a row with one updates it, whatever the other rows of the file carry.
+        const incomplete = chunk.filter((r) => r.population === null || !r.nameEn).map((r) => r.code);
         const known = new Map(
-          withoutPopulation.length
+          incomplete.length
             ? (
                 await manager.getRepository(MunicipalityEntity).find({
-                  select: { code: true, population: true },
-                  where: { code: In(withoutPopulation) },
+                  select: { code: true, population: true, nameEn: true },
+                  where: { code: In(incomplete) },
                 })
-              ).map((m) => [m.code, m.population])
+              ).map((m) => [m.code, m])
             : [],
         );
-        const values = chunk.map((r) => ({
-          ...r,
-          population: r.population ?? known.get(r.code) ?? null,
-          searchText: searchTextOf(r),
-        }));
+        const values = chunk.map((r) => {
+          const merged = {
+            ...r,
+            population: r.population ?? known.get(r.code)?.population ?? null,
+            nameEn: r.nameEn || known.get(r.code)?.nameEn || null,
+          };
+          return { ...merged, searchText: searchTextOf(merged) };
+        });
         const result: Array<{ inserted: boolean }> = await manager
           .createQueryBuilder()
           .insert()
