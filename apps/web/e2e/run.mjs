@@ -173,6 +173,18 @@ class Journey {
     );
   }
 
+  /** After an action that removes the control used (the page stays): focus is on the page's h1. */
+  async expectFocusOnHeading(what) {
+    await this.page
+      .waitForFunction(() => document.activeElement === document.querySelector('main h1'), null, {
+        timeout: 5_000,
+      })
+      .catch(async () => {
+        const focused = await this.page.evaluate(() => document.activeElement?.tagName);
+        throw new Error(`${what}: focus should be on the page heading, is on <${focused?.toLowerCase()}>`);
+      });
+  }
+
   async login(email, password) {
     const page = this.page;
     await page.getByLabel(/メールアドレス|Email address/).fill(email);
@@ -477,6 +489,12 @@ test('organiser logs in, is sent back, sees membership actions, logs out', async
   await page.getByRole('link', { name: 'ログイン', exact: true }).waitFor();
   const me = await j.graphql('{ me { id } }');
   expect(me.data?.me === null, 'the session should be gone after logout');
+
+  // A crafted next (a tab: the browser drops it, making //host) neither leaves the site nor strands the
+  // officer on the login page once signed in.
+  await j.goto('/login?next=/%09/example.com');
+  await j.login(ORGANISER.email, ORGANISER.password);
+  await page.waitForURL((url) => url.origin === new URL(baseUrl).origin && url.pathname === '/');
 });
 
 test('an officer logs in and sees the declaration form of their own municipality', async (j, page) => {
@@ -531,6 +549,7 @@ test(
     );
     await j.expectText(page.locator('figure'), statement, 'the signed statement on the page');
     expect((await form.count()) === 0, 'the form should be gone once signed');
+    await j.expectFocusOnHeading('after signing');
     await j.checkA11y('municipality page after signing');
     // Client-side navigation: the list must not come from a stale cache.
     await page
@@ -566,6 +585,8 @@ test(
       'notice',
     );
     await j.expectText(profile, /加入状況\s+会員/, 'status after admission');
+    // The button that was pressed is gone: focus goes to the page heading, not back to <body>.
+    await j.expectFocusOnHeading('after admission');
 
     await page.getByRole('button', { name: '退会処理' }).click();
     const withdraw = page.getByRole('dialog', { name: '退会処理を行いますか' });
@@ -577,6 +598,32 @@ test(
       'notice',
     );
     await j.expectText(profile, /加入状況\s+退会/, 'status after withdrawal');
+    await j.expectFocusOnHeading('after withdrawal');
+
+    // A former member that asks to come back is admitted again, from the same place; in English the
+    // notice names it in English.
+    const { data } = await j.graphql(`query ($code: String!) { municipality(code: $code) { nameEn } }`, {
+      code: applicant.code,
+    });
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.getByRole('button', { name: 'Admit', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: 'Admit this municipality?' })
+      .getByRole('button', { name: 'Admit', exact: true })
+      .click();
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: 'admitted' }),
+      `${data.municipality.nameEn ?? applicant.name} has been admitted.`,
+      'notice in English',
+    );
+    await j.expectText(profile, /Membership\s+Member/, 'status after re-admission');
+    await page.getByRole('button', { name: 'Withdraw', exact: true }).click();
+    await page
+      .getByRole('dialog', { name: 'Withdraw this municipality?' })
+      .getByRole('button', { name: 'Withdraw', exact: true })
+      .click();
+    await j.expectText(profile, /Membership\s+Withdrawn/, 'status after the second withdrawal');
+    await page.getByRole('button', { name: '日本語', exact: true }).click();
 
     // The directory, reached without a reload, lists it under 退会.
     await page

@@ -14,6 +14,7 @@ import { membershipStatusLabel } from '../../shared/domain-labels';
 import { flashState } from '../../shared/flash';
 import { ErrorNotice } from '../../shared/status';
 import { buttonDanger, buttonSolid, sectionTitle } from '../../shared/ui-classes';
+import { focusPageHeadingSoon } from './focus-heading';
 import { municipalityName } from './labels';
 
 /** Membership changes move municipalities between filtered lists and change the counts. */
@@ -46,8 +47,9 @@ export function MembershipActions({ municipality }: { municipality: Municipality
       if (action) {
         void navigate('.', {
           replace: true,
-          state: flashState(action === 'admit' ? 'admitted' : 'withdrawn', municipality.name),
+          state: flashState(action === 'admit' ? 'admitted' : 'withdrawn', name),
         });
+        focusPageHeadingSoon();
       }
     } catch (caught) {
       setPending(undefined);
@@ -60,9 +62,15 @@ export function MembershipActions({ municipality }: { municipality: Municipality
       <h2 id="admin-heading" className={sectionTitle}>
         {t('municipality.adminHeading')}
       </h2>
-      {municipality.membershipStatus === 'APPLICANT' && (
+      {municipality.membershipStatus !== 'MEMBER' && (
         <>
-          <p className="mt-2 text-std-16N-170">{t('municipality.admitDescription')}</p>
+          <p className="mt-2 text-std-16N-170">
+            {municipality.membershipStatus === 'APPLICANT'
+              ? t('municipality.admitDescription')
+              : municipality.membershipStatus === 'WITHDRAWN'
+                ? t('municipality.readmitDescription')
+                : t('municipality.adminNotInNetwork')}
+          </p>
           <button
             type="button"
             className={`${buttonSolid} mt-4`}
@@ -85,12 +93,6 @@ export function MembershipActions({ municipality }: { municipality: Municipality
             {t('municipality.withdraw')}
           </button>
         </>
-      )}
-      {municipality.membershipStatus === 'WITHDRAWN' && (
-        <p className="mt-2 text-std-16N-170">{t('municipality.adminNoAction')}</p>
-      )}
-      {municipality.membershipStatus === null && (
-        <p className="mt-2 text-std-16N-170">{t('municipality.adminNotInNetwork')}</p>
       )}
       {error !== undefined && <ErrorNotice error={error} />}
 

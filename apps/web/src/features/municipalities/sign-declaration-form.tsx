@@ -7,6 +7,7 @@ import { apiProblem, problemMessage } from '../../shared/errors';
 import { flashState } from '../../shared/flash';
 import { TextAreaField, TextField } from '../../shared/form-fields';
 import { buttonSolid, sectionTitle } from '../../shared/ui-classes';
+import { focusPageHeadingSoon } from './focus-heading';
 import { forgetMembershipLists } from './membership-actions';
 
 type Field = keyof SignDeclarationInput;
@@ -58,6 +59,7 @@ export function SignDeclarationForm({ municipalityName }: { municipalityName: st
         },
       });
       void navigate('.', { replace: true, state: flashState('signed') });
+      focusPageHeadingSoon();
     } catch (caught) {
       const problem = apiProblem(caught);
       const message = problemMessage(problem, t);
