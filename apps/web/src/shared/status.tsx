@@ -52,13 +52,15 @@ export function SuccessNotice({ message, onClose }: { message: string; onClose?:
   return (
     <div
       role="status"
-      className="my-6 flex items-start justify-between gap-4 rounded-12 border-2 border-success-2 bg-green-50 p-4"
+      className="my-6 flex flex-wrap items-start justify-between gap-x-4 gap-y-1 rounded-12 border-2 border-success-2 bg-green-50 p-4"
     >
-      <p className="text-std-16B-170 text-green-1000">{message}</p>
+      {/* The message takes the line and the close button moves under it when both do not fit (a phone):
+          squeezed beside the button, 「ログインしました。」 broke after 「ログインしまし」. */}
+      <p className="min-w-0 flex-[1_1_16rem] py-2.5 text-std-16B-170 text-green-1000">{message}</p>
       {onClose && (
         <button
           type="button"
-          className="shrink-0 rounded-4 px-2 text-oln-16B-100 text-green-1000 underline underline-offset-[3px]"
+          className="-mx-2 inline-flex min-h-11 shrink-0 items-center rounded-4 px-2 text-oln-16B-100 text-green-1000 underline underline-offset-[3px] hover:decoration-[3px]"
           onClick={onClose}
         >
           {t('common.closeNotice')}
