@@ -49,7 +49,7 @@ export function SiteHeader() {
             !onLoginPage && (
               <Link
                 to={loginPath(location.pathname + location.search)}
-                className="inline-flex min-h-9 items-center rounded-6 border-4 border-double border-transparent bg-blue-900 px-3 text-oln-16B-100 text-white hover:bg-blue-1000 hover:underline"
+                className="inline-flex min-h-11 items-center rounded-6 md:min-h-9 border-4 border-double border-transparent bg-blue-900 px-3 text-oln-16B-100 text-white hover:bg-blue-1000 hover:underline"
               >
                 {t('nav.login')}
               </Link>
