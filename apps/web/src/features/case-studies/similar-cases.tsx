@@ -25,7 +25,7 @@ export function SimilarCases({ caseStudy }: { caseStudy: CaseStudyDetailFragment
         {t('case.similarHeading')}
       </h2>
       <p className="mt-2 text-std-16N-170 text-solid-gray-700">{t('case.similarLead')}</p>
-      <ul className="mt-4 grid gap-4 md:grid-cols-2">
+      <ul className="mt-4 grid grid-cols-1 gap-4 md:grid-cols-2">
         {similar.map((item) => (
           <li key={item.id}>
             <CaseCard caseStudy={item} headingLevel={3} />
