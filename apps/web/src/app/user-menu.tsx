@@ -10,6 +10,7 @@ import { roleLabel } from '../shared/domain-labels';
 import { municipalityName } from '../features/municipalities/labels';
 import { currentLanguage } from '../i18n/i18n';
 import { buttonOutline, buttonSmallOutline } from '../shared/ui-classes';
+import { JA, withJapanese } from '../shared/japanese';
 
 /** The signed-in user's name and role, with the logout action, in a disclosure menu. */
 export function UserMenu({ user }: { user: CurrentUser }) {
@@ -70,7 +71,7 @@ export function UserMenu({ user }: { user: CurrentUser }) {
         aria-controls={panelId}
         onClick={() => setOpen((value) => !value)}
       >
-        <span className="truncate">{t('userMenu.button', { name: user.name, role })}</span>
+        <span className="truncate">{withJapanese(t('userMenu.button', { name: JA, role }), user.name)}</span>
         <svg aria-hidden="true" viewBox="0 0 16 16" className={`size-4 shrink-0 ${open ? 'rotate-180' : ''}`}>
           <path fill="currentColor" d="M8 11.4 2.3 5.7l1.1-1.1L8 9.2l4.6-4.6 1.1 1.1z" />
         </svg>
@@ -81,7 +82,9 @@ export function UserMenu({ user }: { user: CurrentUser }) {
         className="absolute right-0 z-20 mt-2 w-72 rounded-12 border border-solid-gray-420 bg-white p-4 shadow-2"
       >
         <p className="text-std-16N-170 text-solid-gray-700">{t('userMenu.signedInAs')}</p>
-        <p className="text-std-17B-170 text-solid-gray-900">{user.name}</p>
+        <p lang="ja" className="text-std-17B-170 text-solid-gray-900">
+          {user.name}
+        </p>
         <p className="text-std-16N-170">{role}</p>
         <p className="break-all text-std-16N-170 text-solid-gray-700">{user.email}</p>
         {user.municipality && (

@@ -154,7 +154,7 @@ export function CaseEditorPage() {
   });
   const caseStudy = data?.caseStudy ?? undefined;
   const title = isNew ? t('caseEditor.newTitle') : t('caseEditor.editTitle');
-  usePageTitle(caseStudy ? `${title}：${caseStudy.title}` : title);
+  usePageTitle(caseStudy ? t('app.titleWithSubject', { label: title, subject: caseStudy.title }) : title);
 
   const reload = useCallback(async () => {
     await refetch();

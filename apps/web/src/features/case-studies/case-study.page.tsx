@@ -21,6 +21,7 @@ import { formatDateTime, formatMeasure, formatYen } from './format';
 import { bandLabel, fiscalYearLabel, kindLabel, targetLabel, themeLabel } from './labels';
 import { SimilarCases } from './similar-cases';
 import { CaseNetworkSection } from '../adoption/case-network-section';
+import { JA, withJapanese } from '../../shared/japanese';
 
 /** Case ids are UUIDs: anything else cannot exist, so do not ask the API. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -104,11 +105,13 @@ function OutcomesTable({ caseStudy, language }: { caseStudy: CaseStudyDetailFrag
       </h2>
       {/* The caption is shown above the scroll box: on a phone the table scrolls sideways, its caption must not. */}
       <p aria-hidden="true" className="mt-4 text-std-16N-170 text-solid-gray-700">
-        {t('case.outcomesCaption', { title: caseStudy.title })}
+        {withJapanese(t('case.outcomesCaption', { title: JA }), caseStudy.title)}
       </p>
       <div className="mt-2 overflow-x-auto" tabIndex={0} role="group" aria-labelledby="case-outcomes">
         <table className="w-full border-collapse text-left">
-          <caption className="sr-only">{t('case.outcomesCaption', { title: caseStudy.title })}</caption>
+          <caption className="sr-only">
+            {withJapanese(t('case.outcomesCaption', { title: JA }), caseStudy.title)}
+          </caption>
           <thead>
             <tr className="border-b-2 border-solid-gray-800">
               <th scope="col" className="min-w-[8em] px-3 py-2 text-std-16B-170">
@@ -252,7 +255,11 @@ function Revisions({ caseStudy, language }: { caseStudy: CaseStudyDetailFragment
                   {t(`case.revisionActions.${revision.action}`)}
                 </td>
                 <td className="px-3 py-3 text-std-16N-170">
-                  {revision.editor?.name ?? t('case.revisionNoEditor')}
+                  {revision.editor ? (
+                    <span lang="ja">{revision.editor.name}</span>
+                  ) : (
+                    t('case.revisionNoEditor')
+                  )}
                 </td>
                 <td className="px-3 py-3 text-std-16N-170">
                   {revision.changedFields

@@ -12,6 +12,7 @@ import { municipalityName } from '../municipalities/labels';
 import { useCurrentUser } from '../auth/use-current-user';
 import { StatusBadge, VisibilityBadge } from './badges';
 import { CASE_STATUSES, isCaseStatus, statusLabel } from './labels';
+import { JA, withJapanese } from '../../shared/japanese';
 
 /** 自分の自治体の事例: an officer's own municipality's cases, drafts and archived ones included. */
 export function MyCasesPage() {
@@ -149,7 +150,9 @@ export function MyCasesPage() {
                       <td className="px-3 py-3 text-std-16N-170 whitespace-nowrap">
                         <Link to={`/cases/${item.id}/edit`} className="link-text">
                           {t('myCases.edit')}
-                          <span className="sr-only">{t('myCases.editWhich', { title: item.title })}</span>
+                          <span className="sr-only">
+                            {withJapanese(t('myCases.editWhich', { title: JA }), item.title)}
+                          </span>
                         </Link>
                       </td>
                     </tr>

@@ -10,6 +10,7 @@ import { useCurrentUser } from '../auth/use-current-user';
 import { HomeSearchForm } from '../case-studies/home-search-form';
 import { NewestCases } from '../case-studies/newest-cases';
 import { HomeFinderCard } from '../precedents/home-finder-card';
+import { JA, withJapanese } from '../../shared/japanese';
 
 function Stat({ label, value }: { label: string; value: string }) {
   return (
@@ -42,7 +43,7 @@ export function HomePage() {
         <p className="mt-6 max-w-3xl text-std-17N-170 text-solid-gray-800">{t('home.intro')}</p>
         {user && (
           <p className="mt-4 text-std-17B-170 text-solid-gray-900">
-            {t('home.welcome', { name: user.name })}
+            {withJapanese(t('home.welcome', { name: JA }), user.name)}
           </p>
         )}
         <HomeSearchForm />

@@ -180,7 +180,7 @@ function Thread({
                   {fromPublisher ? t('inquiry.fromPublisher') : t('inquiry.fromAsker')}
                   {municipalityName(message.municipality, language)}
                   {message.author && (
-                    <span className="ml-3 inline-block whitespace-nowrap font-normal">
+                    <span lang="ja" className="ml-3 inline-block whitespace-nowrap font-normal">
                       {message.author.name}
                     </span>
                   )}

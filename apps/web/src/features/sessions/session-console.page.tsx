@@ -38,6 +38,7 @@ import { SessionBreadcrumbs } from './session-breadcrumbs';
 import { SESSION_QUERIES } from './session-cache';
 import { sessionProblemMessage } from './session-errors';
 import { isSessionId } from './session-id';
+import { JA, withJapanese } from '../../shared/japanese';
 
 type ConsoleData = SessionConsoleQuery;
 type Session = NonNullable<ConsoleData['exchangeSession']>;
@@ -317,7 +318,7 @@ function TableSelect({ session, registration }: { session: Session; registration
   return (
     <div>
       <label htmlFor={id} className="sr-only">
-        {t('sessions.console.tableFor', { name: registration.user.name })}
+        {withJapanese(t('sessions.console.tableFor', { name: JA }), registration.user.name)}
       </label>
       <select
         id={id}
@@ -539,7 +540,7 @@ function PrefectureCounts({ rows }: { rows: ConsoleData['registrationCountsByPre
       {rows.length === 0 ? (
         <p className="mt-2 text-std-16N-170">{t('sessions.console.noRegistrations')}</p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
+        <div className="mt-4 overflow-x-auto" tabIndex={0} role="group" aria-labelledby="prefectures-heading">
           <table className="w-full border-collapse text-left md:max-w-3xl">
             <caption className="sr-only">{t('sessions.console.prefecturesCaption')}</caption>
             <thead>
@@ -598,7 +599,7 @@ export function SessionConsolePage() {
   const noticeRef = useRef<HTMLDivElement>(null);
   const session = data?.exchangeSession;
   const title = t('sessions.console.title');
-  usePageTitle(session ? `${title}：${session.title}` : title);
+  usePageTitle(session ? t('app.titleWithSubject', { label: title, subject: session.title }) : title);
 
   function done(message: string) {
     setNotice(message);
