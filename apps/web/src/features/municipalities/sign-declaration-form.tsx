@@ -3,7 +3,9 @@ import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { SignDeclarationDocument, type SignDeclarationInput } from '../../graphql/generated/graphql';
+import { currentLanguage } from '../../i18n/i18n';
 import { apiProblem, problemMessage } from '../../shared/errors';
+import { formatNumber } from '../../shared/format';
 import { flashState } from '../../shared/flash';
 import { TextAreaField, TextField } from '../../shared/form-fields';
 import { buttonSolid, sectionTitle } from '../../shared/ui-classes';
@@ -13,6 +15,8 @@ import { forgetMembershipLists } from './membership-actions';
 type Field = keyof SignDeclarationInput;
 // In the order of the form, so that the error summary reads top to bottom like the fields.
 const FIELDS: readonly Field[] = ['signerTitle', 'signerName', 'statement'];
+// The API's limits (SignDeclarationInput), checked here so that the message can say what is wrong.
+const MAX_LENGTH: Record<Field, number> = { signerTitle: 100, signerName: 100, statement: 4000 };
 
 function isField(value: string | undefined): value is Field {
   return value !== undefined && (FIELDS as readonly string[]).includes(value);
@@ -44,7 +48,14 @@ export function SignDeclarationForm({ municipalityName }: { municipalityName: st
     setFormError(undefined);
     const missing: Partial<Record<Field, string>> = {};
     for (const field of FIELDS) {
-      if (!values[field].trim()) missing[field] = t('sign.required', { field: label(field) });
+      const length = [...values[field].trim()].length;
+      if (!length) missing[field] = t('sign.required', { field: label(field) });
+      else if (length > MAX_LENGTH[field])
+        missing[field] = t('sign.tooLong', {
+          field: label(field),
+          max: formatNumber(MAX_LENGTH[field], currentLanguage()),
+          length: formatNumber(length, currentLanguage()),
+        });
     }
     setErrors(missing);
     if (Object.keys(missing).length > 0) return;
@@ -119,13 +130,13 @@ export function SignDeclarationForm({ municipalityName }: { municipalityName: st
         <TextField
           label={label('signerTitle')}
           hint={t('sign.signerTitleHint')}
-          autoComplete="organization-title"
+          autoComplete="off"
           {...bind('signerTitle')}
         />
         <TextField
           label={label('signerName')}
           hint={t('sign.signerNameHint')}
-          autoComplete="name"
+          autoComplete="off"
           {...bind('signerName')}
         />
         <TextAreaField
