@@ -144,10 +144,12 @@ describe('importing the municipality register', () => {
     );
     expect(await repository.upsertMany(official)).toEqual({ inserted: 0, updated: 2 });
     const nameEn = async (code: string) =>
-      (await dataSource.query<Array<{ name_en: string | null }>>(
-        'SELECT name_en FROM municipalities WHERE code = $1',
-        [code],
-      ))[0]?.name_en;
+      (
+        await dataSource.query<Array<{ name_en: string | null }>>(
+          'SELECT name_en FROM municipalities WHERE code = $1',
+          [code],
+        )
+      )[0]?.name_en;
     expect(await nameEn('401005')).toBe('Kitakyushu');
     expect(await nameEn('402028')).toBe('Omuta');
     // ...and still found by it.
