@@ -96,7 +96,15 @@ export class AppModule {
               ServeStaticModule.forRoot({
                 rootPath: options.webDistDir as string,
                 // The API's own routes; every other GET falls back to the web client (index.html), /open-data included.
-                exclude: ['/graphql', '/graphql/{*rest}', '/health', '/graphiql', '/open-data/cases.{:ext}'],
+                // Nor /assets/: a file of the build that is missing (a stale tab after a deploy) is a 404, not the page.
+                exclude: [
+                  '/graphql',
+                  '/graphql/{*rest}',
+                  '/health',
+                  '/graphiql',
+                  '/open-data/cases.{:ext}',
+                  '/assets/{*rest}',
+                ],
                 serveStaticOptions: { index: 'index.html', fallthrough: true, setHeaders: webCacheHeaders },
               }),
             ]

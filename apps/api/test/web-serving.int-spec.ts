@@ -63,6 +63,18 @@ describe('serving the web client and responses', () => {
     expect(res.headers['content-encoding']).toBe('gzip');
   });
 
+  it('answers 404 for a file of the build that is not there, not the page (a stale tab after a deploy)', async () => {
+    // A module script answered with index.html fails as "MIME type text/html"; a 404 says what happened.
+    for (const path of ['/assets/index-0ld0ld.js', '/assets/main-0ld0ld.css']) {
+      const res = await request(`${t.url}${path}`);
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type'] ?? '').not.toMatch(/text\/html/);
+    }
+    // Pages of the client still get the page, whatever their path.
+    expect((await request(`${t.url}/municipalities/401005`)).status).toBe(200);
+    expect((await request(`${t.url}/no-such-page`)).status).toBe(200);
+  });
+
   it('lets browsers keep hashed assets for good and revalidate the page that names them', async () => {
     const asset = await request(`${t.url}/assets/index-3f9a1c.js`);
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
