@@ -34,7 +34,7 @@ export function SiteHeader() {
   return (
     <header className="border-b border-solid-gray-420 bg-white">
       <div className={`${container} flex flex-wrap items-center justify-between gap-x-6 gap-y-3 py-3`}>
-        <Link to="/" className="group flex items-baseline gap-2 rounded-4 no-underline">
+        <Link to="/" className="group flex min-h-11 items-baseline gap-2 rounded-4 no-underline">
           <span className="shrink-0 whitespace-nowrap text-std-28B-150 text-blue-900">{t('app.name')}</span>
           <span className="hidden text-std-16N-170 text-solid-gray-700 group-hover:underline sm:inline">
             {t('app.tagline')}

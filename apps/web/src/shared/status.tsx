@@ -47,11 +47,24 @@ export function ErrorNotice({
   );
 }
 
-export function SuccessNotice({ message, onClose }: { message: string; onClose?: () => void }) {
+/**
+ * A success notice (DADS notification banner, success type). It announces itself (role="status");
+ * where it appears together with its text, a screen reader may miss that, so the caller can put it
+ * inside a live region that is always there and pass `announce={false}` (AppLayout does, for flashes).
+ */
+export function SuccessNotice({
+  message,
+  onClose,
+  announce = true,
+}: {
+  message: string;
+  onClose?: () => void;
+  announce?: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <div
-      role="status"
+      role={announce ? 'status' : undefined}
       className="my-6 flex flex-wrap items-start justify-between gap-x-4 gap-y-1 rounded-12 border-2 border-success-2 bg-green-50 p-4"
     >
       {/* The message takes the line and the close button moves under it when both do not fit (a phone):
