@@ -45,6 +45,9 @@ void runCli(async ({ services }) => {
         process.stdout.write(`  imported ${done}/${total} (${Math.round((done / total) * 100)}%)\n`),
     );
     process.stdout.write(`Done: ${result.inserted} added, ${result.updated} updated.\n`);
+    // The exit status stays 1: the file still has rows to fix.
+    if (errors.length)
+      process.stderr.write(`${errors.length} invalid rows (listed above) were left out (--skip-invalid).\n`);
   } finally {
     await dataSource.destroy();
   }

@@ -125,6 +125,15 @@ describe('parseMunicipalityCsv', () => {
       ['a name whose kind cannot be told', '402028,大牟田,おおむた', /cannot tell the kind/],
       ['a code with letters', '40100A,北九州市,きたきゅうしゅうし', /not a valid 6-digit code/],
       ['a five-digit code', '40100,北九州市,きたきゅうしゅうし', /not a valid 6-digit code/],
+      // The five-digit form (e-Stat) names the full code; a code whose leading zero a spreadsheet dropped
+      // (札幌市 011002 saved as 11002) names the code it probably was.
+      ['an empty code', ',北九州市,きたきゅうしゅうし', /団体コード is empty/],
+      ['a code without its check digit', '40100,北九州市,きたきゅうしゅうし', /401005/],
+      [
+        'a code that lost its leading zero',
+        '11002,札幌市,さっぽろし',
+        /011002, if a spreadsheet dropped its leading zero/,
+      ],
     ])('reports %s', (_what, line, message) => {
       const { rows, errors } = parseMunicipalityCsv(`code,name,kana\n${line}\n`);
       expect(rows).toEqual([]);

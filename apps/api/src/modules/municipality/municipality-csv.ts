@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import {
   MUNICIPALITY_KINDS,
+  completeMunicipalityCode,
   inferMunicipalityKind,
   isAdministrativeWard,
   isValidMunicipalityCode,
@@ -57,6 +58,17 @@ export function decodeCsv(buffer: Buffer): string {
   }
 }
 
+/** What a five-digit code probably was: the five-digit form without its check digit, or a code a spreadsheet saved as a number. */
+function codeHint(code: string): string {
+  if (!/^[0-9]{5}$/.test(code)) return '';
+  const hints: string[] = [];
+  if (isValidMunicipalityCode(`0${code}`))
+    hints.push(`0${code}, if a spreadsheet dropped its leading zero (save the column as text)`);
+  const completed = completeMunicipalityCode(code);
+  if (isValidMunicipalityCode(completed)) hints.push(`${completed}, with its check digit`);
+  return hints.length ? `: did you mean ${hints.join(', or ')}?` : '';
+}
+
 function toHiragana(kana: string): string {
   // Half-width katakana (ｷﾀｷｭｳｼｭｳｼ) → full width → hiragana.
   return katakanaToHiragana(kana.normalize('NFKC')).replace(/\s+/g, '');
@@ -97,8 +109,9 @@ export function parseMunicipalityCsv(text: string): ParsedMunicipalityCsv {
     const get = (field: Field) => (col(field) >= 0 ? (record[col(field)] ?? '').trim() : '');
     const code = get('code').normalize('NFKC');
     const problems: string[] = [];
-    if (!isValidMunicipalityCode(code)) {
-      problems.push(`団体コード "${code}" is not a valid 6-digit code (check digit)`);
+    if (!code) problems.push('団体コード is empty');
+    else if (!isValidMunicipalityCode(code)) {
+      problems.push(`団体コード "${code}" is not a valid 6-digit code (check digit)${codeHint(code)}`);
     }
     const prefectureCode = /^\d{2}/.test(code) ? code.slice(0, 2) : '';
     const prefecture = prefectureByCode(prefectureCode);
