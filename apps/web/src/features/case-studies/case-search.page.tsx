@@ -250,7 +250,7 @@ function ActiveConditions({
         <li>
           <button
             type="button"
-            className="link-text min-h-9 px-2 text-std-16N-170"
+            className="link-text min-h-11 px-2 text-std-16N-170 md:min-h-9"
             onClick={() => {
               removed.current = { key: items[0]?.key ?? '', index: 0 };
               onClear();
