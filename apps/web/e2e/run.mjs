@@ -558,6 +558,14 @@ test(
     await j.goto(`/login?next=${encodeURIComponent(`/municipalities/${unsigned.code}`)}`);
     await j.login(`officer.${unsigned.code}@yokoten.example`, ORGANISER.password);
     await page.waitForURL(new RegExp(`/municipalities/${unsigned.code}$`));
+    // The home page's figures, read in this page load (so they sit in the client's cache)...
+    const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+    await nav.getByRole('link', { name: 'ホーム' }).click();
+    const signedBefore = Number(
+      (await j.expectText(page.locator('dd').nth(1), /^[\d,]+団体$/, 'declaration count')).replace(/\D/g, ''),
+    );
+    await page.goBack();
+    await page.waitForURL(new RegExp(`/municipalities/${unsigned.code}$`));
     const form = page.getByRole('region', { name: '共同宣言に署名する' });
     const statement = `${unsigned.name}は、職員のリスキリングと地域企業のDX支援に取り組み、その成果と課題を横展開します。`;
     await form.getByLabel(/署名者の役職/).fill('市長');
@@ -579,6 +587,13 @@ test(
       .getByRole('link', { name: '共同宣言' })
       .click();
     await j.expectText(page.locator('main'), statement, 'the declarations page lists the new signature');
+    // ...count the new signature without a reload.
+    await nav.getByRole('link', { name: 'ホーム' }).click();
+    await j.expectText(
+      page.locator('dd').nth(1),
+      `${(signedBefore + 1).toLocaleString('ja-JP')}団体`,
+      'declaration count on the home page after signing',
+    );
   },
   { writes: true },
 );

@@ -17,10 +17,15 @@ import { buttonDanger, buttonSolid, sectionTitle } from '../../shared/ui-classes
 import { focusPageHeadingSoon } from './focus-heading';
 import { municipalityName } from './labels';
 
-/** Membership changes move municipalities between filtered lists and change the counts. */
+/**
+ * Membership changes and signatures move municipalities between filtered lists and change the counts:
+ * the home page's figures and the network overview included, which would otherwise stay as first read.
+ */
 export function forgetMembershipLists(cache: ApolloCache): void {
   cache.evict({ id: 'ROOT_QUERY', fieldName: 'municipalities' });
   cache.evict({ id: 'ROOT_QUERY', fieldName: 'declarations' });
+  cache.evict({ id: 'ROOT_QUERY', fieldName: 'networkStats' });
+  cache.evict({ id: 'ROOT_QUERY', fieldName: 'networkDashboard' });
   cache.gc();
 }
 
