@@ -187,6 +187,50 @@ describe('authentication over HTTP', () => {
     });
   });
 
+  describe('session expiry', () => {
+    const sql = async <R extends Record<string, unknown>>(text: string, values: unknown[] = []) => {
+      const db = new Client({ connectionString: t.databaseUrl });
+      await db.connect();
+      try {
+        return (await db.query<R>(text, values)).rows;
+      } finally {
+        await db.end();
+      }
+    };
+    const EMAIL = 'officer.012084@yokoten.example';
+
+    it('treats an expired session as anonymous, for the token and the cookie alike', async () => {
+      const token = await t.login(EMAIL);
+      expect((await t.gql<MeData>(ME, undefined, token)).data!.me).not.toBeNull();
+      await sql(
+        `UPDATE sessions SET expires_at = now() - interval '1 second'
+          WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
+        [EMAIL],
+      );
+      const bearer = await t.gql<MeData>(ME, undefined, token);
+      expect(bearer.errors).toBeUndefined();
+      expect(bearer.data).toEqual({ me: null });
+      const cookie = await postGraphql<MeData>(t.url, { query: ME }, { cookie: `yokoten_session=${token}` });
+      expect(cookie.data).toEqual({ me: null });
+    });
+
+    it('clears the user’s expired sessions at their next login, so the table holds live ones only', async () => {
+      // (the previous test left this user with an expired session)
+      const count = async () =>
+        (
+          await sql<{ expired: string; live: string }>(
+            `SELECT count(*) FILTER (WHERE expires_at <= now()) AS expired,
+                    count(*) FILTER (WHERE expires_at > now()) AS live
+               FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
+            [EMAIL],
+          )
+        )[0];
+      expect(Number((await count()).expired)).toBeGreaterThan(0);
+      await t.login(EMAIL);
+      expect(await count()).toEqual({ expired: '0', live: '1' });
+    });
+  });
+
   describe('logout', () => {
     it('invalidates a Bearer token: `me` is null afterwards, other sessions stay signed in', async () => {
       const first = await t.login('officer.011002@yokoten.example');

@@ -36,9 +36,21 @@ export class UserRepository {
       .find({ where: { municipalityId, role: 'OFFICER' }, order: { name: 'ASC' } });
   }
 
+  /**
+   * A new session; the user's expired ones go in the same transaction (found through the user_id index),
+   * so that sessions nobody logs out of do not pile up.
+   */
   createSession(userId: string, tokenHash: string, expiresAt: Date): Promise<SessionEntity> {
-    const repo = this.dataSource.getRepository(SessionEntity);
-    return repo.save(repo.create({ userId, tokenHash, expiresAt }));
+    return this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(SessionEntity);
+      await repo
+        .createQueryBuilder()
+        .delete()
+        .where('user_id = :userId', { userId })
+        .andWhere('expires_at <= now()')
+        .execute();
+      return repo.save(repo.create({ userId, tokenHash, expiresAt }));
+    });
   }
 
   /**
