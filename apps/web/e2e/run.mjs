@@ -296,6 +296,12 @@ test('unknown pages answer with a 404 page', async (j, page) => {
     '自治体が見つかりません',
     'unknown municipality h1',
   );
+  // The five-digit form of a code (e-Stat, many lists) and full-width digits lead to the municipality.
+  for (const typed of ['40100', '４０１００５']) {
+    await j.goto(`/municipalities/${encodeURIComponent(typed)}`);
+    await page.waitForURL((url) => url.pathname === '/municipalities/401005');
+    await j.expectText(page.getByRole('heading', { level: 1 }), '北九州市', `h1 for ${typed}`);
+  }
 });
 
 test('browse members: filters in the URL, IME-aware search, more results, municipality page', async (j, page) => {

@@ -1,3 +1,4 @@
+import { completeMunicipalityCode, isValidMunicipalityCode } from '@yokoten/case-studies';
 import type { Language } from '../../i18n/i18n';
 
 export {
@@ -19,4 +20,18 @@ export function municipalityName(
   language: Language,
 ): string {
   return language === 'en' && municipality.nameEn ? municipality.nameEn : municipality.name;
+}
+
+/**
+ * The 全国地方公共団体コード a person most likely meant: full-width digits made plain, and the five-digit
+ * form (without the check digit, as e-Stat and many lists publish it) completed. null when neither fits.
+ */
+export function canonicalMunicipalityCode(typed: string): string | null {
+  const code = typed.normalize('NFKC').trim();
+  if (isValidMunicipalityCode(code)) return code;
+  if (/^[0-9]{5}$/.test(code)) {
+    const full = completeMunicipalityCode(code);
+    if (isValidMunicipalityCode(full)) return full;
+  }
+  return null;
 }

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, Navigate, useParams } from 'react-router-dom';
 import { MunicipalityDocument, type MunicipalityDetailFragment } from '../../graphql/generated/graphql';
 import { currentLanguage, type Language } from '../../i18n/i18n';
 import { formatCalendarDate, formatDateTimeAsDate, formatNumber } from '../../shared/format';
@@ -11,7 +11,12 @@ import { usePageTitle } from '../../shared/use-page-title';
 import { isOrganiser, useCurrentUser } from '../auth/use-current-user';
 import { apiProblem } from '../../shared/errors';
 import { municipalityKindLabel, populationBandLabel } from '../../shared/domain-labels';
-import { isValidMunicipalityCode, municipalityName, prefectureName } from './labels';
+import {
+  canonicalMunicipalityCode,
+  isValidMunicipalityCode,
+  municipalityName,
+  prefectureName,
+} from './labels';
 import { MembershipActions } from './membership-actions';
 import { MembershipBadge } from './membership-badge';
 import { SignDeclarationForm } from './sign-declaration-form';
@@ -171,6 +176,9 @@ export function MunicipalityPage() {
     user.municipality?.code === municipality?.code &&
     !municipality?.declaration;
   const showNotFound = notFound && !loading;
+  // /municipalities/40100 or ４０１００５: go to the municipality the code stands for.
+  const canonical = validCode ? code : canonicalMunicipalityCode(code);
+  if (canonical && canonical !== code) return <Navigate to={`/municipalities/${canonical}`} replace />;
 
   // One h1 element in every state (loading, not found, loaded): focus moved to it on navigation
   // stays put when the data arrives.
