@@ -166,6 +166,16 @@ describe('municipalities over HTTP', () => {
       expect(await codes({ search: 'hiroshima prefecture' })).toEqual(['340006']);
     });
 
+    it('finds a municipality by its 団体コード, whole or its first digits, full-width too', async () => {
+      expect(await codes({ search: '401005' })).toEqual(['401005']);
+      expect(await codes({ search: '４０１００５' })).toEqual(['401005']);
+      // The five-digit form (without the check digit) is a prefix of the code.
+      expect(await codes({ search: '40100' })).toEqual(['401005']);
+      expect(await codes({ search: '3400' })).toEqual(['340006']);
+      // Digits inside a code are not a match: 1005 is not the start of 401005.
+      expect(await codes({ search: '1005' })).toEqual([]);
+    });
+
     it('treats % and _ as plain characters, not wildcards', async () => {
       expect(await codes({ search: '%' })).toEqual([]);
       expect(await codes({ search: '_' })).toEqual([]);

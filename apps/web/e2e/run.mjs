@@ -427,6 +427,15 @@ test('browse members: filters in the URL, IME-aware search, more results, munici
   );
   await j.checkA11y('municipality page');
   await j.screenshot('municipality');
+
+  // Officials often have the 団体コード at hand: the search box takes it (or its five-digit form).
+  await j.goto('/municipalities?q=40100');
+  await j.expectText(
+    page.locator('p[role="status"]').filter({ hasText: '該当する自治体' }),
+    '該当する自治体：1団体',
+    'search by code',
+  );
+  await j.expectText(page.locator('tbody tr th a'), '北九州市', 'the municipality found by its code');
 });
 
 test('organiser logs in, is sent back, sees membership actions, logs out', async (j, page) => {

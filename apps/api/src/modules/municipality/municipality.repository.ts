@@ -52,9 +52,11 @@ export class MunicipalityRepository {
       .filter(Boolean);
     terms.forEach((term, i) =>
       base.andWhere(
-        new Brackets((w) =>
-          w.where(`m.search_text LIKE :t${i} ESCAPE '\\'`, { [`t${i}`]: `%${escapeLike(term)}%` }),
-        ),
+        new Brackets((w) => {
+          w.where(`m.search_text LIKE :t${i} ESCAPE '\\'`, { [`t${i}`]: `%${escapeLike(term)}%` });
+          // Digits: the start of a 団体コード (the whole code, or its five-digit form without the check digit).
+          if (/^[0-9]{1,6}$/.test(term)) w.orWhere(`m.code LIKE :c${i}`, { [`c${i}`]: `${term}%` });
+        }),
       ),
     );
     const totalCount = await base.clone().getCount();

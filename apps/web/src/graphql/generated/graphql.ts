@@ -228,7 +228,7 @@ export type MunicipalityFilter = {
   membershipStatuses?: Array<MembershipStatus> | null | undefined;
   /** JIS prefecture codes, e.g. ["40", "13"] */
   prefectureCodes?: Array<string> | null | undefined;
-  /** Name, kana or English name; kana and width insensitive */
+  /** Name, kana, English name, or a 団体コード or its first digits; kana and width insensitive */
   search?: string | null | undefined;
 };
 

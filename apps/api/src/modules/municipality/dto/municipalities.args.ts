@@ -44,7 +44,7 @@ export class MunicipalityFilter {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Name, kana or English name; kana and width insensitive',
+    description: 'Name, kana, English name, or a 団体コード or its first digits; kana and width insensitive',
   })
   @IsOptional()
   @IsString()
