@@ -677,6 +677,29 @@ test(
     await j.expectText(profile, /Membership\s+Withdrawn/, 'status after the second withdrawal');
     await page.getByRole('button', { name: '日本語', exact: true }).click();
 
+    // Meanwhile another organiser (another tab) admits it: this page still offers 加入承認. Pressing it
+    // says what happened and shows the status as it is now, not 「予期しないエラー」.
+    const elsewhere = await j.graphql(
+      `mutation ($code: String!) { admitMunicipality(code: $code) { code } }`,
+      {
+        code: applicant.code,
+      },
+    );
+    expect(!elsewhere.errors, `admitting from elsewhere failed: ${JSON.stringify(elsewhere.errors)}`);
+    await page.getByRole('button', { name: '加入承認' }).click();
+    await page
+      .getByRole('dialog', { name: '加入を承認しますか' })
+      .getByRole('button', { name: '承認する' })
+      .click();
+    await j.expectText(page.getByRole('alert'), /すでに変わっていました/, 'conflict message');
+    await j.expectText(profile, /加入状況\s+会員/, 'the status as it is now');
+    await page.getByRole('button', { name: '退会処理' }).click();
+    await page
+      .getByRole('dialog', { name: '退会処理を行いますか' })
+      .getByRole('button', { name: '退会処理を行う' })
+      .click();
+    await j.expectText(profile, /加入状況\s+退会/, 'status after the last withdrawal');
+
     // The directory, reached without a reload, lists it under 退会.
     await page
       .getByRole('navigation', { name: 'メインメニュー' })

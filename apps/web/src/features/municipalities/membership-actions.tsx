@@ -1,15 +1,17 @@
 import { useState } from 'react';
-import { useMutation } from '@apollo/client/react';
+import { useLazyQuery, useMutation } from '@apollo/client/react';
 import type { ApolloCache } from '@apollo/client';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import {
   AdmitMunicipalityDocument,
+  MunicipalityDocument,
   WithdrawMunicipalityDocument,
   type MunicipalityDetailFragment,
 } from '../../graphql/generated/graphql';
 import { currentLanguage } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
+import { apiProblem } from '../../shared/errors';
 import { membershipStatusLabel } from '../../shared/domain-labels';
 import { flashState } from '../../shared/flash';
 import { ErrorNotice } from '../../shared/status';
@@ -36,6 +38,8 @@ export function MembershipActions({ municipality }: { municipality: Municipality
   const name = municipalityName(municipality, currentLanguage());
   const [pending, setPending] = useState<'admit' | 'withdraw'>();
   const [error, setError] = useState<unknown>();
+  const [conflict, setConflict] = useState(false);
+  const [refetchMunicipality] = useLazyQuery(MunicipalityDocument, { fetchPolicy: 'network-only' });
   const [admit, admitState] = useMutation(AdmitMunicipalityDocument, { update: forgetMembershipLists });
   const [withdraw, withdrawState] = useMutation(WithdrawMunicipalityDocument, {
     update: forgetMembershipLists,
@@ -44,6 +48,7 @@ export function MembershipActions({ municipality }: { municipality: Municipality
 
   async function confirm() {
     setError(undefined);
+    setConflict(false);
     const action = pending;
     try {
       if (action === 'admit') await admit({ variables: { code: municipality.code } });
@@ -58,7 +63,14 @@ export function MembershipActions({ municipality }: { municipality: Municipality
       }
     } catch (caught) {
       setPending(undefined);
-      setError(caught);
+      if (apiProblem(caught).code === 'CONFLICT') {
+        // Someone else (another organiser, another tab) changed the membership meanwhile: show it as it is.
+        setConflict(true);
+        await refetchMunicipality({ variables: { code: municipality.code } }).catch(() => undefined);
+        focusPageHeadingSoon();
+      } else {
+        setError(caught);
+      }
     }
   }
 
@@ -98,6 +110,11 @@ export function MembershipActions({ municipality }: { municipality: Municipality
             {t('municipality.withdraw')}
           </button>
         </>
+      )}
+      {conflict && (
+        <p role="alert" className="mt-4 rounded-8 border-2 border-error-1 bg-red-50 p-4 text-std-16N-170">
+          {t('municipality.membershipConflict', { name })}
+        </p>
       )}
       {error !== undefined && <ErrorNotice error={error} />}
 
