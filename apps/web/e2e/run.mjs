@@ -502,6 +502,8 @@ test('organiser logs in, is sent back, sees membership actions, logs out', async
     'logout notice',
   );
   await page.getByRole('link', { name: 'ログイン', exact: true }).waitFor();
+  // The menu button is gone with the session: focus goes to the page heading, not back to <body>.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 5_000 });
   const me = await j.graphql('{ me { id } }');
   expect(me.data?.me === null, 'the session should be gone after logout');
 

@@ -6,6 +6,7 @@ import { LogoutDocument } from '../graphql/generated/graphql';
 import type { CurrentUser } from '../features/auth/use-current-user';
 import { apiProblem, problemMessage } from '../shared/errors';
 import { flashState } from '../shared/flash';
+import { focusPageHeadingSoon } from '../shared/focus-heading';
 import { roleLabel } from '../shared/domain-labels';
 import { municipalityName } from '../features/municipalities/labels';
 import { currentLanguage } from '../i18n/i18n';
@@ -56,6 +57,8 @@ export function UserMenu({ user }: { user: CurrentUser }) {
       await client.resetStore();
       setOpen(false);
       void navigate(location.pathname + location.search, { replace: true, state: flashState('loggedOut') });
+      // The menu button focus was on is gone with the session; without this the next Tab starts at the top.
+      focusPageHeadingSoon();
     } catch (caught) {
       setError(problemMessage(apiProblem(caught), t));
     }

@@ -5,17 +5,24 @@ import type { TFunction } from 'i18next';
 export interface ApiProblem {
   code: string;
   field?: string;
+  /** How long to wait (a rate limit, the search engine restarting), when the API says. */
+  retryAfterSeconds?: number;
 }
 
 interface FormattedError {
-  extensions?: { code?: unknown; field?: unknown };
+  extensions?: { code?: unknown; field?: unknown; retryAfterSeconds?: unknown };
 }
 
 function fromErrors(errors: readonly FormattedError[] | undefined): ApiProblem | undefined {
   const first = errors?.find((error) => typeof error.extensions?.code === 'string');
   if (!first) return undefined;
-  const field = first.extensions?.field;
-  return { code: String(first.extensions?.code), field: typeof field === 'string' ? field : undefined };
+  const { field, retryAfterSeconds } = first.extensions ?? {};
+  return {
+    code: String(first.extensions?.code),
+    field: typeof field === 'string' ? field : undefined,
+    retryAfterSeconds:
+      typeof retryAfterSeconds === 'number' && retryAfterSeconds > 0 ? retryAfterSeconds : undefined,
+  };
 }
 
 export function apiProblem(error: unknown): ApiProblem {
@@ -53,7 +60,12 @@ export function problemMessage(problem: ApiProblem, t: TFunction): string {
     case 'GRAPHQL_VALIDATION_FAILED':
       return t('errors.badInput');
     case 'TOO_MANY_REQUESTS':
-      return t('errors.tooManyRequests');
+      return problem.retryAfterSeconds
+        ? t('errors.tooManyRequestsWait', { minutes: Math.max(1, Math.ceil(problem.retryAfterSeconds / 60)) })
+        : t('errors.tooManyRequests');
+    case 'CONFLICT':
+      // Someone else (another tab, a colleague, the organiser) changed the same thing first.
+      return t('errors.conflict');
     default:
       return t('errors.unknown');
   }

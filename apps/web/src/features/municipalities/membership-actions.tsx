@@ -16,7 +16,7 @@ import { membershipStatusLabel } from '../../shared/domain-labels';
 import { flashState } from '../../shared/flash';
 import { ErrorNotice } from '../../shared/status';
 import { buttonDanger, buttonSolid, sectionTitle } from '../../shared/ui-classes';
-import { focusPageHeadingSoon } from './focus-heading';
+import { focusPageHeadingSoon } from '../../shared/focus-heading';
 import { municipalityName } from './labels';
 
 /**

@@ -9,7 +9,7 @@ import { formatNumber } from '../../shared/format';
 import { flashState } from '../../shared/flash';
 import { TextAreaField, TextField } from '../../shared/form-fields';
 import { buttonSolid, sectionTitle } from '../../shared/ui-classes';
-import { focusPageHeadingSoon } from './focus-heading';
+import { focusPageHeadingSoon } from '../../shared/focus-heading';
 import { forgetMembershipLists } from './membership-actions';
 
 type Field = keyof SignDeclarationInput;
