@@ -63,17 +63,11 @@ export function AppLayout() {
       </a>
       <SiteHeader />
       <main id="main" ref={mainRef} tabIndex={-1} className={`${container} flex-1 py-8 md:py-10`}>
-        {/* Always in the page, so that a screen reader announces 「ログインしました。」 when it arrives: a
-            live region created together with its text is often not read out. */}
-        <div role="status">
-          {flash && (
-            <SuccessNotice
-              message={t(`flash.${flash.key}`, { name: flash.name ?? '' })}
-              onClose={() => setFlash(undefined)}
-              announce={false}
-            />
-          )}
-        </div>
+        {/* 「ログインしました。」 and other flashes after a navigation (the notice's live region is always there). */}
+        <SuccessNotice
+          message={flash ? t(`flash.${flash.key}`, { name: flash.name ?? '' }) : null}
+          onClose={() => setFlash(undefined)}
+        />
         {/* Pages are loaded on demand (app-router.tsx): 「読み込み中です…」 until the first one arrives. */}
         <Suspense fallback={<Loading />}>
           <Outlet />

@@ -48,36 +48,29 @@ export function ErrorNotice({
 }
 
 /**
- * A success notice (DADS notification banner, success type). It announces itself (role="status");
- * where it appears together with its text, a screen reader may miss that, so the caller can put it
- * inside a live region that is always there and pass `announce={false}` (AppLayout does, for flashes).
+ * A success notice (DADS notification banner, success type), inside a live region (role="status") that
+ * is in the page before the message arrives: a region created together with its text is often not read
+ * out. So render it unconditionally and pass the message, or nothing while there is none.
  */
-export function SuccessNotice({
-  message,
-  onClose,
-  announce = true,
-}: {
-  message: string;
-  onClose?: () => void;
-  announce?: boolean;
-}) {
+export function SuccessNotice({ message, onClose }: { message?: string | null; onClose?: () => void }) {
   const { t } = useTranslation();
   return (
-    <div
-      role={announce ? 'status' : undefined}
-      className="my-6 flex flex-wrap items-start justify-between gap-x-4 gap-y-1 rounded-12 border-2 border-success-2 bg-green-50 p-4"
-    >
-      {/* The message takes the line and the close button moves under it when both do not fit (a phone):
-          squeezed beside the button, 「ログインしました。」 broke after 「ログインしまし」. */}
-      <p className="min-w-0 flex-[1_1_16rem] py-2.5 text-std-16B-170 text-green-1000">{message}</p>
-      {onClose && (
-        <button
-          type="button"
-          className="-mx-2 inline-flex min-h-11 shrink-0 items-center rounded-4 px-2 text-oln-16B-100 text-green-1000 underline underline-offset-[3px] hover:decoration-[3px]"
-          onClick={onClose}
-        >
-          {t('common.closeNotice')}
-        </button>
+    <div role="status">
+      {message && (
+        <div className="my-6 flex flex-wrap items-start justify-between gap-x-4 gap-y-1 rounded-12 border-2 border-success-2 bg-green-50 p-4">
+          {/* The message takes the line and the close button moves under it when both do not fit (a phone):
+              squeezed beside the button, 「ログインしました。」 broke after 「ログインしまし」. */}
+          <p className="min-w-0 flex-[1_1_16rem] py-2.5 text-std-16B-170 text-green-1000">{message}</p>
+          {onClose && (
+            <button
+              type="button"
+              className="-mx-2 inline-flex min-h-11 shrink-0 items-center rounded-4 px-2 text-oln-16B-100 text-green-1000 underline underline-offset-[3px] hover:decoration-[3px]"
+              onClick={onClose}
+            >
+              {t('common.closeNotice')}
+            </button>
+          )}
+        </div>
       )}
     </div>
   );

@@ -80,12 +80,10 @@ export function AdoptionForm({
         {mine ? t('adoption.formUpdateHeading') : t('adoption.formHeading')}
       </h3>
       <p className="mt-2 text-std-16N-170 text-solid-gray-700">{t('adoption.formLead')}</p>
-      {saved && (
-        <SuccessNotice
-          message={saved === 'recorded' ? t('adoption.saved') : t('adoption.withdrawn')}
-          onClose={() => setSaved(null)}
-        />
-      )}
+      <SuccessNotice
+        message={saved ? (saved === 'recorded' ? t('adoption.saved') : t('adoption.withdrawn')) : null}
+        onClose={() => setSaved(null)}
+      />
       {(error || withdrawError) && <ErrorNotice error={error ?? withdrawError} />}
       <form noValidate onSubmit={(event) => void submit(event)} className="mt-4 flex flex-col gap-6">
         <fieldset>

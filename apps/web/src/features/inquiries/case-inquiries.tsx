@@ -63,7 +63,9 @@ function ReplyForm({
   return (
     <form noValidate onSubmit={(event) => void submit(event)} className="mt-4 flex flex-col gap-4">
       <ErrorSummary errors={errors} attempt={attempt} />
-      {sent && <SuccessNotice message={asPublisher ? t('inquiry.answered') : t('inquiry.followedUp')} />}
+      <SuccessNotice
+        message={sent ? (asPublisher ? t('inquiry.answered') : t('inquiry.followedUp')) : null}
+      />
       {error && <ErrorNotice error={error} />}
       <TextAreaField
         id={fieldId}
@@ -246,7 +248,7 @@ function AskForm({ caseStudyId, onAsked }: { caseStudyId: string; onAsked: () =>
         {t('inquiry.askHeading')}
       </h3>
       <p className="mt-2 text-std-16N-170 text-solid-gray-700">{t('inquiry.askLead')}</p>
-      {sent && <SuccessNotice message={t('inquiry.asked')} onClose={() => setSent(false)} />}
+      <SuccessNotice message={sent ? t('inquiry.asked') : null} onClose={() => setSent(false)} />
       {error && <ErrorNotice error={error} />}
       <form noValidate onSubmit={(event) => void submit(event)} className="mt-4 flex flex-col gap-6">
         <ErrorSummary errors={errors} attempt={attempt} />

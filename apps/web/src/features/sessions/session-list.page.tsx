@@ -211,7 +211,7 @@ export function SessionListPage() {
   usePageTitle(t('sessions.list.title'));
   return (
     <div>
-      {notice && <SuccessNotice message={notice} onClose={clearNotice} />}
+      <SuccessNotice message={notice} onClose={clearNotice} />
       <h1 className={pageTitle}>{t('sessions.list.title')}</h1>
       <p className="mt-4 max-w-3xl text-std-17N-170">{t('sessions.list.lead')}</p>
       <div className="mt-4 flex flex-wrap items-center gap-x-6 gap-y-3">

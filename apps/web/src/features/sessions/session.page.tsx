@@ -290,7 +290,7 @@ export function SessionPage() {
 
   return (
     <div>
-      {notice && <SuccessNotice message={notice} onClose={clearNotice} />}
+      <SuccessNotice message={notice} onClose={clearNotice} />
       {session && <SessionBreadcrumbs current={session.title} />}
       <h1 className={pageTitle}>{session ? <span lang="ja">{title}</span> : title}</h1>
       {notFound && !loading ? (
