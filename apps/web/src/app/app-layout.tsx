@@ -28,6 +28,11 @@ export function AppLayout() {
   useEffect(() => {
     if (!incomingFlash) return;
     setFlash(incomingFlash);
+    // Effects run after paint: a link clicked in between (「ホーム」 right after logging in) has already
+    // moved the browser on, and replacing "this" entry would now undo that click.
+    // (Compared as the browser writes URLs: the router may hold ?q=人材育成 where the address bar has %E4….)
+    const shown = new URL(location.pathname + location.search, window.location.origin);
+    if (window.location.pathname !== shown.pathname || window.location.search !== shown.search) return;
     void navigate(
       { pathname: location.pathname, search: location.search, hash: location.hash },
       { replace: true, state: null },
