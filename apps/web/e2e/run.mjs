@@ -2093,6 +2093,17 @@ test('dashboard: charts, tables with captions and the tile map of Japan', async 
   await page.getByRole('radio', { name: '公開事例' }).check();
   await j.checkA11y('dashboard');
   await j.screenshot('dashboard');
+
+  // An officer of a municipality that has left the network is told why, not shown an error.
+  await j.graphql('mutation { logout }');
+  const left = (
+    await j.graphql(
+      `query { municipalities(filter: { membershipStatuses: [WITHDRAWN] }, first: 1) { edges { node { code } } } }`,
+    )
+  ).data.municipalities.edges[0]?.node;
+  expect(left, 'no withdrawn municipality in the demo data');
+  await loginAs(j, page, `officer.${left.code}@yokoten.example`, '/dashboard');
+  await j.expectText(page.locator('main'), '所属の自治体は現在、加盟自治体ではありません', 'non-member officer');
 });
 
 test('open data page: files, licence and how to cite; linked from the footer', async (j, page) => {

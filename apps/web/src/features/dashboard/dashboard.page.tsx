@@ -6,6 +6,7 @@ import { formatTerm, isCaseTheme } from '@yokoten/case-studies';
 import { NetworkDashboardDocument, type NetworkDashboardQuery } from '../../graphql/generated/graphql';
 import { currentLanguage, type Language } from '../../i18n/i18n';
 import { formatDateTimeAsDate, formatNumber } from '../../shared/format';
+import { apiProblem } from '../../shared/errors';
 import { ErrorNotice, Loading } from '../../shared/status';
 import { pageTitle, sectionTitle } from '../../shared/ui-classes';
 import { usePageTitle } from '../../shared/use-page-title';
@@ -471,6 +472,9 @@ export function DashboardPage() {
             </Link>
           </p>
         )
+      ) : error && apiProblem(error).code === 'FORBIDDEN' ? (
+        // Signed in, but not as an officer of a member municipality (withdrawn, applicant): say why.
+        <p className="mt-6 text-std-16N-170">{t('dashboard.membersOnly')}</p>
       ) : error ? (
         <ErrorNotice error={error} onRetry={() => void refetch()} />
       ) : !d ? (
