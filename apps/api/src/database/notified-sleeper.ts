@@ -1,5 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 
 export interface NotifiedSleeperOptions {
   /** PostgreSQL connection string for the dedicated LISTEN connection. */
@@ -25,6 +27,17 @@ export class NotifiedSleeper {
   private listenerRetry: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: NotifiedSleeperOptions) {}
+
+  /** A sleeper listening on the same database as the app's data source. */
+  static forDataSource(
+    dataSource: DataSource,
+    options: Omit<NotifiedSleeperOptions, 'url'>,
+  ): NotifiedSleeper {
+    return new NotifiedSleeper({
+      ...options,
+      url: (dataSource.options as PostgresConnectionOptions).url as string,
+    });
+  }
 
   get stopping(): boolean {
     return this.stopped;

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { OutboxRetryColumns } from '../database/outbox-columns';
 
 /**
  * Durable queue of search-index updates (transactional outbox). A write to a case inserts a row here
@@ -7,7 +8,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity({ name: 'search_outbox' })
 @Index('IDX_search_outbox_available_at', ['availableAt'])
-export class SearchOutboxEntity {
+export class SearchOutboxEntity extends OutboxRetryColumns {
   @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'PK_search_outbox' })
   id: string;
 
@@ -20,13 +21,4 @@ export class SearchOutboxEntity {
 
   @CreateDateColumn({ name: 'enqueued_at', type: 'timestamptz' })
   enqueuedAt: Date;
-
-  @Column({ name: 'available_at', type: 'timestamptz', default: () => 'now()' })
-  availableAt: Date;
-
-  @Column({ type: 'integer', default: 0 })
-  attempts: number;
-
-  @Column({ name: 'last_error', type: 'text', nullable: true })
-  lastError: string | null;
 }

@@ -7,7 +7,6 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { NotifiedSleeper } from '../database/notified-sleeper';
 import { CaseIndex } from './case-index';
@@ -35,8 +34,7 @@ export class SearchSyncWorker implements OnApplicationBootstrap, BeforeApplicati
     private readonly processor: SearchOutboxProcessor,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.waiting = new NotifiedSleeper({
-      url: (dataSource.options as PostgresConnectionOptions).url as string,
+    this.waiting = NotifiedSleeper.forDataSource(dataSource, {
       channel: OUTBOX_CHANNEL,
       applicationName: 'yokoten-search-sync',
       logger: this.logger,

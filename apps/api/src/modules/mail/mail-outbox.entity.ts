@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { OutboxRetryColumns } from '../../database/outbox-columns';
 
 /**
  * Durable queue of rendered mails (transactional outbox). The change that causes a mail inserts it here
@@ -7,7 +8,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
  */
 @Entity({ name: 'mail_outbox' })
 @Index('IDX_mail_outbox_available_at', ['availableAt'])
-export class MailOutboxEntity {
+export class MailOutboxEntity extends OutboxRetryColumns {
   @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'PK_mail_outbox' })
   id: string;
 
@@ -32,13 +33,4 @@ export class MailOutboxEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
-
-  @Column({ name: 'available_at', type: 'timestamptz', default: () => 'now()' })
-  availableAt: Date;
-
-  @Column({ type: 'integer', default: 0 })
-  attempts: number;
-
-  @Column({ name: 'last_error', type: 'text', nullable: true })
-  lastError: string | null;
 }

@@ -6,7 +6,6 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
 import { NotifiedSleeper } from '../../database/notified-sleeper';
 import { MAIL_ALERT_ATTEMPTS, MailOutboxProcessor, type MailBatchResult } from './mail-outbox.processor';
 
@@ -32,8 +31,7 @@ export class MailOutboxWorker implements OnApplicationBootstrap, BeforeApplicati
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly processor: MailOutboxProcessor,
   ) {
-    this.waiting = new NotifiedSleeper({
-      url: (dataSource.options as PostgresConnectionOptions).url as string,
+    this.waiting = NotifiedSleeper.forDataSource(dataSource, {
       channel: MAIL_OUTBOX_CHANNEL,
       applicationName: 'yokoten-mail-outbox',
       logger: this.logger,
