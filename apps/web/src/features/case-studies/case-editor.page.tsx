@@ -1,3 +1,4 @@
+import { parseYenAmount } from '@yokoten/case-studies';
 import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -33,7 +34,6 @@ import {
   changedInput,
   emptyValues,
   isEmptyInput,
-  parseYen,
   splitTags,
   valuesFromCase,
   type CaseInput,
@@ -573,7 +573,7 @@ function CaseEditorForm({
     onChange: (event: { target: { value: string } }) => change(field, event.target.value),
   });
 
-  const budget = parseYen(values.budgetYen);
+  const budget = parseYenAmount(values.budgetYen);
   const tags = splitTags(values.tags);
 
   let statusText = '';

@@ -151,8 +151,6 @@ export function toHalfWidth(text: string): string {
     .replace(/\u3000/g, ' ');
 }
 
-/** 1,500,000 / 150万円 / 1億2,000万円 (parseYenAmount). null: empty. NaN: not an amount of yen. */
-export const parseYen = parseYenAmount;
 
 export function parseMeasure(text: string): number | null {
   const compact = toHalfWidth(text).replace(/[,\s]/g, '');
@@ -252,7 +250,7 @@ export function buildInput(values: FormValues, t: TFunction): { input: CaseInput
     else input[field] = items;
   }
 
-  const budget = parseYen(values.budgetYen);
+  const budget = parseYenAmount(values.budgetYen);
   if (budget !== null && (!Number.isSafeInteger(budget) || budget < 0))
     errors.budgetYen = t('caseEditor.errors.budgetInvalid');
   else if (budget !== null && budget > LIMITS.budgetMax)
