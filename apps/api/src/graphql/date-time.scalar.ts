@@ -1,5 +1,6 @@
 import { Scalar, type CustomScalar } from '@nestjs/graphql';
 import { GraphQLError, Kind, type ValueNode } from 'graphql';
+import { isCalendarDate } from './date.scalar';
 
 /** RFC 3339 date and time; the offset may be left out (then it is Japan time, as every time in Yokoten). */
 const DATE_TIME =
@@ -22,12 +23,10 @@ export function parseDateTime(value: unknown): Date {
   const m = DATE_TIME.exec(value.trim());
   if (!m) throw invalid();
   const [, y, mo, d, h, mi, s = '00', frac = '', offset = '+09:00'] = m;
-  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number);
+  const [hour, minute, second] = [h, mi, s].map(Number);
   if (hour > 23 || minute > 59 || second > 59) throw invalid();
-  // The calendar check on the wall-clock fields, before any offset moves the day.
-  const wall = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
-  if (wall.getUTCFullYear() !== year || wall.getUTCMonth() !== month - 1 || wall.getUTCDate() !== day)
-    throw invalid();
+  // The day as written, before any offset moves it: the Date scalar's calendar check.
+  if (!isCalendarDate(`${y}-${mo}-${d}`)) throw invalid();
   if (offset.toUpperCase() !== 'Z' && (Number(offset.slice(1, 3)) > 23 || Number(offset.slice(4)) > 59))
     throw invalid();
   const parsed = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${frac}${offset.toUpperCase()}`);

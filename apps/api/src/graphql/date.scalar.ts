@@ -4,7 +4,7 @@ import { GraphQLError, Kind, type ValueNode } from 'graphql';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real day of the calendar: Date.parse alone takes 2024-02-30 (as 1 March). */
-function isCalendarDate(value: string): boolean {
+export function isCalendarDate(value: string): boolean {
   const time = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
 }
