@@ -32,7 +32,7 @@ import {
   runBench,
   table,
   writeSection,
-  type ApiProcess,
+  type BenchProcess,
   type BenchServices,
 } from './bench-support';
 import { DOCUMENT, QUERIES } from './bench-queries';
@@ -159,7 +159,7 @@ const IDS_ONLY = `query Ids($query: String, $filter: CaseStudyFilter, $sort: Cas
   searchCaseStudies(query: $query, filter: $filter, sort: $sort, page: $page, pageSize: $pageSize) {
     totalHits hits { caseStudy { id } } } }`;
 
-async function apiCpu(api: ApiProcess): Promise<string[][]> {
+async function apiCpu(api: BenchProcess): Promise<string[][]> {
   const via = agent(1);
   const rows: string[][] = [];
   for (const [name, document, withVariables] of [

@@ -28,7 +28,7 @@ import {
   summarize,
   table,
   writeSection,
-  type ApiProcess,
+  type BenchProcess,
   type BenchServices,
 } from './bench-support';
 import { DOCUMENT, QUERIES } from './bench-queries';
@@ -66,8 +66,8 @@ type Samples = Record<Path, number[]> & { errors: number };
  */
 async function interleaved(
   services: BenchServices,
-  api: ApiProcess,
-  floor: ApiProcess,
+  api: BenchProcess,
+  floor: BenchProcess,
   prepared: Prepared[],
   clients: number,
   seconds: number,

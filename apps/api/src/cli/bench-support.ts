@@ -80,7 +80,8 @@ export async function startBenchServices(): Promise<BenchServices> {
   }
 }
 
-export interface ApiProcess {
+/** A child process of a benchmark (the API, the floor proxy): its URL, the process, and how to stop it. */
+export interface BenchProcess {
   url: string;
   child: ChildProcess;
   stop(): Promise<void>;
@@ -94,7 +95,7 @@ async function startChild(
   env: Record<string, string>,
   readyPath: string,
   nodeArgs: string[] = [],
-): Promise<ApiProcess> {
+): Promise<BenchProcess> {
   const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', script], {
     env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.json', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -130,7 +131,7 @@ async function startChild(
 }
 
 /** The real API (apps/api/src/main.ts, production mode, no demo data) on the bench's services. */
-export async function startApi(services: BenchServices): Promise<ApiProcess> {
+export async function startApi(services: BenchServices): Promise<BenchProcess> {
   const port = await findFreePort();
   // BENCH_API_NODE_ARGS, e.g. --cpu-prof, profiles the API process.
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -156,7 +157,7 @@ export async function startApi(services: BenchServices): Promise<ApiProcess> {
 }
 
 /** bench-floor-proxy.ts in front of the live index: the least any API adds (one more HTTP hop). */
-export async function startFloorProxy(services: BenchServices): Promise<ApiProcess> {
+export async function startFloorProxy(services: BenchServices): Promise<BenchProcess> {
   const port = await findFreePort();
   return startChild(
     'floor proxy',
@@ -325,14 +326,14 @@ export function deadline(msLimit: number, cleanup: () => Promise<void>): NodeJS.
 export function runBench(
   body: (
     services: BenchServices,
-    startApi: () => Promise<ApiProcess>,
-    startFloor: () => Promise<ApiProcess>,
+    startApi: () => Promise<BenchProcess>,
+    startFloor: () => Promise<BenchProcess>,
   ) => Promise<void>,
   limitMs = 30 * 60_000,
 ): void {
   let services: BenchServices | undefined;
-  let api: ApiProcess | undefined;
-  let floor: ApiProcess | undefined;
+  let api: BenchProcess | undefined;
+  let floor: BenchProcess | undefined;
   const cleanup = async () => {
     await api?.stop().catch(() => undefined);
     await floor?.stop().catch(() => undefined);
