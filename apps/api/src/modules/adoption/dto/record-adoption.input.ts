@@ -3,8 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
 import { ADOPTION_STATUSES, type AdoptionStatus } from '@yokoten/case-studies';
 import { AdoptionStatusEnum } from '../models/adoption.model';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../common/transforms';
 
 @InputType({ description: '横展開の記録: fields left out keep their recorded value' })
 export class RecordAdoptionInput {

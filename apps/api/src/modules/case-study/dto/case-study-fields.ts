@@ -22,6 +22,7 @@ import {
 import { CASE_STAGES, CASE_TARGETS, CASE_THEMES, VISIBILITIES } from '@yokoten/case-studies';
 import { DateScalar } from '../../../graphql/date.scalar';
 import { CaseStageEnum, CaseTargetEnum, CaseThemeEnum, VisibilityEnum } from '../../../graphql/enums';
+import { trim } from '../../../common/transforms';
 
 /**
  * The field rules of CreateCaseStudyInput and UpdateCaseStudyInput, written once. `optional` fields may be
@@ -47,7 +48,6 @@ export const LIMITS = {
   outcomeAbsMax: 1e15,
 } as const;
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const trimEach = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
 const blankToNull = ({ value }: { value: unknown }) =>

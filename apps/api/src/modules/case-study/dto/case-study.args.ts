@@ -4,6 +4,7 @@ import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNest
 import { CASE_STATUSES, type CaseStatus } from '@yokoten/case-studies';
 import { CaseStatusEnum } from '../../../graphql/enums';
 import { UpdateCaseStudyInput } from './update-case-study.input';
+import { trim } from '../../../common/transforms';
 
 @ArgsType()
 export class CaseStudyIdArgs {
@@ -24,7 +25,7 @@ export class UpdateCaseStudyArgs extends CaseStudyIdArgs {
 @ArgsType()
 export class UnpublishCaseStudyArgs extends CaseStudyIdArgs {
   @Field({ description: 'Why it was taken down; shown to the owning municipality' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'reason を入力してください (reason is required)' })
   @MaxLength(2000)

@@ -38,11 +38,7 @@ import {
   SessionTimeframeEnum,
   type SessionTimeframe,
 } from '../../../graphql/enums';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-/** A one-line field (title, venue, table name): a pasted line break or tab becomes a space. */
-const oneLine = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.replace(/\s*[\t\n\v\f\r\u2028\u2029]+\s*/g, ' ').trim() : value;
+import { oneLine, trim } from '../../../common/transforms';
 
 /**
  * May be left out, but not set to null: the field has no "empty" value (GraphQL's optional input fields
@@ -51,7 +47,10 @@ const oneLine = ({ value }: { value: unknown }) =>
 function Omittable(): PropertyDecorator {
   return (target, key) => {
     ValidateIf((_: object, v: unknown) => v !== undefined)(target, key);
-    IsDefined({ message: `${String(key)} cannot be null: leave it out to keep the current value` })(target, key);
+    IsDefined({ message: `${String(key)} cannot be null: leave it out to keep the current value` })(
+      target,
+      key,
+    );
   };
 }
 const URL_OPTIONS = { protocols: ['https', 'http'], require_protocol: true, require_tld: false };

@@ -13,8 +13,7 @@ import {
 } from 'class-validator';
 import { CASE_THEMES, type CaseTheme } from '@yokoten/case-studies';
 import { CaseThemeEnum } from '../../../graphql/enums';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../common/transforms';
 
 @InputType({ description: 'What an officer has written so far of a new case' })
 export class CasesLikeDraftInput {

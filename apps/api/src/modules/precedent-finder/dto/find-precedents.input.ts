@@ -11,6 +11,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsMunicipalityCode } from '../../../common/validators';
+import { trim } from '../../../common/transforms';
 
 export const MAX_DESCRIPTION_LENGTH = 2000;
 export const MAX_PRECEDENTS = 50;
@@ -20,7 +21,7 @@ export const MAX_PRECEDENTS = 50;
 })
 export class FindPrecedentsInput {
   @Field({ description: `Free text in Japanese (1–${MAX_DESCRIPTION_LENGTH} characters)` })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trim)
   @IsString()
   @IsNotEmpty({ message: 'description を入力してください (describe the situation)' })
   @MaxLength(MAX_DESCRIPTION_LENGTH)
