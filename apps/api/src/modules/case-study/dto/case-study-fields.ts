@@ -22,7 +22,7 @@ import {
 import { CASE_STAGES, CASE_TARGETS, CASE_THEMES, VISIBILITIES } from '@yokoten/case-studies';
 import { DateScalar } from '../../../graphql/date.scalar';
 import { CaseStageEnum, CaseTargetEnum, CaseThemeEnum, VisibilityEnum } from '../../../graphql/enums';
-import { trim } from '../../../common/transforms';
+import { oneLine, trim } from '../../../common/transforms';
 
 /**
  * The field rules of CreateCaseStudyInput and UpdateCaseStudyInput, written once. `optional` fields may be
@@ -59,11 +59,11 @@ const presence = (optional: boolean) => (optional ? [NotNullIfPresent()] : []);
 
 export function TextField(
   max: number,
-  options: { optional: boolean; required?: boolean; description?: string },
+  options: { optional: boolean; required?: boolean; oneLine?: boolean; description?: string },
 ) {
   return applyDecorators(
     Field(() => String, { nullable: options.optional, description: options.description }),
-    Transform(trim),
+    Transform(options.oneLine ? oneLine : trim),
     ...presence(options.optional),
     IsString(),
     ...(options.required
@@ -155,7 +155,7 @@ export function StageField(optional: boolean) {
 @InputType({ description: '成果指標: a measured result' })
 export class OutcomeInput {
   @Field({ description: 'e.g. 受講者数' })
-  @Transform(trim)
+  @Transform(oneLine)
   @IsString()
   @IsNotEmpty()
   @MaxLength(LIMITS.outcomeLabel)
@@ -175,7 +175,7 @@ export class OutcomeInput {
   after: number;
 
   @Field({ description: 'e.g. 人, 件, %' })
-  @Transform(trim)
+  @Transform(oneLine)
   @IsString()
   @MaxLength(LIMITS.outcomeUnit)
   unit: string;

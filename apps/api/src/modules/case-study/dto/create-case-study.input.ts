@@ -29,7 +29,7 @@ export class CreateCaseStudyInput {
   @IsMunicipalityCode()
   municipalityCode?: string;
 
-  @TextField(LIMITS.title, { optional: false, required: true })
+  @TextField(LIMITS.title, { optional: false, required: true, oneLine: true })
   title: string;
 
   @TextField(LIMITS.summary, { optional: true, description: 'At least 20 characters to publish' })

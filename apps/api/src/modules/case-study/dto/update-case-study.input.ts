@@ -30,7 +30,7 @@ export class UpdateCaseStudyInput {
   @Min(1)
   expectedVersion?: number;
 
-  @TextField(LIMITS.title, { optional: true, required: true })
+  @TextField(LIMITS.title, { optional: true, required: true, oneLine: true })
   title?: string;
 
   @TextField(LIMITS.summary, { optional: true })

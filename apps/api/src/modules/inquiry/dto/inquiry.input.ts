@@ -1,12 +1,12 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
-import { trim } from '../../../common/transforms';
+import { oneLine, trim } from '../../../common/transforms';
 
 @InputType()
 export class AskInquiryInput {
   @Field({ description: '件名 (1–200 characters)' })
-  @Transform(trim)
+  @Transform(oneLine)
   @IsString()
   @IsNotEmpty({ message: 'subject を入力してください (subject is required)' })
   @MaxLength(200)

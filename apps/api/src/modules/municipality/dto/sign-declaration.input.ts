@@ -1,19 +1,19 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { trim } from '../../../common/transforms';
+import { oneLine, trim } from '../../../common/transforms';
 
 @InputType()
 export class SignDeclarationInput {
   @Field({ description: 'Who signs, e.g. the mayor (市長)' })
-  @Transform(trim)
+  @Transform(oneLine)
   @IsString()
   @IsNotEmpty({ message: 'signerName を入力してください (signerName must not be empty)' })
   @MaxLength(100)
   signerName: string;
 
   @Field({ description: 'e.g. 北九州市長' })
-  @Transform(trim)
+  @Transform(oneLine)
   @IsString()
   @IsNotEmpty({ message: 'signerTitle を入力してください (signerTitle must not be empty)' })
   @MaxLength(100)
