@@ -8,3 +8,12 @@ import type { AppConfig } from '../config/app-config';
 export function publicBaseUrl(config: Pick<AppConfig, 'PUBLIC_URL'>, req: Request): string {
   return config.PUBLIC_URL ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
 }
+
+/**
+ * The address of links in mails: PUBLIC_URL; on a machine running the embedded services (a local or
+ * demo install) http://localhost:PORT; otherwise none, and links stay paths (/cases/…) rather than point
+ * somewhere wrong.
+ */
+export function mailAppUrl(config: Pick<AppConfig, 'PUBLIC_URL' | 'PORT' | 'embeddedDatabase'>): string {
+  return config.PUBLIC_URL ?? (config.embeddedDatabase ? `http://localhost:${config.PORT}` : '');
+}

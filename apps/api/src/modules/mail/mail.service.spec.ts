@@ -1,5 +1,6 @@
 import { loadConfig } from '../../config/app-config';
-import { APP_URL, MailService, mailAppUrl } from './mail.service';
+import { mailAppUrl } from '../../common/public-url';
+import { APP_URL, MailService } from './mail.service';
 
 describe('links in mails', () => {
   it('point at PUBLIC_URL, at localhost on an embedded install, else stay paths', () => {

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
+import { mailAppUrl } from '../../common/public-url';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 
 export interface MailMessage {
@@ -24,18 +25,9 @@ const KEEP_IN_MEMORY = 1000;
 
 /**
  * Mail texts write links into the app as `${APP_URL}/cases/…`; the address is put in when the mail goes
- * out (mailAppUrl), so a queued mail follows the configuration of the server that sends it.
+ * out (mailAppUrl, common/public-url.ts), so a queued mail follows the configuration of the server that sends it.
  */
 export const APP_URL = '{{appUrl}}';
-
-/**
- * The address of links in mails: PUBLIC_URL; on a machine running the embedded services (a local or
- * demo install) http://localhost:PORT; otherwise none, and links stay paths (/cases/…) rather than point
- * somewhere wrong.
- */
-export function mailAppUrl(config: Pick<AppConfig, 'PUBLIC_URL' | 'PORT' | 'embeddedDatabase'>): string {
-  return config.PUBLIC_URL ?? (config.embeddedDatabase ? `http://localhost:${config.PORT}` : '');
-}
 
 /** Where mail goes without SMTP: DATA_DIR/mail, or MAIL_DIR; tests keep it in memory unless MAIL_DIR is set. */
 export function mailDirectory(config: AppConfig): string | null {
