@@ -11,6 +11,9 @@ import { DeclarationEntity } from '../modules/municipality/declaration.entity';
 import { MunicipalityEntity } from '../modules/municipality/municipality.entity';
 import { MailOutboxEntity } from '../modules/mail/mail-outbox.entity';
 import { SearchOutboxEntity } from '../search/search-outbox.entity';
+import { InvitationEntity } from '../modules/account/invitation.entity';
+import { PasswordResetEntity } from '../modules/account/password-reset.entity';
+import { AppSettingEntity } from '../modules/account/app-setting.entity';
 
 export const ENTITIES = [
   MunicipalityEntity,
@@ -28,4 +31,7 @@ export const ENTITIES = [
   InquiryEntity,
   InquiryMessageEntity,
   MailOutboxEntity,
+  InvitationEntity,
+  PasswordResetEntity,
+  AppSettingEntity,
 ];
