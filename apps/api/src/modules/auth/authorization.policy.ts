@@ -52,6 +52,31 @@ const PUBLIC_ACTIONS = {
 const RULES = {
   'user.me': anyone,
   'user.colleagues': anyone,
+  /** Accounts (docs/accounts.md). Own profile, mail preferences and password: every signed-in user. */
+  'account.updateOwn': anyone,
+  /** Invite an OFFICER; subject = the invited municipality: the organisers, or an officer of that MEMBER municipality. */
+  'invitation.inviteOfficer': (actor: Actor, subject?: MunicipalitySubject): boolean =>
+    staff(actor) || memberMunicipalityOfficer(actor, subject),
+  /** Invite an ORGANISER. */
+  'invitation.inviteOrganiser': staff,
+  /** Invite an ADMIN, make or unmake one: the admins only. */
+  'user.manageAdmins': (): boolean => false,
+  /**
+   * Resend, revoke and list invitations; subject = the invitation's municipality (none for staff
+   * invitations): the organisers, or an officer of that MEMBER municipality.
+   */
+  'invitation.manage': (actor: Actor, subject?: MunicipalitySubject): boolean =>
+    staff(actor) || memberMunicipalityOfficer(actor, subject),
+  /** List accounts: the organisers all, an officer those of their own municipality (the service narrows). */
+  'user.list': (actor: Actor): boolean => staff(actor) || officer(actor),
+  /** A user's phone; subject = the user's municipality: colleagues of the same municipality and the organisers. */
+  'user.readContact': ownMunicipalityOfficerOrStaff,
+  /** A user's locale, status, last login and creation time (the user themselves always). */
+  'user.readAccount': staff,
+  /** Disable, enable, change the role of an account (admins: see 'user.manageAdmins'). */
+  'user.manage': staff,
+  /** The network's invitation settings (allowed domains). */
+  'settings.manage': staff,
   'municipality.admit': staff,
   'municipality.withdraw': staff,
   'municipality.import': staff,
