@@ -11,6 +11,7 @@ import { DateScalar } from './graphql/date.scalar';
 import { DateTimeScalar } from './graphql/date-time.scalar';
 import { AdoptionModule } from './modules/adoption/adoption.module';
 import { AdoptionRepository } from './modules/adoption/adoption.repository';
+import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
 import { CaseSearchModule } from './modules/case-search/case-search.module';
@@ -86,6 +87,7 @@ export class AppModule {
         PrecedentFinderModule,
         DashboardModule,
         OpenDataModule,
+        AuditModule,
         HealthModule,
         DemoModule,
         ...(options.config.enableExplorer && serveWeb

@@ -10,6 +10,7 @@ import { SessionTableEntity } from '../modules/exchange-session/session-table.en
 import { DeclarationEntity } from '../modules/municipality/declaration.entity';
 import { MunicipalityEntity } from '../modules/municipality/municipality.entity';
 import { MailOutboxEntity } from '../modules/mail/mail-outbox.entity';
+import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { SearchOutboxEntity } from '../search/search-outbox.entity';
 import { InvitationEntity } from '../modules/account/invitation.entity';
 import { PasswordResetEntity } from '../modules/account/password-reset.entity';
@@ -31,6 +32,7 @@ export const ENTITIES = [
   InquiryEntity,
   InquiryMessageEntity,
   MailOutboxEntity,
+  AuditLogEntity,
   InvitationEntity,
   PasswordResetEntity,
   AppSettingEntity,

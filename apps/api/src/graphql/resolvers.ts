@@ -1,4 +1,5 @@
 import { ADOPTION_RESOLVERS } from '../modules/adoption/adoption.module';
+import { AUDIT_RESOLVERS } from '../modules/audit/audit.module';
 import { DASHBOARD_RESOLVERS } from '../modules/dashboard/dashboard.module';
 import { INQUIRY_RESOLVERS } from '../modules/inquiry/inquiry.module';
 import { PRECEDENT_FINDER_RESOLVERS } from '../modules/precedent-finder/precedent-finder.module';
@@ -21,5 +22,6 @@ export const ALL_RESOLVERS = [
   ...INQUIRY_RESOLVERS,
   ...PRECEDENT_FINDER_RESOLVERS,
   ...DASHBOARD_RESOLVERS,
+  ...AUDIT_RESOLVERS,
 ];
 export const ALL_SCALARS = [DateScalar, DateTimeScalar];

@@ -6,6 +6,7 @@ import { SearchOutboxNotify1795279100000 } from './1795279100000-SearchOutboxNot
 import { AdoptionsInquiries1795279300000 } from './1795279300000-AdoptionsInquiries';
 import { SearchMunicipalityChanges1795279400000 } from './1795279400000-SearchMunicipalityChanges';
 import { MailOutbox1795279500000 } from './1795279500000-MailOutbox';
+import { AuditLog1795280200000 } from './1795280200000-AuditLog';
 import { Accounts1795280100000 } from './1795280100000-Accounts';
 
 // Listed explicitly (not globbed) so the compiled app and the tests load the same set, in order.
@@ -18,5 +19,6 @@ export const MIGRATIONS = [
   AdoptionsInquiries1795279300000,
   SearchMunicipalityChanges1795279400000,
   MailOutbox1795279500000,
+  AuditLog1795280200000,
   Accounts1795280100000,
 ];

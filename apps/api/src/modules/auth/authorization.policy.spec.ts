@@ -118,6 +118,11 @@ const matrix: Array<[Action, Which, Record<Who, Decision>]> = [
   ['inquiry.setPublic',         'other', { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: F, admin: A }],
   ['inquiry.readPublic',        null,    { anonymous: U, member: A, withdrawn: F, applicant: F, organiser: A, admin: A }],
   ['dashboard.read',            null,    { anonymous: U, member: A, withdrawn: F, applicant: F, organiser: A, admin: A }],
+  ['auditLog.read',             null,    { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
+  ['joinApplication.manage',    null,    { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
+  // A profile is edited by its own municipality's officers while it is a member, and by the organisers.
+  ['municipality.updateProfile', 'own',  { anonymous: U, member: A, withdrawn: F, applicant: F, organiser: A, admin: A }],
+  ['municipality.updateProfile', 'other', { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
   ['session.list',              null,    { anonymous: A, member: A, withdrawn: A, applicant: A, organiser: A, admin: A }],
   ['session.manage',            null,    { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
   ['session.register',          'own',   { anonymous: U, member: A, withdrawn: A, applicant: A, organiser: A, admin: A }],

@@ -138,6 +138,13 @@ const RULES = {
    * organisers, not APPLICANT or WITHDRAWN officers.
    */
   'dashboard.read': memberOrStaff,
+  /** The audit log (query and CSV): the organisers. */
+  'auditLog.read': staff,
+  /** 参加申込: list, admit, decline (applying is anonymous and needs no rule). */
+  'joinApplication.manage': staff,
+  /** A municipality's public profile; subject = that municipality: its officers while it is a MEMBER, the organisers. */
+  'municipality.updateProfile': (actor: Actor, subject?: MunicipalitySubject): boolean =>
+    staff(actor) || memberMunicipalityOfficer(actor, subject),
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof PUBLIC_ACTIONS | keyof typeof RULES;

@@ -20,4 +20,12 @@ describe('toCsv', () => {
         .slice(1, 5),
     ).toEqual([`"'=HYPERLINK(""http://evil"")"`, "'+1", "'@SUM(A1)", "'-3"]);
   });
+
+  it('defuses full-width formula starters too', () => {
+    expect(
+      toCsv(['x'], [['＝1+1'], ['＋1'], ['－1'], ['＠SUM(A1)']])
+        .split('\r\n')
+        .slice(1, 5),
+    ).toEqual(["'＝1+1", "'＋1", "'－1", "'＠SUM(A1)"]);
+  });
 });

@@ -3,8 +3,9 @@ export const BOM = '\uFEFF';
 
 function cell(value: string | number): string {
   const s = String(value);
-  // Formula injection: a cell starting with = + - @ would run in Excel.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+  // Formula injection: a cell starting with = + - @ would run in Excel, and so would their full-width
+  // forms (＝＋－＠), which a Japanese spreadsheet converts to half-width on input.
+  const safe = /^[=+\-@\t\r＝＋－＠]/.test(s) ? `'${s}` : s;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import { DeclarationResolver } from './declaration.resolver';
 import { MunicipalityRepository } from './municipality.repository';
 import { MunicipalityResolver } from './municipality.resolver';
@@ -7,6 +8,7 @@ import { MunicipalityService } from './municipality.service';
 export const MUNICIPALITY_RESOLVERS = [MunicipalityResolver, DeclarationResolver];
 
 @Module({
+  imports: [AuditModule],
   providers: [MunicipalityService, MunicipalityRepository, ...MUNICIPALITY_RESOLVERS],
   exports: [MunicipalityService, MunicipalityRepository],
 })

@@ -121,8 +121,10 @@ export class MunicipalityRepository {
     from: Array<MembershipStatus | null>,
     to: MembershipStatus,
     joinedOn: string | null | undefined,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<MunicipalityEntity | null> {
-    const qb = this.municipalities
+    const municipalities = manager.getRepository(MunicipalityEntity);
+    const qb = municipalities
       .createQueryBuilder()
       .update(MunicipalityEntity)
       .set({ membershipStatus: to, ...(joinedOn !== undefined ? { joinedOn } : {}) })
@@ -137,7 +139,12 @@ export class MunicipalityRepository {
       .returning('*');
     const result = await qb.execute();
     if (!result.affected) return null;
-    return this.municipalities.findOneByOrFail({ id });
+    return municipalities.findOneByOrFail({ id });
+  }
+
+  /** Runs `work` in one transaction (a membership change and its audit entry, mails…). */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
   }
 
   insertDeclaration(

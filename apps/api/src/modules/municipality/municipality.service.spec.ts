@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+import type { AuditLogService } from '../audit/audit-log.service';
 import type { Actor } from '../auth/actor';
 import type { MunicipalityEntity } from './municipality.entity';
 import type { MunicipalityRepository } from './municipality.repository';
@@ -28,16 +30,32 @@ describe('MunicipalityService.admit', () => {
   it('records the day the organiser admits as the Japanese calendar day, not the UTC one', async () => {
     jest.useFakeTimers({ now: new Date('2024-03-31T15:30:00Z'), doNotFake: ['nextTick', 'setImmediate'] });
     const transitionMembership = jest.fn(async () => ({ ...applicant, membershipStatus: 'MEMBER' }));
+    const manager = {} as EntityManager;
     const repository = {
       findByCode: jest.fn(async () => applicant),
       transitionMembership,
+      transaction: jest.fn(async (work: (m: EntityManager) => Promise<unknown>) => work(manager)),
     } as unknown as MunicipalityRepository;
-    await new MunicipalityService(repository).admit(organiser, '432148');
+    const record = jest.fn(async () => undefined);
+    const audit = { record } as unknown as AuditLogService;
+    await new MunicipalityService(repository, audit).admit(organiser, '432148');
     expect(transitionMembership).toHaveBeenCalledWith(
       'm1',
       ['APPLICANT', null, 'WITHDRAWN'],
       'MEMBER',
       '2024-04-01',
+      manager,
+    );
+    // Audited in the same transaction, status before and after.
+    expect(record).toHaveBeenCalledWith(
+      manager,
+      expect.objectContaining({
+        action: 'municipality.admit',
+        actorUserId: 'u1',
+        subjectId: '432148',
+        before: expect.objectContaining({ membershipStatus: 'APPLICANT' }),
+        after: expect.objectContaining({ membershipStatus: 'MEMBER' }),
+      }),
     );
   });
 });

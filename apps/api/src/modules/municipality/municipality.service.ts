@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/app-error';
 import { isUniqueViolation } from '../../database/pg-errors';
 import { authorize } from '../auth/authorization.policy';
+import { AuditLogService } from '../audit/audit-log.service';
 import type { Actor } from '../auth/actor';
 import { DeclarationEntity } from './declaration.entity';
 import { MunicipalityEntity } from './municipality.entity';
@@ -29,7 +31,10 @@ function decodeCursor(cursor: string): string {
 
 @Injectable()
 export class MunicipalityService {
-  constructor(private readonly repository: MunicipalityRepository) {}
+  constructor(
+    private readonly repository: MunicipalityRepository,
+    private readonly audit: AuditLogService,
+  ) {}
 
   async list(args: MunicipalitiesArgs) {
     const first = args.first ?? 20;
@@ -54,29 +59,72 @@ export class MunicipalityService {
 
   /** 加入承認: an applicant (or a municipality the organiser invites directly, or a former member) becomes a member. */
   async admit(actor: Actor | null, code: string): Promise<MunicipalityEntity> {
-    authorize(actor, 'municipality.admit');
+    const staff = authorize(actor, 'municipality.admit');
     const m = await this.requireByCode(code);
+    return this.repository.transaction((manager) => this.admitInTransaction(manager, staff, m));
+  }
+
+  /**
+   * The admission itself, in the caller's transaction (a join application's admission invites the first
+   * officer in the same one): the compare-and-set and its audit entry. The caller has authorised.
+   */
+  async admitInTransaction(
+    manager: EntityManager,
+    actor: Actor,
+    m: MunicipalityEntity,
+  ): Promise<MunicipalityEntity> {
     const updated = await this.repository.transitionMembership(
       m.id,
       ['APPLICANT', null, 'WITHDRAWN'],
       'MEMBER',
       todayInJapan(),
+      manager,
     );
     if (!updated)
-      throw new ConflictError(`${m.name} は既に会員です。 (${code} is already a member)`, { field: 'code' });
+      throw new ConflictError(`${m.name} は既に会員です。 (${m.code} is already a member)`, {
+        field: 'code',
+      });
+    await this.recordMembership(manager, actor, 'municipality.admit', m, updated);
     return updated;
+  }
+
+  private recordMembership(
+    manager: EntityManager,
+    actor: Actor,
+    action: 'municipality.admit' | 'municipality.withdraw',
+    before: MunicipalityEntity,
+    after: MunicipalityEntity,
+  ): Promise<void> {
+    return this.audit.record(manager, {
+      actorUserId: actor.userId,
+      action,
+      subjectType: 'Municipality',
+      subjectId: before.code,
+      subjectLabel: before.name,
+      before: { membershipStatus: before.membershipStatus, joinedOn: before.joinedOn },
+      after: { membershipStatus: after.membershipStatus, joinedOn: after.joinedOn },
+    });
   }
 
   /** 退会処理: a member leaves; its declaration stays on record but is no longer listed. */
   async withdraw(actor: Actor | null, code: string): Promise<MunicipalityEntity> {
-    authorize(actor, 'municipality.withdraw');
+    const staff = authorize(actor, 'municipality.withdraw');
     const m = await this.requireByCode(code);
-    const updated = await this.repository.transitionMembership(m.id, ['MEMBER'], 'WITHDRAWN', undefined);
-    if (!updated)
-      throw new ConflictError(`${m.name} は会員ではありません。 (${code} is not a member)`, {
-        field: 'code',
-      });
-    return updated;
+    return this.repository.transaction(async (manager) => {
+      const updated = await this.repository.transitionMembership(
+        m.id,
+        ['MEMBER'],
+        'WITHDRAWN',
+        undefined,
+        manager,
+      );
+      if (!updated)
+        throw new ConflictError(`${m.name} は会員ではありません。 (${code} is not a member)`, {
+          field: 'code',
+        });
+      await this.recordMembership(manager, staff, 'municipality.withdraw', m, updated);
+      return updated;
+    });
   }
 
   /** An officer signs the joint declaration for their own municipality, once. */
