@@ -37,4 +37,16 @@ describe('loadConfig', () => {
       /PUBLIC_URL must be an http\(s\) URL/,
     );
   });
+
+  it('refuses demo data in production unless DEMO_PASSWORD is set to something of its own', () => {
+    const prod = { NODE_ENV: 'production', DATABASE_URL: 'postgres://u:p@db/yokoten', SEED_DEMO: 'true' };
+    expect(() => loadConfig(prod)).toThrow(ConfigError);
+    expect(() => loadConfig(prod)).toThrow(/DEMO_PASSWORD/);
+    expect(() => loadConfig({ ...prod, DEMO_PASSWORD: 'yokoten-demo' })).toThrow(/DEMO_PASSWORD/);
+    expect(loadConfig({ ...prod, DEMO_PASSWORD: 'a-long-private-one' }).seedDemo).toBe(true);
+    // Without SEED_DEMO, or outside production, the default is fine.
+    const { SEED_DEMO: _seed, ...noSeed } = prod;
+    expect(loadConfig(noSeed).seedDemo).toBe(false);
+    expect(loadConfig({ SEED_DEMO: 'true' }).DEMO_PASSWORD).toBe('yokoten-demo');
+  });
 });

@@ -131,6 +131,12 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 15 * 60;
 
+  /** 参加申込 (applyToJoin, anonymous) accepted per client IP and hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  JOIN_APPLICATIONS_PER_HOUR = 10;
+
   @IsIn(['debug', 'info', 'warn', 'error'])
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 
@@ -214,6 +220,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = errors.flatMap((e) =>
     Object.values(e.constraints ?? {}).map((m) => (m.includes(e.property) ? m : `${e.property}: ${m}`)),
   );
+  // Demo accounts on a production install must not open with the password printed in the README.
+  if (
+    config.SEED_DEMO === true &&
+    config.NODE_ENV === 'production' &&
+    (env.DEMO_PASSWORD === undefined || env.DEMO_PASSWORD === new EnvironmentVariables().DEMO_PASSWORD)
+  )
+    problems.push(
+      'DEMO_PASSWORD must be set (to something other than the default) when SEED_DEMO=true with NODE_ENV=production: the demo accounts would otherwise open with the published password',
+    );
   if (problems.length > 0) throw new ConfigError(problems);
   const embeddedDatabase = !config.DATABASE_URL;
   return Object.assign(config, {
