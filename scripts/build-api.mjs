@@ -1,7 +1,7 @@
 // Compiles the API and the shared library with swc (decorator metadata on, path aliases rewritten)
 // into dist/apps/api; type checking is the `typecheck` target's job.
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { copyFileSync, rmSync } from 'node:fs';
 
 rmSync('dist/apps/api', { recursive: true, force: true });
 execFileSync(
@@ -19,4 +19,9 @@ execFileSync(
     '--quiet',
   ],
   { stdio: 'inherit' },
+);
+// Data files the compiled code reads beside itself (swc copies only code).
+copyFileSync(
+  'apps/api/src/modules/account/common-passwords.txt',
+  'dist/apps/api/apps/api/src/modules/account/common-passwords.txt',
 );

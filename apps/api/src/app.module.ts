@@ -11,6 +11,7 @@ import { DateScalar } from './graphql/date.scalar';
 import { DateTimeScalar } from './graphql/date-time.scalar';
 import { AdoptionModule } from './modules/adoption/adoption.module';
 import { AdoptionRepository } from './modules/adoption/adoption.repository';
+import { AccountModule } from './modules/account/account.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
@@ -88,6 +89,7 @@ export class AppModule {
         DashboardModule,
         OpenDataModule,
         AuditModule,
+        AccountModule,
         HealthModule,
         DemoModule,
         ...(options.config.enableExplorer && serveWeb

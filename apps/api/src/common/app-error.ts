@@ -11,7 +11,12 @@ export type AppErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'TOO_MANY_REQUESTS'
-  | 'SEARCH_UNAVAILABLE';
+  | 'SEARCH_UNAVAILABLE'
+  /** A link token (invitation, password reset): unknown or malformed, past its time, used, revoked. */
+  | 'TOKEN_INVALID'
+  | 'TOKEN_EXPIRED'
+  | 'TOKEN_USED'
+  | 'TOKEN_REVOKED';
 
 export class AppError extends IntrinsicException {
   constructor(
@@ -58,5 +63,21 @@ export class ConflictError extends AppError {
 export class TooManyRequestsError extends AppError {
   constructor(message: string, retryAfterSeconds: number) {
     super('TOO_MANY_REQUESTS', message, { retryAfterSeconds });
+  }
+}
+
+export type TokenErrorCode = 'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'TOKEN_USED' | 'TOKEN_REVOKED';
+
+const TOKEN_MESSAGES: Record<TokenErrorCode, string> = {
+  TOKEN_INVALID: 'このリンクは無効です。 (This link is not valid)',
+  TOKEN_EXPIRED: 'このリンクは有効期限が切れています。 (This link has expired)',
+  TOKEN_USED: 'このリンクはすでに使用されています。 (This link has already been used)',
+  TOKEN_REVOKED: 'このリンクは取り消されています。 (This link has been revoked)',
+};
+
+/** A link from a mail (invitation, password reset) that cannot be used, with the reason as the code. */
+export class TokenError extends AppError {
+  constructor(code: TokenErrorCode) {
+    super(code, TOKEN_MESSAGES[code]);
   }
 }

@@ -1,5 +1,6 @@
 import { ADOPTION_RESOLVERS } from '../modules/adoption/adoption.module';
 import { AUDIT_RESOLVERS } from '../modules/audit/audit.module';
+import { ACCOUNT_RESOLVERS } from '../modules/account/account.module';
 import { DASHBOARD_RESOLVERS } from '../modules/dashboard/dashboard.module';
 import { INQUIRY_RESOLVERS } from '../modules/inquiry/inquiry.module';
 import { PRECEDENT_FINDER_RESOLVERS } from '../modules/precedent-finder/precedent-finder.module';
@@ -23,5 +24,6 @@ export const ALL_RESOLVERS = [
   ...PRECEDENT_FINDER_RESOLVERS,
   ...DASHBOARD_RESOLVERS,
   ...AUDIT_RESOLVERS,
+  ...ACCOUNT_RESOLVERS,
 ];
 export const ALL_SCALARS = [DateScalar, DateTimeScalar];

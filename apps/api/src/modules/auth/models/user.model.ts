@@ -16,6 +16,12 @@ export class User {
   @Field(() => RoleEnum)
   role: Role;
 
+  @Field(() => String, { nullable: true, description: '役職' })
+  title?: string | null;
+
+  @Field(() => String, { nullable: true, description: '所属' })
+  department?: string | null;
+
   /** Resolved into `municipality` through a DataLoader. */
   municipalityId: string | null;
 }

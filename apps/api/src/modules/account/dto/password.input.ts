@@ -1,0 +1,42 @@
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { trim } from '../../../common/transforms';
+import { lowerEmail } from './invite-user.input';
+
+@ArgsType()
+export class RequestPasswordResetArgs {
+  @Field()
+  @Transform(lowerEmail)
+  @IsEmail({}, { message: 'email はメールアドレスの形式で入力してください (email must be an email address)' })
+  @MaxLength(254)
+  email: string;
+}
+
+@InputType()
+export class ResetPasswordInput {
+  @Field({ description: 'The last path segment of the link in the mail' })
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  token: string;
+
+  @Field({ description: '12–128 characters, not a common password, not containing the e-mail' })
+  @IsString()
+  @MaxLength(1000)
+  password: string;
+}
+
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  @IsString()
+  @MinLength(1, { message: 'currentPassword を入力してください (currentPassword is required)' })
+  @MaxLength(1000)
+  currentPassword: string;
+
+  @Field({ description: '12–128 characters, not a common password, not containing the e-mail' })
+  @IsString()
+  @MaxLength(1000)
+  newPassword: string;
+}
