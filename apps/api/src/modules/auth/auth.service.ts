@@ -78,7 +78,8 @@ export class AuthService {
     await this.assertNotLimited(emailKey, ip);
     const user = await this.users.findByEmailWithHash(email);
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-    if (!user || !ok) {
+    // A disabled account is refused exactly like a wrong password (docs/accounts.md).
+    if (!user || !ok || user.status !== 'ACTIVE') {
       await Promise.all([this.failuresByEmailAndIp.penalty(emailKey, 1), this.failuresByIp.penalty(ip, 1)]);
       throw new UnauthenticatedError(
         'メールアドレスまたはパスワードが正しくありません。 (Wrong email or password)',

@@ -38,7 +38,7 @@ export class UserRepository {
 
   /**
    * A new session; the user's expired ones go in the same transaction (found through the user_id index),
-   * so that sessions nobody logs out of do not pile up.
+   * so that sessions nobody logs out of do not pile up; the user's lastLoginAt is set.
    */
   createSession(userId: string, tokenHash: string, expiresAt: Date): Promise<SessionEntity> {
     return this.dataSource.transaction(async (manager) => {
@@ -49,6 +49,7 @@ export class UserRepository {
         .where('user_id = :userId', { userId })
         .andWhere('expires_at <= now()')
         .execute();
+      await manager.getRepository(UserEntity).update({ id: userId }, { lastLoginAt: new Date() });
       return repo.save(repo.create({ userId, tokenHash, expiresAt }));
     });
   }
@@ -66,6 +67,8 @@ export class UserRepository {
       .addSelect(['m.id', 'm.membershipStatus'])
       .where('s.token_hash = :tokenHash', { tokenHash })
       .andWhere('s.expires_at > now()')
+      // A disabled account's sessions are anonymous at once (disabling also deletes them).
+      .andWhere(`u.status = 'ACTIVE'`)
       .getOne();
     if (!session?.user) return null;
     const { municipality, ...user } = session.user;
