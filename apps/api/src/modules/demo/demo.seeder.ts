@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { DEMO_CASE_STUDIES, DEMO_MUNICIPALITIES, type MembershipStatus } from '@yokoten/case-studies';
 import { hashPassword } from '../auth/password';
 import { UserEntity } from '../auth/user.entity';
+import { AppSettingEntity } from '../account/app-setting.entity';
 import { DeclarationEntity } from '../municipality/declaration.entity';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { searchTextOf } from '../municipality/municipality.repository';
@@ -17,6 +18,10 @@ export const KICKOFF_DATE = '2023-05-10';
 export const ORGANISER_EMAIL = 'organiser@yokoten.example';
 export const ADMIN_EMAIL = 'admin@yokoten.example';
 export const officerEmail = (code: string) => `officer.${code}@yokoten.example`;
+
+/** Typical 役職 and 所属 of municipal DX officers, for the demo accounts. */
+const DEMO_TITLES = ['主事', '主任', '係長', '課長補佐', '主査', '課長'];
+const DEMO_DEPARTMENTS = ['DX推進課', '情報政策課', 'デジタル戦略課', '企画政策課', '人事課', '産業振興課'];
 
 export interface DemoAccount {
   email: string;
@@ -79,6 +84,8 @@ export class DemoSeeder {
         users.create({
           email: ORGANISER_EMAIL,
           name: '横展ネットワーク事務局',
+          title: '事務局員',
+          department: '横展ネットワーク事務局',
           role: 'ORGANISER',
           municipalityId: null,
           passwordHash,
@@ -86,6 +93,8 @@ export class DemoSeeder {
         users.create({
           email: ADMIN_EMAIL,
           name: 'システム管理者',
+          title: 'システム管理者',
+          department: '横展ネットワーク事務局',
           role: 'ADMIN',
           municipalityId: null,
           passwordHash,
@@ -96,6 +105,8 @@ export class DemoSeeder {
             users.create({
               email: officerEmail(m.code),
               name: demoOfficerName(i),
+              title: DEMO_TITLES[i % DEMO_TITLES.length],
+              department: DEMO_DEPARTMENTS[i % DEMO_DEPARTMENTS.length],
               role: 'OFFICER',
               municipalityId: m.id,
               passwordHash,
@@ -103,6 +114,11 @@ export class DemoSeeder {
           ),
       ]);
       this.logger.log({ msg: 'seeding demo data: accounts done' });
+      // The demo accounts' own domain may be invited as officers, beside the default lg.jp.
+      await manager.getRepository(AppSettingEntity).save({
+        key: 'invitation',
+        value: { restrictOfficerDomains: true, allowedDomains: ['lg.jp', 'yokoten.example'] },
+      });
       const declarations = manager.getRepository(DeclarationEntity);
       // Founding members signed at the kick-off; of the later ones every other has signed since.
       const signers = municipalities.filter(
