@@ -86,6 +86,16 @@ export class EnvironmentVariables {
   @Max(600_000)
   SEARCH_SYNC_POLL_MS = 60_000;
 
+  /**
+   * Seconds between checks of the search index (exists, settings, document count against PostgreSQL);
+   * one that lost its data, was deleted or drifted is rebuilt from PostgreSQL (search/README.md).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  SEARCH_HEAL_INTERVAL_SECONDS = 30;
+
   @IsString()
   DATA_DIR = '.data';
 

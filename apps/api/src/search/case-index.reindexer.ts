@@ -12,6 +12,8 @@ export interface ReindexOptions {
   onProgress?(done: number, total: number): void;
   /** Called on each step (created, swapped, dropped …), for the CLI's log. */
   onStep?(message: string): void;
+  /** Awaited after the last page, just before the swap (tests look at the world in between). */
+  beforeSwap?(): Promise<void>;
 }
 
 export interface ReindexResult {
@@ -19,8 +21,16 @@ export interface ReindexResult {
   documents: number;
   /** Outbox rows applied to both indexes while the rebuild ran. */
   updatesDuringRebuild: number;
+  /** `renamed`: there was no live index, the build became it; `swapped`: it replaced the live one. */
+  swap: 'swapped' | 'renamed';
   ms: number;
 }
+
+/**
+ * Held (session-scoped) by whoever rebuilds the index, the reindex CLI or the heal of an API process, so
+ * that only one rebuild runs at a time across every process sharing the engine.
+ */
+export const SEARCH_REBUILD_LOCK = 727_011_403;
 
 /** Engine tasks of pages sent but not yet awaited: bounds the engine's queue and our memory. */
 const MAX_PAGES_IN_FLIGHT = 4;
@@ -28,14 +38,16 @@ const MAX_PAGES_IN_FLIGHT = 4;
 /**
  * Rebuilds the live index from PostgreSQL without downtime:
  *
- * 1. makes sure the live index exists (searches keep reading it throughout) and drops builds a crashed
- *    run left behind;
+ * 0. takes the rebuild lock, so that two rebuilds (the CLI, the heal of any API process) never overlap;
+ * 1. drops builds a crashed run left behind; the live index is never created here: searches keep reading
+ *    it throughout if it exists, and answer SEARCH_UNAVAILABLE (index not found) if it does not;
  * 2. creates `<live>_<timestamp>` with the same settings, awaited before any document;
  * 3. takes the search-sync lock for its session, so no sync batch runs meanwhile (in this process or
  *    any other), and sends every published case in pages (keyset on id), applying the outbox rows that
  *    arrive in between to both indexes: an update made during the rebuild is in the new index, whether
  *    its page was read before or after it, and the engine applies tasks in order;
- * 4. swaps the two indexes atomically, releases the lock, and deletes the old documents.
+ * 4. swaps the two indexes atomically (or renames the build to the live name when there is no live index,
+ *    so it appears complete), releases the lock, and deletes the old documents.
  */
 export class CaseIndexReindexer {
   constructor(
@@ -45,13 +57,48 @@ export class CaseIndexReindexer {
     private readonly processor: SearchOutboxProcessor,
   ) {}
 
+  /** Rebuilds, waiting for a rebuild another process is running to finish first. */
   async reindex(options: ReindexOptions = {}): Promise<ReindexResult> {
+    const held = await this.exclusively(true, () => this.rebuild(options));
+    if (!held.acquired) throw new Error('the rebuild lock could not be taken');
+    return held.value;
+  }
+
+  /**
+   * Runs `work` holding the rebuild lock on a connection of its own (released on return, or by PostgreSQL
+   * if the process dies). `wait: false`: when another process holds it, returns at once without running.
+   */
+  async exclusively<T>(
+    wait: boolean,
+    work: () => Promise<T>,
+  ): Promise<{ acquired: true; value: T } | { acquired: false }> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      if (wait) await runner.query('SELECT pg_advisory_lock($1)', [SEARCH_REBUILD_LOCK]);
+      else {
+        const [row] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [
+          SEARCH_REBUILD_LOCK,
+        ])) as [{ locked: boolean }];
+        if (!row.locked) return { acquired: false };
+      }
+      try {
+        return { acquired: true, value: await work() };
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [SEARCH_REBUILD_LOCK]).catch(() => undefined);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** The rebuild itself; the caller holds the rebuild lock (see `exclusively`). */
+  async rebuild(options: ReindexOptions = {}): Promise<ReindexResult> {
     const started = Date.now();
     const step = options.onStep ?? (() => undefined);
     const pageSize = options.pageSize ?? 1000;
     const live = this.index.liveName;
 
-    await this.index.ensure(live);
     for (const stale of await this.index.staleBuilds()) {
       await this.index.drop(stale);
       step(`dropped ${stale}, left by an earlier rebuild that did not finish`);
@@ -64,8 +111,11 @@ export class CaseIndexReindexer {
     await runner.connect();
     let documents = 0;
     let updatesDuringRebuild = 0;
+    let swap: ReindexResult['swap'];
     try {
       await runner.query('SELECT pg_advisory_lock($1)', [SEARCH_SYNC_LOCK]);
+      // Updates that arrive meanwhile go to the live index too, if there is one: writes never create it.
+      const targets = (await this.index.exists(live)) ? [live, build] : [build];
       const total = await this.source.countPublished(runner);
       const inFlight: EnqueuedTaskPromise[] = [];
       let after: string | null = null;
@@ -81,14 +131,15 @@ export class CaseIndexReindexer {
         after = page[page.length - 1].id;
         documents += page.length;
         options.onProgress?.(documents, total);
-        updatesDuringRebuild += await this.drainOutbox(runner, [live, build]);
+        updatesDuringRebuild += await this.drainOutbox(runner, targets);
         while (inFlight.length >= MAX_PAGES_IN_FLIGHT)
           await this.index.wait(inFlight.shift()!, { timeoutMs: 600_000 });
       }
       for (const task of inFlight) await this.index.wait(task, { timeoutMs: 600_000 });
-      updatesDuringRebuild += await this.drainOutbox(runner, [live, build]);
-      await this.index.swapIntoLive(build);
-      step(`swapped ${build} into ${live}`);
+      updatesDuringRebuild += await this.drainOutbox(runner, targets);
+      await options.beforeSwap?.();
+      swap = await this.index.swapIntoLive(build);
+      step(swap === 'swapped' ? `swapped ${build} into ${live}` : `renamed ${build} to ${live}`);
     } catch (err) {
       await this.index.drop(build).catch(() => undefined);
       throw err;
@@ -96,10 +147,12 @@ export class CaseIndexReindexer {
       await runner.query('SELECT pg_advisory_unlock($1)', [SEARCH_SYNC_LOCK]).catch(() => undefined);
       await runner.release();
     }
-    // After the swap the build name holds the old documents.
-    await this.index.drop(build);
-    step(`dropped the previous documents (${build})`);
-    return { build, documents, updatesDuringRebuild, ms: Date.now() - started };
+    // After a swap the build name holds the old documents; after a rename it is gone.
+    if (swap === 'swapped') {
+      await this.index.drop(build);
+      step(`dropped the previous documents (${build})`);
+    }
+    return { build, documents, updatesDuringRebuild, swap, ms: Date.now() - started };
   }
 
   /** Applies every due outbox row to both indexes; a failure stops the rebuild (the rows stay queued). */

@@ -39,8 +39,36 @@ export function meiliErrorCode(err: unknown): string | undefined {
   return meiliApiError(err)?.cause?.code;
 }
 
+/**
+ * A write found its index missing. Meilisearch would create the index on `addDocuments`, with default
+ * settings (no Japanese locale, nothing filterable): so writes check first and refuse, and the index is
+ * re-created with its settings and refilled from PostgreSQL by the heal (case-index.healer.ts).
+ */
+export class IndexMissingError extends Error {
+  constructor(readonly indexName: string) {
+    super(`Meilisearch index ${indexName} does not exist; documents are not written until it is re-created`);
+    this.name = 'IndexMissingError';
+  }
+}
+
 export function isIndexNotFound(err: unknown): boolean {
-  return meiliErrorCode(err) === 'index_not_found';
+  return err instanceof IndexMissingError || meiliErrorCode(err) === 'index_not_found';
+}
+
+/**
+ * Engine refusals of a search that our own parameters cannot cause when the index has its settings (the
+ * filter, sort and facets are built from the taxonomy): the index is not the one we configured.
+ */
+const SETTINGS_REFUSALS = new Set([
+  'invalid_search_filter',
+  'invalid_search_sort',
+  'invalid_search_facets',
+  'invalid_search_attributes_to_search_on',
+]);
+
+export function isIndexMisconfigured(err: unknown): boolean {
+  const code = meiliErrorCode(err);
+  return code !== undefined && SETTINGS_REFUSALS.has(code);
 }
 
 /** Task polling interval: writes are small and local, so a short interval keeps publish-to-search fast. */
@@ -55,11 +83,19 @@ export interface WaitOptions {
  * index) and searches. `liveName` is the index searches read; rebuilds write to other names and swap.
  */
 export class CaseIndex {
+  /** Called when a reader finds the index missing or misconfigured (the sync worker then checks at once). */
+  onTrouble: (() => void) | undefined;
+
   constructor(
     readonly meili: Meilisearch,
     readonly liveName: string,
     private readonly settings: Settings = CASE_INDEX_SETTINGS,
   ) {}
+
+  /** A search found the index missing or not as configured: ask the heal to look now. */
+  noticeTrouble(): void {
+    this.onTrouble?.();
+  }
 
   async wait(task: EnqueuedTaskPromise, options: WaitOptions = {}): Promise<Task> {
     const done = await task.waitTask({ timeout: options.timeoutMs ?? 60_000, interval: TASK_POLL_MS });
@@ -111,6 +147,12 @@ export class CaseIndex {
     deleteIds: readonly string[],
     options: WaitOptions = {},
   ): Promise<void> {
+    // Never let a write create an index implicitly (without its settings): one cheap GET per index.
+    await Promise.all(
+      indexNames.map(async (name) => {
+        if (!(await this.exists(name))) throw new IndexMissingError(name);
+      }),
+    );
     const tasks: EnqueuedTaskPromise[] = [];
     for (const name of indexNames) {
       const index = this.meili.index<CaseSearchDocument>(name);
@@ -121,7 +163,10 @@ export class CaseIndex {
     await Promise.all(tasks.map((t) => this.wait(t, options)));
   }
 
-  /** Enqueues an upsert without waiting (bulk paths pipeline several and wait for the last). */
+  /**
+   * Enqueues an upsert without waiting (bulk paths pipeline several and wait for the last). The caller
+   * has just created `name` with `ensure` (a rebuild target): no existence check per page.
+   */
   enqueueUpsert(name: string, docs: readonly CaseSearchDocument[]): EnqueuedTaskPromise {
     return this.meili.index<CaseSearchDocument>(name).addDocuments([...docs], { primaryKey: 'id' });
   }
@@ -148,8 +193,20 @@ export class CaseIndex {
     return results.map((i) => i.uid).filter((uid) => isBuildIndexOf(this.liveName, uid));
   }
 
-  async swapIntoLive(buildName: string): Promise<void> {
-    await this.wait(this.meili.swapIndexes([{ indexes: [this.liveName, buildName], rename: false }]));
+  /**
+   * Puts a complete build in place of the live index in one engine task: swapped when the live index exists
+   * (the old documents end up under the build's name), renamed to the live name when it does not (the
+   * build's name is then gone). Either way searches never see a half-filled live index.
+   */
+  async swapIntoLive(buildName: string): Promise<'swapped' | 'renamed'> {
+    const rename = !(await this.exists(this.liveName));
+    await this.wait(this.meili.swapIndexes([{ indexes: [buildName, this.liveName], rename }]));
+    return rename ? 'renamed' : 'swapped';
+  }
+
+  /** The live index's settings keys that differ from ours (throws index_not_found when it is missing). */
+  async settingsDrift(name = this.liveName): Promise<Array<keyof Settings>> {
+    return settingsToChange(this.settings, await this.meili.index(name).getSettings());
   }
 
   async drop(name: string): Promise<void> {

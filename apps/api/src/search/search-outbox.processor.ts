@@ -1,7 +1,7 @@
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { CaseSearchDocument } from '@yokoten/case-studies';
 import type { CaseIndex } from './case-index';
-import { meiliApiError, SearchTaskFailedError } from './case-index';
+import { IndexMissingError, isIndexNotFound, meiliApiError, SearchTaskFailedError } from './case-index';
 import type { CaseIndexSource } from './case-index.source';
 import { outboxBacklog, retryOutboxNow, secondsUntilNextDue } from '../database/outbox-queries';
 
@@ -28,6 +28,8 @@ export interface BatchResult {
   failed: number;
   /** The failure was the engine being unreachable (as opposed to refusing a write). */
   unreachable: boolean;
+  /** A target index does not exist: nothing was written (writes never create it); it needs healing. */
+  indexMissing?: boolean;
   error?: string;
 }
 
@@ -37,7 +39,7 @@ export interface OutboxLogger {
 
 /** The engine could not be reached (down, timeout), as opposed to answering with a refusal. */
 export function isUnreachable(err: unknown): boolean {
-  return !(err instanceof SearchTaskFailedError || meiliApiError(err));
+  return !(err instanceof SearchTaskFailedError || err instanceof IndexMissingError || meiliApiError(err));
 }
 
 function describe(err: unknown): string {
@@ -124,8 +126,9 @@ export class SearchOutboxProcessor {
     } catch (err) {
       failure = err;
       failedCaseIds = new Set(caseIds);
-      // The engine refused the batch: apply case by case so one bad document does not hold back the rest.
-      if (!isUnreachable(err) && caseIds.length > 1) {
+      // The engine refused the batch: apply case by case so one bad document does not hold back the rest
+      // (not when the index is missing: every case would fail the same way).
+      if (!isUnreachable(err) && !isIndexNotFound(err) && caseIds.length > 1) {
         failedCaseIds = await this.oneByOne(targets, caseIds, upserts);
       }
     }
@@ -138,6 +141,7 @@ export class SearchOutboxProcessor {
     if (failedRows.length === 0) return { busy: false, claimed: rows.length, failed: 0, unreachable: false };
 
     const unreachable = isUnreachable(failure);
+    const indexMissing = isIndexNotFound(failure);
     const error = describe(failure);
     await runner.query(
       `UPDATE search_outbox
@@ -155,7 +159,7 @@ export class SearchOutboxProcessor {
       unreachable,
       error,
     });
-    return { busy: false, claimed: rows.length, failed: failedRows.length, unreachable, error };
+    return { busy: false, claimed: rows.length, failed: failedRows.length, unreachable, indexMissing, error };
   }
 
   private async oneByOne(

@@ -4,6 +4,7 @@ import { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CaseIndex } from './case-index';
+import { CaseIndexHealer } from './case-index.healer';
 import { CaseIndexReindexer } from './case-index.reindexer';
 import { caseIndexName } from './case-index.settings';
 import { CaseIndexSource } from './case-index.source';
@@ -82,6 +83,17 @@ export function createMeiliClient(conn: SearchConnection, transport: NodeHttpCli
         processor: SearchOutboxProcessor,
       ) => new CaseIndexReindexer(dataSource, index, source, processor),
     },
+    {
+      provide: CaseIndexHealer,
+      inject: [getDataSourceToken(), CaseIndex, CaseIndexReindexer],
+      useFactory: (dataSource: DataSource, index: CaseIndex, reindexer: CaseIndexReindexer) => {
+        const logger = new Logger('SearchHeal');
+        return new CaseIndexHealer(dataSource, index, reindexer, {
+          log: (event) => logger.log(event),
+          warn: (event) => logger.warn(event),
+        });
+      },
+    },
   ],
   exports: [
     MEILI_CLIENT,
@@ -90,6 +102,7 @@ export function createMeiliClient(conn: SearchConnection, transport: NodeHttpCli
     SearchOutboxProcessor,
     SearchSyncWorker,
     CaseIndexReindexer,
+    CaseIndexHealer,
   ],
 })
 export class SearchModule {}

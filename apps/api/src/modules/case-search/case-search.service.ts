@@ -20,7 +20,7 @@ import type { Actor } from '../auth/actor';
 import { can } from '../auth/authorization.policy';
 import type { CaseStudyEntity } from '../case-study/case-study.entity';
 import type { MunicipalityEntity } from '../municipality/municipality.entity';
-import { CaseIndex, isIndexNotFound } from '../../search/case-index';
+import { CaseIndex, isIndexMisconfigured, isIndexNotFound } from '../../search/case-index';
 import { isUnreachable } from '../../search/search-outbox.processor';
 import { SearchUnavailableError } from './case-search.errors';
 import { CaseSearchRepository } from './case-search.repository';
@@ -120,12 +120,20 @@ function facetsOf(distribution: FacetDistribution | undefined): SearchResult['fa
   });
 }
 
-/** Engine outages become SEARCH_UNAVAILABLE (expected, not logged as a crash); anything else propagates. */
-async function engine<T>(work: Promise<T>): Promise<T> {
+/**
+ * Engine outages become SEARCH_UNAVAILABLE (expected, not logged as a crash); so does an index that is
+ * missing or not configured as ours (it is being healed: the index is asked to check now); anything else
+ * propagates.
+ */
+async function engine<T>(index: CaseIndex, work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (err) {
-    if (isUnreachable(err) || isIndexNotFound(err)) throw new SearchUnavailableError();
+    if (isUnreachable(err)) throw new SearchUnavailableError();
+    if (isIndexNotFound(err) || isIndexMisconfigured(err)) {
+      index.noticeTrouble();
+      throw new SearchUnavailableError();
+    }
     throw err;
   }
 }
@@ -145,12 +153,12 @@ export class CaseSearchService implements OnModuleInit {
   async search(actor: Actor | null, req: SearchRequest, loaders: HitLoaders = {}): Promise<SearchResult> {
     const visibilities = visibilitiesOf(actor);
     const params = searchParams(req, visibilities, loaders.needs);
-    let response = await engine(this.index.search(params));
+    let response = await engine(this.index, this.index.search(params));
     let processingTimeMs = response.processingTimeMs;
     let relaxed = false;
     // Nothing has every word: drop words from the end rather than show nothing, and say so.
     if ((response.totalHits ?? 0) === 0 && params.q && isMultiWordQuery(params.q.trim())) {
-      const looser = await engine(this.index.search({ ...params, matchingStrategy: 'last' }));
+      const looser = await engine(this.index, this.index.search({ ...params, matchingStrategy: 'last' }));
       processingTimeMs += looser.processingTimeMs;
       if ((looser.totalHits ?? 0) > 0) {
         response = looser;
@@ -245,6 +253,7 @@ export class CaseSearchService implements OnModuleInit {
       attributesToRetrieve: ['id'],
     };
     const { results } = await engine(
+      this.index,
       this.index.multiSearch({
         queries: [
           // 'last' drops title words from the end first and keeps the tags; 'frequency' would drop the

@@ -1,0 +1,127 @@
+import type { Settings } from 'meilisearch';
+import type { DataSource } from 'typeorm';
+import { isIndexNotFound, type CaseIndex } from './case-index';
+import type { CaseIndexReindexer, ReindexOptions, ReindexResult } from './case-index.reindexer';
+import { SEARCH_SYNC_LOCK } from './search-outbox.processor';
+
+/** What the check found. `documents`: in the engine; `expected`: published in PostgreSQL; `pending`: outbox rows. */
+export type IndexDiagnosis =
+  | { state: 'healthy'; documents: number | null; expected: number | null; pending: number | null }
+  | { state: 'missing' }
+  | { state: 'drifted'; keys: Array<keyof Settings> }
+  | { state: 'lost-documents'; documents: number; expected: number; pending: number }
+  | { state: 'extra-documents'; documents: number; expected: number; pending: number };
+
+export interface HealOutcome {
+  /** `busy`: another process (or the reindex CLI) holds the rebuild lock; nothing was looked at. */
+  action: 'none' | 'healed' | 'busy';
+  diagnosis?: IndexDiagnosis;
+  rebuild?: ReindexResult;
+}
+
+export interface HealLogger {
+  log(event: Record<string, unknown>): void;
+  warn(event: Record<string, unknown>): void;
+}
+
+/** Tries for the sync lock this many times, 50 ms apart, before skipping the count comparison. */
+const COUNT_LOCK_TRIES = 20;
+
+/**
+ * Notices an index that is not what PostgreSQL says it should be, and rebuilds it:
+ *
+ * - **missing** (the engine came back with an empty data directory, or the index was deleted): rebuilt
+ *   under a build name and renamed to the live name when complete. Meanwhile every process's searches get
+ *   `index_not_found`, i.e. `SEARCH_UNAVAILABLE`, never an empty or partial answer;
+ * - **lost documents** (fewer documents than published cases, beyond what the outbox still has to apply):
+ *   the live index is deleted first, so that searches say `SEARCH_UNAVAILABLE` rather than silently miss
+ *   cases, then rebuilt as above;
+ * - **drifted settings** (a key differs from `CASE_INDEX_SETTINGS`) or **extra documents**: rebuilt aside
+ *   and swapped in, the live index answering meanwhile (a filter the drift broke answers
+ *   `SEARCH_UNAVAILABLE`: see `isIndexMisconfigured`).
+ *
+ * The check is three GETs to the engine and one query to PostgreSQL. The whole check-and-heal holds the
+ * rebuild lock (`pg_try_advisory_lock`): when several API processes share the engine, one heals and the
+ * others find the lock taken and look again at their next check.
+ */
+export class CaseIndexHealer {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly index: CaseIndex,
+    private readonly reindexer: CaseIndexReindexer,
+    private readonly logger?: HealLogger,
+  ) {}
+
+  /** Looks at the live index; throws if the engine or PostgreSQL cannot be reached. */
+  async diagnose(): Promise<IndexDiagnosis> {
+    let keys: Array<keyof Settings>;
+    try {
+      keys = await this.index.settingsDrift();
+    } catch (err) {
+      if (isIndexNotFound(err)) return { state: 'missing' };
+      throw err;
+    }
+    if (keys.length > 0) return { state: 'drifted', keys };
+    const counts = await this.counts();
+    if (!counts) return { state: 'healthy', documents: null, expected: null, pending: null };
+    const { documents, expected, pending } = counts;
+    // Every document that differs from PostgreSQL has an outbox row not yet applied, so beyond that the
+    // index has lost (or gained) documents.
+    if (documents < expected - pending) return { state: 'lost-documents', ...counts };
+    if (documents > expected + pending) return { state: 'extra-documents', ...counts };
+    return { state: 'healthy', ...counts };
+  }
+
+  /**
+   * The engine's document count and PostgreSQL's published count and outbox backlog, read while holding the
+   * sync lock (no batch is applied in between, so the three are comparable). Null when the sync stays busy.
+   */
+  private async counts(): Promise<{ documents: number; expected: number; pending: number } | null> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      let locked = false;
+      for (let i = 0; i < COUNT_LOCK_TRIES && !locked; i += 1) {
+        const [row] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [
+          SEARCH_SYNC_LOCK,
+        ])) as [{ locked: boolean }];
+        locked = row.locked;
+        if (!locked) await new Promise((r) => setTimeout(r, 50));
+      }
+      if (!locked) return null;
+      try {
+        // One statement, one snapshot: a case published meanwhile is counted with its outbox row.
+        const [pg] = (await runner.query(
+          `SELECT (SELECT count(*) FROM case_studies WHERE status = 'PUBLISHED')::int AS expected,
+                  (SELECT count(*) FROM search_outbox)::int AS pending`,
+        )) as [{ expected: number; pending: number }];
+        const documents = await this.index.documentCount();
+        return { documents, ...pg };
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock($1)', [SEARCH_SYNC_LOCK]).catch(() => undefined);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Checks, and rebuilds what is wrong; only one process at a time (see the class comment). */
+  async checkAndHeal(options: ReindexOptions = {}): Promise<HealOutcome> {
+    const held = await this.reindexer.exclusively(false, async (): Promise<HealOutcome> => {
+      const diagnosis = await this.diagnose();
+      if (diagnosis.state === 'healthy') return { action: 'none', diagnosis };
+      this.logger?.warn({ msg: 'search index needs healing: rebuilding it from PostgreSQL', ...diagnosis });
+      if (diagnosis.state === 'lost-documents') await this.index.drop(this.index.liveName);
+      const rebuild = await this.reindexer.rebuild(options);
+      this.logger?.log({
+        msg: 'search index healed',
+        state: diagnosis.state,
+        documents: rebuild.documents,
+        swap: rebuild.swap,
+        ms: rebuild.ms,
+      });
+      return { action: 'healed', diagnosis, rebuild };
+    });
+    return held.acquired ? held.value : { action: 'busy' };
+  }
+}
