@@ -13,6 +13,7 @@ import { AdoptionModule } from './modules/adoption/adoption.module';
 import { AdoptionRepository } from './modules/adoption/adoption.repository';
 import { AccountModule } from './modules/account/account.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { JoinApplicationModule } from './modules/join-application/join-application.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
 import { CaseSearchModule } from './modules/case-search/case-search.module';
@@ -89,6 +90,7 @@ export class AppModule {
         DashboardModule,
         OpenDataModule,
         AuditModule,
+        JoinApplicationModule,
         AccountModule,
         HealthModule,
         DemoModule,

@@ -11,6 +11,8 @@ import { DeclarationEntity } from '../modules/municipality/declaration.entity';
 import { MunicipalityEntity } from '../modules/municipality/municipality.entity';
 import { MailOutboxEntity } from '../modules/mail/mail-outbox.entity';
 import { AuditLogEntity } from '../modules/audit/audit-log.entity';
+import { JoinApplicationEntity } from '../modules/join-application/join-application.entity';
+import { MunicipalityProfileEntity } from '../modules/municipality/municipality-profile.entity';
 import { SearchOutboxEntity } from '../search/search-outbox.entity';
 import { InvitationEntity } from '../modules/account/invitation.entity';
 import { PasswordResetEntity } from '../modules/account/password-reset.entity';
@@ -33,6 +35,8 @@ export const ENTITIES = [
   InquiryMessageEntity,
   MailOutboxEntity,
   AuditLogEntity,
+  JoinApplicationEntity,
+  MunicipalityProfileEntity,
   InvitationEntity,
   PasswordResetEntity,
   AppSettingEntity,

@@ -1,5 +1,6 @@
 import { ADOPTION_RESOLVERS } from '../modules/adoption/adoption.module';
 import { AUDIT_RESOLVERS } from '../modules/audit/audit.module';
+import { JOIN_APPLICATION_RESOLVERS } from '../modules/join-application/join-application.module';
 import { ACCOUNT_RESOLVERS } from '../modules/account/account.module';
 import { DASHBOARD_RESOLVERS } from '../modules/dashboard/dashboard.module';
 import { INQUIRY_RESOLVERS } from '../modules/inquiry/inquiry.module';
@@ -24,6 +25,7 @@ export const ALL_RESOLVERS = [
   ...PRECEDENT_FINDER_RESOLVERS,
   ...DASHBOARD_RESOLVERS,
   ...AUDIT_RESOLVERS,
+  ...JOIN_APPLICATION_RESOLVERS,
   ...ACCOUNT_RESOLVERS,
 ];
 export const ALL_SCALARS = [DateScalar, DateTimeScalar];

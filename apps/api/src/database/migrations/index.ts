@@ -7,6 +7,8 @@ import { AdoptionsInquiries1795279300000 } from './1795279300000-AdoptionsInquir
 import { SearchMunicipalityChanges1795279400000 } from './1795279400000-SearchMunicipalityChanges';
 import { MailOutbox1795279500000 } from './1795279500000-MailOutbox';
 import { AuditLog1795280200000 } from './1795280200000-AuditLog';
+import { JoinApplications1795280210000 } from './1795280210000-JoinApplications';
+import { MunicipalityProfiles1795280220000 } from './1795280220000-MunicipalityProfiles';
 import { Accounts1795280100000 } from './1795280100000-Accounts';
 
 // Listed explicitly (not globbed) so the compiled app and the tests load the same set, in order.
@@ -19,6 +21,8 @@ export const MIGRATIONS = [
   AdoptionsInquiries1795279300000,
   SearchMunicipalityChanges1795279400000,
   MailOutbox1795279500000,
-  AuditLog1795280200000,
   Accounts1795280100000,
+  AuditLog1795280200000,
+  JoinApplications1795280210000,
+  MunicipalityProfiles1795280220000,
 ];

@@ -88,6 +88,20 @@ export class MunicipalityService {
     return updated;
   }
 
+  /**
+   * 参加申込: a municipality with no status, or a former member, becomes an APPLICANT (in the application's
+   * transaction; an APPLICANT stays one). Not audited apart: the application's own entry says it.
+   */
+  async markApplicant(manager: EntityManager, municipalityId: string): Promise<void> {
+    await this.repository.transitionMembership(
+      municipalityId,
+      [null, 'WITHDRAWN'],
+      'APPLICANT',
+      undefined,
+      manager,
+    );
+  }
+
   private recordMembership(
     manager: EntityManager,
     actor: Actor,
@@ -98,7 +112,7 @@ export class MunicipalityService {
     return this.audit.record(manager, {
       actorUserId: actor.userId,
       action,
-      subjectType: 'Municipality',
+      subjectType: 'municipality',
       subjectId: before.code,
       subjectLabel: before.name,
       before: { membershipStatus: before.membershipStatus, joinedOn: before.joinedOn },

@@ -26,6 +26,7 @@ import { SearchUnavailableError } from '../case-search/case-search.errors';
 import { visibilitiesOf } from '../case-search/case-search.service';
 import type { MunicipalityEntity } from '../municipality/municipality.entity';
 import { MunicipalityRepository } from '../municipality/municipality.repository';
+import { MunicipalityProfileService } from '../municipality/municipality-profile.service';
 import { authorize } from '../auth/authorization.policy';
 import type { CasesLikeDraftInput } from './dto/cases-like-draft.input';
 import type { FindPrecedentsInput } from './dto/find-precedents.input';
@@ -129,6 +130,7 @@ export class PrecedentFinderService {
     private readonly caseStudies: CaseStudyRepository,
     private readonly municipalities: MunicipalityRepository,
     private readonly adoptions: AdoptionRepository,
+    private readonly profiles: MunicipalityProfileService,
   ) {}
 
   async find(
@@ -139,7 +141,11 @@ export class PrecedentFinderService {
     const seeker = await this.seekerOf(actor, input.municipalityCode);
     const limit = input.limit ?? 10;
     const visibilities = visibilitiesOf(actor);
-    const descriptionThemes = themesInText(input.description);
+    // The themes the description mentions, plus those the asking municipality says it works on (its
+    // profile's focus themes) as an extra theme profile. Issue #12 reworks the ranking.
+    const descriptionThemes = [
+      ...new Set([...themesInText(input.description), ...(await this.profiles.focusThemesOf(seeker.id))]),
+    ];
     const queries = finderQueries(
       this.index.liveName,
       input.description,

@@ -32,7 +32,10 @@ export class AuditLogFilter {
   @IsUUID()
   actorUserId?: string;
 
-  @Field(() => String, { nullable: true, description: 'e.g. User, Municipality, JoinApplication' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'e.g. user, invitation, municipality, joinApplication',
+  })
   @IsOptional()
   @Transform(trim)
   @IsString()

@@ -18,7 +18,7 @@ export class AuditEntry {
   @Field({ description: 'e.g. user.invite, municipality.admit, joinApplication.decline' })
   action: string;
 
-  @Field({ description: 'e.g. User, Municipality, JoinApplication, Settings' })
+  @Field({ description: 'e.g. user, invitation, municipality, joinApplication, settings' })
   subjectType: string;
 
   @Field()
