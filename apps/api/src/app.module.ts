@@ -79,6 +79,7 @@ export class AppModule {
             CaseStudyRepository,
             AdoptionRepository,
             InquiryRepository,
+            APP_CONFIG,
           ],
           useFactory: graphqlOptions,
         }),

@@ -12,6 +12,7 @@ import {
   Min,
   validateSync,
 } from 'class-validator';
+import { IsTrustProxy, parseTrustProxy } from './trust-proxy';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === ''
@@ -121,10 +122,37 @@ export class EnvironmentVariables {
   @MinLength(8, { message: 'DEMO_PASSWORD must be at least 8 characters' })
   DEMO_PASSWORD = 'yokoten-demo';
 
-  /** Set when served over HTTPS so the session cookie is marked Secure. */
+  /**
+   * The session cookie is marked Secure (sent over HTTPS only) and HSTS is sent. Default: on when
+   * NODE_ENV=production, off otherwise; set false only for a production install reached over plain HTTP.
+   */
   @Transform(toBool)
+  @IsOptional()
   @IsBoolean({ message: 'COOKIE_SECURE must be true or false' })
-  COOKIE_SECURE = false;
+  COOKIE_SECURE?: boolean;
+
+  /**
+   * Which proxies' X-Forwarded-For to believe (docs/operations.md): a hop count (1 behind one load
+   * balancer), or a comma-separated list of proxy addresses / CIDR ranges / loopback.
+   */
+  @IsTrustProxy()
+  TRUST_PROXY = 'loopback';
+
+  /**
+   * GraphQL requests per minute per client (a signed-in user, else an address), shared by all processes
+   * through PostgreSQL; 0 turns it off. Default 300 in production, off otherwise.
+   */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt({ message: 'GRAPHQL_RATE_LIMIT_PER_MINUTE must be a whole number (0 = off)' })
+  @Min(0, { message: 'GRAPHQL_RATE_LIMIT_PER_MINUTE must be a whole number (0 = off)' })
+  GRAPHQL_RATE_LIMIT_PER_MINUTE?: number;
+
+  /** GraphQL introspection; default: on when the explorer is (ENABLE_EXPLORER; off in production). */
+  @Transform(toBool)
+  @IsOptional()
+  @IsBoolean({ message: 'GRAPHQL_INTROSPECTION must be true or false' })
+  GRAPHQL_INTROSPECTION?: boolean;
 
   @Transform(toInt)
   @IsInt()
@@ -194,6 +222,11 @@ export class EnvironmentVariables {
 }
 
 export type AppConfig = EnvironmentVariables & {
+  COOKIE_SECURE: boolean;
+  GRAPHQL_RATE_LIMIT_PER_MINUTE: number;
+  /** TRUST_PROXY as Express's `trust proxy` takes it. */
+  trustProxy: number | string[];
+  graphqlIntrospection: boolean;
   embeddedDatabase: boolean;
   embeddedSearch: boolean;
   seedDemo: boolean;
@@ -222,6 +255,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'SMTP_URL',
     'MAIL_DIR',
     'PUBLIC_URL',
+    'COOKIE_SECURE',
+    'GRAPHQL_RATE_LIMIT_PER_MINUTE',
+    'GRAPHQL_INTROSPECTION',
   ]) {
     if (env[key] !== undefined) raw[key] = env[key];
   }
@@ -241,11 +277,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     );
   if (problems.length > 0) throw new ConfigError(problems);
   const embeddedDatabase = !config.DATABASE_URL;
+  const production = config.NODE_ENV === 'production';
+  const enableExplorer = config.ENABLE_EXPLORER ?? !production;
   return Object.assign(config, {
+    COOKIE_SECURE: config.COOKIE_SECURE ?? production,
+    GRAPHQL_RATE_LIMIT_PER_MINUTE: config.GRAPHQL_RATE_LIMIT_PER_MINUTE ?? (production ? 300 : 0),
+    trustProxy: parseTrustProxy(config.TRUST_PROXY) as number | string[],
+    graphqlIntrospection: config.GRAPHQL_INTROSPECTION ?? enableExplorer,
     embeddedDatabase,
     embeddedSearch: !config.MEILI_URL,
     seedDemo: config.SEED_DEMO ?? (embeddedDatabase && config.NODE_ENV !== 'production'),
-    enableExplorer: config.ENABLE_EXPLORER ?? config.NODE_ENV !== 'production',
+    enableExplorer,
   });
 }
 

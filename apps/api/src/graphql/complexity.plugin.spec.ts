@@ -1,11 +1,18 @@
 import { buildSchema, GraphQLError, parse } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { complexityPlugin, paginationEstimator } from './complexity.plugin';
+import {
+  complexityPlugin,
+  DEFAULT_LIST_SIZE,
+  listSizeEstimator,
+  paginationEstimator,
+} from './complexity.plugin';
 
 const schema = buildSchema(`
   type Query {
     items(first: Int = 20, after: String): ItemConnection!
-    search(pageSize: Int): [Item!]!
+    search(pageSize: Int, query: String): [Item!]!
+    all: [Item!]!
+    tags: [String!]!
     latest(limit: Int): [Item!]!
     item(id: ID!): Item
   }
@@ -51,6 +58,29 @@ describe('paginationEstimator', () => {
   });
 });
 
+describe('listSizeEstimator', () => {
+  const listCost = (query: string, variables: Record<string, unknown> = {}) =>
+    getComplexity({ schema, query: parse(query), variables, estimators: [listSizeEstimator] });
+
+  it('charges a list of objects without a page argument its documented maximum, not 1', () => {
+    expect(listCost('{ all { id name } }')).toBe(1 + 2 * DEFAULT_LIST_SIZE);
+  });
+
+  it('charges a list with a page argument the rows asked for', () => {
+    expect(listCost('{ search(pageSize: 5) { id name } }')).toBe(1 + 2 * 5);
+    expect(listCost('query($n: Int) { latest(limit: $n) { id } }', { n: 7 })).toBe(1 + 7);
+  });
+
+  it('multiplies nested lists, so a cycle repeated costs what it reads', () => {
+    expect(listCost('{ all { parent { id } } }')).toBe(1 + DEFAULT_LIST_SIZE * 2);
+    expect(listCost('{ all { id } a: all { id } }')).toBe(2 * (1 + DEFAULT_LIST_SIZE));
+  });
+
+  it('charges a list of scalars one value', () => {
+    expect(listCost('{ tags }')).toBe(1);
+  });
+});
+
 describe('complexityPlugin', () => {
   async function run(query: string, maximum: number): Promise<unknown> {
     const listener = await complexityPlugin(() => schema, maximum).requestDidStart!({} as never);
@@ -65,23 +95,24 @@ describe('complexityPlugin', () => {
   }
 
   it('lets a query up to the maximum through', async () => {
-    expect(await run('{ items(first: 10) { edges { id name } } }', 31)).toBe('allowed');
+    expect(await run('{ search(pageSize: 10) { id name } }', 21)).toBe('allowed');
   });
 
   it('refuses a query over the maximum with QUERY_TOO_COMPLEX, its cost and the maximum', async () => {
-    const error = await run('{ items(first: 10) { edges { id name } } }', 30);
+    const error = await run('{ search(pageSize: 10) { id name } }', 20);
     expect(error).toBeInstanceOf(GraphQLError);
     expect((error as GraphQLError).extensions).toEqual({
       code: 'QUERY_TOO_COMPLEX',
-      complexity: 31,
-      maximum: 30,
+      complexity: 21,
+      maximum: 20,
+      http: { status: 400 },
     });
-    expect((error as GraphQLError).message).toMatch(/too complex: 31 \(maximum 30\)/);
+    expect((error as GraphQLError).message).toMatch(/too complex: 21 \(maximum 20\)/);
   });
 
   it('costs one parsed document per page size, whatever its strings, and never mixes verdicts up', async () => {
-    const plugin = complexityPlugin(() => schema, 31);
-    const query = 'query($n: Int, $q: String) { items(first: $n, after: $q) { edges { id name } } }';
+    const plugin = complexityPlugin(() => schema, 21);
+    const query = 'query($n: Int, $q: String) { search(pageSize: $n, query: $q) { id name } }';
     const document = parse(query);
     const verdict = async (variables: Record<string, unknown>) => {
       const listener = (await plugin.requestDidStart!({} as never)) as {
@@ -95,8 +126,8 @@ describe('complexityPlugin', () => {
       }
     };
     expect(await verdict({ n: 10, q: 'a' })).toBe('allowed');
-    expect(await verdict({ n: 11, q: 'a' })).toBe(34);
-    expect(await verdict({ n: 10, q: 'another cursor' })).toBe('allowed');
-    expect(await verdict({ n: 11, q: 'b' })).toBe(34);
+    expect(await verdict({ n: 11, q: 'a' })).toBe(23);
+    expect(await verdict({ n: 10, q: 'another query' })).toBe('allowed');
+    expect(await verdict({ n: 11, q: 'b' })).toBe(23);
   });
 });

@@ -2,6 +2,7 @@ import type { Logger } from '@nestjs/common';
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError } from '../common/app-error';
+import { QueryLimitError } from './query-limits';
 
 /** Codes graphql-js / Apollo produce for a bad request; these pass through as they are. */
 const CLIENT_CODES = new Set([
@@ -45,6 +46,16 @@ export function createErrorFormatter(logger: Logger) {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const path = formatted.path;
     if (original instanceof AppError) {
+      return {
+        message: original.message,
+        path,
+        locations: formatted.locations,
+        extensions: { code: original.code, ...original.extensions },
+      };
+    }
+    if (original instanceof QueryLimitError) {
+      // Depth, aliases, directives, time: refused by query-limits.ts (Apollo labels the first three
+      // GRAPHQL_VALIDATION_FAILED; the client gets which limit it hit and the maximum).
       return {
         message: original.message,
         path,
