@@ -35,6 +35,7 @@ describe('GET /health', () => {
         search: 'up',
         pendingIndexUpdates: expect.any(Number),
         pendingMails: expect.any(Number),
+        mail: 'file',
       });
       expect(Number.isInteger(body.pendingIndexUpdates)).toBe(true);
       expect(body.pendingIndexUpdates).toBeGreaterThanOrEqual(0);
@@ -61,6 +62,7 @@ describe('GET /health', () => {
         search: 'down',
         pendingIndexUpdates: expect.any(Number),
         pendingMails: expect.any(Number),
+        mail: 'file',
       });
     });
 

@@ -256,6 +256,7 @@ describe('search sync during a Meilisearch outage', () => {
       search: 'up',
       pendingIndexUpdates: 0,
       pendingMails: expect.any(Number),
+      mail: 'file',
     });
 
     expect(ids(await search(t, { query: 'リンドウ' }))).toContain(during.id);

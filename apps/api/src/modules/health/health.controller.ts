@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { MEILI_CLIENT } from '../../search/search.constants';
 import { SearchOutboxProcessor } from '../../search/search-outbox.processor';
 import { MailOutboxProcessor } from '../mail/mail-outbox.processor';
+import { MailService, type MailMode } from '../mail/mail.service';
 
 async function within<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -26,6 +27,8 @@ export interface HealthReport {
   pendingIndexUpdates: number;
   /** Mails queued in PostgreSQL and not yet sent (waiting, or backing off after a failure). */
   pendingMails: number;
+  /** How mail goes out: SMTP, .eml files (development), or not at all (production without SMTP_URL). */
+  mail: MailMode;
 }
 
 @Controller('health')
@@ -35,6 +38,7 @@ export class HealthController {
     @Inject(MEILI_CLIENT) private readonly meili: Meilisearch,
     private readonly outbox: SearchOutboxProcessor,
     private readonly mailOutbox: MailOutboxProcessor,
+    private readonly mailService: MailService,
   ) {}
 
   /** 200 when everything is up, 503 (same body) when degraded, so load balancers and humans agree. */
@@ -59,6 +63,6 @@ export class HealthController {
     const status = database === 'up' && search === 'up' ? 'ok' : 'degraded';
     res.status(status === 'ok' ? 200 : 503);
     res.setHeader('Cache-Control', 'no-store');
-    return { status, database, search, pendingIndexUpdates, pendingMails };
+    return { status, database, search, pendingIndexUpdates, pendingMails, mail: this.mailService.mode };
   }
 }

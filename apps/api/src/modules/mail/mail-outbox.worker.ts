@@ -8,6 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { NotifiedSleeper } from '../../database/notified-sleeper';
 import { MAIL_ALERT_ATTEMPTS, MailOutboxProcessor, type MailBatchResult } from './mail-outbox.processor';
+import { MailService } from './mail.service';
 
 export const MAIL_OUTBOX_CHANNEL = 'mail_outbox';
 /**
@@ -30,6 +31,7 @@ export class MailOutboxWorker implements OnApplicationBootstrap, BeforeApplicati
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly processor: MailOutboxProcessor,
+    private readonly mail: MailService,
   ) {
     this.waiting = NotifiedSleeper.forDataSource(dataSource, {
       channel: MAIL_OUTBOX_CHANNEL,
@@ -39,6 +41,8 @@ export class MailOutboxWorker implements OnApplicationBootstrap, BeforeApplicati
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    // Mail not configured (production without SMTP_URL): the mails stay queued, sent once it is set.
+    if (this.mail.mode === 'not configured') return;
     await this.waiting.listen();
     this.loopDone = this.loop();
   }

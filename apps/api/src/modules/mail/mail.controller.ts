@@ -1,11 +1,19 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Controller, Get, Inject, NotFoundException, Param, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AuthService, tokenFromRequest } from '../auth/auth.service';
 import { MailService } from './mail.service';
 
 const FILE = /^[\w.-]+\.eml$/;
+
+/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (what Node reports on a dual-stack socket). */
+export function isLoopback(ip: string | undefined): boolean {
+  if (!ip) return false;
+  const v4 = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
+  return v4 === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
+}
 
 const escapeHtml = (s: string) =>
   s.replace(
@@ -14,25 +22,32 @@ const escapeHtml = (s: string) =>
   );
 
 /**
- * Development only (off in production, like the GraphQL explorer): lists the mails written as .eml files
- * and shows one, so a developer can read what a registrant would receive.
+ * Development only: lists the mails written as .eml files and shows one, so a developer can read what a
+ * registrant would receive. Served only when NODE_ENV is development or test, and then only to a client on
+ * this machine (loopback, as Express sees it after TRUST_PROXY) or to a signed-in organiser or admin: the
+ * mails carry invitation and password-reset links. Anything else is a 404, as if there were no such page.
  */
 @Controller('dev/mail')
 export class MailController {
   constructor(
     private readonly mail: MailService,
+    private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private enabled(): string {
+  private async enabled(req: Request): Promise<string> {
     const dir = this.mail.directory;
-    if (!this.config.enableExplorer || !dir) throw new NotFoundException();
-    return dir;
+    const development = this.config.NODE_ENV === 'development' || this.config.NODE_ENV === 'test';
+    if (!development || !dir) throw new NotFoundException();
+    if (isLoopback(req.ip)) return dir;
+    const actor = await this.auth.actorForToken(tokenFromRequest(req));
+    if (actor?.role === 'ORGANISER' || actor?.role === 'ADMIN') return dir;
+    throw new NotFoundException();
   }
 
   @Get()
-  async list(@Res() res: Response): Promise<void> {
-    const dir = this.enabled();
+  async list(@Req() req: Request, @Res() res: Response): Promise<void> {
+    const dir = await this.enabled(req);
     const files = (await readdir(dir).catch(() => [] as string[]))
       .filter((f) => FILE.test(f))
       .sort()
@@ -55,8 +70,8 @@ export class MailController {
   }
 
   @Get(':file')
-  async show(@Param('file') file: string, @Res() res: Response): Promise<void> {
-    const dir = this.enabled();
+  async show(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const dir = await this.enabled(req);
     if (!FILE.test(file)) throw new NotFoundException();
     const body = await readFile(join(dir, file)).catch(() => null);
     if (!body) throw new NotFoundException();

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
 import { MailController } from './mail.controller';
 import { MailOutboxProcessor } from './mail-outbox.processor';
 import { MailOutboxWorker } from './mail-outbox.worker';
@@ -9,6 +10,7 @@ import { MailService } from './mail.service';
  * consumer; a development listing.
  */
 @Module({
+  imports: [AuthModule],
   providers: [MailService, MailOutboxProcessor, MailOutboxWorker],
   controllers: [MailController],
   exports: [MailService, MailOutboxProcessor],

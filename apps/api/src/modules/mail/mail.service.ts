@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { mailAppUrl } from '../../common/public-url';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -29,9 +29,20 @@ const KEEP_IN_MEMORY = 1000;
  */
 export const APP_URL = '{{appUrl}}';
 
+export type MailMode = 'smtp' | 'file' | 'not configured';
+
+/**
+ * How mail goes out: through SMTP when SMTP_URL is set; in production without it, not at all (mails wait in
+ * the outbox until SMTP_URL is set: nobody reads .eml files on a server); otherwise as .eml files.
+ */
+export function mailMode(config: Pick<AppConfig, 'SMTP_URL' | 'NODE_ENV'>): MailMode {
+  if (config.SMTP_URL) return 'smtp';
+  return config.NODE_ENV === 'production' ? 'not configured' : 'file';
+}
+
 /** Where mail goes without SMTP: DATA_DIR/mail, or MAIL_DIR; tests keep it in memory unless MAIL_DIR is set. */
 export function mailDirectory(config: AppConfig): string | null {
-  if (config.SMTP_URL) return null;
+  if (mailMode(config) !== 'file') return null;
   if (config.MAIL_DIR) return resolve(config.MAIL_DIR);
   if (config.NODE_ENV === 'test') return null;
   return resolve(config.DATA_DIR, 'mail');
@@ -50,8 +61,15 @@ export class MailService implements OnApplicationShutdown {
   private readonly sent: SentMail[] = [];
   private dirReady: Promise<unknown> | null = null;
 
+  readonly mode: MailMode;
+
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
+    this.mode = mailMode(config);
     this.dir = mailDirectory(config);
+    if (this.mode === 'not configured')
+      new Logger('Mail').warn({
+        msg: 'mail is not configured: set SMTP_URL (and MAIL_FROM). Mails wait in the outbox and nothing is sent until then',
+      });
     this.transport = config.SMTP_URL
       ? // Bounded waits (nodemailer's defaults go up to 10 minutes): a stalled server fails the attempt, the
         // outbox retries it later, and a shutdown never waits long for the mail in hand.
@@ -73,6 +91,7 @@ export class MailService implements OnApplicationShutdown {
    * mail is listed by `recent()`, with its .eml file in embedded mode.
    */
   async deliver(message: MailMessage): Promise<SentMail> {
+    if (this.mode === 'not configured') throw new Error('mail is not configured (SMTP_URL is not set)');
     const record: SentMail = {
       ...message,
       text: message.text.split(APP_URL).join(mailAppUrl(this.config)),
