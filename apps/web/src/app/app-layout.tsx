@@ -4,6 +4,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useFlash, type Flash } from '../shared/flash';
 import { Loading, SuccessNotice } from '../shared/status';
 import { container } from '../shared/ui-classes';
+import { SessionWatch } from '../features/auth/session-watch';
 import { SiteFooter } from './site-footer';
 import { SiteHeader } from './site-header';
 
@@ -67,6 +68,7 @@ export function AppLayout() {
         {t('a11y.skipToContent')}
       </a>
       <SiteHeader />
+      <SessionWatch />
       <main id="main" ref={mainRef} tabIndex={-1} className={`${container} flex-1 py-8 md:py-10`}>
         {/* 「ログインしました。」 and other flashes after a navigation (the notice's live region is always there). */}
         <SuccessNotice

@@ -37,6 +37,28 @@ const MunicipalityPage = lazyPage(
   () => import('../features/municipalities/municipality.page'),
   'MunicipalityPage',
 );
+const InvitePage = lazyPage(() => import('../features/account/invite.page'), 'InvitePage');
+const ForgotPasswordPage = lazyPage(
+  () => import('../features/account/forgot-password.page'),
+  'ForgotPasswordPage',
+);
+const ResetPasswordPage = lazyPage(
+  () => import('../features/account/reset-password.page'),
+  'ResetPasswordPage',
+);
+const AccountPage = lazyPage(() => import('../features/account/account.page'), 'AccountPage');
+const PeoplePage = lazyPage(() => import('../features/people/people.page'), 'PeoplePage');
+const JoinPage = lazyPage(() => import('../features/join/join.page'), 'JoinPage');
+const JoinApplicationsPage = lazyPage(
+  () => import('../features/join/join-applications.page'),
+  'JoinApplicationsPage',
+);
+const AuditLogPage = lazyPage(() => import('../features/admin/audit-log.page'), 'AuditLogPage');
+const SettingsPage = lazyPage(() => import('../features/admin/settings.page'), 'SettingsPage');
+const MunicipalityProfilePage = lazyPage(
+  () => import('../features/municipalities/municipality-profile.page'),
+  'MunicipalityProfilePage',
+);
 const OpenDataPage = lazyPage(() => import('../features/open-data/open-data.page'), 'OpenDataPage');
 const PrecedentFinderPage = lazyPage(
   () => import('../features/precedents/precedent-finder.page'),
@@ -61,6 +83,16 @@ export const router = createBrowserRouter([
       { path: 'login', element: <LoginPage /> },
       { path: 'municipalities', element: <MunicipalityListPage /> },
       { path: 'municipalities/:code', element: <MunicipalityPage /> },
+      { path: 'municipalities/:code/profile', element: <MunicipalityProfilePage /> },
+      { path: 'invite/:token', element: <InvitePage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password/:token', element: <ResetPasswordPage /> },
+      { path: 'account', element: <AccountPage /> },
+      { path: 'people', element: <PeoplePage /> },
+      { path: 'join', element: <JoinPage /> },
+      { path: 'admin/applications', element: <JoinApplicationsPage /> },
+      { path: 'admin/audit-log', element: <AuditLogPage /> },
+      { path: 'admin/settings', element: <SettingsPage /> },
       { path: 'declarations', element: <DeclarationsPage /> },
       { path: 'cases', element: <CaseSearchPage /> },
       { path: 'cases/new', element: <CaseEditorPage /> },

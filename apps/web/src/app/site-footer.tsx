@@ -42,6 +42,11 @@ export function SiteFooter() {
                 {t('openData.nav')}
               </Link>
             </li>
+            <li>
+              <Link className={footerLink} to="/join">
+                {t('join.nav')}
+              </Link>
+            </li>
           </ul>
         </nav>
         <p className="text-std-16N-170 text-solid-gray-700">{t('footer.about')}</p>

@@ -3,7 +3,8 @@ import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { LogoutDocument } from '../graphql/generated/graphql';
-import type { CurrentUser } from '../features/auth/use-current-user';
+import { isOrganiser, type CurrentUser } from '../features/auth/use-current-user';
+import { expectSignOut } from '../features/auth/session-watch';
 import { apiProblem, problemMessage } from '../shared/errors';
 import { flashState } from '../shared/flash';
 import { focusPageHeadingSoon } from '../shared/focus-heading';
@@ -12,6 +13,30 @@ import { municipalityName } from '../features/municipalities/labels';
 import { currentLanguage } from '../i18n/i18n';
 import { buttonOutline, buttonSmallOutline } from '../shared/ui-classes';
 import { JA, withJapanese } from '../shared/japanese';
+
+/** Where a signed-in person manages accounts: their own, and for the staff everyone's; officers their colleagues. */
+type AccountLinkKey =
+  | 'userMenu.account'
+  | 'userMenu.people'
+  | 'userMenu.applications'
+  | 'userMenu.auditLog'
+  | 'userMenu.settings'
+  | 'userMenu.colleagues';
+
+function accountLinks(user: CurrentUser): { to: string; key: AccountLinkKey }[] {
+  const links: { to: string; key: AccountLinkKey }[] = [{ to: '/account', key: 'userMenu.account' }];
+  if (isOrganiser(user)) {
+    links.push(
+      { to: '/people', key: 'userMenu.people' },
+      { to: '/admin/applications', key: 'userMenu.applications' },
+      { to: '/admin/audit-log', key: 'userMenu.auditLog' },
+      { to: '/admin/settings', key: 'userMenu.settings' },
+    );
+  } else if (user.role === 'OFFICER') {
+    links.push({ to: '/people', key: 'userMenu.colleagues' });
+  }
+  return links;
+}
 
 /** The signed-in user's name and role, with the logout action, in a disclosure menu. */
 export function UserMenu({ user }: { user: CurrentUser }) {
@@ -52,6 +77,7 @@ export function UserMenu({ user }: { user: CurrentUser }) {
   async function onLogout() {
     setError(undefined);
     try {
+      expectSignOut();
       await logout();
       // Forget everything cached under the old session and refetch what is on screen as a visitor.
       await client.resetStore();
@@ -107,6 +133,17 @@ export function UserMenu({ user }: { user: CurrentUser }) {
             </Link>
           </p>
         )}
+        <nav aria-label={t('userMenu.accountNav')} className="mt-3 border-t border-solid-gray-420 pt-2">
+          <ul className="flex flex-col">
+            {accountLinks(user).map((item) => (
+              <li key={item.to}>
+                <Link className="link-text inline-flex min-h-11 items-center text-std-16N-170" to={item.to}>
+                  {t(item.key)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
         {error && (
           <p role="alert" className="mt-2 text-std-16B-170 text-error-2">
             {error}

@@ -7,19 +7,22 @@ export interface ApiProblem {
   field?: string;
   /** How long to wait (a rate limit, the search engine restarting), when the API says. */
   retryAfterSeconds?: number;
+  /** Why, when the API says more than the code (a password's `TOO_SHORT`, `LAST_ADMIN`). */
+  reason?: string;
 }
 
 interface FormattedError {
-  extensions?: { code?: unknown; field?: unknown; retryAfterSeconds?: unknown };
+  extensions?: { code?: unknown; field?: unknown; retryAfterSeconds?: unknown; reason?: unknown };
 }
 
 function fromErrors(errors: readonly FormattedError[] | undefined): ApiProblem | undefined {
   const first = errors?.find((error) => typeof error.extensions?.code === 'string');
   if (!first) return undefined;
-  const { field, retryAfterSeconds } = first.extensions ?? {};
+  const { field, retryAfterSeconds, reason } = first.extensions ?? {};
   return {
     code: String(first.extensions?.code),
     field: typeof field === 'string' ? field : undefined,
+    reason: typeof reason === 'string' ? reason : undefined,
     retryAfterSeconds:
       typeof retryAfterSeconds === 'number' && retryAfterSeconds > 0 ? retryAfterSeconds : undefined,
   };

@@ -13,7 +13,12 @@ export type FlashKey =
   | 'caseCreated'
   | 'casePublished'
   | 'caseArchived'
-  | 'caseUnpublished';
+  | 'caseUnpublished'
+  | 'invitationAccepted'
+  | 'passwordReset'
+  | 'sessionEnded'
+  | 'profileSaved'
+  | 'joinAdmitted';
 
 export interface Flash {
   key: FlashKey;

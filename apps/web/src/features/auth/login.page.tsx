@@ -144,6 +144,11 @@ export function LoginPage() {
             {t('login.showPassword')}
           </label>
         </div>
+        <p className="text-std-16N-170">
+          <Link to="/forgot-password" className="link-text inline-flex min-h-11 items-center md:min-h-0">
+            {t('login.forgotPassword')}
+          </Link>
+        </p>
         <div>
           <button type="submit" className={buttonSolid} disabled={loading} aria-busy={loading || undefined}>
             {loading ? t('login.submitting') : t('login.submit')}

@@ -19,6 +19,7 @@ import {
 } from './labels';
 import { MembershipActions } from './membership-actions';
 import { MembershipBadge } from './membership-badge';
+import { MunicipalityPublicProfile } from './municipality-public-profile';
 import { SignDeclarationForm } from './sign-declaration-form';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -212,6 +213,7 @@ export function MunicipalityPage() {
             {prefectureName(municipality.prefecture, language)}
           </p>
           <Profile municipality={municipality} language={language} />
+          <MunicipalityPublicProfile municipality={municipality} language={language} />
           <section aria-labelledby="municipality-cases" className="mt-10">
             <h2 id="municipality-cases" className={sectionTitle}>
               {t('municipality.casesHeading')}

@@ -28,11 +28,16 @@ export function MunicipalityPicker({
   onSelect,
   error,
   selectId,
+  legend,
+  hint,
 }: {
   selected: PrecedentMunicipalityFragment | null;
   onSelect: (m: PrecedentMunicipalityFragment | null) => void;
   error?: string;
   selectId: string;
+  /** The question the picker answers, when it is not the finder's (「どの自治体の立場で探しますか」). */
+  legend?: string;
+  hint?: string;
 }) {
   const { t } = useTranslation();
   const searchId = useId();
@@ -55,8 +60,8 @@ export function MunicipalityPicker({
 
   return (
     <fieldset className="flex flex-col gap-4">
-      <legend className={fieldLabel}>{t('precedents.municipalityLegend')}</legend>
-      <p className={`${fieldHint} -mt-3`}>{t('precedents.municipalityHint')}</p>
+      <legend className={fieldLabel}>{legend ?? t('precedents.municipalityLegend')}</legend>
+      <p className={`${fieldHint} -mt-3`}>{hint ?? t('precedents.municipalityHint')}</p>
       <div className="flex flex-col gap-1">
         <label htmlFor={searchId} className="text-std-16B-170 text-solid-gray-800">
           {t('precedents.municipalitySearch')}

@@ -11,6 +11,7 @@ export function FormDialog({
   title,
   description,
   submitLabel,
+  cancelLabel,
   danger,
   busy,
   error,
@@ -22,6 +23,7 @@ export function FormDialog({
   title: string;
   description?: string;
   submitLabel: string;
+  cancelLabel?: string;
   danger?: boolean;
   busy?: boolean;
   error?: string;
@@ -75,7 +77,7 @@ export function FormDialog({
         )}
         <div className="mt-6 flex flex-wrap justify-end gap-3">
           <button type="button" className={buttonOutline} onClick={onCancel} disabled={busy}>
-            {t('common.cancel')}
+            {cancelLabel ?? t('common.cancel')}
           </button>
           <button
             type="submit"

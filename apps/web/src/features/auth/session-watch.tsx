@@ -1,0 +1,78 @@
+import { useEffect, useRef } from 'react';
+import { useApolloClient } from '@apollo/client/react';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { SessionCheckDocument } from '../../graphql/generated/graphql';
+import { flashState } from '../../shared/flash';
+import { loginPath } from './redirect';
+import { useCurrentUser } from './use-current-user';
+
+/** Sent (by the Apollo link) when the API answers UNAUTHENTICATED to anything. */
+export const UNAUTHENTICATED_EVENT = 'yokoten:unauthenticated';
+const CHECK_EVERY_MS = 60_000;
+
+// A logout the person asked for is not a session that ended under them: no notice, no trip to /login.
+let signingOut = false;
+export function expectSignOut(): void {
+  signingOut = true;
+}
+
+/**
+ * Notices that the session of a signed-in page has ended (the account was disabled, the password was
+ * reset, the person logged out in another tab): on any UNAUTHENTICATED answer, when the window gets focus
+ * back and once a minute it asks the API `me { id }`, and when that is null it goes to /login with a
+ * notice instead of leaving a page that fails action after action. Only `me` decides: an UNAUTHENTICATED
+ * for one action (a wrong current password) is not a lost session.
+ */
+export function SessionWatch() {
+  const client = useApolloClient();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { user } = useCurrentUser();
+  const signedInAs = useRef<string | null>(null);
+  const here = useRef('/');
+  const checking = useRef(false);
+
+  useEffect(() => {
+    signedInAs.current = user?.id ?? null;
+    if (user) signingOut = false;
+  }, [user]);
+
+  useEffect(() => {
+    here.current = location.pathname + location.search;
+  }, [location.pathname, location.search]);
+
+  useEffect(() => {
+    async function check() {
+      if (!signedInAs.current || signingOut || checking.current) return;
+      checking.current = true;
+      try {
+        const { data } = await client.query({ query: SessionCheckDocument, fetchPolicy: 'network-only' });
+        if (data?.me || !signedInAs.current || signingOut) return;
+        signedInAs.current = null;
+        void navigate(loginPath(here.current), { state: flashState('sessionEnded') });
+        // Forget what was read under the old session (the next person at this PC must not see it).
+        await client.resetStore().catch(() => undefined);
+      } catch {
+        // The network or the server failing is not a session that ended: ask again later.
+      } finally {
+        checking.current = false;
+      }
+    }
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void check();
+    };
+    const onEvent = () => void check();
+    window.addEventListener('focus', onEvent);
+    window.addEventListener(UNAUTHENTICATED_EVENT, onEvent);
+    document.addEventListener('visibilitychange', onVisible);
+    const timer = window.setInterval(onEvent, CHECK_EVERY_MS);
+    return () => {
+      window.removeEventListener('focus', onEvent);
+      window.removeEventListener(UNAUTHENTICATED_EVENT, onEvent);
+      document.removeEventListener('visibilitychange', onVisible);
+      window.clearInterval(timer);
+    };
+  }, [client, navigate]);
+
+  return null;
+}
