@@ -5,6 +5,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { RateLimitsModule } from './common/rate-limits';
 import { dataSourceOptions } from './database/data-source-options';
 import { graphqlOptions } from './graphql/graphql-options';
 import { DateScalar } from './graphql/date.scalar';
@@ -65,6 +66,7 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
+        RateLimitsModule,
         SearchModule,
         AuthModule,
         MunicipalityModule,
@@ -108,6 +110,7 @@ export class AppModule {
                   '/graphql',
                   '/graphql/{*rest}',
                   '/health',
+                  '/health/{*rest}',
                   '/graphiql',
                   '/open-data/cases.{:ext}',
                   '/assets/{*rest}',

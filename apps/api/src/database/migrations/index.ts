@@ -10,6 +10,7 @@ import { AuditLog1795280200000 } from './1795280200000-AuditLog';
 import { JoinApplications1795280210000 } from './1795280210000-JoinApplications';
 import { MunicipalityProfiles1795280220000 } from './1795280220000-MunicipalityProfiles';
 import { Accounts1795280100000 } from './1795280100000-Accounts';
+import { RateLimits1795280300000 } from './1795280300000-RateLimits';
 
 // Listed explicitly (not globbed) so the compiled app and the tests load the same set, in order.
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AuditLog1795280200000,
   JoinApplications1795280210000,
   MunicipalityProfiles1795280220000,
+  RateLimits1795280300000,
 ];

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import type { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { TooManyRequestsError, UnauthenticatedError } from '../../common/app-error';
+import { limiterKey, RateLimits, retryAfterSeconds } from '../../common/rate-limits';
 import type { Actor } from './actor';
 import { authorize } from './authorization.policy';
 import { dummyPasswordHash, verifyPassword } from './password';
@@ -28,32 +29,37 @@ export function actorOf(
 }
 
 /**
- * Logins and sessions. Failed attempts are limited per email+IP and per IP (rate-limiter-flexible, the
- * library's "login endpoint protection" pattern): a success clears the per-email counter.
+ * Logins and sessions. Failed attempts are limited per email+IP (LOGIN_MAX_ATTEMPTS per window: one
+ * account guessed from one address) and per IP (10 × LOGIN_MAX_ATTEMPTS distinct accounts failing from one
+ * address: credential stuffing), in PostgreSQL (rate-limiter-flexible's RateLimiterPostgres), so every API
+ * process shares the counters and a restart keeps them. The per-IP counter counts accounts, not attempts:
+ * one person mistyping their password from an office's shared address never blocks their colleagues. A
+ * success clears the per-email counter.
  */
 @Injectable()
 export class AuthService {
-  private readonly failuresByEmailAndIp: RateLimiterMemory;
-  private readonly failuresByIp: RateLimiterMemory;
+  private readonly failuresByEmailAndIp: RateLimiterPostgres;
+  private readonly failedAccountsByIp: RateLimiterPostgres;
 
   constructor(
     private readonly users: UserRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    rateLimits: RateLimits,
   ) {
-    this.failuresByEmailAndIp = new RateLimiterMemory({
+    this.failuresByEmailAndIp = rateLimits.limiter('login-email-ip', {
       points: config.LOGIN_MAX_ATTEMPTS,
-      duration: config.LOGIN_WINDOW_SECONDS,
+      durationSeconds: config.LOGIN_WINDOW_SECONDS,
     });
-    this.failuresByIp = new RateLimiterMemory({
+    this.failedAccountsByIp = rateLimits.limiter('login-ip', {
       points: config.LOGIN_MAX_ATTEMPTS * 10,
-      duration: config.LOGIN_WINDOW_SECONDS,
+      durationSeconds: config.LOGIN_WINDOW_SECONDS,
     });
   }
 
   private async assertNotLimited(emailKey: string, ip: string): Promise<void> {
     const [byEmail, byIp] = await Promise.all([
       this.failuresByEmailAndIp.get(emailKey),
-      this.failuresByIp.get(ip),
+      this.failedAccountsByIp.get(limiterKey(ip)),
     ]);
     const blocked = [byEmail, byIp].find(
       (r, i) =>
@@ -61,10 +67,10 @@ export class AuthService {
         r.consumedPoints >= (i === 0 ? this.config.LOGIN_MAX_ATTEMPTS : this.config.LOGIN_MAX_ATTEMPTS * 10),
     );
     if (blocked) {
-      const retryAfterSeconds = Math.ceil(blocked.msBeforeNext / 1000);
+      const retryAfter = retryAfterSeconds(blocked);
       throw new TooManyRequestsError(
-        `ログインの試行回数が多すぎます。${Math.ceil(retryAfterSeconds / 60)}分後にもう一度お試しください。 (Too many login attempts)`,
-        retryAfterSeconds,
+        `ログインの試行回数が多すぎます。${Math.ceil(retryAfter / 60)}分後にもう一度お試しください。 (Too many login attempts)`,
+        retryAfter,
       );
     }
   }
@@ -74,13 +80,15 @@ export class AuthService {
     password: string,
     ip: string,
   ): Promise<{ token: string; user: UserEntity; expiresAt: Date }> {
-    const emailKey = `${email}|${ip}`;
+    const emailKey = limiterKey(email.toLowerCase(), ip);
     await this.assertNotLimited(emailKey, ip);
     const user = await this.users.findByEmailWithHash(email);
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     // A disabled account is refused exactly like a wrong password (docs/accounts.md).
     if (!user || !ok || user.status !== 'ACTIVE') {
-      await Promise.all([this.failuresByEmailAndIp.penalty(emailKey, 1), this.failuresByIp.penalty(ip, 1)]);
+      // The address is charged once per account that fails from it in the window, not once per attempt.
+      const failures = await this.failuresByEmailAndIp.penalty(emailKey, 1);
+      if (failures.consumedPoints === 1) await this.failedAccountsByIp.penalty(limiterKey(ip), 1);
       throw new UnauthenticatedError(
         'メールアドレスまたはパスワードが正しくありません。 (Wrong email or password)',
       );
