@@ -34,8 +34,10 @@ const COUNT_LOCK_TRIES = 20;
  *   under a build name and renamed to the live name when complete. Meanwhile every process's searches get
  *   `index_not_found`, i.e. `SEARCH_UNAVAILABLE`, never an empty or partial answer;
  * - **lost documents** (fewer documents than published cases, beyond what the outbox still has to apply):
- *   the live index is deleted first, so that searches say `SEARCH_UNAVAILABLE` rather than silently miss
- *   cases, then rebuilt as above;
+ *   when it has lost most of them (fewer than half remain: an engine that lost its data and had the
+ *   index re-created by something else), the live index is deleted first, so that searches say
+ *   `SEARCH_UNAVAILABLE` rather than silently miss cases, then rebuilt as above; when it misses only a few,
+ *   it is rebuilt aside and swapped in, answering meanwhile (as it did before the check);
  * - **drifted settings** (a key differs from `CASE_INDEX_SETTINGS`) or **extra documents**: rebuilt aside
  *   and swapped in, the live index answering meanwhile (a filter the drift broke answers
  *   `SEARCH_UNAVAILABLE`: see `isIndexMisconfigured`).
@@ -111,7 +113,11 @@ export class CaseIndexHealer {
       const diagnosis = await this.diagnose();
       if (diagnosis.state === 'healthy') return { action: 'none', diagnosis };
       this.logger?.warn({ msg: 'search index needs healing: rebuilding it from PostgreSQL', ...diagnosis });
-      if (diagnosis.state === 'lost-documents') await this.index.drop(this.index.liveName);
+      if (
+        diagnosis.state === 'lost-documents' &&
+        diagnosis.documents * 2 < diagnosis.expected - diagnosis.pending
+      )
+        await this.index.drop(this.index.liveName);
       const rebuild = await this.reindexer.rebuild(options);
       this.logger?.log({
         msg: 'search index healed',
