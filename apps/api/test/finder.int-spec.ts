@@ -151,6 +151,28 @@ describe('findPrecedents', () => {
     expect(wordsOnly.parts.adoption).toBeGreaterThan(0);
   });
 
+  it('adds the seeker’s profile focus themes to the description’s themes', async () => {
+    const dataSource = t.app.get(DataSource);
+    const before = (await find({ description: DESCRIPTION, municipalityCode: KITAMI })).find(
+      (m) => m.caseStudy.id === ids.wordsOnly,
+    ) as Match;
+    expect(before.parts.themes).toBe(0);
+    await dataSource.query(
+      `INSERT INTO municipality_profiles (municipality_id, plan_links, focus_themes)
+       SELECT id, '[]', '["STAFF_DX"]' FROM municipalities WHERE code = $1`,
+      [KITAMI],
+    );
+    try {
+      const after = (await find({ description: DESCRIPTION, municipalityCode: KITAMI })).find(
+        (m) => m.caseStudy.id === ids.wordsOnly,
+      ) as Match;
+      expect(after.parts.themes).toBeGreaterThan(0);
+      expect(after.score).toBeGreaterThan(before.score);
+    } finally {
+      await dataSource.query(`DELETE FROM municipality_profiles`);
+    }
+  });
+
   it('finds nothing for a description without a word to match (only emoji or punctuation), not every case', async () => {
     for (const description of ['🎌🎌🎌', '！？。…', '🙇‍♀️ ???']) {
       expect(await find({ description, municipalityCode: KITAMI })).toEqual([]);
