@@ -68,11 +68,11 @@ export class AuditLogArgs {
   @Type(() => AuditLogFilter)
   filter?: AuditLogFilter;
 
-  @Field(() => Int, { nullable: true, defaultValue: 50, description: 'Page size, 1–200' })
+  @Field(() => Int, { nullable: true, defaultValue: 50, description: 'Page size, 1–100' })
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(200)
+  @Max(100)
   first?: number;
 
   @Field(() => String, { nullable: true, description: 'pageInfo.endCursor of the previous page' })
