@@ -1,6 +1,7 @@
 import { loadConfig } from '../../config/app-config';
 import { mailAppUrl } from '../../common/public-url';
-import { APP_URL, MailService } from './mail.service';
+import { isLoopback } from './mail.controller';
+import { APP_URL, MailService, mailDirectory, mailMode } from './mail.service';
 
 describe('links in mails', () => {
   it('point at PUBLIC_URL, at localhost on an embedded install, else stay paths', () => {
@@ -23,5 +24,42 @@ describe('links in mails', () => {
       '事例のページ：https://yokoten.example.jp/cases/abc\n会のページ：https://yokoten.example.jp/sessions/def',
     );
     mail.onApplicationShutdown();
+  });
+});
+
+describe('mail mode', () => {
+  it('is smtp with SMTP_URL, files outside production without it, not configured in production without it', () => {
+    expect(mailMode({ SMTP_URL: 'smtp://mail.example:25', NODE_ENV: 'production' })).toBe('smtp');
+    expect(mailMode({ SMTP_URL: undefined, NODE_ENV: 'development' })).toBe('file');
+    expect(mailMode({ SMTP_URL: undefined, NODE_ENV: 'production' })).toBe('not configured');
+  });
+
+  it('writes no files and sends nothing when not configured', async () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://db/y',
+      MAIL_DIR: '/tmp/x',
+    });
+    expect(mailDirectory(config)).toBeNull();
+    const mail = new MailService(config);
+    await expect(mail.deliver({ kind: 'x', to: 'a@b.example', subject: 's', text: 't' })).rejects.toThrow(
+      /not configured/,
+    );
+    mail.onApplicationShutdown();
+  });
+});
+
+describe('isLoopback', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['10.0.0.1', false],
+    ['::ffff:203.0.113.9', false],
+    ['1127.0.0.1', false],
+    [undefined, false],
+  ])('%s → %s', (ip, expected) => {
+    expect(isLoopback(ip)).toBe(expected);
   });
 });
