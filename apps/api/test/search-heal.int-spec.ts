@@ -1,10 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DataSource } from 'typeorm';
 import { startEmbeddedMeilisearch, type EmbeddedMeilisearch } from '../src/runtime';
 import { CaseIndex } from '../src/search/case-index';
 import { CaseIndexHealer } from '../src/search/case-index.healer';
 import { CASE_INDEX_SETTINGS, settingsToChange } from '../src/search/case-index.settings';
+import { createSearchStack } from '../src/search/search-stack';
 import { createTestApp, type GqlResponse, type TestApp } from './test-app';
 import {
   dataOf,
@@ -314,6 +316,35 @@ describe('healing step by step (shared engine, periodic check out of the way)', 
     });
     expect(during).toBe('SEARCH_UNAVAILABLE');
     expect(await total()).toBe(60);
+  });
+
+  it('heals once when two API processes notice at the same moment', async () => {
+    // A second process: its own connection pool and engine client on the same database and index.
+    const other = new DataSource({ type: 'postgres', url: t.databaseUrl });
+    await other.initialize();
+    const stack = createSearchStack(
+      other,
+      { url: t.config.MEILI_URL as string, apiKey: t.config.MEILI_MASTER_KEY },
+      t.config,
+    );
+    try {
+      const index = t.app.get(CaseIndex);
+      await index.drop(index.liveName);
+      const outcomes = await Promise.all([
+        t.app.get(CaseIndexHealer).checkAndHeal(),
+        stack.healer.checkAndHeal(),
+      ]);
+      const actions = outcomes.map((o) => o.action).sort();
+      // The second either found the lock taken or, if it came after, a healthy index: never two rebuilds.
+      expect(actions.filter((a) => a === 'healed')).toHaveLength(1);
+      expect(actions.every((a) => ['healed', 'busy', 'none'].includes(a))).toBe(true);
+      const after = await ask(t, { query: 'ホタルイカ', pageSize: 1 });
+      expect(after.ok && after.result.totalHits).toBe(60);
+      expect(await stack.index.staleBuilds()).toEqual([]);
+    } finally {
+      stack.close();
+      await other.destroy();
+    }
   });
 
   it('never lets a write create the index without its settings: the write heals it instead', async () => {

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config';
 import { CaseIndex } from './case-index';
+import { CaseIndexHealer } from './case-index.healer';
 import { CaseIndexReindexer } from './case-index.reindexer';
 import { caseIndexName } from './case-index.settings';
 import { CaseIndexSource } from './case-index.source';
@@ -22,6 +23,7 @@ export function createSearchStack(dataSource: DataSource, connection: SearchConn
   const source = new CaseIndexSource();
   const processor = new SearchOutboxProcessor(dataSource, index, source, config.SEARCH_SYNC_BATCH_SIZE);
   const reindexer = new CaseIndexReindexer(dataSource, index, source, processor);
-  return { meili, index, source, processor, reindexer, close: () => transport.destroy() };
+  const healer = new CaseIndexHealer(dataSource, index, reindexer);
+  return { meili, index, source, processor, reindexer, healer, close: () => transport.destroy() };
 }
 export type SearchStack = ReturnType<typeof createSearchStack>;
