@@ -597,6 +597,97 @@ describe('accounts: invitations, passwords, administration', () => {
     });
   });
 
+  describe('mail preferences', () => {
+    it('session, adoption and inquiry mails leave out those who turned them off, and disabled accounts', async () => {
+      // A published case of municipality A that municipality B has not followed yet (both members, neither
+      // touched by the tests above).
+      const [pair] = (await db.query(
+        `SELECT c.id AS "caseId", ma.code AS a, mb.code AS b
+           FROM case_studies c
+           JOIN municipalities ma ON ma.id = c.municipality_id AND ma.membership_status = 'MEMBER'
+           JOIN municipalities mb ON mb.membership_status = 'MEMBER' AND mb.id <> ma.id
+          WHERE c.status = 'PUBLISHED' AND ma.code NOT IN ($1, $2) AND mb.code NOT IN ($1, $2)
+            AND NOT EXISTS (SELECT 1 FROM adoptions x WHERE x.case_study_id = c.id AND x.municipality_id = mb.id)
+          ORDER BY ma.code, mb.code LIMIT 1`,
+        [KITAKYUSHU, otherMember],
+      )) as Array<{ caseId: string; a: string; b: string }>;
+      const quiet = `officer.${pair.a}@yokoten.example`;
+      const follower = `officer.${pair.b}@yokoten.example`;
+      const quietToken = await t.login(quiet);
+      const followerToken = await t.login(follower);
+      dataOf(
+        await t.gql(
+          UPDATE_PROFILE,
+          {
+            input: {
+              mailPreferences: { sessionNotices: false, adoptionNotices: false, inquiryNotices: false },
+            },
+          },
+          quietToken,
+        ),
+      );
+      // Two colleagues of A: one with the default preferences, one disabled.
+      const keen = `keen.${pair.a}@yokoten.example`;
+      const gone = `gone.${pair.a}@yokoten.example`;
+      await inviteAndAccept(organiser, { email: keen, role: 'OFFICER', municipalityCode: pair.a });
+      await inviteAndAccept(organiser, { email: gone, role: 'OFFICER', municipalityCode: pair.a });
+      dataOf(await t.gql(DISABLE, { id: await userId(gone) }, organiser));
+
+      // 横展開: B follows A's case.
+      dataOf(
+        await t.gql(
+          `mutation($id: ID!) { recordAdoption(caseStudyId: $id, input: { status: CONSIDERING }) { id } }`,
+          { id: pair.caseId },
+          followerToken,
+        ),
+      );
+      const adoption = await waitForMail(keen, 'adoption');
+      expect([adoption.to].flat()).not.toContain(quiet);
+      expect([adoption.to].flat()).not.toContain(gone);
+
+      // A question from B to A.
+      dataOf(
+        await t.gql(
+          `mutation($id: ID!) { askInquiry(caseStudyId: $id, input: { subject: "予算の内訳", body: "委託費の内訳を教えてください。" }) { id } }`,
+          { id: pair.caseId },
+          followerToken,
+        ),
+      );
+      const asked = await waitForMail(keen, 'inquiry-asked');
+      expect([asked.to].flat()).not.toContain(quiet);
+      expect([asked.to].flat()).not.toContain(gone);
+
+      // A session: a newcomer of B who turned session mail off registers and is told nothing; the keen
+      // colleague of A is told.
+      const hush = `hush.${pair.b}@yokoten.example`;
+      const hushToken = await inviteAndAccept(organiser, {
+        email: hush,
+        role: 'OFFICER',
+        municipalityCode: pair.b,
+      });
+      dataOf(
+        await t.gql(UPDATE_PROFILE, { input: { mailPreferences: { sessionNotices: false } } }, hushToken),
+      );
+      const keenToken = await t.login(keen, GOOD_PASSWORD);
+      const open = dataOf(
+        await t.gql<{ exchangeSessions: Array<{ id: string }> }>(`{ exchangeSessions(status: OPEN) { id } }`),
+      ).exchangeSessions[0];
+      const register = `mutation($id: ID!) { registerForSession(sessionId: $id) { id status } }`;
+      dataOf(await t.gql(register, { id: open.id }, hushToken));
+      dataOf(await t.gql(register, { id: open.id }, keenToken));
+      const kinds = ['confirmation', 'waitlist', 'application'];
+      await eventually(
+        async () => mailsTo(keen).filter((m) => kinds.includes(m.kind)),
+        (l) => l.length > 0,
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      expect(mailsTo(hush).filter((m) => kinds.includes(m.kind))).toHaveLength(0);
+      // Account mails are always sent: the quiet officer still gets a reset link.
+      dataOf(await t.gql(REQUEST_RESET, { email: quiet }));
+      await waitForMail(quiet, 'password-reset');
+    });
+  });
+
   describe('administration', () => {
     it('lists accounts with filters: staff all, an officer their own municipality', async () => {
       const all = dataOf(await t.gql<{ users: { totalCount: number } }>(USERS, {}, organiser)).users;

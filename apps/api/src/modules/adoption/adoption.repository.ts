@@ -73,9 +73,9 @@ export class AdoptionTransaction {
     await enqueueIndexUpdate(this.manager, 'case_study', caseStudyId);
   }
 
-  /** The officers of a municipality, who are told by mail. */
+  /** The officers of a municipality who are told by mail of adoptions (active, not opted out). */
   officersOf(municipalityId: string): Promise<Array<Pick<UserEntity, 'id' | 'name' | 'email'>>> {
-    return officersOf(this.manager, municipalityId);
+    return officersOf(this.manager, municipalityId, 'adoptionNotices');
   }
 
   /** Queues mails in this transaction: they are sent if, and only if, it commits. */

@@ -218,14 +218,23 @@ export class LockedSession {
     return enqueueMails(this.manager, mails);
   }
 
-  usersByIds(ids: readonly string[]): Promise<UserEntity[]> {
+  /**
+   * The users among `ids` who are told of this session by mail: ACTIVE accounts that have not turned
+   * session notices off (docs/accounts.md "Mail preferences").
+   */
+  noticeRecipientsByIds(ids: readonly string[]): Promise<UserEntity[]> {
     return ids.length
-      ? this.manager.getRepository(UserEntity).find({ where: { id: In([...new Set(ids)]) } })
+      ? this.manager.getRepository(UserEntity).find({
+          where: { id: In([...new Set(ids)]), status: 'ACTIVE', sessionNotices: true },
+        })
       : Promise.resolve([]);
   }
 
+  /** The organisers told of capacity alerts: active, session notices on. */
   async organiserEmails(): Promise<string[]> {
-    const rows = await this.manager.getRepository(UserEntity).find({ where: { role: 'ORGANISER' } });
+    const rows = await this.manager
+      .getRepository(UserEntity)
+      .find({ where: { role: 'ORGANISER', status: 'ACTIVE', sessionNotices: true } });
     return rows.map((u) => u.email);
   }
 
@@ -304,14 +313,15 @@ export class ExchangeSessionRepository {
       session: ExchangeSessionEntity,
       checkInCode: string,
       position: string,
-    ) => Record<'CONFIRMED' | 'WAITLISTED' | 'APPLIED', MailMessage>,
+    ) => Record<'CONFIRMED' | 'WAITLISTED' | 'APPLIED', MailMessage> | null,
     registered: (locked: LockedSession, registration: RegistrationEntity, confirmed: number) => Promise<void>,
   ): Promise<{ outcome: string; registration: RegistrationEntity | null }> {
     const session = await this.findById(p.sessionId);
     if (!session) return { outcome: 'NOT_FOUND', registration: null };
     const checkInCode = newCheckInCode();
     const position = `[[waitlist-position-${randomBytes(6).toString('hex')}]]`;
-    const rendered = Object.entries(mails(session, checkInCode, position)).map(([status, m]) => ({
+    // null: the registrant gets no mail (session notices turned off).
+    const rendered = Object.entries(mails(session, checkInCode, position) ?? {}).map(([status, m]) => ({
       status,
       kind: m.kind,
       recipients: m.to,

@@ -456,11 +456,14 @@ export class ExchangeSessionService {
           now: this.now(),
         },
         // Queued by the statement that takes the seat: the one for the status it decides.
-        (session, checkInCode, position) => ({
-          CONFIRMED: confirmationMail(session, target, checkInCode),
-          WAITLISTED: waitlistMail(session, target, position),
-          APPLIED: applicationMail(session, target, session.registrationClosesAt),
-        }),
+        (session, checkInCode, position) =>
+          target.status === 'ACTIVE' && target.sessionNotices
+            ? {
+                CONFIRMED: confirmationMail(session, target, checkInCode),
+                WAITLISTED: waitlistMail(session, target, position),
+                APPLIED: applicationMail(session, target, session.registrationClosesAt),
+              }
+            : null,
         // Still in the registration's transaction.
         async (locked, reg, confirmed) => {
           if (reg.status === 'CONFIRMED') await this.alertIfThresholdCrossed(locked, confirmed);
@@ -554,7 +557,7 @@ export class ExchangeSessionService {
       const wasConfirmed = reg.status === 'CONFIRMED';
       const cancelled = await locked.cancel(reg);
       const promoted = wasConfirmed ? await locked.promote(1) : [];
-      const [u] = await locked.usersByIds([cancelled.userId]);
+      const [u] = await locked.noticeRecipientsByIds([cancelled.userId]);
       if (u) await locked.queueMails([registrationCancelledMail(s, u)]);
       await this.queuePromotionMails(locked, s, promoted);
       return cancelled;
@@ -800,7 +803,8 @@ export class ExchangeSessionService {
   }
 
   private async usersIn(locked: LockedSession, ids: string[]): Promise<Map<string, UserEntity>> {
-    const users = await locked.usersByIds(ids);
+    // Only those who get session mail: active, session notices on.
+    const users = await locked.noticeRecipientsByIds(ids);
     return new Map(users.map((u) => [u.id, u]));
   }
 }

@@ -26,9 +26,9 @@ export class InquiryTransaction {
     return repo.save(repo.create(values));
   }
 
-  /** The officers of a municipality, who are told by mail. */
+  /** The officers of a municipality who are told by mail of questions and answers (active, not opted out). */
   officersOf(municipalityId: string): Promise<Array<Pick<UserEntity, 'id' | 'name' | 'email'>>> {
-    return officersOf(this.manager, municipalityId);
+    return officersOf(this.manager, municipalityId, 'inquiryNotices');
   }
 
   /** Queues mails in this transaction: they are sent if, and only if, it commits. */

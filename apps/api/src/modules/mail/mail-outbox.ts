@@ -32,14 +32,21 @@ export async function enqueueMails(manager: EntityManager, mails: readonly Queue
     .execute();
 }
 
-/** The officers of a municipality, who are told by mail (of an adoption, an inquiry …), in address order. */
+/** The mail preference a kind of notice obeys (docs/accounts.md "Mail preferences"). */
+export type NoticeKind = 'sessionNotices' | 'adoptionNotices' | 'inquiryNotices';
+
+/**
+ * The officers of a municipality who are told by mail of `notice` (an adoption, an inquiry …), in address
+ * order: ACTIVE accounts that have not turned that kind of mail off.
+ */
 export function officersOf(
   manager: EntityManager,
   municipalityId: string,
+  notice: NoticeKind,
 ): Promise<Array<Pick<UserEntity, 'id' | 'name' | 'email'>>> {
   return manager.getRepository(UserEntity).find({
     select: { id: true, name: true, email: true },
-    where: { municipalityId, role: 'OFFICER' },
+    where: { municipalityId, role: 'OFFICER', status: 'ACTIVE', [notice]: true },
     order: { email: 'ASC' },
   });
 }
