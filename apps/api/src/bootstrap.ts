@@ -56,12 +56,78 @@ export async function startBackingServices(
   return { databaseUrl, search, stops };
 }
 
-/** Applies pending migrations (each in its own transaction) and reports which ran. */
-export async function runMigrations(databaseUrl: string, logger: LoggerService): Promise<string[]> {
-  const dataSource = new DataSource(dataSourceOptions(databaseUrl));
-  await dataSource.initialize();
+/**
+ * PostgreSQL advisory lock keys (one 64-bit space per database): whoever holds one runs the migrations or
+ * the demo seed while every other process starting at the same moment waits for it, then finds the work
+ * done. Without them, three processes on an empty database raced to create the same tables and one died
+ * with `duplicate key value violates unique constraint "pg_type_typname_nsp_index"`.
+ */
+export const MIGRATION_LOCK = 795_280_301;
+export const SEED_LOCK = 795_280_302;
+
+/**
+ * Runs `work` holding a session-level advisory lock on a connection of its own (PostgreSQL releases it if
+ * the process dies), waiting for another holder as long as it takes.
+ */
+export async function withAdvisoryLock<T>(
+  dataSource: DataSource,
+  key: number,
+  work: () => Promise<T>,
+): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
   try {
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    // A wait for the lock is not a slow statement: no statement_timeout on it.
+    await runner.query('SET statement_timeout = 0');
+    await runner.query('SELECT pg_advisory_lock($1)', [key]);
+    try {
+      return await work();
+    } finally {
+      await runner.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined);
+      // Back to the pool's own limit for whoever gets this connection next.
+      await runner.query('RESET statement_timeout').catch(() => undefined);
+    }
+  } finally {
+    await runner.release();
+  }
+}
+
+/**
+ * Connects, retrying while PostgreSQL is not reachable yet (a container starting beside it): DB_CONNECT_RETRIES
+ * attempts (default 10), 2 s apart. The last error is thrown: the caller exits non-zero.
+ */
+export async function initializeWithRetries(
+  dataSource: DataSource,
+  logger: LoggerService,
+  attempts = Math.max(1, Number(process.env.DB_CONNECT_RETRIES ?? 10) || 1),
+  delayMs = 2000,
+): Promise<DataSource> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await dataSource.initialize();
+    } catch (e) {
+      if (attempt >= attempts) throw e;
+      logger.warn?.(
+        { msg: 'database not reachable, retrying', attempt, of: attempts, error: (e as Error).message },
+        'database',
+      );
+      await new Promise((r) => setTimeout(r, delayMs));
+    }
+  }
+}
+
+/**
+ * Applies pending migrations (each in its own transaction) and reports which ran. Under MIGRATION_LOCK, so
+ * N processes started at once on an empty database migrate it once and all come up.
+ */
+export async function runMigrations(databaseUrl: string, logger: LoggerService): Promise<string[]> {
+  // No statement timeout: an index build on a large table may take longer than a request may.
+  const dataSource = new DataSource(dataSourceOptions(databaseUrl, { statementTimeoutMs: 0 }));
+  await initializeWithRetries(dataSource, logger);
+  try {
+    const applied = await withAdvisoryLock(dataSource, MIGRATION_LOCK, () =>
+      dataSource.runMigrations({ transaction: 'each' }),
+    );
     const names = applied.map((m) => m.name);
     logger.log(
       { msg: names.length ? 'migrations applied' : 'database schema is up to date', migrations: names },
@@ -71,4 +137,12 @@ export async function runMigrations(databaseUrl: string, logger: LoggerService):
   } finally {
     await dataSource.destroy();
   }
+}
+
+/**
+ * The demo seed under SEED_LOCK: processes started at once on an empty database seed it once; the others
+ * wait for the lock, then find it seeded (and only list the accounts).
+ */
+export function seedDemoOnce<T>(dataSource: DataSource, seed: () => Promise<T>): Promise<T> {
+  return withAdvisoryLock(dataSource, SEED_LOCK, seed);
 }

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
-import { runMigrations, startBackingServices } from './bootstrap';
+import { runMigrations, seedDemoOnce, startBackingServices } from './bootstrap';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { JsonLogger } from './common/json-logger';
 import { DemoSeeder, type DemoAccount } from './modules/demo/demo.seeder';
@@ -34,6 +35,9 @@ function banner(url: string, seconds: number, config: AppConfig, accounts: DemoA
   return lines.join('\n');
 }
 
+/** What to stop on the way out, in start order; module-level so that a failed start can stop it too. */
+const stops: Array<() => Promise<void>> = [];
+
 async function main(): Promise<void> {
   const startedAt = performance.now();
   let config: AppConfig;
@@ -49,7 +53,6 @@ async function main(): Promise<void> {
     throw e;
   }
   const logger = new JsonLogger(config.LOG_LEVEL);
-  const stops: Array<() => Promise<void>> = [];
   installShutdown(stops, (event: object) => logger.log(event, 'shutdown'));
 
   const services = await startBackingServices(config, logger, stops);
@@ -67,8 +70,10 @@ async function main(): Promise<void> {
   stops.push(() => app.close());
   configureApp(app);
 
+  // Under a PostgreSQL advisory lock: processes started at once on an empty database seed it once.
   const accounts = config.seedDemo
-    ? (await app.get(DemoSeeder).seedIfEmpty(config.DEMO_PASSWORD)).accounts
+    ? (await seedDemoOnce(app.get(DataSource), () => app.get(DemoSeeder).seedIfEmpty(config.DEMO_PASSWORD)))
+        .accounts
     : null;
   await app.listen(config.PORT, config.HOST);
   const url = `http://localhost:${config.PORT}`;
@@ -76,11 +81,21 @@ async function main(): Promise<void> {
   process.stdout.write(banner(url, (performance.now() - startedAt) / 1000, config, accounts));
 }
 
-main().catch((e: unknown) => {
+main().catch(async (e: unknown) => {
+  // One JSON line with the reason (a failed migration, PostgreSQL unreachable after its retries, …).
   process.stderr.write(
-    `${JSON.stringify({ level: 'fatal', msg: 'start failed', error: e instanceof Error ? e.message : String(e) })}\n`,
+    `${JSON.stringify({
+      level: 'fatal',
+      time: new Date().toISOString(),
+      msg: 'start failed',
+      error: e instanceof Error ? e.message : String(e),
+      code: (e as { code?: unknown } | null)?.code,
+      stack: e instanceof Error ? e.stack : undefined,
+    })}\n`,
   );
-  if (e instanceof Error && e.stack) process.stderr.write(`${e.stack}\n`);
-  // Let the shutdown hook stop embedded services that did start.
-  process.kill(process.pid, 'SIGTERM');
+  // Stop the embedded services that did start, then exit non-zero so a supervisor restarts the process
+  // (it used to exit 0 through the SIGTERM handler, and looked like a clean stop).
+  setTimeout(() => process.exit(1), 30_000).unref();
+  for (const stop of [...stops].reverse()) await stop().catch(() => undefined);
+  process.exit(1);
 });
