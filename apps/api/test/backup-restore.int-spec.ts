@@ -83,6 +83,47 @@ function rewrite(from: string, to: string, edit: (data: Buffer) => Buffer): void
   writeFileSync(to, gzipSync(edit(gunzipSync(readFileSync(from)))));
 }
 
+interface Section {
+  name: string;
+  line: Buffer;
+  body: Buffer;
+}
+
+/** Splits a decompressed backup into magic, header, table sections (framing kept) and the END line. */
+function sections(data: Buffer): { magic: Buffer; header: BackupHeader; tables: Section[]; end: Buffer } {
+  let at = 0;
+  const line = () => {
+    const nl = data.indexOf(0x0a, at);
+    const text = data.subarray(at, nl + 1);
+    at = nl + 1;
+    return text;
+  };
+  const magic = line();
+  const header = JSON.parse(line().toString('utf8')) as BackupHeader;
+  const tables: Section[] = [];
+  while (data.subarray(at, at + 6).toString() === 'TABLE ') {
+    const tableLine = line();
+    const name = (JSON.parse(tableLine.subarray(6).toString('utf8')) as { name: string }).name;
+    const start = at;
+    for (;;) {
+      const size = Number(line().toString('utf8'));
+      if (size === 0) break;
+      at += size;
+    }
+    tables.push({ name, line: tableLine, body: data.subarray(start, at) });
+  }
+  return { magic, header, tables, end: data.subarray(at) };
+}
+
+function assemble(parts: { magic: Buffer; header: BackupHeader; tables: Section[]; end: Buffer }): Buffer {
+  return Buffer.concat([
+    parts.magic,
+    Buffer.from(`${JSON.stringify(parts.header)}\n`),
+    ...parts.tables.flatMap((t) => [t.line, t.body]),
+    parts.end,
+  ]);
+}
+
 /** Tables a backup leaves out by design: the named ones and UNLOGGED ones (see table-catalog.ts). */
 async function excludedByDesign(url: string): Promise<string[]> {
   const rows = await query<{ name: string }>(
@@ -165,13 +206,18 @@ describe('db:backup and db:restore', () => {
   let file: string;
   let header: BackupHeader;
   let target: { url: string; drop(): Promise<void> };
+  let appLike: Client;
 
   beforeAll(async () => {
     t = await createTestApp({ seedDemo: true });
     await fillTablesTheDemoLeavesEmpty(t);
+    // The app's workers (mail, search sync and healing) would change the source under the comparison:
+    // stop them. A connection stays open, as an API process's would.
+    await t.app.close();
+    appLike = new Client({ connectionString: t.databaseUrl, application_name: 'yokoten' });
+    await appLike.connect();
     dir = mkdtempSync(join(tmpdir(), 'yokoten-backup-'));
     file = join(dir, 'demo.backup.gz');
-    // Taken while the app is running (its workers connected): a backup does not need the app stopped.
     const client = new Client({ connectionString: t.databaseUrl });
     await client.connect();
     try {
@@ -182,6 +228,7 @@ describe('db:backup and db:restore', () => {
     target = await emptyDatabase();
   });
   afterAll(async () => {
+    await appLike?.end();
     await target?.drop();
     await t?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -200,10 +247,10 @@ describe('db:backup and db:restore', () => {
     );
     expect(header.migrations.map((m) => m.name)).toEqual(migrations.map((m) => m.name));
 
-    const emptyInSource = [];
-    for (const name of tables)
-      if ((await fingerprint(t.databaseUrl, name)).rows === 0) emptyInSource.push(name);
-    expect({ emptyInSource }).toEqual({ emptyInSource: [] });
+    // Every backed-up table has rows, so every COPY is exercised (a new table the demo leaves empty: give
+    // it a row in fillTablesTheDemoLeavesEmpty).
+    const emptyInBackup = header.tables.filter((x) => x.rows === 0).map((x) => x.name);
+    expect({ emptyInBackup }).toEqual({ emptyInBackup: [] });
 
     const result = await restoreBackup(target.url, file);
     expect(result.migrated).toEqual(migrations.map((m) => m.name));
@@ -256,11 +303,11 @@ describe('db:backup and db:restore', () => {
     expect(result.documents).toBe(n);
   });
 
-  it('refuses a database that holds data, and one the app is connected to', async () => {
+  it('refuses a database that holds data, and one an API process is connected to', async () => {
     await expect(restoreBackup(target.url, file)).rejects.toThrow(RestoreRefusedError);
     await expect(restoreBackup(target.url, file)).rejects.toThrow(/already holds data \(.*rows/);
     await expect(restoreBackup(t.databaseUrl, file)).rejects.toThrow(
-      /other connection\(s\).*stop the API processes/,
+      /1 other connection\(s\).*\(yokoten\): stop the API processes/,
     );
   });
 
@@ -302,6 +349,101 @@ describe('db:backup and db:restore', () => {
       await expect(restoreBackup(fresh.url, cut)).rejects.toThrow(/ends early|incomplete/);
       expect((await fingerprint(fresh.url, 'municipalities')).rows).toBe(0);
     } finally {
+      await fresh.drop();
+    }
+  });
+  it('loads a file whose order puts children first: the keys pointing forward are dropped, then re-checked', async () => {
+    const reordered = join(dir, 'reordered.backup.gz');
+    rewrite(file, reordered, (data) => {
+      const parts = sections(data);
+      parts.tables.reverse();
+      parts.header.tables.reverse();
+      return assemble(parts);
+    });
+    const fresh = await emptyDatabase();
+    try {
+      const result = await restoreBackup(fresh.url, reordered);
+      expect(result.foreignKeysRechecked).toEqual(expect.arrayContaining(['FK_case_studies_municipality']));
+      for (const name of ['municipalities', 'case_studies', 'session_registrations'])
+        expect(await fingerprint(fresh.url, name)).toEqual(await fingerprint(t.databaseUrl, name));
+      const constraints = async (url: string) =>
+        (
+          await query<{ n: number }>(url, `SELECT count(*)::int AS n FROM pg_constraint WHERE contype = 'f'`)
+        )[0];
+      expect(await constraints(fresh.url)).toEqual(await constraints(t.databaseUrl));
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('refuses rows whose parents are missing (foreign keys stay enforced), leaving nothing behind', async () => {
+    const orphaned = join(dir, 'orphaned.backup.gz');
+    rewrite(file, orphaned, (data) => {
+      const parts = sections(data);
+      const users = parts.tables.find((x) => x.name === 'users') as Section;
+      users.line = Buffer.from(users.line.toString('utf8').replace(/"rows":\d+/, '"rows":0'));
+      users.body = Buffer.from('0\n');
+      (parts.header.tables.find((x) => x.name === 'users') as { rows: number }).rows = 0;
+      const total = parts.header.tables.reduce((n, x) => n + x.rows, 0);
+      parts.end = Buffer.from(`END ${JSON.stringify({ tables: parts.header.tables.length, rows: total })}\n`);
+      return assemble(parts);
+    });
+    const fresh = await emptyDatabase();
+    try {
+      await expect(restoreBackup(fresh.url, orphaned)).rejects.toThrow(/foreign key/);
+      expect((await fingerprint(fresh.url, 'municipalities')).rows).toBe(0);
+    } finally {
+      await fresh.drop();
+    }
+  });
+  // Last: it writes to the source database the tests above compare with.
+  it('takes one snapshot while writes go on: every copied child row has its parent in the file', async () => {
+    const writer = new Client({ connectionString: t.databaseUrl });
+    await writer.connect();
+    let writing = true;
+    let pairs = 0;
+    // Each transaction adds a municipality and a user of it. Municipalities are copied before users, so a
+    // backup reading each table at its own moment would hold users whose municipality it missed.
+    const writes = (async () => {
+      while (writing) {
+        const code = String(900000 + pairs).padStart(6, '0');
+        await writer.query('BEGIN');
+        const { rows } = await writer.query<{ id: string }>(
+          `INSERT INTO municipalities (code, name, kana, prefecture_code, kind, search_text)
+           VALUES ($1, '試験町', 'しけんちょう', '01', 'TOWN', '') RETURNING id`,
+          [code],
+        );
+        await writer.query(
+          `INSERT INTO users (email, name, role, municipality_id, password_hash) VALUES ($1, '試験', 'OFFICER', $2, 'x')`,
+          [`w${pairs}@example.jp`, rows[0]?.id],
+        );
+        await writer.query('COMMIT');
+        pairs += 1;
+      }
+    })();
+    const during = join(dir, 'during-writes.backup.gz');
+    const fresh = await emptyDatabase();
+    try {
+      while (pairs < 5) await new Promise((r) => setTimeout(r, 10));
+      const before = pairs;
+      const client = new Client({ connectionString: t.databaseUrl });
+      await client.connect();
+      const backup = await writeBackup(client, during).finally(() => client.end());
+      writing = false;
+      await writes;
+      expect(pairs).toBeGreaterThan(before); // writes did go on during the backup
+      await restoreBackup(fresh.url, during); // foreign keys enforced: an orphan would fail here
+      const count = async (url: string, sql: string) => (await query<{ n: number }>(url, sql))[0]?.n;
+      const added = `SELECT count(*)::int AS n FROM municipalities WHERE code >= '900000'`;
+      const addedUsers = `SELECT count(*)::int AS n FROM users WHERE email LIKE 'w%@example.jp'`;
+      expect(await count(fresh.url, added)).toBe(await count(fresh.url, addedUsers));
+      expect(backup.header.tables.find((x) => x.name === 'users')?.rows).toBe(
+        await count(fresh.url, 'SELECT count(*)::int AS n FROM users'),
+      );
+    } finally {
+      writing = false;
+      await writes.catch(() => undefined);
+      await writer.end();
       await fresh.drop();
     }
   });

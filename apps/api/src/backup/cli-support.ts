@@ -43,7 +43,7 @@ export async function runDatabaseCli(
     process.stderr.write(`${e instanceof ConfigError ? e.message : String(e)}\n`);
     process.exit(1);
   }
-  const logger = new JsonLogger('warn');
+  const logger = new JsonLogger('error'); // the engines' routine warnings (a 404 while an index is created) are noise here
   const stops: Array<() => Promise<void>> = [];
   const uninstall = installShutdown(stops, (event) => logger.warn(event, 'shutdown'));
   let code = 0;

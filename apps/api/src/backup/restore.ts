@@ -175,11 +175,14 @@ async function migrateTo(databaseUrl: string, migrations: MigrationClass[]): Pro
     logMigration() {},
     log() {},
   };
+  const options = dataSourceOptions(databaseUrl);
   const dataSource = new DataSource({
-    ...dataSourceOptions(databaseUrl),
+    ...options,
     migrations,
     logging: false,
     logger: quiet,
+    // A migration may build an index for longer than the app's statement timeout allows a query.
+    extra: { ...(options.extra as object), statement_timeout: 0, idle_in_transaction_session_timeout: 0 },
   });
   await dataSource.initialize();
   try {

@@ -15,9 +15,10 @@ export async function rebuildSearchIndex(
   config: AppConfig,
   onStep: (message: string) => void = () => undefined,
 ): Promise<ReindexResult> {
+  const options = dataSourceOptions(databaseUrl);
   const dataSource = await new DataSource({
-    ...dataSourceOptions(databaseUrl),
-    extra: { max: 4 },
+    ...options,
+    extra: { ...(options.extra as object), max: 4 },
   }).initialize();
   const stack = createSearchStack(dataSource, search, config);
   try {
