@@ -2,11 +2,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * Accounts (issue #10): the user's profile, mail preferences, status and login times; invitations and
- * password-reset links (token hashes only); network settings (key → jsonb); and the table the password-reset
- * rate limits (rate-limiter-flexible's RateLimiterPostgres, `tableCreated: true`) count in, made here rather
- * than by the library at run time.
+ * password-reset links (token hashes only); network settings (key → jsonb). The reset rate limits count in
+ * the shared `rate_limits` table (RateLimits1795280300000).
  */
-
 export class Accounts1795280100000 implements MigrationInterface {
   name = 'Accounts1795280100000';
 
@@ -136,21 +134,9 @@ export class Accounts1795280100000 implements MigrationInterface {
             ALTER TABLE "password_resets"
             ADD CONSTRAINT "FK_password_resets_user" FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-    // The schema rate-limiter-flexible's RateLimiterPostgres expects (key, points, expire in ms since epoch).
-    await queryRunner.query(`
-            CREATE TABLE "password_reset_limits" (
-                "key" character varying(255) NOT NULL,
-                "points" integer NOT NULL DEFAULT 0,
-                "expire" bigint,
-                CONSTRAINT "PK_password_reset_limits" PRIMARY KEY ("key")
-            )
-        `);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`
-            DROP TABLE "password_reset_limits"
-        `);
     await queryRunner.query(`
             ALTER TABLE "password_resets" DROP CONSTRAINT "FK_password_resets_user"
         `);

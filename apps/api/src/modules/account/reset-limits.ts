@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { RateLimiterRes, type RateLimiterPostgres } from 'rate-limiter-flexible';
+import { limiterKey, RateLimits } from '../../common/rate-limits';
 
 /** docs/accounts.md "Reset": 5 requests per address and 20 per client IP in an hour. */
 export const RESET_LIMIT_PER_ADDRESS = 5;
@@ -10,37 +8,32 @@ export const RESET_LIMIT_PER_IP = 20;
 const WINDOW_SECONDS = 3600;
 
 /**
- * The password-reset request limits, counted in PostgreSQL (`password_reset_limits`, made by the Accounts
- * migration; `tableCreated: true` keeps the library from creating it at run time) so that every API
- * process shares them. The app's own pg pool (TypeORM's) is used: no second pool.
+ * The password-reset request limits, counted in PostgreSQL (common/rate-limits.ts: the shared
+ * `rate_limits` table on the app's pool) so that every API process shares them. Keys are hashed: the
+ * table holds no addresses.
  */
 @Injectable()
 export class PasswordResetLimits {
   private readonly byAddress: RateLimiterPostgres;
   private readonly byIp: RateLimiterPostgres;
 
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    const pool = (dataSource.driver as PostgresDriver).master;
-    const common = {
-      storeClient: pool,
-      storeType: 'pool',
-      tableName: 'password_reset_limits',
-      tableCreated: true,
-      // Deletes expired counters once an hour (an unref'd timer: it never keeps a process alive).
-      clearExpiredByTimeout: true,
-      duration: WINDOW_SECONDS,
-    };
-    this.byAddress = new RateLimiterPostgres({
-      ...common,
-      keyPrefix: 'reset-address',
+  constructor(rateLimits: RateLimits) {
+    this.byAddress = rateLimits.limiter('password-reset-email', {
       points: RESET_LIMIT_PER_ADDRESS,
+      durationSeconds: WINDOW_SECONDS,
     });
-    this.byIp = new RateLimiterPostgres({ ...common, keyPrefix: 'reset-ip', points: RESET_LIMIT_PER_IP });
+    this.byIp = rateLimits.limiter('password-reset-ip', {
+      points: RESET_LIMIT_PER_IP,
+      durationSeconds: WINDOW_SECONDS,
+    });
   }
 
-  /** Counts one request; false when either limit is exceeded (the caller then sends nothing). */
+  /** Counts one request; false when either limit is exceeded (the caller then answers true and sends nothing). */
   async consume(email: string, ip: string): Promise<boolean> {
-    const results = await Promise.allSettled([this.byAddress.consume(email), this.byIp.consume(ip)]);
+    const results = await Promise.allSettled([
+      this.byAddress.consume(limiterKey(email)),
+      this.byIp.consume(limiterKey(ip)),
+    ]);
     for (const r of results) {
       if (r.status === 'rejected') {
         if (r.reason instanceof RateLimiterRes) return false;
