@@ -41,18 +41,16 @@ export class HealthController {
     private readonly mailService: MailService,
   ) {}
 
-  /** 200 when everything is up, 503 (same body) when degraded, so load balancers and humans agree. */
+  /**
+   * The whole picture for people and monitoring. 200 unless PostgreSQL is down (503): without search the
+   * app still works (`degraded`, SPEC), so a load balancer must not take the process out for it. Load
+   * balancers use /health/ready, process supervisors /health/live (docs/operations.md).
+   */
   @Get()
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const [database, search, pending, mails] = await Promise.all([
-      within(2000, this.dataSource.query('SELECT 1')).then(
-        () => 'up' as const,
-        () => 'down' as const,
-      ),
-      within(2000, this.meili.health()).then(
-        (h: { status: string }) => (h.status === 'available' ? ('up' as const) : ('down' as const)),
-        () => 'down' as const,
-      ),
+      this.databaseState(),
+      this.searchState(),
       // Index updates queued in PostgreSQL and not yet applied (the search sync's backlog).
       within(2000, this.outbox.backlog()).catch(() => null),
       // Mails queued and not yet sent (the mail outbox's backlog).
@@ -61,8 +59,43 @@ export class HealthController {
     const pendingIndexUpdates = pending ?? 0;
     const pendingMails = mails ?? 0;
     const status = database === 'up' && search === 'up' ? 'ok' : 'degraded';
-    res.status(status === 'ok' ? 200 : 503);
+    res.status(database === 'up' ? 200 : 503);
     res.setHeader('Cache-Control', 'no-store');
     return { status, database, search, pendingIndexUpdates, pendingMails, mail: this.mailService.mode };
+  }
+
+  /** Liveness: the process answers (a supervisor restarts it when this stops answering). No I/O. */
+  @Get('live')
+  live(@Res({ passthrough: true }) res: Response): { status: 'ok' } {
+    res.setHeader('Cache-Control', 'no-store');
+    return { status: 'ok' };
+  }
+
+  /**
+   * Readiness, for load balancers: 200 while PostgreSQL answers (`degraded` when search is down: the app
+   * still serves everything but search), 503 when it does not.
+   */
+  @Get('ready')
+  async ready(
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Pick<HealthReport, 'status' | 'database' | 'search'>> {
+    const [database, search] = await Promise.all([this.databaseState(), this.searchState()]);
+    res.status(database === 'up' ? 200 : 503);
+    res.setHeader('Cache-Control', 'no-store');
+    return { status: database === 'up' && search === 'up' ? 'ok' : 'degraded', database, search };
+  }
+
+  private databaseState(): Promise<'up' | 'down'> {
+    return within(2000, this.dataSource.query('SELECT 1')).then(
+      () => 'up' as const,
+      () => 'down' as const,
+    );
+  }
+
+  private searchState(): Promise<'up' | 'down'> {
+    return within(2000, this.meili.health()).then(
+      (h: { status: string }) => (h.status === 'available' ? ('up' as const) : ('down' as const)),
+      () => 'down' as const,
+    );
   }
 }
