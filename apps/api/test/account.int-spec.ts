@@ -410,6 +410,22 @@ describe('accounts: invitations, passwords, administration', () => {
         field: 'input.municipalityCode',
       });
       dataOf(await t.gql(INVITE, { input: { email: 'second.admin@yokoten.example', role: 'ADMIN' } }, admin));
+      // Officers are invited to member municipalities only.
+      const [applicant] = (await db.query(
+        `SELECT code FROM municipalities WHERE membership_status = 'APPLICANT' ORDER BY code LIMIT 1`,
+      )) as Array<{ code: string }>;
+      const notMember = onlyError(
+        await t.gql(
+          INVITE,
+          { input: { email: 'x6@yokoten.example', role: 'OFFICER', municipalityCode: applicant.code } },
+          organiser,
+        ),
+      );
+      expect(notMember.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'input.municipalityCode',
+        reason: 'NOT_A_MEMBER',
+      });
       // The officer sees their own municipality's invitations only.
       const listed = dataOf(
         await t.gql<{ invitations: Array<{ municipality: { code: string } | null }> }>(

@@ -164,6 +164,12 @@ export class InvitationService {
           '自治体を指定してください。 (An officer needs a municipality)',
         );
       }
+      if (municipality!.membershipStatus !== 'MEMBER' && caller.role !== 'OFFICER')
+        throw new BadUserInputError(
+          'input.municipalityCode',
+          `${municipality!.name}はネットワークの会員ではありません。先に加入を承認してください。 (Officers are invited to member municipalities)`,
+          { reason: 'NOT_A_MEMBER' },
+        );
       authorize(caller, 'invitation.inviteOfficer', {
         municipalityId: municipality!.id,
         membershipStatus: municipality!.membershipStatus,
