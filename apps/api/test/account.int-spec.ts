@@ -781,7 +781,12 @@ describe('accounts: invitations, passwords, administration', () => {
       expect(
         dataOf(await t.gql<{ enableUser: { status: string } }>(ENABLE, { id }, organiser)).enableUser.status,
       ).toBe('ACTIVE');
-      expect(await t.login(email)).toBeTruthy();
+      const back = await t.login(email);
+      expect(dataOf(await t.gql<{ me: { email: string } }>(ME, {}, back)).me.email).toBe(email);
+      // Even a session row that survived (status changed behind the API's back) is anonymous while disabled.
+      await db.query(`UPDATE users SET status = 'DISABLED' WHERE id = $1`, [id]);
+      expect(dataOf(await t.gql<{ me: unknown }>(ME, {}, back)).me).toBeNull();
+      await db.query(`UPDATE users SET status = 'ACTIVE' WHERE id = $1`, [id]);
       expect(await audit('user.disable', email)).toHaveLength(1);
       expect(await audit('user.enable', email)).toHaveLength(1);
       expect(mailsTo(email, 'password-reset')).toHaveLength(before);
