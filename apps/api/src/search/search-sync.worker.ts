@@ -149,8 +149,10 @@ export class SearchSyncWorker implements OnApplicationBootstrap, BeforeApplicati
       if (outcome.action === 'busy') this.nextCheckAt = Math.min(this.nextCheckAt, Date.now() + 1_000);
       return outcome;
     } catch (err) {
-      // An engine that cannot be reached is the outage path's news (logged once by the sync).
-      if (isUnreachable(err)) return undefined;
+      // An engine that cannot be reached is the outage path's news (logged once by the sync); PostgreSQL
+      // trouble and engine refusals are logged.
+      const fromEngine = err instanceof Error && err.name.startsWith('Meilisearch');
+      if (fromEngine && isUnreachable(err)) return undefined;
       this.logger.warn({
         msg: 'search index check failed; trying again later',
         reason,
