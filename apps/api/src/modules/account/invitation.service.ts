@@ -108,19 +108,28 @@ export class InvitationService {
 
     await this.repository.revokeOpenInvitations(manager, email);
     const token = newLinkToken();
-    const invitation = await this.repository.insertInvitation(manager, {
-      email,
-      role: input.role,
-      municipalityId,
-      name: input.name?.trim() || null,
-      purpose: 'INVITATION',
-      tokenHash: hashToken(token),
-      invitedBy: input.invitedByUserId,
-      userId: null,
-      expiresAt: new Date(Date.now() + (input.ttlHours ?? INVITATION_TTL_HOURS) * 3600_000),
-      acceptedAt: null,
-      revokedAt: null,
-    });
+    const invitation = await this.repository
+      .insertInvitation(manager, {
+        email,
+        role: input.role,
+        municipalityId,
+        name: input.name?.trim() || null,
+        purpose: 'INVITATION',
+        tokenHash: hashToken(token),
+        invitedBy: input.invitedByUserId,
+        userId: null,
+        expiresAt: new Date(Date.now() + (input.ttlHours ?? INVITATION_TTL_HOURS) * 3600_000),
+        acceptedAt: null,
+        revokedAt: null,
+      })
+      .catch((e: unknown) => {
+        // Two invitations of one address at the same moment: the open-invitation index lets one through.
+        if ((e as { code?: string }).code === '23505')
+          throw new ConflictError('このアドレスへの招待が同時に行われました。 (Invited at the same moment)', {
+            field: 'input.email',
+          });
+        throw e;
+      });
     await enqueueMails(manager, [
       invitationMail({
         email,
