@@ -18,6 +18,7 @@ async function query<T extends Record<string, unknown>>(url: string, sql: string
   const c = new Client({ connectionString: url });
   await c.connect();
   try {
+    await c.query(`SET DateStyle = 'ISO, YMD'`); // comparable text whatever the database's own setting
     return (await c.query<T>(sql, params)).rows;
   } finally {
     await c.end();
@@ -216,6 +217,9 @@ describe('db:backup and db:restore', () => {
     await t.app.close();
     appLike = new Client({ connectionString: t.databaseUrl, application_name: 'yokoten' });
     await appLike.connect();
+    // A server whose dates print day-first: the backup must still write dates any server reads the same.
+    const source = new URL(t.databaseUrl).pathname.slice(1);
+    await query(adminUrl(), `ALTER DATABASE "${source}" SET DateStyle = 'SQL, DMY'`);
     dir = mkdtempSync(join(tmpdir(), 'yokoten-backup-'));
     file = join(dir, 'demo.backup.gz');
     const client = new Client({ connectionString: t.databaseUrl });

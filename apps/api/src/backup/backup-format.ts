@@ -46,6 +46,22 @@ export interface BackupHeader {
   notIncluded: string[];
 }
 
+/**
+ * Set in the transaction on both sides, as pg_dump does: COPY's text for dates, intervals and floats
+ * follows these settings, so a server configured with, say, `DateStyle = 'SQL, DMY'` would otherwise write
+ * dates that another server reads differently. No timeout meant for the app may cut the one transaction.
+ */
+export const COPY_SESSION_SETTINGS = [
+  "SET LOCAL DateStyle = 'ISO, YMD'",
+  "SET LOCAL IntervalStyle = 'postgres'",
+  'SET LOCAL extra_float_digits = 3',
+  "SET LOCAL TimeZone = 'UTC'",
+  "SET LOCAL client_encoding = 'UTF8'",
+  'SET LOCAL standard_conforming_strings = on',
+  'SET LOCAL statement_timeout = 0',
+  'SET LOCAL idle_in_transaction_session_timeout = 0',
+].join('; ');
+
 export class BackupFormatError extends Error {}
 
 /** Sequential reader of the gunzipped stream: lines and exact byte counts, no whole-file buffering. */

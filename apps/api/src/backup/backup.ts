@@ -7,7 +7,13 @@ import { createGzip, type Gzip } from 'node:zlib';
 import type { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { appVersion } from './app-version';
-import { FORMAT_VERSION, MAGIC, type BackupHeader, type BackupTable } from './backup-format';
+import {
+  COPY_SESSION_SETTINGS,
+  FORMAT_VERSION,
+  MAGIC,
+  type BackupHeader,
+  type BackupTable,
+} from './backup-format';
 import {
   columnList,
   dependencyOrder,
@@ -53,8 +59,8 @@ export async function writeBackup(
   await mkdir(dirname(file), { recursive: true });
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
-    // The whole backup is one transaction: a server-side timeout meant for the app must not cut it.
-    await client.query('SET LOCAL statement_timeout = 0; SET LOCAL idle_in_transaction_session_timeout = 0');
+    // Fixed text formats (dates, intervals, floats) and none of the app's timeouts: COPY_SESSION_SETTINGS.
+    await client.query(COPY_SESSION_SETTINGS);
     const catalog = await readCatalog(client);
     const included = catalog.tables.filter((t) => !exclusionReason(t));
     const includedNames = new Set(included.map((t) => t.name));

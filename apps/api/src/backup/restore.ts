@@ -6,7 +6,13 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, type MigrationInterface } from 'typeorm';
 import { dataSourceOptions } from '../database/data-source-options';
 import { MIGRATIONS } from '../database/migrations';
-import { FrameReader, parseHeader, parseTagged, type BackupHeader } from './backup-format';
+import {
+  COPY_SESSION_SETTINGS,
+  FrameReader,
+  parseHeader,
+  parseTagged,
+  type BackupHeader,
+} from './backup-format';
 import { columnList, quoteIdent, readCatalog, type ForeignKey } from './table-catalog';
 
 /** A restore that was not started because it would lose data or cannot be done by this build. */
@@ -261,7 +267,7 @@ async function loadTables(
   const { reader, close } = openBackup(file);
   await client.query('BEGIN');
   try {
-    await client.query('SET LOCAL statement_timeout = 0; SET LOCAL idle_in_transaction_session_timeout = 0');
+    await client.query(COPY_SESSION_SETTINGS);
     const catalog = await readCatalog(client);
     const target = new Map(catalog.tables.map((t) => [t.name, t]));
     for (const t of header.tables) {
