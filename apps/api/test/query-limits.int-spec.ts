@@ -103,7 +103,7 @@ describe('query limits (issue #11)', () => {
     expect(query.length).toBeLessThan(600);
     const r = await post(t.url, query);
     if (process.env.DEBUG_LIMITS)
-      console.log('ten levels', r.status, Math.round(r.ms), 'ms', r.bytes, 'bytes');
+      console.log('ten levels', r.status, Math.round(r.ms), 'ms', r.bytes, 'bytes', JSON.stringify(r.body));
     expect(r.body.data).toBeUndefined();
     expect(['QUERY_TOO_COMPLEX', 'QUERY_TOO_DEEP']).toContain(codeOf(r));
     expect(r.ms).toBeLessThan(1000);
