@@ -4,6 +4,7 @@ import { createGunzip } from 'node:zlib';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, type MigrationInterface } from 'typeorm';
+import { MIGRATION_LOCK, SEED_LOCK } from '../bootstrap';
 import { dataSourceOptions } from '../database/data-source-options';
 import { MIGRATIONS } from '../database/migrations';
 import {
@@ -218,6 +219,9 @@ export async function restoreBackup(
   client.on('error', () => undefined);
   await client.connect();
   try {
+    // The locks an API process takes to migrate and to seed the demo (held until this connection ends): one
+    // starting meanwhile waits for the restore, then finds the data, seeds nothing and migrates forward.
+    await client.query('SELECT pg_advisory_lock($1), pg_advisory_lock($2)', [MIGRATION_LOCK, SEED_LOCK]);
     const state = await inspectTarget(client);
     const problems = targetProblems(state, header);
     if (problems.length && !options.force)
