@@ -557,6 +557,23 @@ describe('accounts: invitations, passwords, administration', () => {
       expect(await audit('user.passwordChanged', email)).toHaveLength(1);
     });
 
+    it('the payload of a login is the new session’s own account: its locale, status and preferences are readable', async () => {
+      // Aliased, as a client may: the sign-in field is recognised by its name.
+      const res = await t.gql<{ signIn: { user: Record<string, unknown> } }>(
+        `mutation { signIn: login(email: "${ORGANISER}", password: "yokoten-demo") {
+          user { email locale status phone mailPreferences { sessionNotices } } } }`,
+      );
+      expect(dataOf(res).signIn.user).toMatchObject({
+        email: ORGANISER,
+        locale: 'JA',
+        status: 'ACTIVE',
+        mailPreferences: { sessionNotices: true },
+      });
+      // Not a way round the rule: a query's anonymous caller reads nothing of the kind.
+      const anonymous = await t.gql(`{ me { locale } }`);
+      expect(anonymous.data).toEqual({ me: null });
+    });
+
     it('updates the profile and mail preferences; others cannot read them', async () => {
       const updated = dataOf(
         await t.gql<{ updateMyProfile: Record<string, unknown> }>(

@@ -1,4 +1,5 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { ForbiddenError } from '../../common/app-error';
 import type { RequestContext } from '../../graphql/request-context';
 import { tokenFromRequest } from '../auth/auth.service';
@@ -84,9 +85,13 @@ export class AccountResolver {
     nullable: true,
     description: 'The user, colleagues of the same municipality and the organisers; null for others',
   })
-  phone(@Parent() user: UserEntity, @Context() ctx: RequestContext): string | null {
+  phone(
+    @Parent() user: UserEntity,
+    @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): string | null {
     const actor = ctx.actor;
-    if (actor?.userId === user.id) return user.phone ?? null;
+    if (isSelf(user, ctx, info)) return user.phone ?? null;
     const subject = user.municipalityId ? { municipalityId: user.municipalityId } : undefined;
     return can(actor, 'user.readContact', subject) || can(actor, 'user.readAccount')
       ? (user.phone ?? null)
@@ -94,15 +99,25 @@ export class AccountResolver {
   }
 
   @ResolveField(() => LocaleEnum, { description: 'The user and the organisers' })
-  locale(@Parent() user: UserEntity, @Context() ctx: RequestContext): UserLocale {
-    selfOrStaff(user, ctx);
+  locale(
+    @Parent() user: UserEntity,
+    @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): UserLocale {
+    selfOrStaff(user, ctx, info);
     return user.locale;
   }
 
   @ResolveField(() => MailPreferences, { description: 'The user only (others: FORBIDDEN)' })
-  mailPreferences(@Parent() user: UserEntity, @Context() ctx: RequestContext): MailPreferences {
-    authorize(ctx.actor, 'user.me');
-    if (ctx.actor?.userId !== user.id) throw new ForbiddenError();
+  mailPreferences(
+    @Parent() user: UserEntity,
+    @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): MailPreferences {
+    if (!isSelf(user, ctx, info)) {
+      authorize(ctx.actor, 'user.me');
+      throw new ForbiddenError();
+    }
     return {
       sessionNotices: user.sessionNotices,
       adoptionNotices: user.adoptionNotices,
@@ -111,25 +126,57 @@ export class AccountResolver {
   }
 
   @ResolveField(() => UserStatusEnum, { description: 'The user and the organisers' })
-  status(@Parent() user: UserEntity, @Context() ctx: RequestContext): UserStatus {
-    selfOrStaff(user, ctx);
+  status(
+    @Parent() user: UserEntity,
+    @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): UserStatus {
+    selfOrStaff(user, ctx, info);
     return user.status;
   }
 
   @ResolveField(() => Date, { nullable: true, description: 'The user and the organisers' })
-  lastLoginAt(@Parent() user: UserEntity, @Context() ctx: RequestContext): Date | null {
-    selfOrStaff(user, ctx);
+  lastLoginAt(
+    @Parent() user: UserEntity,
+    @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Date | null {
+    selfOrStaff(user, ctx, info);
     return user.lastLoginAt ?? null;
   }
 
   @ResolveField(() => Date, { description: 'The user and the organisers' })
-  createdAt(@Parent() user: UserEntity, @Context() ctx: RequestContext): Date {
-    selfOrStaff(user, ctx);
+  createdAt(
+    @Parent() user: UserEntity,
+    @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Date {
+    selfOrStaff(user, ctx, info);
     return user.createdAt;
   }
 }
 
-function selfOrStaff(user: UserEntity, ctx: RequestContext): void {
-  if (ctx.actor?.userId === user.id) return;
+/** Mutations whose payload's `user` is the person who has just logged in (the request itself is anonymous). */
+const SIGN_IN_FIELDS = new Set(['login', 'acceptInvitation']);
+
+/**
+ * The caller reads their own account: the signed-in user, or the `user` of a payload that has just signed
+ * them in (`login { user { locale } }`), which the request's (anonymous) actor cannot know yet.
+ */
+function isSelf(user: UserEntity, ctx: RequestContext, info: GraphQLResolveInfo): boolean {
+  if (ctx.actor?.userId === user.id) return true;
+  const userKey = info.path.prev;
+  const rootKey = userKey?.prev;
+  if (!userKey || !rootKey || rootKey.prev) return false;
+  const root = info.operation.selectionSet.selections.find(
+    (s) => s.kind === 'Field' && (s.alias?.value ?? s.name.value) === rootKey.key,
+  );
+  return (
+    info.operation.operation === 'mutation' && root?.kind === 'Field' && SIGN_IN_FIELDS.has(root.name.value)
+  );
+}
+
+function selfOrStaff(user: UserEntity, ctx: RequestContext, info: GraphQLResolveInfo): void {
+  if (isSelf(user, ctx, info)) return;
   authorize(ctx.actor, 'user.readAccount');
 }
