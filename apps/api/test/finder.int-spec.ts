@@ -1,4 +1,6 @@
 import { DataSource } from 'typeorm';
+import { MunicipalityEntity } from '../src/modules/municipality/municipality.entity';
+import { searchTextOf } from '../src/modules/municipality/municipality.repository';
 import { createTestApp, type TestApp } from './test-app';
 import {
   dataOf,
@@ -19,6 +21,7 @@ const KITAMI = '012084'; // 北海道, CITY, 115k
 const KUWANA = '242055'; // 三重県, CITY, 138k: same band and kind, far away
 const YOKOHAMA = '141003'; // 神奈川県, DESIGNATED_CITY, 3.7M
 const AOMORI_PREF = '020001'; // 青森県: a neighbouring prefecture
+const OARAI = '083097'; // 茨城県 大洗町, 15k: in the register, not a member of the network
 
 const DESCRIPTION = '大学を卒業した若者のUターン就職を増やし、地元企業で活躍してもらいたい';
 
@@ -87,6 +90,20 @@ describe('findPrecedents', () => {
   beforeAll(async () => {
     t = await createTestApp();
     await seedMunicipalities(t, [KITAMI, KUWANA]);
+    const oarai = { name: '大洗町', kana: 'おおあらいまち', nameEn: 'Oarai' };
+    await t.app
+      .get(DataSource)
+      .getRepository(MunicipalityEntity)
+      .save({
+        ...oarai,
+        code: OARAI,
+        prefectureCode: '08',
+        kind: 'TOWN',
+        population: 15_000,
+        membershipStatus: null,
+        joinedOn: null,
+        searchText: searchTextOf(oarai),
+      });
     ids = await insertCases(t, FIXTURES);
     await indexSynced(t);
     kitamiToken = await officerLogin(t, KITAMI);
@@ -115,7 +132,10 @@ describe('findPrecedents', () => {
     // The text-only match really is the better text match: the profile is what lifts the other.
     expect(wordsOnly.parts.text).toBeGreaterThan(0);
     expect(wordsOnly.parts.population + wordsOnly.parts.kind + wordsOnly.parts.themes).toBe(0);
-    expect(wordsOnly.reasons).toEqual(['説明文のことばと一致']);
+    expect(wordsOnly.reasons).toEqual(['説明文のことばとよく一致']);
+    // A case that shares some of the words is not said to match them as well as one that has them all.
+    expect(fitting.parts.text).toBeLessThan(wordsOnly.parts.text);
+    expect(fitting.reasons[0]).toMatch(/^説明文のことばと(一部一致|の一致はわずか)$/);
     for (let i = 1; i < matches.length; i += 1)
       expect(matches[i - 1].score).toBeGreaterThanOrEqual(matches[i].score);
   });
@@ -188,11 +208,61 @@ describe('findPrecedents', () => {
     const badDigit = await t.gql(FIND, { input: { description: DESCRIPTION, municipalityCode: '012085' } });
     expect(badDigit.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(String(badDigit.errors?.[0].extensions?.field)).toContain('municipalityCode');
-    const nobody = await t.gql(FIND, { input: { description: DESCRIPTION } });
-    expect(nobody.errors?.[0].extensions).toMatchObject({
+    const unknown = await t.gql(FIND, { input: { description: DESCRIPTION, municipalityCode: '132047' } });
+    expect(unknown.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       field: 'input.municipalityCode',
     });
+    const band = await t.gql(FIND, { input: { description: DESCRIPTION, populationBand: 'HUGE' } });
+    expect(band.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const pref = await t.gql(FIND, { input: { description: DESCRIPTION, prefectureCode: '48' } });
+    expect(pref.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(String(pref.errors?.[0].extensions?.field)).toContain('prefectureCode');
+  });
+
+  it('searches as any municipality of the register, member or not', async () => {
+    const matches = await find({ description: DESCRIPTION, municipalityCode: OARAI });
+    expect(matches.map((m) => m.caseStudy.id)).toContain(ids.fitting);
+    const fitting = matches.find((m) => m.caseStudy.id === ids.fitting) as Match;
+    // 大洗町 (町, 1万〜5万人, 茨城県) shares neither size, kind nor prefecture with 桑名市.
+    expect(fitting.parts.population + fitting.parts.kind + fitting.parts.place).toBe(0);
+  });
+
+  it('searches by size and prefecture only, for a visitor who does not name the municipality', async () => {
+    const matches = await find({
+      description: DESCRIPTION,
+      populationBand: 'FROM_100K_TO_300K',
+      prefectureCode: '24',
+    });
+    const fitting = matches.find((m) => m.caseStudy.id === ids.fitting) as Match;
+    expect(fitting.reasons).toEqual(
+      expect.arrayContaining(['同規模の自治体（10万〜30万人）', '同じ県（三重県）']),
+    );
+    expect(fitting.parts.kind).toBe(0);
+    expect(matches[0].caseStudy.id).toBe(ids.fitting);
+    // Nobody is named, so no municipality's cases are left out as "its own".
+    expect(matches.map((m) => m.caseStudy.id)).toContain(ids.own);
+  });
+
+  it('reads the population and kind stated in the description when no municipality is given', async () => {
+    const matches = await find({ description: `人口12万人の市です。${DESCRIPTION}` });
+    const fitting = matches.find((m) => m.caseStudy.id === ids.fitting) as Match;
+    expect(fitting.reasons).toEqual(
+      expect.arrayContaining(['同規模の自治体（10万〜30万人）', '同じ区分（市）']),
+    );
+    // Without a stated profile, an anonymous search ranks by the words and themes alone.
+    const plain = await find({ description: DESCRIPTION });
+    expect(plain.length).toBeGreaterThan(0);
+    for (const m of plain) expect(m.parts.population + m.parts.kind + m.parts.place).toBe(0);
+    // A size given in the form wins over the text; the kind still comes from the text.
+    const given = await find({
+      description: `人口3万人の市です。${DESCRIPTION}`,
+      populationBand: 'FROM_100K_TO_300K',
+    });
+    const fromForm = given.find((m) => m.caseStudy.id === ids.fitting) as Match;
+    expect(fromForm.reasons).toEqual(
+      expect.arrayContaining(['同規模の自治体（10万〜30万人）', '同じ区分（市）']),
+    );
   });
 
   it('finds existing cases like a case being written, the officer’s own municipality included', async () => {

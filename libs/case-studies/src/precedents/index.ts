@@ -1,2 +1,3 @@
 export * from './adoption';
 export * from './precedent-score';
+export * from './seeker-profile';

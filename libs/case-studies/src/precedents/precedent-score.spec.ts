@@ -42,12 +42,12 @@ describe('scorePrecedent', () => {
       ['RESKILLING'],
     );
     expect(s.reasons).toEqual([
+      '説明文のことばとよく一致',
       '同規模の自治体（10万〜30万人）',
       '共通のテーマ：リスキリング',
       '同じ県（北海道）',
       '同じ区分（市）',
       '3自治体が横展開',
-      '説明文のことばと一致',
     ]);
     expect(s.parts.text).toBeCloseTo(0.4);
     expect(s.parts.adoption).toBeCloseTo(0.04);
@@ -80,7 +80,52 @@ describe('scorePrecedent', () => {
       ['TELEWORK_MIGRATION'],
     );
     expect(fitting.score).toBeGreaterThan(wordsOnly.score);
-    expect(wordsOnly.reasons).toEqual(['説明文のことばと一致']);
+    expect(wordsOnly.reasons).toEqual(['説明文のことばとよく一致']);
+    expect(fitting.reasons[0]).toBe('説明文のことばと一部一致');
+  });
+
+  it('says how well the words matched, and does not call a weak match a match', () => {
+    const at = (textScore: number | null) =>
+      scorePrecedent(
+        { prefectureCode: null, kind: null, populationBand: null },
+        { prefectureCode: '13', kind: 'CITY', populationBand: null, themes: [], adoptionCount: 0, textScore },
+        [],
+      ).reasons;
+    expect(at(0.95)).toEqual(['説明文のことばとよく一致']);
+    expect(at(0.6)).toEqual(['説明文のことばと一部一致']);
+    expect(at(0.3)).toEqual(['説明文のことばとの一致はわずか']);
+    expect(at(0)).toEqual([]);
+    expect(at(null)).toEqual([]);
+  });
+
+  it('scores a seeker known only by size and prefecture (no kind) on those parts alone', () => {
+    const s = scorePrecedent(
+      { prefectureCode: '08', kind: null, populationBand: 'FROM_10K_TO_50K' },
+      {
+        prefectureCode: '08',
+        kind: 'TOWN',
+        populationBand: 'FROM_10K_TO_50K',
+        themes: [],
+        adoptionCount: 0,
+        textScore: null,
+      },
+      [],
+    );
+    expect(s.reasons).toEqual(['同規模の自治体（1万〜5万人）', '同じ県（茨城県）']);
+    expect(s.parts.kind).toBe(0);
+    const nothing = scorePrecedent(
+      { prefectureCode: null, kind: null, populationBand: null },
+      {
+        prefectureCode: '08',
+        kind: 'TOWN',
+        populationBand: 'FROM_10K_TO_50K',
+        themes: [],
+        adoptionCount: 0,
+        textScore: null,
+      },
+      [],
+    );
+    expect(nothing.score).toBe(0);
   });
 
   it('credits neighbouring prefectures, the same region and adjacent bands less', () => {

@@ -51,15 +51,21 @@ export function themesInText(text: string): CaseTheme[] {
   return FOLDED_KEYWORDS.filter(([, words]) => words.some((w) => mentions(haystack, w))).map(([t]) => t);
 }
 
-/** The profile of a municipality, as far as closeness is concerned. */
+/**
+ * The profile of a municipality, as far as closeness is concerned. For the seeker each part may be unknown
+ * (null): a visitor may give only a size and a prefecture, or only what the description says.
+ */
 export interface MunicipalityProfile {
-  prefectureCode: string;
-  kind: MunicipalityKind;
+  prefectureCode: string | null;
+  kind: MunicipalityKind | null;
   /** null when the population is unknown. */
   populationBand: PopulationBand | null;
 }
 
-export interface PrecedentCandidate extends MunicipalityProfile {
+export interface PrecedentCandidate {
+  prefectureCode: string;
+  kind: MunicipalityKind;
+  populationBand: PopulationBand | null;
   themes: readonly CaseTheme[];
   /** Municipalities that pilot or run it (COUNTED_ADOPTION_STATUSES). */
   adoptionCount: number;
@@ -91,9 +97,30 @@ export const PRECEDENT_WEIGHTS = {
   adoptionMax: 0.06,
 } as const;
 
+/**
+ * How well the description's words matched, in words (the engine's ranking score, 0–1): a case that
+ * shares a word or two must not read as a match. Thresholds measured on the demo data: a case that
+ * addresses the description scores 0.8 and more, one that shares a few words 0.5–0.8.
+ */
+export const TEXT_MATCH_THRESHOLDS = { strong: 0.8, partial: 0.5 } as const;
+export const TEXT_MATCH_REASONS = {
+  strong: '説明文のことばとよく一致',
+  partial: '説明文のことばと一部一致',
+  weak: '説明文のことばとの一致はわずか',
+} as const;
+
+export function textMatchReason(textScore: number): string {
+  if (textScore >= TEXT_MATCH_THRESHOLDS.strong) return TEXT_MATCH_REASONS.strong;
+  if (textScore >= TEXT_MATCH_THRESHOLDS.partial) return TEXT_MATCH_REASONS.partial;
+  return TEXT_MATCH_REASONS.weak;
+}
+
 export interface PrecedentScore {
   score: number;
-  /** Japanese, for display as they are: 「同規模の自治体（5万〜10万人）」, 「共通のテーマ：リスキリング」, … */
+  /**
+   * Japanese, for display as they are, one per part that contributed: how well the words matched first
+   * (「説明文のことばとよく一致」), then 「同規模の自治体（5万〜10万人）」, 「共通のテーマ：リスキリング」, …
+   */
   reasons: string[];
   parts: {
     text: number;
@@ -114,7 +141,7 @@ const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 /**
  * Scores one candidate precedent for a municipality that described its situation (pure; the API sorts
  * by `score`, ties by text relevance). `descriptionThemes` are the themes of the description
- * (themesInText). Reasons are listed strongest first.
+ * (themesInText). Reasons: the text match first, then the profile and themes strongest first.
  */
 export function scorePrecedent(
   seeker: MunicipalityProfile,
@@ -125,6 +152,7 @@ export function scorePrecedent(
   const reasons: string[] = [];
   const textScore = Math.min(1, Math.max(0, candidate.textScore ?? 0));
   const text = weights.text * textScore;
+  if (candidate.textScore !== null && textScore > 0) reasons.push(textMatchReason(textScore));
 
   let population = 0;
   if (seeker.populationBand && candidate.populationBand) {
@@ -144,7 +172,7 @@ export function scorePrecedent(
   if (common.length) reasons.push(`共通のテーマ：${common.map((t) => CASE_THEME_LABELS[t].ja).join('、')}`);
 
   let place = 0;
-  const here = prefectureByCode(seeker.prefectureCode);
+  const here = seeker.prefectureCode ? prefectureByCode(seeker.prefectureCode) : undefined;
   const there = prefectureByCode(candidate.prefectureCode);
   if (here && there) {
     if (here.code === there.code) {
@@ -160,7 +188,7 @@ export function scorePrecedent(
   }
 
   let kind = 0;
-  if (seeker.kind === candidate.kind) {
+  if (seeker.kind && seeker.kind === candidate.kind) {
     kind = weights.sameKind;
     reasons.push(`同じ区分（${MUNICIPALITY_KIND_LABELS[candidate.kind].ja}）`);
   }
@@ -168,8 +196,6 @@ export function scorePrecedent(
   const n = Math.max(0, Math.floor(candidate.adoptionCount));
   const adoption = Math.min(weights.adoptionMax, weights.adoption * Math.log2(1 + n));
   if (n > 0) reasons.push(`${n}自治体が横展開`);
-
-  if (candidate.textScore !== null && textScore > 0) reasons.push('説明文のことばと一致');
 
   const parts = {
     text: round4(text),

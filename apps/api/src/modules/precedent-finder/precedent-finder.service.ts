@@ -7,6 +7,7 @@ import {
   populationBandOf,
   prepareQuery,
   scorePrecedent,
+  seekerProfileFromText,
   themesInText,
   type CaseTheme,
   type MunicipalityKind,
@@ -72,11 +73,11 @@ const FINDER_ATTRIBUTES = [
 export function finderQueries(
   indexUid: string,
   description: string,
-  seekerCode: string,
+  seekerCode: string | null,
   visibilities: readonly Visibility[],
   descriptionThemes: readonly CaseTheme[],
 ): MultiSearchQuery[] {
-  const notOwn = `municipalityCode != ${filterString(seekerCode)}`;
+  const notOwn = seekerCode ? [`municipalityCode != ${filterString(seekerCode)}`] : [];
   const q = prepareQuery(normalizeQuery(description));
   const base = { indexUid, locales: ['jpn' as const], attributesToRetrieve: FINDER_ATTRIBUTES };
   const queries: MultiSearchQuery[] = [];
@@ -90,7 +91,7 @@ export function finderQueries(
       {
         ...base,
         q,
-        filter: [...buildCaseFilter(null, visibilities), notOwn],
+        filter: [...buildCaseFilter(null, visibilities), ...notOwn],
         limit: TEXT_CANDIDATES,
         matchingStrategy: 'last',
         showRankingScore: true,
@@ -101,7 +102,7 @@ export function finderQueries(
     queries.push({
       ...base,
       q: '',
-      filter: [...buildCaseFilter({ themes: descriptionThemes }, visibilities), notOwn],
+      filter: [...buildCaseFilter({ themes: descriptionThemes }, visibilities), ...notOwn],
       limit: THEME_CANDIDATES,
       sort: ['publishedAt:desc'],
     });
@@ -116,6 +117,15 @@ function profileOf(m: MunicipalityEntity): MunicipalityProfile {
     populationBand: m.population === null ? null : populationBandOf(m.population),
   };
 }
+
+/**
+ * Who is looking: a municipality of the register (its own cases left out, its focus themes added), or,
+ * for someone who does not name one, a profile made of the size and prefecture given and what the
+ * description says (「人口3万人の町」), each part possibly unknown.
+ */
+export type Seeker =
+  | { municipality: MunicipalityEntity; profile: MunicipalityProfile }
+  | { municipality: null; profile: MunicipalityProfile };
 
 /**
  * 先行事例ファインダー: text relevance from Meilisearch (the same index, locale, synonyms and visibility rules
@@ -138,18 +148,22 @@ export class PrecedentFinderService {
     input: FindPrecedentsInput,
     loaders: FinderLoaders = {},
   ): Promise<PrecedentResult[]> {
-    const seeker = await this.seekerOf(actor, input.municipalityCode);
+    const seeker = await this.seekerOf(actor, input);
+    const own = seeker.municipality;
     const limit = input.limit ?? 10;
     const visibilities = visibilitiesOf(actor);
     // The themes the description mentions, plus those the asking municipality says it works on (its
     // profile's focus themes) as an extra theme profile. Issue #12 reworks the ranking.
     const descriptionThemes = [
-      ...new Set([...themesInText(input.description), ...(await this.profiles.focusThemesOf(seeker.id))]),
+      ...new Set([
+        ...themesInText(input.description),
+        ...(own ? await this.profiles.focusThemesOf(own.id) : []),
+      ]),
     ];
     const queries = finderQueries(
       this.index.liveName,
       input.description,
-      seeker.code,
+      own?.code ?? null,
       visibilities,
       descriptionThemes,
     );
@@ -169,7 +183,7 @@ export class PrecedentFinderService {
     });
     if (candidates.size === 0) return [];
     const counts = await this.adoptions.countsByCaseIds([...candidates.keys()]);
-    const profile = profileOf(seeker);
+    const profile = seeker.profile;
     const ranked = [...candidates.values()]
       .map((h) => ({
         id: h.id,
@@ -204,7 +218,7 @@ export class PrecedentFinderService {
         !c ||
         c.status !== 'PUBLISHED' ||
         !visibilities.includes(c.visibility) ||
-        c.municipalityId === seeker.id
+        c.municipalityId === own?.id
       )
         continue;
       loaders.primeCaseStudy?.(c);
@@ -250,8 +264,13 @@ export class PrecedentFinderService {
       );
   }
 
-  /** The municipality looking: the one named, or the officer's own. */
-  private async seekerOf(actor: Actor | null, code: string | undefined): Promise<MunicipalityEntity> {
+  /**
+   * The one looking: the municipality named; else the size and prefecture given, completed by what the
+   * description says; else the officer's own municipality; else only what the description says (a
+   * visitor who names nothing still gets the cases that address the description).
+   */
+  private async seekerOf(actor: Actor | null, input: FindPrecedentsInput): Promise<Seeker> {
+    const code = input.municipalityCode;
     if (code) {
       const m = await this.municipalities.findByCode(code);
       if (!m) {
@@ -260,16 +279,27 @@ export class PrecedentFinderService {
           `input.municipalityCode: 自治体コード ${code} は登録されていません (unknown municipality)`,
         );
       }
-      return m;
+      return { municipality: m, profile: profileOf(m) };
+    }
+    const stated = seekerProfileFromText(input.description);
+    if (input.populationBand || input.prefectureCode) {
+      return {
+        municipality: null,
+        profile: {
+          prefectureCode: input.prefectureCode ?? null,
+          kind: stated.kind,
+          populationBand: input.populationBand ?? stated.populationBand,
+        },
+      };
     }
     if (actor?.municipalityId) {
       const [m] = await this.municipalities.findByIds([actor.municipalityId]);
-      if (m) return m;
+      if (m) return { municipality: m, profile: profileOf(m) };
     }
-    throw new BadUserInputError(
-      'input.municipalityCode',
-      'input.municipalityCode: どの自治体の状況かを指定してください (name the municipality)',
-    );
+    return {
+      municipality: null,
+      profile: { prefectureCode: null, kind: stated.kind, populationBand: stated.populationBand },
+    };
   }
 
   private async engine<T>(work: Promise<T>): Promise<T> {

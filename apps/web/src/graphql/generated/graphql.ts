@@ -252,8 +252,12 @@ export type FindPrecedentsInput = {
   description: string;
   /** 1–50 */
   limit?: number | null | undefined;
-  /** The municipality looking (population band, kind, prefecture); officers: their own when omitted */
+  /** The municipality looking (population band, kind, prefecture), any in the register; officers: their own when nothing else is given */
   municipalityCode?: string | null | undefined;
+  /** Without municipalityCode: the size of the municipality looking (for one that does not want to, or cannot, name itself) */
+  populationBand?: PopulationBand | null | undefined;
+  /** Without municipalityCode: the prefecture of the municipality looking (JIS code 01–47) */
+  prefectureCode?: string | null | undefined;
 };
 
 /** OPEN 回答待ち (the asker wrote last) / ANSWERED 回答済み (the publisher wrote last) */

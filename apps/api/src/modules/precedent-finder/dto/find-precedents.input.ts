@@ -1,6 +1,7 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
+  IsIn,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -10,7 +11,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsMunicipalityCode } from '../../../common/validators';
+import { POPULATION_BANDS, type PopulationBand } from '@yokoten/case-studies';
+import { IsMunicipalityCode, IsPrefectureCode } from '../../../common/validators';
+import { PopulationBandEnum } from '../../../graphql/enums';
 import { trim } from '../../../common/transforms';
 
 export const MAX_DESCRIPTION_LENGTH = 2000;
@@ -30,11 +33,28 @@ export class FindPrecedentsInput {
   @Field({
     nullable: true,
     description:
-      'The municipality looking (population band, kind, prefecture); officers: their own when omitted',
+      'The municipality looking (population band, kind, prefecture), any in the register; officers: their own when nothing else is given',
   })
   @IsOptional()
   @IsMunicipalityCode()
   municipalityCode?: string;
+
+  @Field(() => PopulationBandEnum, {
+    nullable: true,
+    description:
+      'Without municipalityCode: the size of the municipality looking (for one that does not want to, or cannot, name itself)',
+  })
+  @IsOptional()
+  @IsIn(POPULATION_BANDS)
+  populationBand?: PopulationBand;
+
+  @Field({
+    nullable: true,
+    description: 'Without municipalityCode: the prefecture of the municipality looking (JIS code 01–47)',
+  })
+  @IsOptional()
+  @IsPrefectureCode()
+  prefectureCode?: string;
 
   @Field(() => Int, { nullable: true, defaultValue: 10, description: `1–${MAX_PRECEDENTS}` })
   @IsOptional()
