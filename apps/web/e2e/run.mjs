@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/* global fetch, AbortSignal, setTimeout, URL, document, localStorage, window -- Node 20 globals, and the browser's in page.evaluate() callbacks */
+/* global fetch, AbortSignal, Buffer, setTimeout, URL, document, localStorage, window, Event -- Node 20 globals, and the browser's in page.evaluate() callbacks */
 // Browser tests of the web client's main journeys, on plain Node + playwright-core (no test-runner
 // download) and the system Chromium.
 //
@@ -24,7 +24,8 @@ const ORGANISER = {
   password: process.env.DEMO_PASSWORD ?? 'yokoten-demo',
 };
 const STARTUP_TIMEOUT_MS = Number(process.env.E2E_STARTUP_TIMEOUT_MS ?? 300_000);
-const only = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+// A name filter: `node apps/web/e2e/run.mjs accounts` or E2E_ONLY=accounts runs only the journeys whose name has it.
+const only = process.argv.slice(2).find((arg) => !arg.startsWith('-')) ?? process.env.E2E_ONLY;
 
 // ---------------------------------------------------------------- app under test
 
@@ -105,6 +106,30 @@ class Journey {
     this.page = page;
     this.problems = [];
     this.checkedPages = 0;
+    /** Other browsers (a second person) the journey opened; closed with it. */
+    this.otherContexts = [];
+  }
+
+  /** A page in a browser of its own (another person, no shared cookies), held to the same rules. */
+  async otherPage({ width = 1280, height = 900 } = {}) {
+    const context = await this.context.browser().newContext({
+      baseURL: baseUrl,
+      locale: 'ja-JP',
+      timezoneId: 'America/Los_Angeles',
+      viewport: { width, height },
+    });
+    this.otherContexts.push(context);
+    const origin = new URL(baseUrl).origin;
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('data:') || url.startsWith('blob:') || new URL(url).origin === origin)
+        return route.continue();
+      this.problems.push(`request to another host: ${url}`);
+      return route.abort('blockedbyclient');
+    });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => this.problems.push(`uncaught error in the other page: ${error.message}`));
+    return page;
   }
 
   url(path) {
@@ -117,7 +142,7 @@ class Journey {
 
   /** axe-core on the page as it is now; any violation fails the journey. */
   async checkA11y(label, options = {}) {
-    let builder = new AxeBuilder({ page: this.page }).withTags([
+    let builder = new AxeBuilder({ page: options.page ?? this.page }).withTags([
       'wcag2a',
       'wcag2aa',
       'wcag21a',
@@ -139,8 +164,8 @@ class Journey {
     }
   }
 
-  async screenshot(name) {
-    await this.page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  async screenshot(name, page = this.page) {
+    await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
   }
 
   /** Waits (up to 10 s) until the first match of `locator` shows text matching `pattern`. */
@@ -242,6 +267,7 @@ async function run(browser, { name, fn }) {
       .catch(() => {});
     return false;
   } finally {
+    for (const other of journey.otherContexts) await other.close().catch(() => {});
     await context.close();
   }
 }
@@ -2115,7 +2141,11 @@ test('dashboard: charts, tables with captions and the tile map of Japan', async 
   }
   expect(signedIn, 'no officer of a withdrawn municipality in the demo data');
   await j.goto('/dashboard');
-  await j.expectText(page.locator('main'), '所属の自治体は現在、加盟自治体ではありません', 'non-member officer');
+  await j.expectText(
+    page.locator('main'),
+    '所属の自治体は現在、加盟自治体ではありません',
+    'non-member officer',
+  );
 });
 
 test('open data page: files, licence and how to cite; linked from the footer', async (j, page) => {
@@ -2326,6 +2356,624 @@ test('API explorer (GraphiQL) runs a query with everything served by the app', a
   await j.checkA11y('API explorer', { disableRules: ['nested-interactive'] });
   await j.screenshot('explorer');
 });
+
+// ---------------------------------------------------------------- accounts and onboarding (#10)
+
+// Addresses made by these journeys are unique per run, so that they also run again on the same data.
+const RUN = Date.now().toString(36);
+const NEW_PASSWORD = 'Yokoten-横展-2026!';
+
+/** A GraphQL call from the test itself (setup that is not the journey's subject); Bearer token optional. */
+async function api(query, variables = {}, token) {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(`${query.slice(0, 50)}…: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+async function apiLogin(email, password = ORGANISER.password) {
+  const data = await api('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', {
+    e: email,
+    p: password,
+  });
+  return data.login.token;
+}
+
+/** The mails the app has written (development mode: /dev/mail, which answers loopback clients), newest first. */
+async function mailFiles() {
+  const response = await fetch(`${baseUrl}/dev/mail`);
+  if (!response.ok)
+    throw new Error(`/dev/mail answered ${response.status}: the app must run in development mode`);
+  const html = await response.text();
+  return [...html.matchAll(/href="\/dev\/mail\/([^"]+)"/g)].map((match) => decodeURIComponent(match[1]));
+}
+
+function decodeQuotedPrintable(text) {
+  const bytes = [];
+  const s = text.replace(/=\r?\n/g, '');
+  for (let i = 0; i < s.length; i += 1) {
+    if (s[i] === '=' && /^[0-9A-F]{2}$/i.test(s.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(s.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else {
+      bytes.push(...Buffer.from(s[i], 'utf8'));
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** Headers and text of an .eml file as nodemailer writes it (one text part, base64 or quoted-printable). */
+function readMail(raw) {
+  const split = raw.search(/\r?\n\r?\n/);
+  const head = raw.slice(0, split);
+  let body = raw.slice(split).trim();
+  const encoding = /^content-transfer-encoding:\s*([\w-]+)/im.exec(head)?.[1]?.toLowerCase();
+  if (encoding === 'base64') body = Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  else if (encoding === 'quoted-printable') body = decodeQuotedPrintable(body);
+  return { head, body };
+}
+
+/**
+ * Waits (30 s) for a mail to `to` that was not among `before` (file names listed before the action) and
+ * has a /invite/… or /reset-password/… link; returns the link's path, as a person would click it.
+ */
+async function linkFromMail(to, kind, before) {
+  const known = new Set(before);
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    for (const file of await mailFiles()) {
+      if (known.has(file)) continue;
+      const { head, body } = readMail(
+        await (await fetch(`${baseUrl}/dev/mail/${encodeURIComponent(file)}`)).text(),
+      );
+      if (!head.toLowerCase().includes(to.toLowerCase())) continue;
+      const match = new RegExp(`https?://[^\\s/]+(/${kind}/[A-Za-z0-9_-]{20,})`).exec(body);
+      if (match) return { path: match[1], body };
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`no mail to ${to} with a /${kind}/ link within 30 s`);
+}
+
+/** An officer of 北九州市 made the way the app makes one (invited by the organiser, accepted by mail). */
+async function newOfficer(label) {
+  const email = `e2e.${label}.${RUN}@city.example.lg.jp`;
+  const token = await apiLogin(ORGANISER.email);
+  const before = await mailFiles();
+  await api(
+    'mutation($input: InviteUserInput!) { inviteUser(input: $input) { id } }',
+    { input: { email, role: 'OFFICER', municipalityCode: '401005', name: `試験 ${label}` } },
+    token,
+  );
+  const link = await linkFromMail(email, 'invite', before);
+  await api('mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { token } }', {
+    input: { token: link.path.split('/').pop(), password: NEW_PASSWORD, name: `試験 ${label}` },
+  });
+  return { email, name: `試験 ${label}` };
+}
+
+async function loginOn(page, email, password, next = '/') {
+  await page.goto(`${baseUrl}/login?next=${encodeURIComponent(next)}`, { waitUntil: 'networkidle' });
+  await page.getByLabel(/メールアドレス|Email address/).fill(email);
+  await page.getByRole('textbox', { name: /^(パスワード|Password)/ }).fill(password);
+  await page.getByRole('button', { name: /^(ログインする|Log in)$/ }).click();
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+  await page.getByRole('button', { name: /さん（|\(/ }).waitFor();
+}
+
+/** Focus is on the form's error summary, which names `message`. */
+async function expectErrorSummary(page, message, what) {
+  await page
+    .waitForFunction(
+      (text) => {
+        const active = document.activeElement;
+        return active?.getAttribute('role') === 'alert' && active.textContent.includes(text);
+      },
+      message,
+      { timeout: 5_000 },
+    )
+    .catch(async () => {
+      const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 200));
+      throw new Error(`${what}: focus should be on an error summary saying 「${message}」, is on ${focused}`);
+    });
+}
+
+async function overflowAt375(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+test(
+  'accounts: the organiser invites an officer, who accepts from the mail and is logged in; a revoked link says so',
+  async (j, page) => {
+    const email = `e2e.invitee.${RUN}@city.example.lg.jp`;
+    const revokedEmail = `e2e.revoked.${RUN}@city.example.lg.jp`;
+    await loginAs(j, page, ORGANISER.email, '/');
+    await page.getByRole('button', { name: /さん（/ }).click();
+    await page.getByRole('link', { name: 'アカウント管理' }).click();
+    await page.waitForURL(/\/people$/);
+    await j.expectText(page.getByRole('heading', { level: 1 }), 'アカウント管理', 'h1');
+    await page.locator('main tbody tr').first().waitFor();
+    await j.checkA11y('people');
+
+    // An empty submit: the summary takes focus and names the field, which says why (aria-describedby).
+    await page.getByRole('button', { name: '招待メールを送る' }).click();
+    await expectErrorSummary(page, 'メールアドレスを入力してください', 'empty invitation');
+    expect(
+      (await page.locator('#invite-email').getAttribute('aria-describedby'))?.includes('invite-email-error'),
+      'the e-mail field should be described by its error',
+    );
+
+    async function invite(address) {
+      const before = await mailFiles();
+      await page.locator('#invite-email').fill(address);
+      await page.locator('#invite-role').selectOption('OFFICER');
+      await page.getByRole('group', { name: '所属自治体' }).getByLabel('自治体名で絞り込む').fill('北九州');
+      await page.locator('#invite-municipality option[value="401005"]').waitFor({ state: 'attached' });
+      await page.locator('#invite-municipality').selectOption('401005');
+      await page.locator('#invite-name').fill('招待 花子');
+      await page.getByRole('button', { name: '招待メールを送る' }).click();
+      await j.expectText(
+        page.getByRole('status').filter({ hasText: '招待メールを送りました' }),
+        address,
+        'invitation notice',
+      );
+      return before;
+    }
+    const before = await invite(email);
+    await j.expectText(
+      page.getByRole('region', { name: '承諾待ちの招待' }),
+      email,
+      'pending invitation listed',
+    );
+    const invitation = await linkFromMail(email, 'invite', before);
+
+    // A second invitation, revoked: the dialog's buttons say what they do.
+    const beforeRevoked = await invite(revokedEmail);
+    const revokedLink = await linkFromMail(revokedEmail, 'invite', beforeRevoked);
+    await page
+      .getByRole('region', { name: '承諾待ちの招待' })
+      .getByRole('listitem')
+      .filter({ hasText: revokedEmail })
+      .getByRole('button', { name: /^取り消す/ })
+      .click();
+    const dialog = page.getByRole('dialog', { name: '招待を取り消しますか' });
+    await dialog.waitFor();
+    expect(await dialog.getByRole('button', { name: '戻る' }).count(), 'the dialog should offer 「戻る」');
+    await j.checkA11y('revoke dialog');
+    await dialog.getByRole('button', { name: '招待を取り消す' }).click();
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: '招待を取り消しました' }),
+      revokedEmail,
+      'revoke notice',
+    );
+
+    // The list by municipality (a short page for the screenshot), the pending invitation above it.
+    await page.locator('#people-municipality').selectOption('401005');
+    await page.waitForURL(/municipality=401005/);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('main tbody tr td:nth-child(3)')].every(
+        (td) => td.textContent === '北九州市',
+      ),
+    );
+    await j.checkA11y('people, filtered');
+    await j.screenshot('people');
+
+    // The invited officer, in a browser of their own, opens the link from the mail.
+    const officer = await j.otherPage();
+    await officer.goto(`${baseUrl}${revokedLink.path}`, { waitUntil: 'networkidle' });
+    await j.expectText(officer.getByRole('alert'), 'このリンクは取り消されています', 'revoked link');
+    await j.expectText(officer.getByRole('alert'), '事務局', 'what to do about a revoked link');
+    await j.checkA11y('invite, revoked', { page: officer });
+
+    await officer.goto(`${baseUrl}${invitation.path}`, { waitUntil: 'networkidle' });
+    await j.expectText(officer.getByRole('heading', { level: 1 }), '招待を受ける', 'invite h1');
+    await j.expectText(officer.locator('main dl'), '北九州市', 'the invitation names the municipality');
+    await j.expectText(officer.locator('main dl'), email, 'the invitation names the address');
+    expect((await officer.locator('#invite-name').inputValue()) === '招待 花子', 'the name is suggested');
+    await j.checkA11y('invite', { page: officer });
+    await j.screenshot('invite', officer);
+
+    // The rules are said before; a too-short password and then the server's reason (a common password).
+    await officer.locator('#invite-password').fill('short');
+    await officer.locator('#invite-confirmation').fill('short');
+    await officer.getByRole('button', { name: 'アカウントを作成する' }).click();
+    await expectErrorSummary(officer, 'パスワードが短すぎます', 'short password');
+    await officer.locator('#invite-password').fill('qwertyuiop123');
+    await officer.locator('#invite-confirmation').fill('qwertyuiop123');
+    await officer.getByRole('button', { name: 'アカウントを作成する' }).click();
+    await expectErrorSummary(officer, 'よく使われているパスワード', 'common password (the server says)');
+    expect(
+      (await officer.locator('#invite-password').getAttribute('aria-invalid')) === 'true',
+      'the password field should be marked invalid',
+    );
+    await j.checkA11y('invite, password refused', { page: officer });
+
+    await officer.locator('#invite-title').fill('主任');
+    await officer.locator('#invite-department').fill('デジタル市役所推進室');
+    await officer.locator('#invite-password').fill(NEW_PASSWORD);
+    await officer.locator('#invite-confirmation').fill(NEW_PASSWORD);
+    await officer.getByRole('button', { name: 'アカウントを作成する' }).click();
+    await officer.waitForURL((url) => url.pathname === '/');
+    await j.expectText(
+      officer.getByRole('status').filter({ hasText: 'ようこそ' }),
+      'ログインしました',
+      'welcome',
+    );
+    await j.expectText(
+      officer.getByRole('button', { name: /さん（/ }),
+      '招待 花子',
+      'logged in as the new officer',
+    );
+
+    // The link works once.
+    await officer.goto(`${baseUrl}${invitation.path}`, { waitUntil: 'networkidle' });
+    await j.expectText(officer.getByRole('alert'), 'このリンクはすでに使われています', 'used link');
+  },
+  { writes: true },
+);
+
+test(
+  'accounts: forgot password → reset from the mail; the old password no longer works, the new one does',
+  async (j, page) => {
+    const { email } = await newOfficer('reset');
+    const resetPassword = 'Kitakyushu-DX-再設定-7';
+    await j.goto('/login');
+    await page.getByRole('link', { name: 'パスワードをお忘れの方' }).click();
+    await page.waitForURL(/\/forgot-password$/);
+    await j.expectText(page.getByRole('heading', { level: 1 }), 'パスワードの再設定', 'h1');
+    await j.checkA11y('forgot password');
+    await j.screenshot('forgot-password');
+
+    // An unknown address gets the same answer as a known one.
+    await page.getByLabel('メールアドレス').fill(`nobody.${RUN}@city.example.lg.jp`);
+    await page.getByRole('button', { name: '再設定のメールを送る' }).click();
+    const unknownAnswer = await j.expectText(
+      page.locator('#forgot-done').locator('..'),
+      '受け付けました',
+      'answer',
+    );
+    await j.goto('/forgot-password');
+    const before = await mailFiles();
+    await page.getByLabel('メールアドレス').fill(email);
+    await page.getByRole('button', { name: '再設定のメールを送る' }).click();
+    const knownAnswer = await j.expectText(
+      page.locator('#forgot-done').locator('..'),
+      '受け付けました',
+      'answer',
+    );
+    expect(unknownAnswer === knownAnswer, 'a known and an unknown address should get the same answer');
+    await j.checkA11y('forgot password, sent');
+
+    const link = await linkFromMail(email, 'reset-password', before);
+    await j.goto(link.path);
+    await j.expectText(page.getByRole('heading', { level: 1 }), '新しいパスワードの設定', 'reset h1');
+    await j.checkA11y('reset password');
+    await j.screenshot('reset-password');
+    await page.locator('#reset-password').fill(resetPassword);
+    await page.locator('#reset-confirmation').fill(`${resetPassword}x`);
+    await page.getByRole('button', { name: 'パスワードを再設定する' }).click();
+    await expectErrorSummary(page, '確認用のパスワードが一致しません', 'mismatch');
+    await page.locator('#reset-confirmation').fill(resetPassword);
+    await page.getByRole('button', { name: 'パスワードを再設定する' }).click();
+    await page.waitForURL(/\/login$/);
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: 'パスワードを再設定しました' }),
+      'パスワードを再設定しました。新しいパスワードでログインしてください。',
+      'reset notice',
+    );
+
+    await j.login(email, NEW_PASSWORD);
+    await j.expectText(
+      page.getByRole('alert'),
+      'メールアドレスまたはパスワードが正しくありません',
+      'old password',
+    );
+    await j.login(email, resetPassword);
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('button', { name: /さん（/ }).waitFor();
+
+    // The link works once.
+    await j.goto(link.path);
+    await page.locator('#reset-password').fill('Another-password-2026');
+    await page.locator('#reset-confirmation').fill('Another-password-2026');
+    await page.getByRole('button', { name: 'パスワードを再設定する' }).click();
+    await j.expectText(page.getByRole('alert'), 'このリンクはすでに使われています', 'used reset link');
+    await j.checkA11y('reset password, used link');
+  },
+  { writes: true },
+);
+
+test(
+  'join: a municipality applies via /join, the organiser admits it, the applicant accepts the invitation from the mail',
+  async (j, page) => {
+    const applicants = await api(
+      '{ municipalities(filter: { membershipStatuses: [APPLICANT] }, first: 20) { edges { node { code name } } } }',
+    );
+    // The last one: the membership journey admits the first.
+    const target = applicants.municipalities.edges.at(-1)?.node;
+    expect(target, 'the demo data should have an applicant municipality');
+    const email = `e2e.join.${RUN}@town.example.lg.jp`;
+
+    await j.goto('/');
+    await page
+      .getByRole('navigation', { name: 'フッターメニュー' })
+      .getByRole('link', { name: '参加を申し込む' })
+      .click();
+    await page.waitForURL(/\/join$/);
+    await j.expectText(page.getByRole('heading', { level: 1 }), '参加申込', 'h1');
+    await page.getByRole('button', { name: '申し込む' }).click();
+    await expectErrorSummary(page, '団体コードを入力してください', 'empty application');
+    await j.checkA11y('join, errors');
+    // The code found by name, as an official who does not know it would.
+    await page
+      .getByRole('group', { name: '団体名で探す' })
+      .getByLabel('自治体名で絞り込む')
+      .fill(target.name);
+    await page.locator(`#join-picker option[value="${target.code}"]`).waitFor({ state: 'attached' });
+    await page.locator('#join-picker').selectOption(target.code);
+    expect(
+      (await page.locator('#join-municipalityCode').inputValue()) === target.code,
+      'the code is filled in',
+    );
+    await page.getByLabel('申込者の氏名').fill('申込 一郎');
+    await page.getByLabel('所属部署', { exact: false }).fill('総務課 情報係');
+    await page.locator('#join-email').fill(email);
+    await page.getByLabel('事務局への連絡事項').fill('職員のDX研修の事例を参考にしたいです。');
+    await j.checkA11y('join');
+    await j.screenshot('join');
+    await page.getByRole('button', { name: '申し込む' }).click();
+    await j.expectText(page.getByRole('heading', { level: 1 }), '参加申込を受け付けました', 'success h1');
+    await j.expectText(page.locator('main'), email, 'the success page says where the answer goes');
+    await j.checkA11y('join, done');
+    await j.screenshot('join-done');
+
+    await loginAs(j, page, ORGANISER.email, '/admin/applications');
+    await j.expectText(page.getByRole('heading', { level: 1 }), '参加申込', 'applications h1');
+    const card = page.locator('article').filter({ hasText: email });
+    await card.waitFor();
+    await j.checkA11y('applications');
+    await j.screenshot('applications');
+    const before = await mailFiles();
+    await card.getByRole('button', { name: /^承認する/ }).click();
+    const dialog = page.getByRole('dialog', { name: /参加を承認しますか/ });
+    await j.expectText(dialog, '招待メール', 'the admit dialog says an invitation goes to the applicant');
+    await j.expectText(dialog, email, 'the admit dialog names the address');
+    await dialog.getByRole('button', { name: '承認して招待を送る' }).click();
+    await j.expectText(page.getByRole('status').filter({ hasText: '承認し' }), target.name, 'admit notice');
+    await j.expectFocusOnHeading('after admitting');
+    await j.expectText(page.getByRole('region', { name: 'これまでの申込' }), target.name, 'decided list');
+
+    const link = await linkFromMail(email, 'invite', before);
+    const applicant = await j.otherPage();
+    await applicant.goto(`${baseUrl}${link.path}`, { waitUntil: 'networkidle' });
+    await j.expectText(applicant.locator('main dl'), target.name, 'the invitation names the municipality');
+    await applicant.locator('#invite-password').fill(NEW_PASSWORD);
+    await applicant.locator('#invite-confirmation').fill(NEW_PASSWORD);
+    await applicant.getByRole('button', { name: 'アカウントを作成する' }).click();
+    await applicant.waitForURL((url) => url.pathname === '/');
+    await applicant.getByRole('button', { name: /申込 一郎さん（/ }).click();
+    await j.expectText(
+      applicant.getByRole('link', { name: /^所属：/ }),
+      target.name,
+      'officer of the new member',
+    );
+    await applicant.getByRole('link', { name: '同僚' }).waitFor();
+  },
+  { writes: true },
+);
+
+test(
+  'accounts: an organiser disables an account; that person’s open page is logged out on focus',
+  async (j, page) => {
+    const person = await newOfficer('disabled');
+    const theirs = await j.otherPage();
+    await loginOn(theirs, person.email, NEW_PASSWORD, '/account');
+    await j.expectText(theirs.getByRole('heading', { level: 1 }), 'アカウント設定', 'their page');
+
+    await loginAs(j, page, ORGANISER.email, '/people');
+    await page.getByLabel('氏名・メールアドレスで探す').fill(person.email);
+    await page.waitForURL(/[?&]q=/);
+    const row = page.locator('main tbody tr').filter({ hasText: person.email });
+    await row.waitFor();
+    await row.getByRole('button', { name: /^無効にする/ }).click();
+    const dialog = page.getByRole('dialog', { name: /アカウントを無効にしますか/ });
+    await j.expectText(dialog, 'ログアウト', 'the dialog says what happens');
+    expect(await dialog.getByRole('button', { name: '戻る' }).count(), 'the dialog should offer 「戻る」');
+    await dialog.getByRole('button', { name: '無効にする' }).click();
+    await j.expectText(page.getByRole('status').filter({ hasText: '無効にしました' }), person.name, 'notice');
+    await j.expectText(row, '無効', 'the row shows the account disabled');
+
+    // Their page notices when it gets focus back (it also asks every minute and on any UNAUTHENTICATED).
+    await theirs.evaluate(() => window.dispatchEvent(new Event('focus')));
+    await theirs.waitForURL(/\/login/);
+    await j.expectText(
+      theirs.getByRole('status').filter({ hasText: 'ログイン' }),
+      'ログインの有効期限が切れたか、アカウントが無効になりました。',
+      'session-ended notice',
+    );
+    await j.checkA11y('login after the session ended', { page: theirs });
+
+    // Enabled again, they log in with the same password.
+    await row.getByRole('button', { name: /^有効にする/ }).click();
+    await page
+      .getByRole('dialog', { name: /アカウントを有効にしますか/ })
+      .getByRole('button', { name: '有効にする' })
+      .click();
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: '有効にしました' }),
+      person.name,
+      'enabled',
+    );
+    await apiLogin(person.email, NEW_PASSWORD);
+  },
+  { writes: true },
+);
+
+test(
+  'accounts pages: account settings, audit log, settings, profile editing; ja and en, 1280 and 375px, axe',
+  async (j, page) => {
+    await loginAs(j, page, ORGANISER.email, '/account');
+    await j.expectText(page.getByRole('heading', { level: 1 }), 'アカウント設定', 'h1');
+    await page.getByLabel('問い合わせのお知らせ').uncheck();
+    await page.getByRole('button', { name: 'メールの設定を保存する' }).click();
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: 'メールの受け取り' }),
+      '保存しました',
+      'mail saved',
+    );
+    await page.locator('#change-current').fill('wrong-password-123');
+    await page.locator('#change-password').fill(NEW_PASSWORD);
+    await page.locator('#change-confirmation').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'パスワードを変更する' }).click();
+    await expectErrorSummary(page, '現在のパスワードが正しくありません', 'wrong current password');
+    // A refused action is not a lost session: the page stays.
+    await page.waitForTimeout(500);
+    expect(
+      new URL(page.url()).pathname === '/account',
+      'a wrong current password should not log the page out',
+    );
+    await j.checkA11y('account');
+    await j.screenshot('account');
+
+    await j.goto('/admin/audit-log');
+    await j.expectText(page.getByRole('heading', { level: 1 }), '操作ログ', 'audit h1');
+    await page.locator('main tbody tr').first().waitFor();
+    await page.getByLabel('操作', { exact: true }).selectOption('user.profileUpdate');
+    await page.waitForURL(/action=user\.profileUpdate/);
+    const csv = page.getByRole('link', { name: 'CSVでダウンロード' });
+    await page
+      .waitForFunction(
+        () =>
+          /actions=user\.profileUpdate/.test(
+            document.querySelector('main a[href^="/audit-log.csv"]')?.getAttribute('href') ?? '',
+          ),
+        null,
+        { timeout: 5_000 },
+      )
+      .catch(async () => {
+        throw new Error(`the CSV link should carry the filter: ${await csv.getAttribute('href')}`);
+      });
+    const response = await page.request.get(`${baseUrl}${await csv.getAttribute('href')}`);
+    expect(response.ok(), `the CSV answered ${response.status()}`);
+    await j.checkA11y('audit log');
+    await j.screenshot('audit-log');
+
+    await j.goto('/admin/settings');
+    await j.expectText(page.getByRole('heading', { level: 1 }), '設定', 'settings h1');
+    await page.getByRole('button', { name: '設定を保存する' }).waitFor();
+    const domains = await page.getByLabel('許可するドメイン').inputValue();
+    expect(domains.split('\n').includes('lg.jp'), `allowed domains should list lg.jp: ${domains}`);
+    await page.getByRole('button', { name: '設定を保存する' }).click();
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: '保存しました' }),
+      '招待できる',
+      'settings saved',
+    );
+    await j.checkA11y('settings');
+    await j.screenshot('settings');
+    await j.goto('/admin/applications');
+    await j.checkA11y('applications (organiser)');
+
+    // An officer edits the municipality's profile; the municipality page shows it.
+    await j.graphql('mutation { logout }');
+    await loginAs(j, page, OFFICER.email, '/municipalities/401005/profile');
+    await j.expectText(page.getByRole('heading', { level: 1 }), 'プロフィールを編集', 'profile h1');
+    await page.getByLabel('担当部署').fill('デジタル市役所推進室');
+    await page.getByLabel('窓口のメールアドレス').fill('dx@city.kitakyushu.example.lg.jp');
+    await page.getByRole('button', { name: 'リンクを追加する' }).click();
+    await page.waitForFunction(() => document.activeElement?.id?.endsWith('-label'));
+    await page.keyboard.type('北九州市DX推進計画');
+    await page
+      .getByRole('group', { name: /^リンク\d+$/ })
+      .last()
+      .getByLabel('URL')
+      .fill('ftp://example');
+    await page.getByRole('button', { name: 'プロフィールを保存する' }).click();
+    await expectErrorSummary(page, 'URLは https://', 'bad plan URL');
+    await page
+      .getByRole('group', { name: /^リンク\d+$/ })
+      .last()
+      .getByLabel('URL')
+      .fill('https://www.city.kitakyushu.lg.jp/dx-plan.html');
+    await page.getByLabel('リスキリング').check();
+    await j.checkA11y('profile editor');
+    await j.screenshot('municipality-profile-edit');
+    await page.getByRole('button', { name: 'プロフィールを保存する' }).click();
+    await page.waitForURL(/\/municipalities\/401005$/);
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: 'プロフィール' }),
+      '保存しました',
+      'profile saved',
+    );
+    const section = page.getByRole('region', { name: 'DXの窓口と取り組み' });
+    await j.expectText(section, 'デジタル市役所推進室', 'the profile on the municipality page');
+    await j.expectText(section, '北九州市DX推進計画', 'the plan link on the municipality page');
+    await j.checkA11y('municipality page with profile');
+    await j.goto('/people');
+    await j.expectText(page.getByRole('heading', { level: 1 }), '同僚', 'officer h1');
+    await j.checkA11y('colleagues');
+
+    // English, then a phone: every new page, no sideways scrolling, 44px buttons.
+    await j.graphql('mutation { logout }');
+    await loginAs(j, page, ORGANISER.email, '/account');
+    const pages = [
+      '/account',
+      '/people',
+      '/admin/applications',
+      '/admin/audit-log',
+      '/admin/settings',
+      '/municipalities/401005/profile',
+      '/join',
+      '/forgot-password',
+      '/invite/not-a-token',
+      '/reset-password/not-a-token',
+    ];
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    for (const path of pages) {
+      await j.goto(path);
+      await j.expectText(page.getByRole('heading', { level: 1 }), /[A-Za-z]/, `${path} h1 in English`);
+      await j.checkA11y(`${path} (English)`);
+    }
+    await j.goto('/account');
+    await j.screenshot('account-en');
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'ja');
+
+    await page.setViewportSize({ width: 375, height: 812 });
+    for (const path of pages) {
+      await j.goto(path);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const overflow = await overflowAt375(page);
+      expect(overflow <= 0, `${path} scrolls sideways by ${overflow}px at 375px wide`);
+      const small = await page.evaluate(() =>
+        [
+          ...document.querySelectorAll(
+            'main button, main select, main input:not([type="checkbox"]):not([type="hidden"])',
+          ),
+        ]
+          .filter((el) => el.getClientRects().length && el.getBoundingClientRect().height < 44)
+          .map(
+            (el) =>
+              `${el.tagName.toLowerCase()} ${el.textContent.trim() || el.id} (${Math.round(el.getBoundingClientRect().height)}px)`,
+          ),
+      );
+      expect(small.length === 0, `${path}: targets under 44px high at 375px: ${small.join(', ')}`);
+      await j.checkA11y(`${path} (375px)`);
+    }
+    await j.goto('/people?role=ORGANISER');
+    await page.locator('main ul li').first().waitFor();
+    await j.screenshot('people-mobile');
+    await j.goto('/admin/audit-log');
+    await page.locator('main tbody tr').first().waitFor();
+    await j.screenshot('audit-log-mobile');
+  },
+  { writes: true },
+);
 
 // ---------------------------------------------------------------- main
 

@@ -50,6 +50,7 @@ export function InvitePage() {
   const [attempt, setAttempt] = useState(0);
   const [formError, setFormError] = useState<unknown>();
   const [tokenError, setTokenError] = useState<TokenErrorCode>();
+  const [accepted, setAccepted] = useState(false);
   const loadProblem = error ? apiProblem(error).code : undefined;
   const shownTokenError = tokenError ?? (loadProblem && isTokenError(loadProblem) ? loadProblem : undefined);
   const title = setPassword ? t('invite.setPasswordTitle') : t('invite.heading');
@@ -94,8 +95,10 @@ export function InvitePage() {
           },
         },
       });
-      // The session cookie is set: everything on screen is read again as the new user.
-      await client.resetStore();
+      // The session cookie is set: everything on screen is read again as the new user (the invitation
+      // itself now answers TOKEN_USED, which is no longer this page's business).
+      setAccepted(true);
+      await client.resetStore().catch(() => undefined);
       void navigate('/', { replace: true, state: flashState('invitationAccepted') });
     } catch (caught) {
       const problem = apiProblem(caught);
@@ -123,7 +126,9 @@ export function InvitePage() {
   return (
     <div className="mx-auto max-w-2xl">
       <h1 className={pageTitle}>{title}</h1>
-      {shownTokenError ? (
+      {accepted ? (
+        <Loading />
+      ) : shownTokenError ? (
         <TokenProblem code={shownTokenError} kind="invitation" />
       ) : error ? (
         <ErrorNotice error={error} onRetry={() => void refetch()} />

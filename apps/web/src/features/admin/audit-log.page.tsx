@@ -204,7 +204,7 @@ function AuditLog() {
             {/* A wide table scrolls inside its own box on a phone; the box takes focus so a keyboard can scroll it. */}
             <div
               role="region"
-              aria-labelledby="audit-results"
+              aria-label={t('auditLog.tableLabel')}
               tabIndex={0}
               className="mt-4 overflow-x-auto focus-visible:outline-4"
             >
