@@ -35,6 +35,24 @@ export const newLinkToken = (): string => randomBytes(32).toString('base64url');
 /** A token as a link carries it; anything else is refused before a query. */
 export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/;
 
+/**
+ * The token of what a person pasted: the token itself, or the whole link (its `token` query parameter, else
+ * its last path segment).
+ */
+export function tokenOf(input: string): string {
+  const value = input.trim();
+  if (!value.includes('/') && !value.includes('?')) return value;
+  const query = /[?&]token=([^&#]*)/.exec(value);
+  if (query) return decodeURIComponent(query[1]);
+  return (
+    value
+      .replace(/[?#].*$/, '')
+      .replace(/\/+$/, '')
+      .split('/')
+      .pop() ?? ''
+  );
+}
+
 export interface CreateInvitationInput {
   email: string;
   role: Role;
@@ -307,7 +325,8 @@ export class InvitationService {
   }
 
   /** The invitation a link stands for, or the TOKEN_* error that says why it cannot be used. */
-  async byToken(token: string, manager?: EntityManager, lock = false): Promise<InvitationEntity> {
+  async byToken(link: string, manager?: EntityManager, lock = false): Promise<InvitationEntity> {
+    const token = tokenOf(link);
     if (!TOKEN_SHAPE.test(token)) throw new TokenError('TOKEN_INVALID');
     const invitation = await this.repository.findInvitationByTokenHash(hashToken(token), manager, lock);
     if (!invitation) throw new TokenError('TOKEN_INVALID');

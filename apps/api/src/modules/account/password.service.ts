@@ -9,7 +9,7 @@ import { enqueueMails } from '../mail/mail-outbox';
 import { passwordChangedMail, passwordResetMail } from './account-mails';
 import { AccountRepository } from './account.repository';
 import type { ChangePasswordInput, ResetPasswordInput } from './dto/password.input';
-import { newLinkToken, TOKEN_SHAPE } from './invitation.service';
+import { newLinkToken, TOKEN_SHAPE, tokenOf } from './invitation.service';
 import { assertPasswordAllowed } from './password-policy';
 import { PasswordResetLimits } from './reset-limits';
 
@@ -51,8 +51,9 @@ export class PasswordService {
 
   /** Sets the password from a reset link; every session of the user ends. */
   async reset(input: ResetPasswordInput): Promise<boolean> {
-    if (!TOKEN_SHAPE.test(input.token)) throw new TokenError('TOKEN_INVALID');
-    const tokenHash = hashToken(input.token);
+    const token = tokenOf(input.token);
+    if (!TOKEN_SHAPE.test(token)) throw new TokenError('TOKEN_INVALID');
+    const tokenHash = hashToken(token);
     const check = async (
       manager?: Parameters<AccountRepository['findResetByTokenHash']>[1],
       lock = false,
