@@ -5,10 +5,10 @@ import { oneLine, trim } from '../../../common/transforms';
 
 @InputType()
 export class AcceptInvitationInput {
-  @Field({ description: 'The last path segment of the link in the mail' })
+  @Field({ description: 'The last path segment of the link in the mail (or the whole link)' })
   @Transform(trim)
   @IsString()
-  @MaxLength(200)
+  @MaxLength(1000)
   token: string;
 
   @Field({ description: '12–128 characters, not a common password, not containing the e-mail' })

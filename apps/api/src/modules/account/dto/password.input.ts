@@ -15,10 +15,10 @@ export class RequestPasswordResetArgs {
 
 @InputType()
 export class ResetPasswordInput {
-  @Field({ description: 'The last path segment of the link in the mail' })
+  @Field({ description: 'The last path segment of the link in the mail (or the whole link)' })
   @Transform(trim)
   @IsString()
-  @MaxLength(200)
+  @MaxLength(1000)
   token: string;
 
   @Field({ description: '12–128 characters, not a common password, not containing the e-mail' })
