@@ -14,7 +14,7 @@ export type AcceptInvitationInput = {
   password: string;
   /** 役職 */
   title?: string | null | undefined;
-  /** The last path segment of the link in the mail */
+  /** The last path segment of the link in the mail (or the whole link) */
   token: string;
 };
 
@@ -397,7 +397,7 @@ export type RegistrationStatus =
 export type ResetPasswordInput = {
   /** 12–128 characters, not a common password, not containing the e-mail */
   password: string;
-  /** The last path segment of the link in the mail */
+  /** The last path segment of the link in the mail (or the whole link) */
   token: string;
 };
 
