@@ -169,7 +169,7 @@ describe('exchange sessions: odd inputs', () => {
       .join('');
     const typed = `${fullWidth.slice(0, 5)}－ ${fullWidth.slice(5)}`;
     const res = await t.gql<{ checkIn: { checkedInAt: string | null } }>(
-      `mutation($c: String!) { checkIn(code: $c) { ${REGISTRATION_FIELDS} } }`,
+      `mutation($c: String!) { checkIn(code: $c, allowOtherDay: true) { ${REGISTRATION_FIELDS} } }`,
       { c: typed },
       organiser,
     );

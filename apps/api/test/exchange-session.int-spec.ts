@@ -394,12 +394,92 @@ describe('exchange sessions (定期共有会) over GraphQL', () => {
     });
   });
 
+  describe('当日受付 (check-in at the door)', () => {
+    const CHECK_IN = `mutation($c: String!, $other: Boolean) { checkIn(code: $c, allowOtherDay: $other) { id checkedInAt } }`;
+    const jstDay = (d: Date) => new Date(d.getTime() + 9 * HOUR).toISOString().slice(0, 10);
+
+    it('accepts a code only on the session’s day (JST) unless the organiser overrides it on purpose', async () => {
+      const [o] = await createOfficers(t, 1);
+      const { id } = await createSession(t, organiser, { startsInHours: 180 * 24 });
+      const reg = (await register(o, id)).data?.registerForSession as Reg;
+      const early = await t.gql(CHECK_IN, { c: reg.checkInCode }, organiser);
+      expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'CHECK_IN_NOT_TODAY', field: 'code' });
+      expect(early.errors?.[0]?.message).toMatch(/^この受付コードは\d{4}年\d{1,2}月\d{1,2}日の会のものです/);
+      const stored = await t.gql<{ registration: { checkedInAt: string | null } }>(
+        `query($id: ID!) { registration(registrationId: $id) { checkedInAt } }`,
+        { id: reg.id },
+        organiser,
+      );
+      expect(stored.data?.registration.checkedInAt).toBeNull();
+      const overridden = await t.gql<{ checkIn: { checkedInAt: string } }>(
+        CHECK_IN,
+        { c: reg.checkInCode, other: true },
+        organiser,
+      );
+      expect(overridden.errors).toBeUndefined();
+      expect(overridden.data?.checkIn.checkedInAt).not.toBeNull();
+    });
+
+    it('counts the day in Japan: 00:30 JST on the session day is accepted, 23:59 JST the day before is not', async () => {
+      const [o] = await createOfficers(t, 1);
+      const { id } = await createSession(t, organiser, { startsInHours: 30 * 24 });
+      const reg = (await register(o, id)).data?.registerForSession as Reg;
+      const session = await t.gql<{ exchangeSession: { startsAt: string } }>(
+        `query($id: ID!) { exchangeSession(id: $id) { startsAt } }`,
+        { id },
+        organiser,
+      );
+      const startsAt = new Date(session.data?.exchangeSession.startsAt as string);
+      const midnightJst = new Date(`${jstDay(startsAt)}T00:00:00+09:00`);
+      service.now = () => new Date(midnightJst.getTime() - 60_000);
+      expect((await t.gql(CHECK_IN, { c: reg.checkInCode }, organiser)).errors?.[0]?.extensions?.code).toBe(
+        'CHECK_IN_NOT_TODAY',
+      );
+      service.now = () => new Date(midnightJst.getTime() + 30 * 60_000);
+      expect((await t.gql(CHECK_IN, { c: reg.checkInCode }, organiser)).errors).toBeUndefined();
+    });
+
+    it('a code already checked in says when (ALREADY_CHECKED_IN with checkedInAt), and keeps the first time', async () => {
+      const [o] = await createOfficers(t, 1);
+      const { id } = await createSession(t, organiser, { startsInHours: 30 * 24 });
+      const reg = (await register(o, id)).data?.registerForSession as Reg;
+      const first = await t.gql<{ checkIn: { checkedInAt: string } }>(
+        CHECK_IN,
+        { c: reg.checkInCode, other: true },
+        organiser,
+      );
+      const at = first.data?.checkIn.checkedInAt as string;
+      for (const other of [undefined, true]) {
+        const again = await t.gql(CHECK_IN, { c: reg.checkInCode, other }, organiser);
+        expect(again.errors?.[0]?.extensions).toMatchObject({
+          code: 'ALREADY_CHECKED_IN',
+          field: 'code',
+          checkedInAt: new Date(at).toISOString(),
+          registrationId: reg.id,
+        });
+        const clock = new Date(new Date(at).getTime() + 9 * HOUR).toISOString().slice(11, 16);
+        expect(again.errors?.[0]?.message).toContain(`${clock}に当日受付済みです`);
+      }
+      // The console's per-person button stays idempotent (it is shown only to those not checked in).
+      const byId = await t.gql<{ checkInRegistration: { checkedInAt: string } }>(
+        `mutation($id: ID!) { checkInRegistration(registrationId: $id) { checkedInAt } }`,
+        { id: reg.id },
+        organiser,
+      );
+      expect(new Date(byId.data?.checkInRegistration.checkedInAt as string).toISOString()).toBe(
+        new Date(at).toISOString(),
+      );
+    });
+  });
+
   describe('attendance and the report', () => {
     it('checks in by code or by the organiser, and the attendee count fills the report', async () => {
       const officers = await createOfficers(t, 3);
       const { id } = await createSession(t, organiser, { startsInHours: 2, closesInHours: 1 });
       const regs: Reg[] = [];
       for (const o of officers) regs.push((await register(o, id)).data?.registerForSession as Reg);
+      // 当日受付 happens on the session's day (JST): an hour before it starts.
+      service.now = () => new Date(Date.now() + HOUR);
       const byCode = await t.gql<{ checkIn: Reg }>(
         `mutation($c: String!) { checkIn(code: $c) { ${REGISTRATION_FIELDS} } }`,
         { c: (regs[0].checkInCode as string).toLowerCase() },

@@ -16,7 +16,11 @@ export type AppErrorCode =
   | 'TOKEN_INVALID'
   | 'TOKEN_EXPIRED'
   | 'TOKEN_USED'
-  | 'TOKEN_REVOKED';
+  | 'TOKEN_REVOKED'
+  /** 当日受付: a check-in code entered on another day than the session's (JST), without the override. */
+  | 'CHECK_IN_NOT_TODAY'
+  /** 当日受付: the code was checked in before; extensions.checkedInAt says when. */
+  | 'ALREADY_CHECKED_IN';
 
 export class AppError extends IntrinsicException {
   constructor(

@@ -13,7 +13,7 @@ import {
   termRange,
   type ExchangeSessionStatus,
 } from '@yokoten/case-studies';
-import { BadUserInputError, NotFoundError } from '../../common/app-error';
+import { AppError, BadUserInputError, NotFoundError } from '../../common/app-error';
 import { isUniqueViolation } from '../../database/pg-errors';
 import type { Actor } from '../auth/actor';
 import { authorize, can } from '../auth/authorization.policy';
@@ -39,6 +39,7 @@ import {
   sessionCancelledMail,
   waitlistMail,
 } from './session-mails';
+import { formatJstCheckInTime, isSessionDayJst, jstDateLabel } from './check-in-day';
 import { toCsv } from './csv';
 
 /** Why a registration was refused; clients can branch on `extensions.reason`. */
@@ -277,23 +278,23 @@ export class ExchangeSessionService {
       if (s.status !== 'DRAFT' && s.status !== 'CLOSED')
         throw new BadUserInputError(
           'sessionId',
-          `この会は受付を開始できる状態ではありません (status ${s.status})`,
+          `この会は申込受付を開始できる状態ではありません (status ${s.status})`,
         );
       if (s.status === 'CLOSED' && s.lotteryDrawnAt)
         throw new BadUserInputError(
           'sessionId',
-          '抽選済みの会は受付を再開できません (the lottery has been drawn)',
+          '抽選済みの会は申込受付を再開できません (the lottery has been drawn)',
         );
       const needs = formatNeeds(s.format);
       if (needs.venue && !s.venue)
         throw new BadUserInputError(
           'venue',
-          '会場開催・ハイブリッドの会は会場を入力してから受付を開始してください (venue is required)',
+          '会場開催・ハイブリッドの会は会場を入力してから申込受付を開始してください (venue is required)',
         );
       if (needs.meetingUrl && !s.meetingUrl)
         throw new BadUserInputError(
           'meetingUrl',
-          'オンライン・ハイブリッドの会は参加URLを入力してから受付を開始してください (meetingUrl is required)',
+          'オンライン・ハイブリッドの会は参加URLを入力してから申込受付を開始してください (meetingUrl is required)',
         );
       return locked.save({ status: 'OPEN' });
     });
@@ -309,7 +310,7 @@ export class ExchangeSessionService {
     return this.locked(id, async (locked) => {
       const s = locked.session;
       if (s.status !== 'OPEN')
-        throw new BadUserInputError('sessionId', `受付中の会ではありません (status ${s.status})`);
+        throw new BadUserInputError('sessionId', `申込受付中の会ではありません (status ${s.status})`);
       if (s.allocationMode === 'LOTTERY') {
         const seed = lotterySeed ?? randomBytes(16).toString('hex');
         const applied = await locked.applied();
@@ -675,14 +676,23 @@ export class ExchangeSessionService {
 
   // ---------------------------------------------------------------- attendance
 
-  async checkInByCode(actor: Actor | null, code: string): Promise<RegistrationEntity> {
+  /**
+   * 当日受付 by the code a registrant shows: only on the session's day (JST, any day of a multi-day session)
+   * unless the organiser says `allowOtherDay`; a code checked in before is ALREADY_CHECKED_IN with its time,
+   * so the desk does not tell a second person with the same code that all is well.
+   */
+  async checkInByCode(
+    actor: Actor | null,
+    code: string,
+    options: { allowOtherDay?: boolean | null } = {},
+  ): Promise<RegistrationEntity> {
     authorize(actor, 'session.manage');
     const reg = await this.repository.findRegistrationByCode(code);
     if (!reg)
       throw new BadUserInputError('code', 'この受付コードは見つかりません (unknown check-in code)', {
         reason: 'UNKNOWN_CODE',
       });
-    return this.checkIn(reg);
+    return this.checkIn(reg, { byCode: true, allowOtherDay: options.allowOtherDay === true });
   }
 
   async checkInRegistration(actor: Actor | null, registrationId: string): Promise<RegistrationEntity> {
@@ -692,18 +702,39 @@ export class ExchangeSessionService {
     return this.checkIn(reg);
   }
 
-  private async checkIn(reg: RegistrationEntity): Promise<RegistrationEntity> {
+  /**
+   * `byCode`: the desk typed or scanned a code (a repeat is reported, and the day is checked unless
+   * `allowOtherDay`); the console's per-person button is itself a deliberate act and stays idempotent.
+   */
+  private async checkIn(
+    reg: RegistrationEntity,
+    { byCode = false, allowOtherDay = false }: { byCode?: boolean; allowOtherDay?: boolean } = {},
+  ): Promise<RegistrationEntity> {
     if (reg.status !== 'CONFIRMED')
       throw new BadUserInputError(
         'code',
-        `参加確定ではないため受付できません (${REGISTRATION_STATUS_LABELS[reg.status].ja})`,
+        `参加確定ではないため当日受付できません (${REGISTRATION_STATUS_LABELS[reg.status].ja})`,
         {
           reason: 'NOT_CONFIRMED',
         },
       );
     const session = await this.repository.findById(reg.sessionId);
     if (!session || session.status === 'CANCELLED' || session.status === 'DRAFT')
-      throw new BadUserInputError('code', 'この会では受付できません (the session is not taking attendance)');
+      throw new BadUserInputError('code', 'この会では当日受付できません (the session is not taking attendance)');
+    if (byCode && reg.checkedInAt) {
+      throw new AppError(
+        'ALREADY_CHECKED_IN',
+        `${formatJstCheckInTime(reg.checkedInAt, this.now())}に当日受付済みです (already checked in)`,
+        { field: 'code', checkedInAt: reg.checkedInAt.toISOString(), registrationId: reg.id },
+      );
+    }
+    if (byCode && !allowOtherDay && !isSessionDayJst(session, this.now())) {
+      throw new AppError(
+        'CHECK_IN_NOT_TODAY',
+        `この受付コードは${jstDateLabel(session.startsAt)}の会のものです。当日受付は開催日にだけできます (the code is for a session on another day)`,
+        { field: 'code', startsAt: session.startsAt.toISOString(), endsAt: session.endsAt.toISOString() },
+      );
+    }
     return this.repository.checkIn(reg.id);
   }
 
@@ -735,7 +766,7 @@ export class ExchangeSessionService {
         '都道府県',
         'テーブル',
         '希望テーブル',
-        '受付',
+        '当日受付',
         '申込日時',
         'キャンセル日時',
       ],

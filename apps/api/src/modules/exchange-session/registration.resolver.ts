@@ -58,9 +58,12 @@ export class RegistrationResolver {
     return this.service.setTableAssignment(ctx.actor, registrationId, tableId ?? null);
   }
 
-  @Mutation(() => Registration, { description: 'Organiser: check in by the registrant’s code (or QR code)' })
-  checkIn(@Args() { code }: CheckInArgs, @Context() ctx: RequestContext) {
-    return this.service.checkInByCode(ctx.actor, code);
+  @Mutation(() => Registration, {
+    description:
+      'Organiser: 当日受付 by the registrant’s code (or QR code), on the session’s day (JST) unless allowOtherDay; CHECK_IN_NOT_TODAY, ALREADY_CHECKED_IN (extensions.checkedInAt)',
+  })
+  checkIn(@Args() { code, allowOtherDay }: CheckInArgs, @Context() ctx: RequestContext) {
+    return this.service.checkInByCode(ctx.actor, code, { allowOtherDay });
   }
 
   @Mutation(() => Registration, { description: 'Organiser: check someone in from the console' })

@@ -63,7 +63,7 @@ export function confirmationMail(s: MailSession, to: MailRecipient, checkInCode:
       `${s.title} へのお申し込みを受け付け、参加が確定しました。`,
       '',
       ...summary(s, true),
-      `受付コード：${checkInCode}（当日の受付でお示しください）`,
+      `受付コード：${checkInCode}（当日受付でお示しください）`,
       '',
       'ご都合が悪くなった場合は、申込期間内に会のページからキャンセルしてください。キャンセル待ちの方に順番にご案内します。',
       SIGNATURE,
@@ -119,7 +119,7 @@ export function promotionMail(s: MailSession, to: MailRecipient, checkInCode: st
       `キャンセルが出たため、キャンセル待ちでお申し込みの ${s.title} への参加が確定しました。`,
       '',
       ...summary(s, true),
-      `受付コード：${checkInCode}`,
+      `受付コード：${checkInCode}（当日受付でお示しください）`,
       SIGNATURE,
     ].join('\n'),
   };
@@ -146,7 +146,7 @@ export function registrationCancelledMail(s: MailSession, to: MailRecipient): Ma
   return {
     kind: 'registration-cancelled',
     to: to.email,
-    subject: `【キャンセル受付】${s.title}`,
+    subject: `【申込キャンセル】${s.title}`,
     text: [
       `${to.name} 様`,
       '',
@@ -188,7 +188,7 @@ export function reminderMail(s: MailSession, to: MailRecipient, checkInCode: str
       `お申し込みの ${s.title} が近づいてまいりました。`,
       '',
       ...summary(s, true),
-      `受付コード：${checkInCode}`,
+      `受付コード：${checkInCode}（当日受付でお示しください）`,
       SIGNATURE,
     ].join('\n'),
   };

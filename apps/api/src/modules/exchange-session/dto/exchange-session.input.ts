@@ -398,6 +398,15 @@ export class CheckInArgs {
   )
   @Matches(/^[0-9A-Z]{6,16}$/, { message: 'code must be a check-in code such as 7K3M9QX2TA' })
   code: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'The organiser checks someone in on another day than the session’s (JST) on purpose; without it such a code is CHECK_IN_NOT_TODAY',
+  })
+  @IsOptional()
+  @IsBoolean()
+  allowOtherDay?: boolean | null;
 }
 
 @ArgsType()

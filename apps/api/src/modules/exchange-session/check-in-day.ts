@@ -1,0 +1,28 @@
+/**
+ * 当日受付 happens on the session's day as people in Japan count days (JST, no daylight saving), whatever
+ * the server's time zone: a code typed months early is a mistake, not an attendance.
+ */
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+
+/** `YYYY-MM-DD` of the day in Japan at `at`. */
+export function jstDate(at: Date): string {
+  return new Date(at.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Whether `now` falls on a day (JST) from the session's first to its last. */
+export function isSessionDayJst(session: { startsAt: Date; endsAt: Date }, now: Date): boolean {
+  const today = jstDate(now);
+  return jstDate(session.startsAt) <= today && today <= jstDate(session.endsAt);
+}
+
+/** 2026年12月1日 */
+export function jstDateLabel(at: Date): string {
+  const [y, m, d] = jstDate(at).split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** 10:02 on the same day (JST) as `now`, else 2026年12月1日 10:02. */
+export function formatJstCheckInTime(at: Date, now: Date): string {
+  const clock = new Date(at.getTime() + JST_OFFSET_MS).toISOString().slice(11, 16);
+  return jstDate(at) === jstDate(now) ? clock : `${jstDateLabel(at)} ${clock}`;
+}
