@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DEMO_MUNICIPALITIES } from '@yokoten/case-studies';
 import { requestStatements } from './query-count';
+import { indexSynced } from './search-fixtures';
 import { createTestApp, type GqlResponse, type TestApp } from './test-app';
 
 // jest ignores `testTimeout` inside a `projects` entry, so the 5 s default would apply to booting the app.
@@ -491,6 +492,74 @@ describe('case studies', () => {
       const again = dataOf(await publish(c.id)).publishCaseStudy;
       expect(again.publishedAt).toBe(c.publishedAt);
       expect(again.revisions?.[0].changedFields).toEqual(['status']);
+    });
+  });
+
+  describe('deleting a draft', () => {
+    const DELETE = `mutation($id: ID!) { deleteCaseStudyDraft(id: $id) { id title } }`;
+    const del = (id: string, token: string | null = tokens.own) =>
+      t.gql<{ deleteCaseStudyDraft: { id: string; title: string } }>(DELETE, { id }, token ?? undefined);
+
+    it('the owners delete a never-published draft: the row and its revisions go, the audit log keeps it', async () => {
+      const c = dataOf(await create({ ...DRAFT_INPUT, title: '削除する下書き' })).createCaseStudy;
+      await update(c.id, { summary: '書きかけの概要です。' });
+      expect(dataOf(await del(c.id)).deleteCaseStudyDraft).toEqual({ id: c.id, title: '削除する下書き' });
+      expect(await row(c.id)).toBeUndefined();
+      expect(await revisionCount(c.id)).toBe(0);
+      expect(dataOf(await read(c.id, tokens.own)).caseStudy).toBeNull();
+      const { rows } = await db.query<{
+        action: string;
+        subject_label: string;
+        actor_label: string;
+        before: { status: string };
+      }>(
+        'SELECT action, subject_label, actor_label, before FROM audit_log WHERE subject_type = $1 AND subject_id = $2',
+        ['caseStudy', c.id],
+      );
+      expect(rows).toEqual([
+        expect.objectContaining({
+          action: 'caseStudy.deleteDraft',
+          subject_label: `削除する下書き（${OWN.name}）`,
+          actor_label: officer(OWN.code),
+          before: expect.objectContaining({ status: 'DRAFT' }),
+        }),
+      ]);
+      // Create, update and the deletion each queued a job; the consumer finds no row and deletes nothing
+      // that was there: the queue drains without errors.
+      expect(await outboxCount(c.id)).toBe(3);
+      await indexSynced(t, 90_000);
+      expect(errorOf(await del(c.id)).extensions.code).toBe('NOT_FOUND');
+    });
+
+    it('an archived draft that was never published can be deleted too', async () => {
+      const c = dataOf(await create(DRAFT_INPUT)).createCaseStudy;
+      dataOf(await t.gql(ARCHIVE, { id: c.id }, tokens.own));
+      expect(dataOf(await del(c.id)).deleteCaseStudyDraft.id).toBe(c.id);
+      expect(await row(c.id)).toBeUndefined();
+    });
+
+    it('refuses a case that was ever published (CONFLICT, EVER_PUBLISHED), even after it was archived or taken down', async () => {
+      const published = await publishedCase();
+      expect(errorOf(await del(published.id)).extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'EVER_PUBLISHED',
+      });
+      dataOf(await t.gql(ARCHIVE, { id: published.id }, tokens.own));
+      expect(errorOf(await del(published.id)).extensions.reason).toBe('EVER_PUBLISHED');
+      const unpublished = await publishedCase();
+      dataOf(await t.gql(UNPUBLISH, { id: unpublished.id, reason: '確認のため' }, tokens.organiser));
+      expect(errorOf(await del(unpublished.id)).extensions.reason).toBe('EVER_PUBLISHED');
+      expect(await row(published.id)).toMatchObject({ status: 'ARCHIVED' });
+      expect(await row(unpublished.id)).toMatchObject({ status: 'DRAFT' });
+    });
+
+    it('only the owners: other municipalities and organisers are FORBIDDEN, anonymous UNAUTHENTICATED; nothing is deleted', async () => {
+      const c = dataOf(await create(DRAFT_INPUT)).createCaseStudy;
+      expect(errorOf(await del(c.id, tokens.other)).extensions.code).toBe('FORBIDDEN');
+      expect(errorOf(await del(c.id, tokens.organiser)).extensions.code).toBe('FORBIDDEN');
+      expect(errorOf(await del(c.id, null)).extensions.code).toBe('UNAUTHENTICATED');
+      expect(await row(c.id)).toMatchObject({ status: 'DRAFT' });
+      expect(await revisionCount(c.id)).toBe(1);
     });
   });
 

@@ -103,6 +103,8 @@ const matrix: Array<[Action, Which, Record<Who, Decision>]> = [
   ['caseStudy.publish',         'other', { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: F, admin: A }],
   ['caseStudy.archive',         'own',   { anonymous: U, member: A, withdrawn: A, applicant: A, organiser: F, admin: A }],
   ['caseStudy.archive',         'other', { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: F, admin: A }],
+  ['caseStudy.deleteDraft',     'own',   { anonymous: U, member: A, withdrawn: A, applicant: A, organiser: F, admin: A }],
+  ['caseStudy.deleteDraft',     'other', { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: F, admin: A }],
   ['caseStudy.unpublish',       'own',   { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
   ['caseStudy.unpublish',       'other', { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
   ['adoption.record',           'own',   { anonymous: U, member: A, withdrawn: F, applicant: F, organiser: F, admin: A }],

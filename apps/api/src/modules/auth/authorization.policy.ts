@@ -109,6 +109,8 @@ const RULES = {
   'caseStudy.edit': ownMunicipalityOfficer,
   'caseStudy.publish': memberMunicipalityOfficer,
   'caseStudy.archive': ownMunicipalityOfficer,
+  /** Delete a never-published draft (the service refuses a case that was ever published). */
+  'caseStudy.deleteDraft': ownMunicipalityOfficer,
   /** Moderation: take a published case back to DRAFT with a reason the owners see. */
   'caseStudy.unpublish': staff,
   /** 横展開: record that one's own (member) municipality follows another's case; subject = the follower. */

@@ -26,7 +26,8 @@ export interface RevisionValues {
  * case row, its revision and its search-index job together or nothing.
  */
 export class CaseStudyTransaction {
-  constructor(private readonly manager: EntityManager) {}
+  /** `manager` is the transaction's, for writes that belong with it (an audit entry). */
+  constructor(readonly manager: EntityManager) {}
 
   private get cases() {
     return this.manager.getRepository(CaseStudyEntity);
@@ -44,6 +45,16 @@ export class CaseStudyTransaction {
   /** Inserts or updates; TypeORM bumps `version` and `updatedAt` on every update. */
   save(entity: CaseStudyEntity): Promise<CaseStudyEntity> {
     return this.cases.save(entity);
+  }
+
+  /**
+   * Deletes the case row (its revisions go with it, ON DELETE CASCADE) and queues an index update: the
+   * consumer finds no row and deletes a document that, for a never-published draft, was never there.
+   */
+  async remove(entity: CaseStudyEntity): Promise<void> {
+    const id = entity.id;
+    await this.cases.delete({ id });
+    await enqueueIndexUpdate(this.manager, 'case_study', id);
   }
 
   /** Records the saved state as a revision and queues the search-index update. */

@@ -16,6 +16,7 @@ import {
   CaseStudyContact,
   CaseStudyPerson,
   CaseStudyRevision,
+  DeletedCaseStudy,
   PublishChecklistItem,
 } from './models/case-study.model';
 
@@ -65,6 +66,14 @@ export class CaseStudyResolver {
   @Mutation(() => CaseStudy, { description: 'The owners retire a case; it leaves search and public view' })
   archiveCaseStudy(@Args() { id }: CaseStudyIdArgs, @Context() ctx: RequestContext) {
     return this.service.archive(ctx.actor, id);
+  }
+
+  @Mutation(() => DeletedCaseStudy, {
+    description:
+      'The owners delete a draft that was never published (CONFLICT, reason EVER_PUBLISHED, otherwise: archive it); recorded in the audit log',
+  })
+  deleteCaseStudyDraft(@Args() { id }: CaseStudyIdArgs, @Context() ctx: RequestContext) {
+    return this.service.deleteDraft(ctx.actor, id);
   }
 
   @Mutation(() => CaseStudy, {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseStatus } from '@yokoten/case-studies';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/app-error';
+import { AuditLogService } from '../audit/audit-log.service';
 import { authorize, can } from '../auth/authorization.policy';
 import type { Actor } from '../auth/actor';
 import { MunicipalityRepository } from '../municipality/municipality.repository';
@@ -125,6 +126,7 @@ export class CaseStudyService {
   constructor(
     private readonly repository: CaseStudyRepository,
     private readonly municipalities: MunicipalityRepository,
+    private readonly audit: AuditLogService,
   ) {}
 
   // ---- reading -----------------------------------------------------------------------------------
@@ -289,6 +291,42 @@ export class CaseStudyService {
       const saved = await tx.save(current);
       await tx.recordWrite(saved, { action: 'ARCHIVE', editorId: editor.userId, changedFields: ['status'] });
       return saved;
+    });
+  }
+
+  /**
+   * The owners delete a draft that was never published (a false start, a duplicate): nobody outside the
+   * municipality has read it, so nothing is lost to the network. A case that was ever published stays on
+   * record (archive it instead). The row and its revisions go; the audit log keeps who deleted what.
+   */
+  async deleteDraft(actor: Actor | null, id: string): Promise<{ id: string; title: string }> {
+    if (!actor) authorize(actor, 'caseStudy.deleteDraft');
+    return this.repository.transaction(async (tx) => {
+      const current = await this.lock(tx, id);
+      const editor = authorize(actor, 'caseStudy.deleteDraft', { municipalityId: current.municipalityId });
+      if (current.status === 'PUBLISHED' || current.publishedAt !== null) {
+        throw new ConflictError(
+          '一度公開した事例は削除できません。公開をやめるにはアーカイブしてください。 (A case that was ever published cannot be deleted: archive it)',
+          { reason: 'EVER_PUBLISHED' },
+        );
+      }
+      const municipality = await this.municipalityOf(current);
+      await this.audit.record(tx.manager, {
+        actorUserId: editor.userId,
+        action: 'caseStudy.deleteDraft',
+        subjectType: 'caseStudy',
+        subjectId: current.id,
+        subjectLabel: `${current.title}（${municipality.name}）`,
+        before: {
+          title: current.title,
+          status: current.status,
+          version: current.version,
+          municipalityCode: municipality.code,
+          createdAt: current.createdAt,
+        },
+      });
+      await tx.remove(current);
+      return { id: current.id, title: current.title };
     });
   }
 

@@ -57,6 +57,15 @@ export class PublishChecklistItem {
   message: string;
 }
 
+@ObjectType({ description: 'A draft that was deleted: what it was, for the confirmation' })
+export class DeletedCaseStudy {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  title: string;
+}
+
 export const CASE_STUDY_REVISION_ACTIONS = ['CREATE', 'UPDATE', 'PUBLISH', 'ARCHIVE', 'UNPUBLISH'] as const;
 export type CaseStudyRevisionAction = (typeof CASE_STUDY_REVISION_ACTIONS)[number];
 export const CaseStudyRevisionActionEnum = Object.fromEntries(
