@@ -290,6 +290,18 @@ describe('authentication over HTTP', () => {
       expect(other.errors).toBeUndefined();
     });
 
+    it(`checks no more than ${MAX_ATTEMPTS} passwords of a burst sent at once; the rest are TOO_MANY_REQUESTS`, async () => {
+      // Counted before the password is checked: when the failure was added afterwards, every attempt of a
+      // burst passed the check (15 of 15 against a limit of 5 over three processes, npm run test:scale).
+      const email = 'officer.401005@yokoten.example';
+      const codes = (
+        await Promise.all(Array.from({ length: MAX_ATTEMPTS * 4 }, (_, i) => login(email, `wrong-${i}`)))
+      ).map((r) => onlyError(r).extensions.code);
+      expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(MAX_ATTEMPTS);
+      expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(MAX_ATTEMPTS * 3);
+      expect(onlyError(await login(email, DEMO_PASSWORD)).extensions.code).toBe('TOO_MANY_REQUESTS');
+    });
+
     it('counts differently-cased spellings of one email together', async () => {
       const spellings = [
         'officer.202151@yokoten.example',

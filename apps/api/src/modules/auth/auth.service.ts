@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { RateLimiterPostgres } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterPostgres } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { TooManyRequestsError, UnauthenticatedError } from '../../common/app-error';
 import { limiterKey, RateLimits, retryAfterSeconds } from '../../common/rate-limits';
@@ -56,22 +56,29 @@ export class AuthService {
     });
   }
 
-  private async assertNotLimited(emailKey: string, ip: string): Promise<void> {
-    const [byEmail, byIp] = await Promise.all([
-      this.failuresByEmailAndIp.get(emailKey),
-      this.failedAccountsByIp.get(limiterKey(ip)),
-    ]);
-    const blocked = [byEmail, byIp].find(
-      (r, i) =>
-        r !== null &&
-        r.consumedPoints >= (i === 0 ? this.config.LOGIN_MAX_ATTEMPTS : this.config.LOGIN_MAX_ATTEMPTS * 10),
+  private tooMany(blocked: RateLimiterRes): TooManyRequestsError {
+    const retryAfter = retryAfterSeconds(blocked);
+    return new TooManyRequestsError(
+      `ログインの試行回数が多すぎます。${Math.ceil(retryAfter / 60)}分後にもう一度お試しください。 (Too many login attempts)`,
+      retryAfter,
     );
-    if (blocked) {
-      const retryAfter = retryAfterSeconds(blocked);
-      throw new TooManyRequestsError(
-        `ログインの試行回数が多すぎます。${Math.ceil(retryAfter / 60)}分後にもう一度お試しください。 (Too many login attempts)`,
-        retryAfter,
-      );
+  }
+
+  /**
+   * Takes one attempt for this email and address before the password is checked: an atomic increment in
+   * PostgreSQL, so attempts sent at the same moment (to one process or several) cannot all pass a check
+   * made before any of them is counted. Measured by `npm run test:scale`: 15 wrong passwords sent at once
+   * over three processes were all checked against a limit of 5 when the check read the counter and the
+   * failure added to it afterwards. Returns how many attempts the key has made in the window.
+   */
+  private async reserveAttempt(emailKey: string, ip: string): Promise<number> {
+    const byIp = await this.failedAccountsByIp.get(limiterKey(ip));
+    if (byIp && byIp.consumedPoints >= this.config.LOGIN_MAX_ATTEMPTS * 10) throw this.tooMany(byIp);
+    try {
+      return (await this.failuresByEmailAndIp.consume(emailKey, 1)).consumedPoints;
+    } catch (e) {
+      if (e instanceof RateLimiterRes) throw this.tooMany(e);
+      throw e;
     }
   }
 
@@ -81,14 +88,14 @@ export class AuthService {
     ip: string,
   ): Promise<{ token: string; user: UserEntity; expiresAt: Date }> {
     const emailKey = limiterKey(email.toLowerCase(), ip);
-    await this.assertNotLimited(emailKey, ip);
+    const attempt = await this.reserveAttempt(emailKey, ip);
     const user = await this.users.findByEmailWithHash(email);
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
     // A disabled account is refused exactly like a wrong password (docs/accounts.md).
     if (!user || !ok || user.status !== 'ACTIVE') {
-      // The address is charged once per account that fails from it in the window, not once per attempt.
-      const failures = await this.failuresByEmailAndIp.penalty(emailKey, 1);
-      if (failures.consumedPoints === 1) await this.failedAccountsByIp.penalty(limiterKey(ip), 1);
+      // The attempt stays counted. The address is charged once per account that fails from it in the
+      // window, not once per attempt.
+      if (attempt === 1) await this.failedAccountsByIp.penalty(limiterKey(ip), 1);
       throw new UnauthenticatedError(
         'メールアドレスまたはパスワードが正しくありません。 (Wrong email or password)',
       );
