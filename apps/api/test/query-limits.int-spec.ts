@@ -111,7 +111,7 @@ describe('query limits (issue #11)', () => {
   });
 
   it('refuses even two levels of the cycle when they would read the whole network many times over', async () => {
-    // 100 sessions × 50 tables × 50 tables × 50 tables: far over the budget however few fields.
+    // 50 sessions × 50 tables × 50 tables × 50 tables: far over the budget however few fields.
     const r = await post(t.url, sessionTablesCycle(3));
     expect(codeOf(r)).toBe('QUERY_TOO_COMPLEX');
     expect(r.body.errors?.[0]?.extensions).toMatchObject({ maximum: MAX_QUERY_COMPLEXITY });
