@@ -88,7 +88,9 @@ function Budget({ value, language }: { value: number | null; language: Language 
   return (
     <>
       {approx}
-      <span className="ml-1 tabular-nums text-solid-gray-700">
+      {/* A real space in English (「¥36 million (¥36,000,000)」), not a margin that copying loses. */}
+      {language === 'ja' ? '' : ' '}
+      <span className="tabular-nums text-solid-gray-700">
         {language === 'ja' ? `（${exact}）` : `(${exact})`}
       </span>
     </>
@@ -198,6 +200,11 @@ function Contact({ caseStudy, signedIn }: { caseStudy: CaseStudyDetailFragment; 
           </Row>
         )}
       </dl>
+      {signedIn && !email && !phone && (
+        <p className="mt-3 text-std-16N-170">
+          {department ? t('case.contactNoMailOrPhone') : t('case.contactNone')}
+        </p>
+      )}
       {!signedIn && (
         <p className="mt-3 text-std-16N-170">
           {t('case.contactLoginHint')}{' '}
@@ -294,9 +301,14 @@ function CaseContent({ caseStudy, user }: { caseStudy: CaseStudyDetailFragment; 
         <Link to={`/municipalities/${municipality.code}`} className="link-text">
           {municipalityName(municipality, language)}
         </Link>
-        {language === 'ja' ? '（' : ' ('}
-        {prefectureName(municipality.prefecture, language)}
-        {language === 'ja' ? '）' : ')'}
+        {/* A prefecture's own case: 東京都, not 東京都（東京都）. */}
+        {municipality.kind !== 'PREFECTURE' && (
+          <>
+            {language === 'ja' ? '（' : ' ('}
+            {prefectureName(municipality.prefecture, language)}
+            {language === 'ja' ? '）' : ')'}
+          </>
+        )}
       </p>
 
       {caseStudy.unpublishedReason && (

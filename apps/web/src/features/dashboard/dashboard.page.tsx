@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import { formatTerm, isCaseTheme } from '@yokoten/case-studies';
 import { NetworkDashboardDocument, type NetworkDashboardQuery } from '../../graphql/generated/graphql';
 import { currentLanguage, type Language } from '../../i18n/i18n';
@@ -11,10 +11,10 @@ import { ErrorNotice, Loading } from '../../shared/status';
 import { pageTitle, sectionTitle } from '../../shared/ui-classes';
 import { usePageTitle } from '../../shared/use-page-title';
 import { adoptionStatusLabel, fiscalYearLabel, themeLabel } from '../adoption/adoption-labels';
-import { loginPath } from '../auth/redirect';
 import { useCurrentUser } from '../auth/use-current-user';
 import { municipalityName, prefectureName } from '../municipalities/labels';
 import { ColumnBars, BarsAndLine, HorizontalBars } from './charts';
+import { PublicSummary } from './public-summary';
 import { MyActivity } from './my-activity';
 import { TileMap } from './tile-map';
 import { PREFECTURES } from '@yokoten/case-studies';
@@ -452,7 +452,6 @@ function ParticipationPanel({ d, language }: { d: Dashboard; language: Language 
 export function DashboardPage() {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const location = useLocation();
   const { user, loading: userLoading } = useCurrentUser();
   usePageTitle(t('dashboard.title'));
   const { data, loading, error, refetch } = useQuery(NetworkDashboardDocument, { skip: !user });
@@ -465,12 +464,8 @@ export function DashboardPage() {
         userLoading ? (
           <Loading />
         ) : (
-          <p className="mt-6 text-std-16N-170">
-            {t('dashboard.loginHint')}{' '}
-            <Link className="link-text" to={loginPath(location.pathname)}>
-              {t('nav.login')}
-            </Link>
-          </p>
+          // Visitors: the public part (figures, public cases by theme and prefecture), not a login wall.
+          <PublicSummary />
         )
       ) : error && apiProblem(error).code === 'FORBIDDEN' ? (
         // Signed in, but not as an officer of a member municipality (withdrawn, applicant): say why.

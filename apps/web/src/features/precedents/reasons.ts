@@ -35,7 +35,11 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
   [/^同じ地方（(.+)）$/, (m) => `Same region (${english(REGION_LABELS, m[1])})`],
   [/^同じ区分（(.+)）$/, (m) => `Same kind (${english(MUNICIPALITY_KIND_LABELS, m[1])})`],
   [/^(\d+)自治体が横展開$/, (m) => `Followed by ${m[1]} municipalities`],
-  [/^説明文のことばと一致$/, () => 'Matches the words of your description'],
+  [/^説明文のことばとよく一致$/, () => 'Matches the words of your description well'],
+  [/^説明文のことばと一部一致$/, () => 'Shares some words with your description'],
+  [/^説明文のことばとの一致はわずか$/, () => 'Shares only a few words with your description'],
+  // Older servers' wording.
+  [/^説明文のことばと一致$/, () => 'Matches words of your description'],
 ];
 
 export function reasonLabel(reason: string, language: Language): string {
@@ -48,7 +52,8 @@ export function reasonLabel(reason: string, language: Language): string {
 }
 
 /** The kind of reason, for its badge colour. */
-export function reasonTone(reason: string): 'size' | 'theme' | 'place' | 'spread' | 'other' {
+export function reasonTone(reason: string): 'text' | 'size' | 'theme' | 'place' | 'spread' | 'other' {
+  if (/^説明文のことばと/.test(reason)) return 'text';
   if (/規模/.test(reason)) return 'size';
   if (/テーマ/.test(reason)) return 'theme';
   if (/県|地方/.test(reason)) return 'place';
