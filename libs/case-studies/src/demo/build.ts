@@ -1,3 +1,4 @@
+import { DEMO_MUNICIPALITIES, type DemoMunicipality } from '../municipalities.demo';
 import type { CaseStage, CaseStatus, CaseTarget, CaseTheme, Visibility } from '../taxonomy';
 
 export interface DemoOutcome {
@@ -33,6 +34,10 @@ export interface DemoCaseStudy {
   /** 構想 / 実施中 / 効果検証 / 横展開中 (CASE_STAGES in the taxonomy). */
   stage: CaseStage;
   contactDepartment: string;
+  /** Fictitious, under example.lg.jp (reserved for examples): dx@city.kitakyushu.example.lg.jp. */
+  contactEmail: string;
+  /** Fictitious: 0X-5550-XXXX (5550 is not a local exchange in use). */
+  contactPhone: string;
   visibility: Visibility;
   /** Demo cases are published or still drafts; none is archived. */
   status: Extract<CaseStatus, 'PUBLISHED' | 'DRAFT'>;
@@ -44,14 +49,15 @@ export interface DemoCaseStudy {
 export interface BodySpec {
   background: string;
   actions: string[];
-  /** A paragraph, or a list when there are several separate results. */
+  /**
+   * A paragraph, or a list when there are several separate results. No table of the outcomes: the
+   * structured outcomes are shown as their own table on the case page, and the body never repeats them.
+   */
   results: string | string[];
-  /** Adds a table of the outcomes (before / after) under the results. */
-  table?: boolean;
   next: string;
 }
 
-export type CaseSpec = Omit<DemoCaseStudy, 'body'> & { body: BodySpec };
+export type CaseSpec = Omit<DemoCaseStudy, 'body' | 'contactEmail' | 'contactPhone'> & { body: BodySpec };
 
 /** Positional shorthand for an outcome row: label, before, after, unit, as-of date. */
 export function o(
@@ -64,21 +70,7 @@ export function o(
   return { label, before, after, unit, asOf };
 }
 
-function groupDigits(n: number): string {
-  const [int, frac] = String(n).split('.');
-  const grouped = (int ?? '').replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return frac === undefined ? grouped : `${grouped}.${frac}`;
-}
-
-function outcomeTable(outcomes: readonly DemoOutcome[]): string {
-  const rows = outcomes.map(
-    (x) =>
-      `| ${x.label}（${x.unit}） | ${x.before === null ? '—' : groupDigits(x.before)} | ${groupDigits(x.after)} | ${x.asOf.slice(0, 7).replace('-', '年')}月 |`,
-  );
-  return ['| 指標 | 実施前 | 実施後 | 時点 |', '| --- | ---: | ---: | --- |', ...rows].join('\n');
-}
-
-export function renderBody(spec: BodySpec, outcomes: readonly DemoOutcome[]): string {
+export function renderBody(spec: BodySpec): string {
   const results =
     typeof spec.results === 'string' ? spec.results : spec.results.map((r) => `- ${r}`).join('\n');
   const sections = [
@@ -88,13 +80,40 @@ export function renderBody(spec: BodySpec, outcomes: readonly DemoOutcome[]): st
     spec.actions.map((a) => `- ${a}`).join('\n'),
     '## 成果',
     results,
-    ...(spec.table ? [outcomeTable(outcomes)] : []),
     '## 今後',
     spec.next,
   ];
   return sections.join('\n\n');
 }
 
+const MAIL_HOST_PREFIX: Record<DemoMunicipality['kind'], string> = {
+  PREFECTURE: 'pref',
+  DESIGNATED_CITY: 'city',
+  CORE_CITY: 'city',
+  CITY: 'city',
+  SPECIAL_WARD: 'city',
+  TOWN: 'town',
+  VILLAGE: 'vill',
+};
+
+/**
+ * A demo case's contact, shaped like a real one (pref.hiroshima.lg.jp, city.kitakyushu.lg.jp) but under
+ * example.lg.jp and with a phone number of no one, so that a member's officer sees how contacts look.
+ */
+export function demoContact(municipalityCode: string): { email: string; phone: string } {
+  const m = DEMO_MUNICIPALITIES.find((x) => x.code === municipalityCode);
+  const slug = (m?.nameEn ?? municipalityCode)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  const host = `${MAIL_HOST_PREFIX[m?.kind ?? 'CITY']}.${slug}.example.lg.jp`;
+  const area = (Number(municipalityCode.slice(0, 2)) % 9) + 1;
+  return { email: `dx@${host}`, phone: `0${area}-5550-${municipalityCode.slice(1, 5)}` };
+}
+
 export function defineCases(specs: readonly CaseSpec[]): DemoCaseStudy[] {
-  return specs.map(({ body, ...rest }) => ({ ...rest, body: renderBody(body, rest.outcomes) }));
+  return specs.map(({ body, ...rest }) => {
+    const contact = demoContact(rest.municipalityCode);
+    return { ...rest, body: renderBody(body), contactEmail: contact.email, contactPhone: contact.phone };
+  });
 }

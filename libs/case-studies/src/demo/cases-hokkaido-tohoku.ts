@@ -19,7 +19,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
       ],
       results:
         '試行版スキルマップに42講座を位置づけ、2025年度のモデル実施では道職員・市町村職員・企業の社員を合わせて300件を超えるバッジを発行した。',
-      table: true,
       next: 'バッジは更新と失効の管理が欠かせず、単年度事業では維持できない。経済団体や大学と運営費を分担する体制を固め、取得者が集う地域DXリーダーのサミットにつなげる。',
     },
     themes: ['DX_TALENT', 'CERTIFICATION'],
@@ -105,7 +104,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
       ],
       results:
         '2年目は27校・83チームが参加した。データを提供した企業の半数が、生徒の提案の一部を実際に試している。',
-      table: true,
       next: '課題集を毎年更新する負担が大きいため、企業が直接課題を登録できる仕組みを整える。中学校への展開も検討している。',
     },
     themes: ['YOUTH_EDUCATION', 'INDUSTRY_ACADEMIA'],
@@ -134,7 +132,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
     summary:
       '紙とメールで回していた庁内手続を、現場の職員がノーコードツールで自ら作り替えた。研修と相談窓口を組み合わせ、外注に比べて短期間・低コストで改善を重ねている。',
     body: {
-      table: true,
       background:
         '庁内には申請の受付や集計を表計算ソフトと紙で行う業務が数多く残っていた。情報システム部門だけでは改修要望に追いつかず、小さな改善ほど後回しになっていた。',
       actions: [
@@ -189,7 +186,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
       ],
       results:
         '3年間で168人が修了し、そのうち124人がIT関連職に就いた。採用企業の満足度は5段階で平均4.2だった。',
-      table: true,
       next: '修了者の定着状況を追跡し、1年後の離職理由を調べて研修内容に反映させる。',
     },
     themes: ['CITIZEN_LEARNING', 'DX_TALENT'],
@@ -221,7 +217,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
     summary:
       '卸売に頼ってきた家具工房の経営者と若手社員が、ECサイトの運営とSNSでの発信を半年かけて学んだ。参加工房の直販売上は平均で1.6倍になった。',
     body: {
-      table: true,
       background:
         '旭川家具は品質の評価が高い一方、販売の多くを問屋や百貨店に頼っており、工房が顧客と直接つながる手段を持っていなかった。小規模工房には専任の販売担当がいない。',
       actions: [
@@ -271,7 +266,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
       ],
       results:
         '2年間で小中学生236人が参加し、継続率は8割を超えた。講師を務めた高専生の多くが「教えることで理解が深まった」と答えている。',
-      table: true,
       next: '教材の更新費用を確保するため、地元企業からの協賛を募る。',
     },
     themes: ['YOUTH_EDUCATION', 'ROBOTICS_IOT', 'INDUSTRY_ACADEMIA'],
@@ -311,7 +305,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
       ],
       results:
         'これまでに5〜6人が中堅社員として北見に戻った。戻った社員が育成役を担うことで、1年目から北見で働く新卒者も採用されるようになった。',
-      table: true,
       next: '連携企業を増やすとともに、戻った社員どうしのつながりを地域のIT勉強会に広げ、北見をIT人材が循環する地域にしていく。',
     },
     themes: ['TELEWORK_MIGRATION', 'BUSINESS_ATTRACTION', 'INDUSTRY_ACADEMIA'],
@@ -395,7 +388,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
       ],
       results:
         '制度開始から半年で2社の申請があった。いずれも北見出身の社員が首都圏の仕事を続けながら戻ったケースである。',
-      table: true,
       next: '申請企業の拠点が定着するかを追跡し、補助の期間や上限額が適切かを検証する。',
     },
     themes: ['BUSINESS_ATTRACTION', 'TELEWORK_MIGRATION'],
@@ -475,7 +467,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
         '高齢者向けに、スマートフォンでの注文方法を教える出張講座を開催',
       ],
       results: '配送の利用登録は約180世帯に広がり、自動運転バスは年間延べ1万人以上が利用した。',
-      table: true,
       next: '冬季の運航率を上げるための機体と運用の改良を進め、近隣町村との共同運行も視野に入れる。',
     },
     themes: ['ROBOTICS_IOT', 'CITIZEN_LEARNING'],
@@ -507,7 +498,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
     summary:
       '首都圏の仕事を続けたまま移り住む人を受け入れるため、シェアオフィスとお試し住宅をセットで用意した。3年間で27世帯が移住し、そのうち半数が子育て世帯だった。',
     body: {
-      table: true,
       background:
         'ふるさと納税を通じて町を知る人は増えたが、移住の相談では「仕事をどうするか」が最大の不安だった。町内に高速回線を備えた仕事場はなく、短期で暮らしを試す住まいもなかった。',
       actions: [
@@ -558,7 +548,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
       ],
       results:
         '講座を修了した生産者の園地では、防除回数が平均で1.2回減った。記録アプリの継続利用率は7割を超えた。',
-      table: true,
       next: '蓄積した記録を地区単位で分析し、栽培暦の見直しに活かす。',
     },
     themes: ['ROBOTICS_IOT', 'RESKILLING'],
@@ -589,7 +578,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
     summary:
       '県職員向けの研修を市町村職員にも開放し、同じカリキュラムで業務改革を学ぶ場とした。小規模町村の職員が単独では得にくい学びと、県との相談関係を同時につくっている。',
     body: {
-      table: true,
       background:
         '県内の町村の多くは情報担当が1〜2人で、研修を企画する余力がない。県も、市町村とともに進める手続のオンライン化で、共通の言葉と知識を持つ職員を増やす必要があった。',
       actions: [
@@ -638,7 +626,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
         '修了者のオンラインコミュニティを運営し、案件情報を共有',
       ],
       results: '3年間で210人が修了し、127人がテレワークでの就業または業務委託の受注を実現した。',
-      table: true,
       next: '受注単価が低い案件に偏りがちなため、より専門性の高い業務へ進む上級講座を設ける。',
     },
     themes: ['CITIZEN_LEARNING', 'TELEWORK_MIGRATION'],
@@ -668,7 +655,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
     summary:
       '東北大学などの研究者と、デジタル技術で新事業をめざす地元企業をマッチングし、共同開発を支援した。学生がプロジェクトに参加し、市内企業への就職につながった例もある。',
     body: {
-      table: true,
       background:
         '市内には大学や研究機関が集まる一方、研究成果が地元企業の事業に結びつく例は多くなかった。企業側からは「誰に相談すればよいかわからない」という声があった。',
       actions: [
@@ -721,7 +707,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
       ],
       results:
         '5年間で22社が拠点を開設し、雇用は延べ316人となった。そのうち約4割が県内の大学・高専の卒業生である。',
-      table: true,
       next: '進出企業の拠点を「開発の場」へ育てるため、地元企業との共同事業への支援を強める。',
     },
     themes: ['BUSINESS_ATTRACTION', 'INDUSTRY_ACADEMIA'],
@@ -751,7 +736,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
     summary:
       '前例や感覚に頼りがちな施策立案を改めるため、係長級を中心にデータ分析の研修を行った。研修で作った分析を予算要求の資料に使った課が11課に上った。',
     body: {
-      table: true,
       background:
         '総合計画の進捗管理で、成果指標のデータはあるのに施策の見直しに使われていないとの指摘が監査から出ていた。職員の多くは表計算の集計はできても、分析の考え方を学ぶ機会がなかった。',
       actions: [
@@ -801,7 +785,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
       ],
       results:
         '3年間で延べ340人の生徒が参加し、卒業生コミュニティの登録は180人となった。卒業後に地元企業でアルバイトや業務委託を行った人も出ている。',
-      table: true,
       next: '卒業生が大学卒業時に地元企業を就職先として検討できるよう、企業の採用情報を早い段階から届ける。',
     },
     themes: ['YOUTH_EDUCATION', 'INDUSTRY_ACADEMIA'],
@@ -831,7 +814,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
     summary:
       '専門人材を正社員で雇う余裕のない市内事業者向けに、都市部の副業人材とのマッチングを市が仲介した。2年間で23件の契約が成立し、約8割が継続契約となった。',
     body: {
-      table: true,
       background:
         '市内の事業者は小規模なところが多く、マーケティングやITの専門人材を採用するのは難しい。一方で、遠野の文化や自然に関心を持ち、副業で関わりたいという都市部の人材は少なくなかった。',
       actions: [
@@ -881,7 +863,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
       ],
       results:
         '2年間で72人が受験し、48人が合格した。合格者のいる課では、オンライン申請の導入に関する相談が増えた。',
-      table: true,
       next: '合格者のうち希望者に、情報セキュリティの上位資格の受験も支援する。',
     },
     themes: ['CERTIFICATION', 'STAFF_DX'],
@@ -917,7 +898,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
         '入居企業の社員の移住を、住まい探しや家族の就職相談で支援',
       ],
       results: '開所から3年で入居企業は30社を超え、会津大学卒業生の地元就職も増えた。',
-      table: true,
       next: '実証段階のサービスを事業として自立させ、他の地域へ展開できるものを増やす。',
     },
     themes: ['BUSINESS_ATTRACTION', 'INDUSTRY_ACADEMIA', 'TELEWORK_MIGRATION'],
@@ -948,7 +928,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
     summary:
       '地元企業の社員が、大学の教員から半年間データ分析を学ぶ講座を開いた。受講者は自社のデータで分析課題に取り組み、その多くが修了後に社内の改善提案を行った。',
     body: {
-      table: true,
       background:
         '市内企業からは「データを活用したいが分析できる社員がいない」という声が多かった。大学の講義は平日昼間が中心で、社会人が通いにくかった。',
       actions: [
@@ -988,7 +967,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
     summary:
       '行政サービスのデジタル化が進む中、スマートフォンに不慣れな高齢者を市民が支える仕組みをつくった。養成講座を修了したサポーターが、地区の集会所で相談会を開いている。',
     body: {
-      table: true,
       background:
         '市はオンライン手続や地域ポータルの利用を広げてきたが、高齢者の一部からは「使い方がわからない」「誰に聞けばよいかわからない」という声があった。市職員だけで地域を回るには限界があった。',
       actions: [
@@ -1028,7 +1006,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
     summary:
       '市が運用するデータ連携基盤を、職員自身が企画の段階から使いこなせるようにする研修を準備している。民間任せにせず、職員が課題とデータを結びつける力を育てることが狙いである。',
     body: {
-      table: true,
       background:
         'データ連携基盤を使ったサービスは増えたが、企画の多くは民間事業者からの提案によるもので、職員が主体的に使い方を考える場面は少なかった。市民の同意に基づくデータ活用を続けるには、職員の理解が欠かせない。',
       actions: [
@@ -1075,7 +1052,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
         'テナントの家賃を段階的に補助',
       ],
       results: '5年間で31件が創業し、そのうち17件は町外からの移住者によるものだった。',
-      table: true,
       next: '創業者どうしの取引や共同事業を促し、町内で経済が回る仕組みを強める。',
     },
     themes: ['BUSINESS_ATTRACTION', 'CITIZEN_LEARNING', 'TELEWORK_MIGRATION'],
@@ -1105,7 +1081,6 @@ export const HOKKAIDO_TOHOKU_CASES = defineCases([
     summary:
       '町内の水産加工業者が共同で温度センサーと記録アプリを導入した。手書きの温度記録が不要になり、衛生管理の負担が減るとともに、取引先への品質説明にも使えるようになった。',
     body: {
-      table: true,
       background:
         '食品衛生の基準に沿った記録が義務化され、町内の水産加工場では冷蔵庫や作業場の温度を手書きで記録していた。人手不足の中、記録作業が従業員の負担になっていた。',
       actions: [
