@@ -35,16 +35,20 @@ function scaled(digits: string, multiplier: number): number {
 
 /**
  * An amount of yen as officials write it: `1500000`, `1,500,000`, `150万円`, `1億2,000万円`, `1.5億`,
- * `2億5千万円`, `約350万円`, full-width digits included. null: empty; NaN: not an amount (or not a whole
- * number of yen, e.g. `1.23456万`). 兆, 億 and 万 must come largest first, each at most once.
+ * `2億5千万円`, full-width digits included, and hedged as budgets often are: `約350万円`, `およそ350万円`,
+ * `1200万円程度`, `350万円前後` (the amount is what is stored; one word before, one after, nothing else).
+ * null: empty; NaN: not an amount (or not a whole number of yen, e.g. `1.23456万`), a range
+ * (`100〜200万円`) or kanji numerals (`百万円`). 兆, 億 and 万 must come largest first, each at most once.
  */
 export function parseYenAmount(text: string): number | null {
-  const compact = text
-    .normalize('NFKC')
-    .replace(/[,，、\s]/g, '')
-    .replace(/^約/, '')
+  const bare = text.normalize('NFKC').replace(/[,，、\s]/g, '');
+  if (!bare) return null;
+  const compact = bare
+    .replace(/^(?:約|およそ|おおよそ|概ね|おおむね)/, '')
+    .replace(/(?:程度|前後|ほど|くらい|ぐらい)$/, '')
     .replace(/^¥|円$/g, '');
-  if (!compact) return null;
+  // A hedge or a currency sign alone is not an amount.
+  if (!compact) return NaN;
   let rest = compact;
   let total = 0;
   let lastUnit = Infinity;
