@@ -45,6 +45,15 @@ async function health(url) {
   }
 }
 
+async function pendingIndexUpdates(url) {
+  try {
+    const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
+    return (await response.json()).pendingIndexUpdates;
+  } catch {
+    return undefined;
+  }
+}
+
 async function startApp() {
   const port = process.env.E2E_PORT ?? '3999';
   baseUrl = `http://localhost:${port}`;
@@ -79,7 +88,9 @@ async function startApp() {
   const deadline = Date.now() + STARTUP_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (exited) throw new Error(`\`npm start\` exited before the app was healthy:\n${output}`);
-    if ((await health(baseUrl)) === 'ok') return;
+    // Healthy, and the demo cases indexed: a journey that searches first (run alone with a name filter)
+    // would otherwise meet SEARCH_UNAVAILABLE while the fresh index is still being filled.
+    if ((await health(baseUrl)) === 'ok' && (await pendingIndexUpdates(baseUrl)) === 0) return;
     await new Promise((r) => setTimeout(r, 1_000));
   }
   throw new Error(`the app did not report /health "ok" within ${STARTUP_TIMEOUT_MS / 1000}s:\n${output}`);
@@ -513,7 +524,7 @@ test('organiser logs in, is sent back, sees membership actions, logs out', async
     await dialog.waitFor();
     await j.checkA11y('admit confirmation dialog');
     await j.screenshot('admit-dialog');
-    await dialog.getByRole('button', { name: 'キャンセル' }).click();
+    await dialog.getByRole('button', { name: '戻る', exact: true }).click();
     await dialog.waitFor({ state: 'hidden' });
   }
 
@@ -916,7 +927,11 @@ test(
     await j.goto(`/login?next=${encodeURIComponent('/my/cases')}`);
     await j.login(OFFICER.email, OFFICER.password);
     await page.waitForURL(/\/my\/cases$/);
-    await j.expectText(page.getByRole('heading', { level: 1 }), '自治体の事例', 'my cases h1');
+    await j.expectText(
+      page.getByRole('heading', { level: 1 }),
+      '北九州市の事例',
+      'my cases h1 names whose cases',
+    );
     await page.locator('tbody tr').first().waitFor();
     // 「編集」 and 「操作」 stay on one line (the title column must not squeeze them to one character wide).
     expect(
@@ -936,8 +951,8 @@ test(
     await page.waitForURL(/\/cases\/new$/);
     await j.expectText(
       page.getByRole('navigation', { name: 'メインメニュー' }).locator('[aria-current="page"]'),
-      '自治体の事例',
-      'the editor belongs to 自治体の事例 in the menu',
+      '北九州市の事例',
+      'the editor belongs to 北九州市の事例 in the menu',
     );
 
     // Saving without a title: a summary that names the field, with focus on it.
@@ -1209,6 +1224,127 @@ test(
   { writes: true },
 );
 
+test(
+  'writing (#15): home offers 事例を書く, one 公開時に必須 marker, a hedged budget, publish checks first, a never-published draft is deleted',
+  async (j, page) => {
+    await loginAs(j, page, OFFICER.email, '/');
+    // The logged-in home page offers writing to an officer who may publish; the menu says whose cases.
+    const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+    await nav.getByRole('link', { name: '北九州市の事例', exact: true }).waitFor();
+    expect(
+      (await nav.getByRole('link', { name: '自治体の事例', exact: true }).count()) === 0,
+      'the menu must say whose cases, not 「自治体の事例」',
+    );
+    await page.getByRole('link', { name: '事例を書く', exact: true }).click();
+    await page.waitForURL(/\/cases\/new$/);
+
+    // One marker, the same on every part the publish checklist requires (8 of them), and no other kind.
+    const form = page.getByRole('form', { name: /事例/ });
+    const markers = form.locator('[data-publish-required]');
+    await markers.first().waitFor();
+    const texts = await markers.allInnerTexts();
+    expect(texts.length === 8, `8 required-to-publish markers expected, got ${texts.length}`);
+    expect(new Set(texts).size === 1 && texts[0] === '公開時に必須', `one wording: ${[...new Set(texts)]}`);
+    const formText = await form.innerText();
+    expect(!formText.includes('【公開時に必須】') && !formText.includes('※'), 'no 【】 or ※ markers left');
+    for (const name of [/^タイトル/, /^概要/, /^担当部署/]) {
+      expect(
+        /公開時に必須/.test(await form.getByLabel(name).evaluate((el) => el.labels[0].innerText)),
+        `${name} carries the marker in its label`,
+      );
+    }
+    expect(
+      /公開時に必須/.test(await page.getByRole('heading', { name: /^成果指標/ }).innerText()),
+      '成果指標 carries the marker',
+    );
+
+    // A budget written as officials do, 「1200万円程度」, is understood; a range says what is expected.
+    const title = `削除する下書き E2E ${Date.now().toString(36)}`;
+    await page.getByLabel(/^タイトル/).fill(title);
+    const budget = page.getByLabel(/^予算/);
+    await budget.fill('1200万円程度');
+    await budget.blur();
+    await j.expectText(page.locator('main'), /入力内容：.*12,000,000円/, 'the hedged budget is read');
+    await budget.fill('100〜200万円');
+    await budget.blur();
+    await j.expectText(
+      page.locator('#case-budgetYen-error'),
+      /数字で入力してください。例：.*約1,200万円/,
+      'the error says which format is expected',
+    );
+    await j.checkA11y('case editor, new, markers and budget');
+    await j.screenshot('case-editor-markers');
+    await budget.fill('1200万円程度');
+    await page.getByRole('button', { name: '下書きを保存' }).click();
+    await page.waitForURL(/\/cases\/[0-9a-f-]{36}\/edit$/);
+    const id = /\/cases\/([0-9a-f-]{36})\/edit/.exec(page.url())[1];
+
+    // On the case page, 公開する on an incomplete draft lists what is missing at once: no "publish?" first.
+    await j.goto(`/cases/${id}`);
+    const actions = page.getByRole('region', { name: 'この事例の操作' });
+    await actions.getByRole('button', { name: '公開する', exact: true }).click();
+    const missing = actions.getByRole('alert');
+    await j.expectText(missing, '公開に必要な項目が不足しています', 'what is missing, first');
+    await j.expectText(missing, '概要を入力する', 'a missing part, linked');
+    expect(
+      (await page.getByRole('dialog', { name: 'この事例を公開しますか' }).count()) === 0 ||
+        !(await page.getByRole('dialog', { name: 'この事例を公開しますか' }).isVisible()),
+      'no publish confirmation for an incomplete case',
+    );
+    expect(
+      await missing.evaluate((el) => el === document.activeElement),
+      'focus moves to the list of missing parts',
+    );
+    await j.checkA11y('case page, publish on an incomplete draft');
+    await j.screenshot('case-publish-missing');
+
+    // Each action says what it does: a draft is archived as a draft (kept), or deleted.
+    await actions.getByRole('button', { name: '下書きのままアーカイブする' }).click();
+    const archive = page.getByRole('dialog', { name: 'この事例をアーカイブしますか' });
+    await j.expectText(archive, '削除はされず', 'archiving a draft keeps it');
+    await archive.getByRole('button', { name: '下書きのままアーカイブする' }).click();
+    await j.expectText(page.getByRole('status').filter({ hasText: 'アーカイブしました' }), title, 'archived');
+    // Never published: 「公開する」, not 「再公開する」.
+    await actions.getByRole('button', { name: '公開する', exact: true }).waitFor();
+    expect(
+      (await actions.getByRole('button', { name: '再公開する' }).count()) === 0,
+      'a never-published draft is not offered 「再公開する」',
+    );
+
+    // Delete, with a confirmation that closes with 「戻る」.
+    await actions.getByRole('button', { name: '下書きを削除する' }).click();
+    const dialog = page.getByRole('dialog', { name: 'この下書きを削除しますか' });
+    await dialog.waitFor();
+    await j.expectText(dialog, '元に戻せません', 'the dialog says it cannot be undone');
+    await j.checkA11y('delete draft dialog');
+    await j.screenshot('case-delete-draft-dialog');
+    await dialog.getByRole('button', { name: '戻る', exact: true }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await actions.getByRole('button', { name: '下書きを削除する' }).click();
+    await dialog.getByRole('button', { name: '下書きを削除する' }).click();
+    await page.waitForURL(/\/my\/cases$/);
+    await j.expectText(
+      page.getByRole('status').filter({ hasText: '削除しました' }),
+      `下書き「${title}」を削除しました。`,
+      'deleted notice',
+    );
+    const gone = await j.graphql(`query($id: ID!) { caseStudy(id: $id) { id } }`, { id });
+    expect(gone.data.caseStudy === null, 'the draft is gone');
+    expect((await page.getByRole('link', { name: title }).count()) === 0, 'the deleted draft is not listed');
+    await j.checkA11y('my cases after deleting a draft');
+
+    // A case that was ever published offers no delete, only archiving.
+    const published = await j.graphql(`{ myMunicipalityCaseStudies(status: PUBLISHED) { id } }`);
+    await j.goto(`/cases/${published.data.myMunicipalityCaseStudies[0].id}`);
+    await actions.getByRole('button', { name: '公開を終了してアーカイブする' }).waitFor();
+    expect(
+      (await actions.getByRole('button', { name: '下書きを削除する' }).count()) === 0,
+      'a published case cannot be deleted',
+    );
+  },
+  { writes: true },
+);
+
 test('case pages answer "not found" for an unknown or malformed id', async (j, page) => {
   await j.goto('/cases/00000000-0000-4000-8000-000000000000');
   await j.expectText(page.getByRole('heading', { level: 1 }), '事例が見つかりません', 'unknown id');
@@ -1418,7 +1554,13 @@ test(
     const dialog = page.getByRole('dialog', { name: '申込をキャンセルしますか' });
     await dialog.waitFor();
     await j.checkA11y('cancel registration dialog');
-    await dialog.getByRole('button', { name: 'キャンセルする' }).click();
+    expect(
+      (await dialog.getByRole('button', { name: 'キャンセル', exact: true }).count()) === 0 &&
+        (await dialog.getByRole('button', { name: '戻る', exact: true }).count()) === 1,
+      'the dialog closes with 「戻る」, not a 「キャンセル」 beside 「申込をキャンセルする」',
+    );
+    await j.screenshot('session-cancel-dialog');
+    await dialog.getByRole('button', { name: '申込をキャンセルする', exact: true }).click();
     await j.expectText(
       page.getByRole('status').filter({ hasText: 'キャンセル' }),
       'お申し込みをキャンセルしました。',
@@ -1473,7 +1615,17 @@ test(
     const status = page.getByRole('region', { name: 'お申し込み状況' });
     await status.getByTestId('registration-status').waitFor();
     await status.getByRole('heading', { name: '同じ自治体の職員を申し込む' }).waitFor();
-    const colleague = (await status.getByLabel('参加者').locator('option:checked').textContent()).trim();
+    const option = (await status.getByLabel('参加者').locator('option:checked').textContent()).trim();
+    // Two colleagues with one name differ by department and title: 「山田 花子（DX推進課・主査）」.
+    const colleagueDetails = await j.graphql(`{ myColleagues { name department title } }`);
+    const described = colleagueDetails.data.myColleagues.find((c) => option.startsWith(c.name));
+    expect(described, `the option "${option}" should start with a colleague's name`);
+    const colleague = described.name;
+    if (described.department || described.title)
+      expect(
+        option === `${colleague}（${[described.department, described.title].filter(Boolean).join('・')}）`,
+        `the colleague option should show department and title, got "${option}"`,
+      );
     await status.getByRole('button', { name: 'キャンセル待ちで申し込む' }).click();
     const ours = status.getByRole('region', { name: '同じ自治体からの申込' });
     await j.expectText(
@@ -1485,7 +1637,7 @@ test(
     await ours.getByRole('button', { name: `${colleague}さんの申込をキャンセル` }).click();
     await page
       .getByRole('dialog', { name: `${colleague}さんの申込をキャンセルしますか` })
-      .getByRole('button', { name: 'キャンセルする' })
+      .getByRole('button', { name: '申込をキャンセルする', exact: true })
       .click();
     await j.expectText(
       ours,
@@ -1498,7 +1650,7 @@ test(
       await status.getByRole('button', { name: '申込をキャンセルする' }).click();
       await page
         .getByRole('dialog', { name: '申込をキャンセルしますか' })
-        .getByRole('button', { name: 'キャンセルする' })
+        .getByRole('button', { name: '申込をキャンセルする', exact: true })
         .click();
       await j.expectText(
         page.getByRole('status').filter({ hasText: 'キャンセル' }),
@@ -1552,6 +1704,14 @@ test(
     await item1.getByLabel(/^タイトル/).fill('庁内DX研修の3年間');
     await item1.getByLabel(/^所属/).fill('江戸川区役所');
     await item1.getByLabel(/^時間（分）/).fill('30');
+    // The case presented is found by words, not by a pasted address.
+    await item1.getByRole('searchbox', { name: '公開中の事例から探す' }).fill('リスキリング');
+    const candidates = item1.getByRole('list', { name: '事例の候補' });
+    await candidates.getByRole('listitem').first().waitFor();
+    const picked = (await candidates.getByRole('listitem').first().innerText()).split('\n')[0].trim();
+    await candidates.getByRole('button', { name: 'この事例にする' }).first().click();
+    await item1.getByRole('button', { name: '事例の紐づけを外す' }).waitFor();
+    await j.expectText(item1, picked.slice(0, 12), 'the chosen case is shown by its title');
     // The term follows the start date (Japan time) unless chosen by hand.
     expect(
       /\d{4}年度[上下]期/.test(await page.getByLabel(/^開催期/).evaluate((el) => el.selectedOptions[0].text)),
@@ -1587,6 +1747,19 @@ test(
       'opened',
     );
     await j.expectText(page.locator('main'), /受付中/, 'status after opening');
+    // Right after opening, the likely next step is the solid button; closing is there but secondary.
+    const lifecycle = page.getByRole('region', { name: '申込受付と開催の操作' });
+    const solid = lifecycle.locator('a.bg-blue-900, button.bg-blue-900');
+    expect((await solid.count()) === 1, 'one primary action in the lifecycle panel');
+    await j.expectText(solid, '申込者一覧を確認する', 'the primary action after opening');
+    expect(
+      !(await lifecycle
+        .getByRole('button', { name: '申込受付を締め切る' })
+        .evaluate((el) => el.className.includes('bg-blue-900'))),
+      '申込受付を締め切る must not be the solid primary button',
+    );
+    await j.checkA11y('console after opening');
+    await j.screenshot('session-console-opened');
 
     // An officer registers: a confirmed seat, the meeting URL, a check-in code and its QR code.
     await page.getByRole('button', { name: /さん（事務局）/ }).click();
@@ -1668,12 +1841,12 @@ test(
     );
 
     // Check-in from the row, then by code at the desk.
-    const checkInButton = page.getByRole('button', { name: /さんを受付する$/ }).first();
-    const who = (await checkInButton.getAttribute('aria-label')).replace(/さんを受付する$/, '');
+    const checkInButton = page.getByRole('button', { name: /さんの当日受付を記録する$/ }).first();
+    const who = (await checkInButton.getAttribute('aria-label')).replace(/さんの当日受付を記録する$/, '');
     await checkInButton.click();
     await j.expectText(
       page.locator('tbody tr').filter({ hasText: who }).first(),
-      /受付済み/,
+      /当日受付済み/,
       'row checked in',
     );
     const list = await j.graphql(
@@ -1684,16 +1857,48 @@ test(
       (r) => r.status === 'CONFIRMED' && !r.checkedInAt,
     );
     const code = page.getByLabel('受付コード', { exact: true });
+    const record = page.getByRole('button', { name: '当日受付を記録する', exact: true });
     await code.fill('ZZZZZZZZ');
-    await page.getByRole('button', { name: '受付する', exact: true }).click();
+    await record.click();
     await j.expectText(page.locator('#check-in-result'), 'この受付コードは見つかりません', 'unknown code');
+    // The demo session is weeks away: a code is not taken as attendance before the day…
     await code.fill(next.checkInCode.toLowerCase());
-    await page.getByRole('button', { name: '受付する', exact: true }).click();
+    await record.click();
+    await j.expectText(
+      page.locator('#check-in-result'),
+      /この受付コードの会は.+に開催します。当日受付は開催日にだけ記録できます。/,
+      'a code before the day is refused',
+    );
+    const stillOpen = await j.graphql(
+      `query($id: ID!) { exchangeSession(id: $id) { registrations { checkInCode checkedInAt } } }`,
+      { id: session.id },
+    );
+    expect(
+      stillOpen.data.exchangeSession.registrations.find((r) => r.checkInCode === next.checkInCode)
+        .checkedInAt === null,
+      'nothing is recorded before the organiser overrides',
+    );
+    await j.checkA11y('console, a code on another day');
+    // …unless the organiser says so with a second, deliberate action.
+    await page.getByRole('button', { name: /^開催日ではないが当日受付として記録する/ }).click();
     await j.expectText(page.locator('#check-in-result'), `${next.user.name}さん`, 'checked in by code');
     expect(
       await code.evaluate((el) => el === document.activeElement),
       'focus stays in the code box for the next person',
     );
+    // The same code again says when it was used, not a second 「記録しました」.
+    await code.fill(next.checkInCode);
+    await record.click();
+    await j.expectText(
+      page.locator('#check-in-result'),
+      /この受付コードは\d{1,2}:\d{2}に当日受付済みです。/,
+      'a duplicate check-in says when',
+    );
+    expect(
+      !(await page.locator('#check-in-result').innerText()).includes('記録しました'),
+      'a duplicate must not repeat the success message',
+    );
+    await j.screenshot('session-console-duplicate-check-in');
 
     await j.expectText(
       page.getByRole('region', { name: '都道府県別の申込数' }).locator('tbody'),
@@ -1719,6 +1924,7 @@ test(
       text.startsWith('状態,キャンセル待ち順,申込順,氏名'),
       `Japanese header expected, got ${text.slice(0, 40)}`,
     );
+    expect(text.split('\n')[0].includes(',当日受付,'), 'the door check-in column is 当日受付');
     expect(
       text.includes('参加確定') && text.includes('キャンセル待ち'),
       'rows for confirmed and waitlisted people',
@@ -1770,7 +1976,8 @@ test('on a phone: the login notice, 44px header controls, the user menu by keybo
     'focus should return to the user-menu button after Escape',
   );
   await page.keyboard.press('Enter');
-  for (let i = 0; i < 6; i += 1) await page.keyboard.press('Tab');
+  // Past the menu's links (アカウント設定 and, for the staff, four more) and its logout button.
+  for (let i = 0; i < 9; i += 1) await page.keyboard.press('Tab');
   expect(
     (await menuButton.getAttribute('aria-expanded')) === 'false',
     'tabbing out of the user menu should close it',
@@ -1868,7 +2075,7 @@ test('finder: an officer describes the situation in Japanese and gets ranked pre
   );
   // The officer's own municipality is chosen already.
   await page.waitForFunction(
-    () => document.querySelector('#precedent-municipality')?.value === '012084',
+    () => document.querySelector('#precedent-municipality')?.dataset.code === '012084',
     null,
     { timeout: 10_000 },
   );
@@ -1895,7 +2102,13 @@ test('finder: an officer describes the situation in Japanese and gets ranked pre
   const results = page.locator('#precedent-results ~ ol > li');
   expect((await results.count()) > 0, 'no precedent listed');
   await j.expectText(results.first(), '1位', 'the first result is ranked first');
-  await j.expectText(results.first(), /近さ \d+\.\d\d/, 'the score is shown');
+  // No bare number (「近さ 0.59」): whose profile the ranking used, and each case's reasons, in words.
+  expect(!/近さ/.test(await page.locator('main').innerText()), 'a bare closeness score is shown');
+  await j.expectText(
+    page.locator('#precedent-results ~ p').first(),
+    /北見市（北海道）（10万〜30万人・市）の立場で探しました/,
+    'whose profile the ranking used',
+  );
   const reasons = await page.getByRole('list', { name: 'この事例を選んだ理由' }).allInnerTexts();
   const all = reasons.join('\n');
   expect(/共通のテーマ：/.test(all), `no 共通のテーマ reason in ${all}`);
@@ -1903,12 +2116,12 @@ test('finder: an officer describes the situation in Japanese and gets ranked pre
     /同規模の自治体|近い規模の自治体|同じ県|近隣の県|同じ地方/.test(all),
     `no closeness reason in ${all}`,
   );
-  // Scores come in order.
-  const scores = (await results.allInnerTexts()).map((text) => Number(/近さ (\d+\.\d+)/.exec(text)?.[1]));
+  // How well the words matched is said by strength; a weak match is never called a match.
   expect(
-    scores.every((s, i) => i === 0 || s <= scores[i - 1]),
-    `scores should not increase: ${scores.join(', ')}`,
+    /説明文のことばと(よく一致|一部一致)|説明文のことばとの一致はわずか/.test(all),
+    `no text reason in ${all}`,
   );
+  expect(!/説明文のことばと一致(\n|$)/.test(all), `an unqualified text-match reason in ${all}`);
   const listed = await results.allInnerTexts();
   expect(
     listed.every((text) => !text.includes('\n北見市（北海道）\n')),
@@ -1917,13 +2130,15 @@ test('finder: an officer describes the situation in Japanese and gets ranked pre
   await j.checkA11y('finder results');
   await j.screenshot('finder');
 
-  // Another municipality's search: the searchable select.
-  await page.getByLabel('自治体名で絞り込む').fill('かが');
-  await page.getByLabel('自治体名で絞り込む').press('Enter');
-  await page.waitForFunction(() =>
-    [...document.querySelectorAll('#precedent-municipality option')].some((o) => o.value === '172065'),
+  // Another municipality's search: the combobox narrows by kana as one types; arrow keys and Enter choose.
+  const combo = page.getByRole('combobox', { name: '自治体' });
+  await combo.fill('かが');
+  await page.getByRole('option', { name: /^加賀市（石川県）/ }).waitFor();
+  await combo.press('ArrowDown');
+  await combo.press('Enter');
+  await page.waitForFunction(
+    () => document.querySelector('#precedent-municipality')?.dataset.code === '172065',
   );
-  await page.locator('#precedent-municipality').selectOption('172065');
   await page.getByRole('button', { name: '先行事例を探す' }).click();
   await page.waitForURL(/muni=172065/);
   await page.getByRole('status').filter({ hasText: '先行事例が見つかりました' }).waitFor();
@@ -1946,6 +2161,148 @@ test('finder: an officer describes the situation in Japanese and gets ranked pre
     );
   }
 });
+
+// #15: anyone in the register, a size and prefecture alone, or what the description says.
+test('finder: a visitor searches as a non-member, by size and prefecture only, and by what the text says', async (j, page) => {
+  await j.goto('/precedents');
+  const combo = page.getByRole('combobox', { name: '自治体' });
+  await combo.click();
+  // The list opens at once, before anything is typed.
+  await page.getByRole('listbox', { name: '自治体' }).waitFor();
+  expect((await page.getByRole('option').count()) >= 10, 'options should be listed at once');
+  await j.checkA11y('finder combobox open');
+  // A municipality of the register that is not a member, found by its reading.
+  await combo.fill('たけとみ');
+  await page.getByRole('option', { name: /竹富町（沖縄県）.*未加盟/ }).click();
+  await page
+    .getByLabel(/どんなことに取り組みたいですか/)
+    .fill('町内企業のDXを支援したい。高齢者のスマホ教室も考えている。');
+  await page.getByRole('button', { name: '先行事例を探す' }).click();
+  await page.waitForURL(/muni=473812/);
+  await j.expectText(
+    page.locator('#precedent-results ~ p').first(),
+    '竹富町（沖縄県）（1万人未満・町）の立場で探しました',
+    'a non-member searches as itself',
+  );
+  await page.getByRole('status').filter({ hasText: '先行事例が見つかりました' }).waitFor();
+
+  // Not in the register: said so, with the way that works.
+  await combo.fill('大洗');
+  await j.expectText(
+    page.getByRole('status').filter({ hasText: '大洗' }),
+    /登録されている自治体の中にありません.*人口規模と都道府県だけを伝える/,
+    'a municipality outside the register is told what to do',
+  );
+  await page.getByRole('radio', { name: '人口規模と都道府県だけを伝える' }).check();
+  await page.getByLabel('人口規模', { exact: true }).selectOption('FROM_10K_TO_50K');
+  await page.getByLabel('都道府県', { exact: true }).selectOption('08');
+  await page.getByRole('button', { name: '先行事例を探す' }).click();
+  await page.waitForURL(/band=FROM_10K_TO_50K&pref=08/);
+  expect(!/muni=/.test(page.url()), `no municipality should be sent: ${page.url()}`);
+  await j.expectText(
+    page.locator('#precedent-results ~ p').first(),
+    '人口規模 1万〜5万人・茨城県の自治体として探しました',
+    'searched by size and prefecture',
+  );
+  await page.getByRole('status').filter({ hasText: '先行事例が見つかりました' }).waitFor();
+  const bySize = (await page.getByRole('list', { name: 'この事例を選んだ理由' }).allInnerTexts()).join('\n');
+  expect(/同規模の自治体（1万〜5万人）/.test(bySize), `no same-size reason in ${bySize}`);
+  expect(!/近さ/.test(await page.locator('main').innerText()), 'no bare closeness number');
+  await j.checkA11y('finder by size and prefecture');
+  await j.screenshot('finder-by-size');
+
+  // Nothing chosen: 「人口3万人の町」 in the text is the profile.
+  await j.goto(`/precedents?q=${encodeURIComponent('人口3万人の町です。町内企業のDXを支援したい。')}`);
+  await j.expectText(
+    page.locator('#precedent-results ~ p').first(),
+    '説明文から読み取った条件：人口30,000人・町',
+    'what the description says is read',
+  );
+  const fromText = (await page.getByRole('list', { name: 'この事例を選んだ理由' }).allInnerTexts()).join(
+    '\n',
+  );
+  expect(/同規模の自治体（1万〜5万人）/.test(fromText), `no same-size reason in ${fromText}`);
+  expect(/同じ区分（町）/.test(fromText), `no same-kind reason in ${fromText}`);
+  await j.checkA11y('finder from the text');
+  await j.screenshot('finder-from-text');
+  await page.setViewportSize({ width: 375, height: 812 });
+  await j.goto('/precedents');
+  await j.checkA11y('finder on a phone');
+  await j.screenshot('finder-mobile');
+});
+
+// #15: what a reader of a case sees: contacts, outcomes once, the municipality line, English figures.
+test('reading cases: demo contacts for members, outcomes once, a prefecture named once, English budget', async (j, page) => {
+  await j.goto('/');
+  const found = await j.graphql(
+    `{ searchCaseStudies(filter: { municipalityKinds: [PREFECTURE], budgetYenMax: 1e12 }, pageSize: 50) {
+        hits { caseStudy { id budgetYen outcomes { label } municipality { name } } } } }`,
+  );
+  const target = found.data.searchCaseStudies.hits
+    .map((h) => h.caseStudy)
+    .find((c) => c.outcomes.length > 0 && c.budgetYen >= 10_000_000);
+  expect(target, 'no public prefecture case with outcomes and a budget of ¥10 million or more');
+  await j.goto(`/cases/${target.id}`);
+  const line = page.locator('h1 + p').first();
+  await j.expectText(line, target.municipality.name, 'municipality line');
+  expect(
+    !(await line.innerText()).includes(`${target.municipality.name}（`),
+    `the prefecture is named twice: ${await line.innerText()}`,
+  );
+  const label = target.outcomes[0].label;
+  await page.locator('main table').first().waitFor();
+  const tables = await page.locator('main table').filter({ hasText: label }).count();
+  expect(tables === 1, `the outcome 「${label}」 is in ${tables} tables`);
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  const main = await page.locator('main').innerText();
+  expect(
+    /¥[\d.]+ (thousand|million|billion) \(¥[\d,]+\)/.test(main),
+    'the English budget needs a space before the exact figure',
+  );
+  expect(
+    !/Prefecture \([A-Z][a-z]+\)/.test(await line.innerText()),
+    `English line: ${await line.innerText()}`,
+  );
+  await page.getByRole('button', { name: '日本語' }).click();
+  await page.waitForFunction(() => document.documentElement.lang === 'ja');
+
+  // A member's officer sees the demo contact.
+  await j.goto(`/login?next=${encodeURIComponent(`/cases/${target.id}`)}`);
+  await j.login(FOLLOWER.email, FOLLOWER.password);
+  await page.waitForURL(new RegExp(`/cases/${target.id}$`));
+  const contact = page.getByRole('region', { name: '問い合わせ先' });
+  await j.expectText(
+    contact.locator('a[href^="mailto:"]'),
+    /^dx@pref\.[a-z-]+\.example\.lg\.jp$/,
+    'demo contact mail',
+  );
+  await j.expectText(contact.locator('a[href^="tel:"]'), /^0\d-5550-\d{4}$/, 'demo contact phone');
+  await j.checkA11y('case page, member officer');
+  await j.screenshot('case-study-contact');
+});
+
+test(
+  'reading cases: a case with no contact mail or phone says so',
+  async (j, page) => {
+    await j.goto('/login');
+    await j.login(FOLLOWER.email, FOLLOWER.password);
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    const created = await j.graphql(
+      'mutation($input: CreateCaseStudyInput!) { createCaseStudy(input: $input) { id } }',
+      { input: { title: '問い合わせ先のない下書き（e2e）', contactDepartment: '企画課' } },
+    );
+    const id = created.data.createCaseStudy.id;
+    await j.goto(`/cases/${id}`);
+    await j.expectText(
+      page.getByRole('region', { name: '問い合わせ先' }),
+      '問い合わせ先のメールアドレスと電話番号が登録されていません',
+      'no contact is said',
+    );
+  },
+  { writes: true },
+);
 
 test(
   'adoption and inquiry: the officer records an adoption and asks; the publisher answers and makes a FAQ',
@@ -2078,7 +2435,25 @@ test(
 test('dashboard: charts, tables with captions and the tile map of Japan', async (j, page) => {
   await j.goto('/dashboard');
   await j.expectText(page.getByRole('heading', { level: 1 }), 'ネットワークの状況', 'dashboard h1');
-  await j.expectText(page.locator('main'), 'ログインすると見られます', 'visitors are asked to log in');
+  // #15: a visitor who follows 「ネットワークの状況を見る」 from the home page gets the public summary, not a wall.
+  await j.goto('/');
+  await page.getByRole('link', { name: 'ネットワークの状況を見る' }).click();
+  await page.waitForURL(/\/dashboard$/);
+  await j.expectText(
+    page.getByRole('heading', { name: '数字で見るネットワーク' }),
+    '数字で見るネットワーク',
+    'public figures',
+  );
+  expect(
+    !(await page.locator('main').innerText()).includes('ログインすると見られます'),
+    'a login wall for visitors',
+  );
+  await j.expectText(page.locator('main dd').first(), /^[\d,]+団体$/, 'public member total');
+  await page.locator('main table caption').filter({ hasText: 'テーマ別の公開事例数' }).waitFor();
+  await page.getByRole('heading', { name: '都道府県別の公開事例' }).waitFor();
+  await page.locator('.recharts-surface').first().waitFor();
+  await j.checkA11y('dashboard, visitor');
+  await j.screenshot('dashboard-visitor');
   await j.goto(`/login?next=${encodeURIComponent('/dashboard')}`);
   await j.login(FOLLOWER.email, FOLLOWER.password);
   await page.waitForURL(/\/dashboard$/);

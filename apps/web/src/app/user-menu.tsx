@@ -79,8 +79,9 @@ export function UserMenu({ user }: { user: CurrentUser }) {
     try {
       expectSignOut();
       await logout();
-      // Forget everything cached under the old session and refetch what is on screen as a visitor.
-      await client.resetStore();
+      // Forget everything cached under the old session and refetch what is on screen as a visitor. The
+      // logout has happened whatever becomes of that refetch (a query torn down by the re-render rejects it).
+      await client.resetStore().catch(() => undefined);
       setOpen(false);
       void navigate(location.pathname + location.search, { replace: true, state: flashState('loggedOut') });
       // The menu button focus was on is gone with the session; without this the next Tab starts at the top.

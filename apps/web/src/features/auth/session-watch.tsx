@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { useLocation, useNavigate } from 'react-router-dom';
-import { SessionCheckDocument } from '../../graphql/generated/graphql';
+import { print } from 'graphql';
+import { SessionCheckDocument, type SessionCheckQuery } from '../../graphql/generated/graphql';
 import { flashState } from '../../shared/flash';
 import { loginPath } from './redirect';
 import { useCurrentUser } from './use-current-user';
@@ -9,6 +10,25 @@ import { useCurrentUser } from './use-current-user';
 /** Sent (by the Apollo link) when the API answers UNAUTHENTICATED to anything. */
 export const UNAUTHENTICATED_EVENT = 'yokoten:unauthenticated';
 const CHECK_EVERY_MS = 60_000;
+const SESSION_CHECK = JSON.stringify({ operationName: 'SessionCheck', query: print(SessionCheckDocument) });
+
+/**
+ * Whether the session cookie still signs someone in: null when the API says nobody. Asked with fetch, not
+ * through Apollo, so that the question never touches the cache or the queries on screen (an Apollo query in
+ * flight when the person clicks 「ログアウト」 made the logout's resetStore fail).
+ */
+async function signedInUserId(): Promise<string | null> {
+  const response = await fetch('/graphql', {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: SESSION_CHECK,
+  });
+  if (!response.ok) throw new Error(`session check: HTTP ${response.status}`);
+  const body = (await response.json()) as { data?: SessionCheckQuery };
+  if (!body.data) throw new Error('session check: no data');
+  return body.data.me?.id ?? null;
+}
 
 // A logout the person asked for is not a session that ended under them: no notice, no trip to /login.
 let signingOut = false;
@@ -46,8 +66,8 @@ export function SessionWatch() {
       if (!signedInAs.current || signingOut || checking.current) return;
       checking.current = true;
       try {
-        const { data } = await client.query({ query: SessionCheckDocument, fetchPolicy: 'network-only' });
-        if (data?.me || !signedInAs.current || signingOut) return;
+        const id = await signedInUserId();
+        if (id || !signedInAs.current || signingOut) return;
         signedInAs.current = null;
         void navigate(loginPath(here.current), { state: flashState('sessionEnded') });
         // Forget what was read under the old session (the next person at this PC must not see it).

@@ -5,19 +5,22 @@ import type { Language } from '../../i18n/i18n';
 import { formatDateTimeAsDate } from '../../shared/format';
 import { buttonOutline, sectionTitle } from '../../shared/ui-classes';
 import { themeLabel } from '../adoption/adoption-labels';
-import { useCurrentUser } from '../auth/use-current-user';
+import type { CurrentUser } from '../auth/use-current-user';
 import { canEditProfile } from './profile-permissions';
 
 /** The municipality's own words: its DX 窓口, introduction, plans and focus themes. */
 export function MunicipalityPublicProfile({
   municipality,
   language,
+  user,
 }: {
   municipality: MunicipalityDetailFragment;
   language: Language;
+  /** Passed in, not queried here: a query in this part of the page would be torn down mid-refetch when the
+   * page shows 「読み込み中」 during a store reset (logout), which made the logout's resetStore fail. */
+  user: CurrentUser | null;
 }) {
   const { t } = useTranslation();
-  const { user } = useCurrentUser();
   const profile = municipality.profile;
   const canEdit = canEditProfile(user, municipality);
   if (!profile && !canEdit) return null;

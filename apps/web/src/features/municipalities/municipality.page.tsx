@@ -213,7 +213,7 @@ export function MunicipalityPage() {
             {prefectureName(municipality.prefecture, language)}
           </p>
           <Profile municipality={municipality} language={language} />
-          <MunicipalityPublicProfile municipality={municipality} language={language} />
+          <MunicipalityPublicProfile municipality={municipality} language={language} user={user} />
           <section aria-labelledby="municipality-cases" className="mt-10">
             <h2 id="municipality-cases" className={sectionTitle}>
               {t('municipality.casesHeading')}
