@@ -19,11 +19,15 @@ export interface ApiProcess {
   events(): Array<Record<string, unknown>>;
 }
 
-/** The entry point: swc-registered TypeScript, or the build (`nx run api:build`) with `--built`. */
-export function entryArgs(built: boolean): string[] {
+/**
+ * The entry point: swc-registered TypeScript, or the build (`nx run api:build`) with `--built`; `preload`
+ * modules (TypeScript too, swc entry only) load before it.
+ */
+export function entryArgs(built: boolean, preload: string[] = []): string[] {
+  const required = preload.flatMap((m) => ['-r', m]);
   return built
-    ? ['dist/apps/api/apps/api/src/main.js']
-    : ['-r', '@swc-node/register', 'apps/api/src/main.ts'];
+    ? [...required, 'dist/apps/api/apps/api/src/main.js']
+    : ['-r', '@swc-node/register', ...required, 'apps/api/src/main.ts'];
 }
 
 /**
@@ -36,9 +40,10 @@ export function spawnApi(
   env: Record<string, string>,
   logFile: string,
   built: boolean,
+  preload: string[] = [],
 ): ApiProcess {
   const out = createWriteStream(logFile);
-  const child = spawn(process.execPath, entryArgs(built), {
+  const child = spawn(process.execPath, entryArgs(built, preload), {
     env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.json', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
