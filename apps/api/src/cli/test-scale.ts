@@ -13,6 +13,7 @@
  *   - a burst of publishes and edits spread over the three: each search update applied once (every case found
  *     by its new title, the outbox empty, as many documents as published cases, one document sent per case);
  *   - mail: every registration mail sent once, counted at the SMTP sink;
+ *   - a background job of every process (session reminders, a check a minute): each reminder sent once;
  *   - every process stops cleanly on SIGTERM (exit 0).
  * Every process is stopped at the end, also on failure (process groups). Prints `N passed, N failed`; exits
  * non-zero on any failure.
@@ -238,7 +239,68 @@ async function startUp(
 
 // ---------------------------------------------------------------------------------------------------------
 
-async function registrationRace(run: Run, organiser: string): Promise<void> {
+/**
+ * The organiser creates a session (no per-municipality limit) on process 1 and opens it on process 2;
+ * returns its id, or undefined after a failed check.
+ */
+async function openSession(
+  run: Run,
+  organiser: string,
+  title: string,
+  capacity: number,
+  hoursAhead: number,
+): Promise<string | undefined> {
+  const startsAt = new Date(Date.now() + hoursAhead * 3600_000);
+  const created = await gql<{ createExchangeSession: { id: string } }>(
+    run.apis[1 % PROCESSES].url,
+    `mutation($input: CreateExchangeSessionInput!) { createExchangeSession(input: $input) { id } }`,
+    {
+      input: {
+        title,
+        term: termOf(startsAt),
+        startsAt: startsAt.toISOString(),
+        endsAt: new Date(startsAt.getTime() + 3 * 3600_000).toISOString(),
+        format: 'ONLINE',
+        meetingUrl: 'https://meet.example.jp/scale',
+        capacity,
+        registrationOpensAt: new Date(Date.now() - 3600_000).toISOString(),
+        registrationClosesAt: new Date(startsAt.getTime() - 3600_000).toISOString(),
+        tables: [],
+      },
+    },
+    organiser,
+    ORGANISER_IP,
+  );
+  const sessionId = created.data?.createExchangeSession.id;
+  if (
+    !check(
+      `the organiser creates a session (${capacity} seats, no per-municipality limit)`,
+      !!sessionId,
+      JSON.stringify(created.errors ?? ''),
+    )
+  )
+    return undefined;
+  const opened = await gql(
+    run.apis[2 % PROCESSES].url,
+    `mutation($id: ID!) { openRegistration(sessionId: $id) { id status } }`,
+    { id: sessionId },
+    organiser,
+    ORGANISER_IP,
+  );
+  if (
+    !check('and opens registration on another process', !opened.errors, JSON.stringify(opened.errors ?? ''))
+  )
+    return undefined;
+  return sessionId;
+}
+
+interface SignedIn {
+  id: string;
+  email: string;
+  token: string;
+}
+
+async function registrationRace(run: Run, organiser: string): Promise<SignedIn[]> {
   out(
     `\n== registration race: ${REGISTRANTS} officers at once for ${SEATS} seats, round-robin over ${PROCESSES} processes`,
   );
@@ -270,47 +332,8 @@ async function registrationRace(run: Run, organiser: string): Promise<void> {
   );
   out(`    ${existing.length} demo officers of member municipalities + ${made.length} made in the database`);
 
-  const startsAt = new Date(Date.now() + 30 * 24 * 3600_000);
-  const created = await gql<{ createExchangeSession: { id: string } }>(
-    run.apis[1].url,
-    `mutation($input: CreateExchangeSessionInput!) { createExchangeSession(input: $input) { id } }`,
-    {
-      input: {
-        title: '多プロセス検証 定期共有会',
-        term: termOf(startsAt),
-        startsAt: startsAt.toISOString(),
-        endsAt: new Date(startsAt.getTime() + 3 * 3600_000).toISOString(),
-        format: 'ONLINE',
-        meetingUrl: 'https://meet.example.jp/scale',
-        capacity: SEATS,
-        registrationOpensAt: new Date(Date.now() - 3600_000).toISOString(),
-        registrationClosesAt: new Date(startsAt.getTime() - 3600_000).toISOString(),
-        tables: [],
-      },
-    },
-    organiser,
-    ORGANISER_IP,
-  );
-  const sessionId = created.data?.createExchangeSession.id;
-  if (
-    !check(
-      'the organiser creates a session (100 seats, no per-municipality limit)',
-      !!sessionId,
-      JSON.stringify(created.errors ?? ''),
-    )
-  )
-    return;
-  const opened = await gql(
-    run.apis[2].url,
-    `mutation($id: ID!) { openRegistration(sessionId: $id) { id status } }`,
-    { id: sessionId },
-    organiser,
-    ORGANISER_IP,
-  );
-  if (
-    !check('and opens registration on another process', !opened.errors, JSON.stringify(opened.errors ?? ''))
-  )
-    return;
+  const sessionId = await openSession(run, organiser, '多プロセス検証 定期共有会', SEATS, 30 * 24);
+  if (!sessionId) return [];
 
   const mailsBefore = run.sink.mails.length;
   const mutation = `mutation($s: ID!) { registerForSession(sessionId: $s) { id status waitlistPosition } }`;
@@ -405,6 +428,79 @@ async function registrationRace(run: Run, organiser: string): Promise<void> {
     'no mail of the race sent twice (same kind, recipients, subject and body)',
     duplicates === 0,
     `${mails.length} mails, ${duplicates} duplicated`,
+  );
+  return officers.map((o, i) => ({ ...o, token: tokens[i] }));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+
+const REMINDED = 12;
+
+/**
+ * A background job in every process: each checks every minute for sessions starting within 24 h and
+ * queues their reminders. A session starting in 6 h with 12 confirmed registrants; `remindersSent`
+ * later checks that each got one reminder although all three processes looked.
+ */
+async function reminderSetup(
+  run: Run,
+  organiser: string,
+  officers: SignedIn[],
+): Promise<{ at: number; sessionId: string; emails: string[] } | undefined> {
+  out(
+    `\n== session reminders (a job of every process, every minute): a session in 6 h, ${REMINDED} registrants`,
+  );
+  const at = Date.now();
+  const sessionId = await openSession(run, organiser, '多プロセス検証 前日リマインド', 20, 6);
+  if (!sessionId) return undefined;
+  const chosen = officers.slice(0, REMINDED);
+  const results = await Promise.all(
+    chosen.map((o, i) =>
+      gql<{ registerForSession: { status: string } }>(
+        run.apis[i % PROCESSES].url,
+        `mutation($s: ID!) { registerForSession(sessionId: $s) { id status } }`,
+        { s: sessionId },
+        o.token,
+        officerIp(i),
+      ),
+    ),
+  );
+  const confirmed = results.filter((r) => r.data?.registerForSession.status === 'CONFIRMED').length;
+  if (!check(`${REMINDED} officers register (confirmed)`, confirmed === REMINDED, `${confirmed} confirmed`))
+    return undefined;
+  return { at, sessionId, emails: chosen.map((o) => o.email.toLowerCase()) };
+}
+
+async function remindersSent(
+  run: Run,
+  setup: { at: number; sessionId: string; emails: string[] },
+): Promise<void> {
+  // Every process ticks once a minute: 70 s after the session was made, all three have looked at it.
+  const wait = setup.at + 70_000 - Date.now();
+  out(
+    `\n== session reminders: waiting ${Math.max(0, Math.round(wait / 1000))} s until every process has looked`,
+  );
+  if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+  const db = run.db as Client;
+  const drained = await eventually(
+    async () => (await count(db, 'SELECT count(*)::int AS n FROM mail_outbox')) === 0,
+    60_000,
+    500,
+  );
+  await new Promise((r) => setTimeout(r, 1000));
+  const wanted = new Set(setup.emails);
+  const per = new Map(setup.emails.map((e) => [e, 0]));
+  for (const m of run.sink.mails)
+    if (m.kind === 'reminder') for (const to of m.to) if (wanted.has(to)) per.set(to, (per.get(to) ?? 0) + 1);
+  const counts = [...per.values()];
+  const marked = await count(
+    db,
+    'SELECT count(*)::int AS n FROM exchange_sessions WHERE id = $1 AND reminder_sent_at IS NOT NULL',
+    [setup.sessionId],
+  );
+  check(
+    'each registrant got one reminder, though every process ran the job',
+    drained && marked === 1 && counts.every((n) => n === 1),
+    `${counts.filter((n) => n === 1).length}/${REMINDED} got exactly one, ${counts.filter((n) => n > 1).length} more than one, ${counts.filter((n) => n === 0).length} none; session marked reminded: ${marked === 1}`,
   );
 }
 
@@ -641,9 +737,11 @@ async function main(): Promise<void> {
       if (
         check('the organiser signs in with DEMO_PASSWORD', !!organiser, JSON.stringify(signedIn.errors ?? ''))
       ) {
-        await registrationRace(run, organiser as string);
+        const officers = await registrationRace(run, organiser as string);
+        const reminders = await reminderSetup(run, organiser as string, officers);
         await loginLimits(run, demoPassword);
         await publishBurst(run, organiser as string);
+        if (reminders) await remindersSent(run, reminders);
       }
       out('\n== shutdown');
       const codes = await Promise.all(run.apis.map((a) => stopGroup(a)));
