@@ -2445,7 +2445,9 @@ test('dashboard: charts, tables with captions and the tile map of Japan', async 
     'public figures',
   );
   expect(
-    !(await page.locator('main').innerText()).includes('ログインすると見られます'),
+    !(await page.locator('main').innerText()).includes(
+      'ネットワークの状況は、加盟自治体の担当者と事務局がログイン',
+    ),
     'a login wall for visitors',
   );
   await j.expectText(page.locator('main dd').first(), /^[\d,]+団体$/, 'public member total');
