@@ -96,7 +96,11 @@ async function cleanup(run: Run): Promise<void> {
   await run.sink.close().catch(() => undefined);
   await run.meili?.stop().catch(() => undefined);
   await run.pg?.stop().catch(() => undefined);
-  if (!process.env.SCALE_KEEP_DIR) rmSync(run.root, { recursive: true, force: true });
+  // After a failure only the processes' logs are kept (not the 50 MB of database and index).
+  if (process.env.SCALE_KEEP_DIR)
+    for (const dir of ['postgres', 'meilisearch'])
+      rmSync(join(run.root, dir), { recursive: true, force: true });
+  else rmSync(run.root, { recursive: true, force: true });
 }
 
 async function meili(run: Run, path: string): Promise<Record<string, unknown>> {
