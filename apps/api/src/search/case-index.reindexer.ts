@@ -32,6 +32,21 @@ export interface ReindexResult {
  */
 export const SEARCH_REBUILD_LOCK = 727_011_403;
 
+/**
+ * Takes a session-level advisory lock, waiting as long as the holder keeps it (another rebuild can take
+ * minutes). A wait is not a slow statement: DB_STATEMENT_TIMEOUT_MS (15 s) would otherwise cancel it and fail
+ * a `search:reindex` started while another rebuild runs, so the wait runs with no statement timeout and the
+ * connection gets the pool's own limit back right after.
+ */
+export async function waitForAdvisoryLock(runner: QueryRunner, key: number): Promise<void> {
+  await runner.query('SET statement_timeout = 0');
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [key]);
+  } finally {
+    await runner.query('RESET statement_timeout');
+  }
+}
+
 /** Engine tasks of pages sent but not yet awaited: bounds the engine's queue and our memory. */
 const MAX_PAGES_IN_FLIGHT = 4;
 
@@ -75,7 +90,7 @@ export class CaseIndexReindexer {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      if (wait) await runner.query('SELECT pg_advisory_lock($1)', [SEARCH_REBUILD_LOCK]);
+      if (wait) await waitForAdvisoryLock(runner, SEARCH_REBUILD_LOCK);
       else {
         const [row] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [
           SEARCH_REBUILD_LOCK,
@@ -113,7 +128,8 @@ export class CaseIndexReindexer {
     let updatesDuringRebuild = 0;
     let swap: ReindexResult['swap'];
     try {
-      await runner.query('SELECT pg_advisory_lock($1)', [SEARCH_SYNC_LOCK]);
+      // Waits for a sync batch in flight (an engine call, possibly slow) to finish.
+      await waitForAdvisoryLock(runner, SEARCH_SYNC_LOCK);
       // Updates that arrive meanwhile go to the live index too, if there is one: writes never create it.
       const targets = (await this.index.exists(live)) ? [live, build] : [build];
       const total = await this.source.countPublished(runner);

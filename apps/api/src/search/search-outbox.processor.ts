@@ -3,10 +3,18 @@ import type { CaseSearchDocument } from '@yokoten/case-studies';
 import type { CaseIndex } from './case-index';
 import { IndexMissingError, isIndexNotFound, meiliApiError, SearchTaskFailedError } from './case-index';
 import type { CaseIndexSource } from './case-index.source';
-import { outboxBacklog, retryOutboxNow, secondsUntilNextDue } from '../database/outbox-queries';
+import {
+  CLAIMABLE,
+  claimOutboxRows,
+  outboxBacklog,
+  releaseOutboxRows,
+  retryOutboxNow,
+  secondsUntilNextDue,
+} from '../database/outbox-queries';
 
 /**
- * Held (transaction-scoped) by whoever applies outbox rows, so that batches are applied one at a time
+ * Held (session-scoped, never across an open transaction) by whoever applies outbox rows, so that batches
+ * are applied one at a time
  * across every API instance and the reindex CLI: the engine then receives each case's changes in
  * commit order, and a rebuild can keep the sync out while it reads a page.
  */
@@ -42,6 +50,16 @@ export function isUnreachable(err: unknown): boolean {
   return !(err instanceof SearchTaskFailedError || err instanceof IndexMissingError || meiliApiError(err));
 }
 
+/**
+ * Returns a connection to the pool, or, after `err` (it may still hold a session lock), has the pool close it:
+ * TypeORM's postgres runner passes the error to pg-pool through a method its types keep private.
+ */
+async function releaseRunner(runner: QueryRunner, err: Error | undefined): Promise<void> {
+  const pgRunner = runner as QueryRunner & { releasePostgresConnection?(e?: Error): Promise<void> };
+  if (err && pgRunner.releasePostgresConnection) await pgRunner.releasePostgresConnection(err);
+  else await runner.release();
+}
+
 function describe(err: unknown): string {
   if (err instanceof Error) {
     const cause = err.cause instanceof Error ? `: ${err.cause.message}` : '';
@@ -51,10 +69,22 @@ function describe(err: unknown): string {
 }
 
 /**
- * Applies the search outbox to the index: claims due rows (`FOR UPDATE SKIP LOCKED`), re-reads their cases
- * in one query, upserts published ones and deletes the rest in one task per index, waits for the engine,
- * and deletes the rows. If the engine is down or refuses, the rows stay with attempts+1, last_error and a
- * back-off; nothing is lost. Re-reading makes every row idempotent, so duplicates and retries are safe.
+ * Applies the search outbox to the index, never holding a transaction (or a row lock) across an engine call:
+ *
+ * 1. `pg_try_advisory_lock(SEARCH_SYNC_LOCK)`, session-level on a connection of its own: one batch at a time
+ *    across every API instance and the reindex CLI, so the engine receives each case's changes in commit
+ *    order. An advisory lock blocks no writer and holds no snapshot; the connection sits `idle`, not
+ *    `idle in transaction`, during the engine call, and PostgreSQL releases the lock if the process dies;
+ * 2. claims due rows in one short statement that sets their lease (`locked_until`, see outbox-queries.ts),
+ *    committed at once; re-reads their cases in one query; upserts published ones and deletes the rest in one
+ *    task per index, and waits for the engine, with no transaction open;
+ * 3. deletes the rows in one statement, or, if the engine is down or refuses, keeps them with attempts+1,
+ *    last_error, a back-off and no lease; nothing is lost. Re-reading makes every row idempotent, so
+ *    duplicates and retries are safe.
+ *
+ * The lease matters only when the lock holder's connection is lost mid-batch (PostgreSQL then releases the
+ * lock): its rows are not claimed again until the lease has expired, after anything it could still be
+ * sending, so they are applied again with the cases as they are then.
  */
 export class SearchOutboxProcessor {
   constructor(
@@ -66,45 +96,67 @@ export class SearchOutboxProcessor {
   ) {}
 
   /**
-   * Processes one batch in its own transaction. `runner`: a connection to use (the reindex CLI passes the
-   * one that holds the sync lock at session level); `targets`: the indexes to write (default the live one).
+   * Processes one batch. `runner`: a connection to use (the reindex CLI passes the one that holds the sync
+   * lock at session level: taking it again there succeeds); `targets`: the indexes to write (default the
+   * live one).
    */
   async processBatch(
     options: { runner?: QueryRunner; targets?: readonly string[]; limit?: number } = {},
   ): Promise<BatchResult> {
     const runner = options.runner ?? this.dataSource.createQueryRunner();
     const targets = options.targets ?? [this.index.liveName];
+    let broken: Error | undefined;
     try {
-      await runner.startTransaction();
+      const [lock] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [
+        SEARCH_SYNC_LOCK,
+      ])) as [{ locked: boolean }];
+      if (!lock.locked) return { busy: true, claimed: 0, failed: 0, unreachable: false };
       try {
-        const result = await this.inTransaction(runner, targets, options.limit ?? this.batchSize);
-        await runner.commitTransaction();
-        return result;
-      } catch (err) {
-        await runner.rollbackTransaction().catch(() => undefined);
-        throw err;
+        return await this.underSyncLock(runner, targets, options.limit ?? this.batchSize);
+      } finally {
+        try {
+          await runner.query('SELECT pg_advisory_unlock($1)', [SEARCH_SYNC_LOCK]);
+        } catch (err) {
+          // A connection that may still hold the lock must not go back to the pool.
+          broken = err instanceof Error ? err : new Error(String(err));
+        }
       }
     } finally {
-      if (!options.runner) await runner.release();
+      if (!options.runner) await releaseRunner(runner, broken);
     }
   }
 
-  private async inTransaction(
+  private async underSyncLock(
     runner: QueryRunner,
     targets: readonly string[],
     limit: number,
   ): Promise<BatchResult> {
-    const [lock] = (await runner.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [
-      SEARCH_SYNC_LOCK,
-    ])) as [{ locked: boolean }];
-    if (!lock.locked) return { busy: true, claimed: 0, failed: 0, unreachable: false };
-    const rows = (await runner.query(
-      `SELECT id, entity_type, entity_id, attempts FROM search_outbox
-        WHERE available_at <= now() ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
-    )) as OutboxRow[];
+    const rows = await claimOutboxRows<OutboxRow>(
+      runner,
+      'search_outbox',
+      'id, entity_type, entity_id, attempts',
+      limit,
+    );
     if (rows.length === 0) return { busy: false, claimed: 0, failed: 0, unreachable: false };
+    try {
+      return await this.apply(runner, targets, rows);
+    } catch (err) {
+      // PostgreSQL failed (reading the cases, or recording the outcome): give the rows back rather than
+      // leave them leased; applying them again is harmless.
+      await releaseOutboxRows(
+        runner,
+        'search_outbox',
+        rows.map((r) => r.id),
+      ).catch(() => undefined);
+      throw err;
+    }
+  }
 
+  private async apply(
+    runner: QueryRunner,
+    targets: readonly string[],
+    rows: OutboxRow[],
+  ): Promise<BatchResult> {
     const unknown = rows.filter((r) => r.entity_type !== 'case_study');
     for (const r of unknown)
       this.logger?.warn({
@@ -147,6 +199,7 @@ export class SearchOutboxProcessor {
       `UPDATE search_outbox
           SET attempts = attempts + 1,
               last_error = $2,
+              locked_until = NULL,
               -- back-off after the n-th failure: 0.5 s, 1 s, 2 s … capped at 30 s
               available_at = now() + make_interval(secs => LEAST(30, 0.5 * power(2, attempts)))
         WHERE id = ANY($1::bigint[])`,
@@ -187,7 +240,7 @@ export class SearchOutboxProcessor {
   /** Whether a row is due: one cheap statement, so an idle sync costs next to nothing. */
   async hasDue(): Promise<boolean> {
     const [row] = (await this.dataSource.query(
-      'SELECT EXISTS (SELECT 1 FROM search_outbox WHERE available_at <= now()) AS due',
+      `SELECT EXISTS (SELECT 1 FROM search_outbox WHERE ${CLAIMABLE}) AS due`,
     )) as [{ due: boolean }];
     return row.due;
   }

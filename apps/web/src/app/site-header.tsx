@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { loginPath } from '../features/auth/redirect';
+import { municipalityName } from '../features/municipalities/labels';
+import { currentLanguage } from '../i18n/i18n';
 import { useCurrentUser } from '../features/auth/use-current-user';
 import { container } from '../shared/ui-classes';
 import { LanguageSwitcher } from './language-switcher';
@@ -72,7 +74,12 @@ export function SiteHeader() {
                       active ? 'border-blue-900 text-blue-1000' : 'border-transparent text-solid-gray-800'
                     }`}
                   >
-                    {t(item.key)}
+                    {item.key === 'nav.myCases'
+                      ? // Whose cases: 「北九州市の事例」, not a vague 「自治体の事例」.
+                        user?.municipality
+                        ? t('nav.myCases', { name: municipalityName(user.municipality, currentLanguage()) })
+                        : t('nav.myCasesUnnamed')
+                      : t(item.key)}
                   </Link>
                 </li>
               );

@@ -21,7 +21,10 @@ export function ConfirmDialog({
   title: string;
   body: string;
   confirmLabel: string;
-  /** What going back says when 「キャンセル」 would be unclear (「戻る」 beside 「招待を取り消す」). */
+  /**
+   * What closing the dialog says; 「戻る」 by default, never 「キャンセル」, which beside 「申込をキャンセルする」
+   * or 「中止する」 reads as the action itself.
+   */
   cancelLabel?: string;
   danger?: boolean;
   busy?: boolean;
@@ -59,7 +62,7 @@ export function ConfirmDialog({
       </p>
       <div className="mt-6 flex flex-wrap justify-end gap-3">
         <button type="button" className={buttonOutline} onClick={onCancel} disabled={busy}>
-          {cancelLabel ?? t('common.cancel')}
+          {cancelLabel ?? t('common.back')}
         </button>
         <button
           type="button"

@@ -14,6 +14,7 @@ export type FlashKey =
   | 'casePublished'
   | 'caseArchived'
   | 'caseUnpublished'
+  | 'caseDeleted'
   | 'invitationAccepted'
   | 'passwordReset'
   | 'sessionEnded'

@@ -7,6 +7,8 @@ interface FieldProps {
   hint?: string;
   error?: string;
   required?: boolean;
+  /** Shown after the label, inside it (a feature's own marker, e.g. 「公開時に必須」). */
+  labelExtra?: ReactNode;
 }
 
 function RequiredBadge() {
@@ -25,6 +27,7 @@ function FieldFrame({
   hint,
   error,
   required,
+  labelExtra,
   children,
 }: FieldProps & { id: string; children: ReactNode }) {
   return (
@@ -32,6 +35,7 @@ function FieldFrame({
       <label htmlFor={id} className={fieldLabel}>
         {label}
         {required && <RequiredBadge />}
+        {labelExtra}
       </label>
       {hint && (
         <span id={`${id}-hint`} className={fieldHint}>
@@ -53,6 +57,7 @@ export function TextField({
   hint,
   error,
   required,
+  labelExtra,
   id: givenId,
   className,
   ...input
@@ -60,7 +65,7 @@ export function TextField({
   const generated = useId();
   const id = givenId ?? generated;
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error} required={required}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} required={required} labelExtra={labelExtra}>
       <input
         id={id}
         className={`${textInput} ${className ?? ''}`}
@@ -78,6 +83,7 @@ export function TextAreaField({
   hint,
   error,
   required,
+  labelExtra,
   id: givenId,
   className,
   ...textarea
@@ -85,7 +91,7 @@ export function TextAreaField({
   const generated = useId();
   const id = givenId ?? generated;
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={error} required={required}>
+    <FieldFrame id={id} label={label} hint={hint} error={error} required={required} labelExtra={labelExtra}>
       <textarea
         id={id}
         className={`${textInput} min-h-40 leading-[1.7] ${className ?? ''}`}

@@ -11,6 +11,7 @@ import { JoinApplications1795280210000 } from './1795280210000-JoinApplications'
 import { MunicipalityProfiles1795280220000 } from './1795280220000-MunicipalityProfiles';
 import { Accounts1795280100000 } from './1795280100000-Accounts';
 import { RateLimits1795280300000 } from './1795280300000-RateLimits';
+import { OutboxLeases1795280540000 } from './1795280540000-OutboxLeases';
 
 // Listed explicitly (not globbed) so the compiled app and the tests load the same set, in order.
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   JoinApplications1795280210000,
   MunicipalityProfiles1795280220000,
   RateLimits1795280300000,
+  OutboxLeases1795280540000,
 ];

@@ -2,9 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { MailService } from './mail.service';
-import { outboxBacklog, retryOutboxNow, secondsUntilNextDue } from '../../database/outbox-queries';
+import {
+  claimOutboxRows,
+  OUTBOX_LEASE_SECONDS,
+  outboxBacklog,
+  releaseOutboxRows,
+  retryOutboxNow,
+  secondsUntilNextDue,
+} from '../../database/outbox-queries';
 
-/** Rows claimed per transaction: small, so a slow SMTP server holds few rows and shutdown stays prompt. */
+/** Rows claimed per batch: small, so a slow SMTP server holds few leases and shutdown stays prompt. */
 export const MAIL_BATCH_SIZE = 10;
 /** From this many failed attempts on, each further failure is logged as an error (the row is still kept). */
 export const MAIL_ALERT_ATTEMPTS = 10;
@@ -40,10 +47,17 @@ function describe(err: unknown): string {
 }
 
 /**
- * Sends the mail outbox: claims due rows (`FOR UPDATE SKIP LOCKED`, so several instances never send the
- * same row), sends each through MailService, deletes the sent ones and keeps the others with attempts+1,
- * last_error and a back-off of 1 s doubling to 10 minutes. Delivery is at least once: a crash between the
- * SMTP server's acceptance and the commit sends that mail again.
+ * Sends the mail outbox with leases, never holding a transaction (or a row lock) across an SMTP send:
+ *
+ * 1. claims due rows in one short statement that sets `locked_until = now() + OUTBOX_LEASE_SECONDS` and
+ *    commits (`FOR UPDATE SKIP LOCKED` inside it, so two instances claiming at once take different rows);
+ * 2. for each row, renews its lease (a row whose lease was lost, e.g. taken over after it expired, is
+ *    skipped), then sends it through MailService with no transaction open;
+ * 3. deletes the sent row at once, or keeps a failed one with attempts+1, last_error, a back-off of 1 s
+ *    doubling to 10 minutes and no lease. Rows not tried (shutdown) are given back.
+ *
+ * Delivery is at least once: a crash between the SMTP server's acceptance and the delete sends that mail
+ * again once its lease has expired; while the lease runs, no other instance sends it.
  */
 @Injectable()
 export class MailOutboxProcessor {
@@ -52,19 +66,24 @@ export class MailOutboxProcessor {
     private readonly mail: MailService,
   ) {}
 
-  /** One batch in its own transaction; `shouldStop` is checked between mails (shutdown). */
+  /** One batch; `shouldStop` is checked between mails (shutdown). */
   async processBatch(options: { limit?: number; shouldStop?: () => boolean } = {}): Promise<MailBatchResult> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query(
-        `SELECT id, kind, recipients, subject, text, attempts FROM mail_outbox
-          WHERE available_at <= now() ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [options.limit ?? MAIL_BATCH_SIZE],
-      )) as OutboxRow[];
-      const sent: string[] = [];
-      const failures: MailFailure[] = [];
+    const rows = await claimOutboxRows<OutboxRow>(
+      this.dataSource,
+      'mail_outbox',
+      'id, kind, recipients, subject, text, attempts',
+      options.limit ?? MAIL_BATCH_SIZE,
+    );
+    let sent = 0;
+    const failures: MailFailure[] = [];
+    // Index of the first row not tried: given back on the way out (shutdown, or PostgreSQL failing), due at
+    // once for the next batch or the next start, instead of waiting for its lease to expire.
+    let untried = 0;
+    try {
       for (const row of rows) {
-        // Rows not tried stay as they were, for the next batch (or the next start).
         if (options.shouldStop?.()) break;
+        untried += 1;
+        if (!(await this.renewLease(row))) continue;
         try {
           await this.mail.deliver({
             kind: row.kind,
@@ -72,7 +91,6 @@ export class MailOutboxProcessor {
             subject: row.subject,
             text: row.text,
           });
-          sent.push(row.id);
         } catch (err) {
           const error = describe(err);
           failures.push({
@@ -82,21 +100,47 @@ export class MailOutboxProcessor {
             attempts: row.attempts + 1,
             error,
           });
-          await manager.query(
+          await this.dataSource.query(
             `UPDATE mail_outbox
                 SET attempts = attempts + 1,
                     last_error = $2,
+                    locked_until = NULL,
                     -- back-off after the n-th failure: 1 s, 2 s, 4 s … capped at 10 minutes
                     available_at = now() + make_interval(secs => LEAST(600, power(2, attempts)))
               WHERE id = $1`,
             [row.id, error],
           );
+          continue;
         }
+        // Deleted right after its send, not at the end of the batch: a crash later in the batch does not
+        // send it again.
+        await this.dataSource.query('DELETE FROM mail_outbox WHERE id = $1', [row.id]);
+        sent += 1;
       }
-      if (sent.length > 0)
-        await manager.query('DELETE FROM mail_outbox WHERE id = ANY($1::bigint[])', [sent]);
-      return { claimed: rows.length, sent: sent.length, failures };
-    });
+    } finally {
+      await releaseOutboxRows(
+        this.dataSource,
+        'mail_outbox',
+        rows.slice(untried).map((r) => r.id),
+      ).catch(() => undefined);
+    }
+    return { claimed: rows.length, sent, failures };
+  }
+
+  /**
+   * Extends the row's lease just before its send, if it is still ours (same lease as claimed): the batch's
+   * earlier sends may have taken a while. False: the row was sent (deleted) or claimed again by another
+   * instance after our lease expired; it is not sent here.
+   */
+  private async renewLease(row: OutboxRow & { lease: string }): Promise<boolean> {
+    const [renewed] = (await this.dataSource.query(
+      `UPDATE mail_outbox SET locked_until = now() + make_interval(secs => $3)
+        WHERE id = $1 AND locked_until = $2::timestamptz RETURNING locked_until::text AS lease`,
+      [row.id, row.lease, OUTBOX_LEASE_SECONDS],
+    )) as [Array<{ lease: string }>, number];
+    if (renewed.length === 0) return false;
+    row.lease = renewed[0].lease;
+    return true;
   }
 
   /** Mails not yet sent (due or backing off): the /health backlog. */

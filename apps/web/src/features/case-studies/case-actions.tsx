@@ -1,10 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import {
   ArchiveCaseStudyDocument,
+  DeleteCaseStudyDraftDocument,
   PublishCaseStudyDocument,
   UnpublishCaseStudyDocument,
   type CaseStudyDetailFragment,
@@ -18,7 +19,7 @@ import { forgetCaseLists } from './case-cache';
 import { caseFieldLabel } from './field-labels';
 import { UnpublishDialog } from './unpublish-dialog';
 
-type Pending = 'publish' | 'archive' | 'unpublish';
+type Pending = 'publish' | 'archive' | 'unpublish' | 'delete';
 
 function problemText(problem: CaseProblem, t: TFunction): string {
   if (problem.code === 'CONFLICT') return t('caseActions.conflict');
@@ -28,7 +29,10 @@ function problemText(problem: CaseProblem, t: TFunction): string {
 
 /**
  * What the people responsible for a case can do on its page: the owning municipality edits, publishes
- * and archives it; organisers take a published case down (公開停止) with a reason.
+ * and archives it, and deletes a draft that was never published; organisers take a published case down
+ * (公開停止) with a reason. 「公開する」 checks the publish checklist first: an incomplete case lists what is
+ * missing at once, and only a publishable one is asked "publish?". Each button says what it does: 再公開
+ * only for a case that was published before, アーカイブ of a draft keeps it, 削除 removes it.
  */
 export function CaseActions({
   caseStudy,
@@ -46,14 +50,40 @@ export function CaseActions({
   const [publish, publishState] = useMutation(PublishCaseStudyDocument, { update: forgetCaseLists });
   const [archive, archiveState] = useMutation(ArchiveCaseStudyDocument, { update: forgetCaseLists });
   const [unpublish, unpublishState] = useMutation(UnpublishCaseStudyDocument, { update: forgetCaseLists });
-  const busy = publishState.loading || archiveState.loading || unpublishState.loading;
+  const [deleteDraft, deleteState] = useMutation(DeleteCaseStudyDraftDocument, { update: forgetCaseLists });
+  const busy = publishState.loading || archiveState.loading || unpublishState.loading || deleteState.loading;
+  const [missingFirst, setMissingFirst] = useState<string[]>([]);
+  const missingRef = useRef<HTMLDivElement>(null);
   const id = caseStudy.id;
   const canUnpublish = canModerate && caseStudy.status === 'PUBLISHED';
+  const everPublished = caseStudy.publishedAt != null;
+  const canDelete = canEdit && !everPublished && caseStudy.status !== 'PUBLISHED';
+  useEffect(() => {
+    if (missingFirst.length > 0) missingRef.current?.focus();
+  }, [missingFirst]);
   if (!canEdit && !canUnpublish) return null;
+
+  /** Check first: a case the checklist says is incomplete is not offered the confirmation at all. */
+  function startPublish() {
+    setProblem(undefined);
+    const missing = (caseStudy.publishChecklist ?? []).filter((item) => !item.ok).map((item) => item.field);
+    if (missing.length > 0) {
+      setMissingFirst(missing);
+      return;
+    }
+    setMissingFirst([]);
+    setPending('publish');
+  }
 
   async function run(action: Pending, reason?: string) {
     setProblem(undefined);
     try {
+      if (action === 'delete') {
+        await deleteDraft({ variables: { id } });
+        setPending(undefined);
+        void navigate('/my/cases', { state: flashState('caseDeleted', caseStudy.title) });
+        return;
+      }
       if (action === 'publish') await publish({ variables: { id } });
       if (action === 'archive') await archive({ variables: { id } });
       if (action === 'unpublish') await unpublish({ variables: { id, reason: reason ?? '' } });
@@ -69,7 +99,8 @@ export function CaseActions({
     }
   }
 
-  const missing = problem?.code === 'BAD_USER_INPUT' ? problem.missing : [];
+  const missing =
+    problem?.code === 'BAD_USER_INPUT' && problem.missing.length ? problem.missing : missingFirst;
 
   return (
     <section
@@ -90,9 +121,12 @@ export function CaseActions({
             type="button"
             className={buttonOutline}
             disabled={busy}
-            onClick={() => setPending('publish')}
+            aria-describedby={missingFirst.length > 0 ? 'case-actions-missing' : undefined}
+            onClick={startPublish}
           >
-            {caseStudy.status === 'ARCHIVED' ? t('caseActions.republish') : t('caseActions.publish')}
+            {caseStudy.status === 'ARCHIVED' && everPublished
+              ? t('caseActions.republish')
+              : t('caseActions.publish')}
           </button>
         )}
         {canEdit && caseStudy.status !== 'ARCHIVED' && (
@@ -102,7 +136,12 @@ export function CaseActions({
             disabled={busy}
             onClick={() => setPending('archive')}
           >
-            {t('caseActions.archive')}
+            {caseStudy.status === 'DRAFT' ? t('caseActions.archiveDraft') : t('caseActions.archive')}
+          </button>
+        )}
+        {canDelete && (
+          <button type="button" className={buttonDanger} disabled={busy} onClick={() => setPending('delete')}>
+            {t('caseActions.deleteDraft')}
           </button>
         )}
         {canUnpublish && (
@@ -117,8 +156,14 @@ export function CaseActions({
         )}
       </div>
 
-      {problem && pending !== 'unpublish' && (
-        <div role="alert" className="mt-4 rounded-12 border-2 border-error-1 bg-red-50 p-4">
+      {((problem && pending !== 'unpublish') || missingFirst.length > 0) && (
+        <div
+          ref={missingRef}
+          id="case-actions-missing"
+          tabIndex={-1}
+          role="alert"
+          className="mt-4 rounded-12 border-2 border-error-1 bg-red-50 p-4"
+        >
           {missing.length > 0 ? (
             <>
               <p className="text-std-17B-170 text-error-2">{t('caseActions.missingHeading')}</p>
@@ -133,7 +178,7 @@ export function CaseActions({
               </ul>
             </>
           ) : (
-            <p className="text-std-16B-170 text-error-2">{problemText(problem, t)}</p>
+            problem && <p className="text-std-16B-170 text-error-2">{problemText(problem, t)}</p>
           )}
         </div>
       )}
@@ -147,6 +192,7 @@ export function CaseActions({
             : t('caseActions.publishConfirmPublic', { title: caseStudy.title })
         }
         confirmLabel={busy ? t('caseActions.processing') : t('caseActions.publishConfirm')}
+        cancelLabel={t('common.back')}
         busy={busy}
         onConfirm={() => void run('publish')}
         onCancel={() => setPending(undefined)}
@@ -154,11 +200,33 @@ export function CaseActions({
       <ConfirmDialog
         open={pending === 'archive'}
         title={t('caseActions.archiveConfirmTitle')}
-        body={t('caseActions.archiveConfirmBody', { title: caseStudy.title })}
-        confirmLabel={busy ? t('caseActions.processing') : t('caseActions.archiveConfirm')}
+        body={
+          caseStudy.status === 'DRAFT'
+            ? t('caseActions.archiveDraftConfirmBody', { title: caseStudy.title })
+            : t('caseActions.archiveConfirmBody', { title: caseStudy.title })
+        }
+        confirmLabel={
+          busy
+            ? t('caseActions.processing')
+            : caseStudy.status === 'DRAFT'
+              ? t('caseActions.archiveDraft')
+              : t('caseActions.archive')
+        }
+        cancelLabel={t('common.back')}
         danger
         busy={busy}
         onConfirm={() => void run('archive')}
+        onCancel={() => setPending(undefined)}
+      />
+      <ConfirmDialog
+        open={pending === 'delete'}
+        title={t('caseActions.deleteConfirmTitle')}
+        body={t('caseActions.deleteConfirmBody', { title: caseStudy.title })}
+        confirmLabel={busy ? t('caseActions.processing') : t('caseActions.deleteDraft')}
+        cancelLabel={t('common.back')}
+        danger
+        busy={busy}
+        onConfirm={() => void run('delete')}
         onCancel={() => setPending(undefined)}
       />
       <UnpublishDialog

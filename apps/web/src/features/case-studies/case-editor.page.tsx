@@ -57,6 +57,7 @@ import {
 import { MarkdownField, type MarkdownTab } from './markdown-field';
 import { OutcomesEditor } from './outcomes-editor';
 import { PublishChecklistPanel } from './publish-checklist-panel';
+import { PublishRequiredMark } from './publish-required-mark';
 
 const AUTOSAVE_DELAY_MS = 1500;
 
@@ -120,11 +121,23 @@ type SaveState =
   | { kind: 'conflict'; currentVersion?: number }
   | { kind: 'failed'; message: string };
 
-function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+function Section({
+  id,
+  title,
+  marker,
+  children,
+}: {
+  id: string;
+  title: string;
+  /** A section that is itself one field (成果指標) carries the field's marker in its heading. */
+  marker?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="flex flex-col gap-6 border-t border-solid-gray-420 pt-8">
       <h2 id={id} className={sectionTitle}>
         {title}
+        {marker}
       </h2>
       {children}
     </section>
@@ -198,7 +211,9 @@ export function CaseEditorPage() {
         <ol className="flex flex-wrap items-center gap-2 text-std-16N-170">
           <li>
             <Link to="/my/cases" className="link-text">
-              {t('nav.myCases')}
+              {user?.municipality
+                ? t('nav.myCases', { name: displayMunicipalityName(user.municipality, currentLanguage()) })
+                : t('nav.myCasesUnnamed')}
             </Link>
             <span aria-hidden="true" className="ml-2 text-solid-gray-600">
               ›
@@ -713,17 +728,20 @@ function CaseEditorForm({
             else void saveExplicitly();
           }}
         >
+          <p className="text-std-16N-170 text-solid-gray-700">{t('caseEditor.requiredToPublishLegend')}</p>
           <Section id="section-basics" title={t('caseEditor.sectionBasics')}>
             <TextField
               label={t('caseFields.title')}
               hint={t('caseEditor.titleHint')}
-              required
+              labelExtra={<PublishRequiredMark />}
+              aria-required
               maxLength={LIMITS.title}
               {...bind('title')}
             />
             <TextAreaField
               label={t('caseFields.summary')}
-              hint={`${t('caseEditor.requiredToPublishHint')}${t('caseEditor.summaryHint', { min: LIMITS.summaryMin })} ${count(values.summary, LIMITS.summary)}`}
+              hint={`${t('caseEditor.summaryHint', { min: LIMITS.summaryMin })} ${count(values.summary, LIMITS.summary)}`}
+              labelExtra={<PublishRequiredMark />}
               rows={4}
               maxLength={LIMITS.summary}
               {...bind('summary')}
@@ -858,7 +876,7 @@ function CaseEditorForm({
             />
           </Section>
 
-          <Section id="section-outcomes" title={t('caseFields.outcomes')}>
+          <Section id="section-outcomes" title={t('caseFields.outcomes')} marker={<PublishRequiredMark />}>
             <OutcomesEditor
               rows={values.outcomes}
               errors={shownErrors}
@@ -891,7 +909,8 @@ function CaseEditorForm({
             <p className="-mt-2 text-std-16N-170">{t('caseEditor.contactLead')}</p>
             <TextField
               label={t('caseFields.contactDepartment')}
-              hint={`${t('caseEditor.requiredToPublishHint')}${t('caseEditor.departmentHint')}`}
+              hint={t('caseEditor.departmentHint')}
+              labelExtra={<PublishRequiredMark />}
               autoComplete="organization"
               maxLength={LIMITS.department}
               {...bind('contactDepartment')}
@@ -966,7 +985,7 @@ function CaseEditorForm({
                   >
                     {busy === 'publish'
                       ? t('caseEditor.publishing')
-                      : caseStudy?.status === 'ARCHIVED'
+                      : caseStudy?.status === 'ARCHIVED' && caseStudy.publishedAt
                         ? t('caseActions.republish')
                         : t('caseActions.publish')}
                   </button>
@@ -1004,6 +1023,7 @@ function CaseEditorForm({
             : t('caseActions.publishConfirmPublic', { title: values.title.trim() })
         }
         confirmLabel={busy === 'publish' ? t('caseActions.processing') : t('caseActions.publishConfirm')}
+        cancelLabel={t('common.back')}
         busy={busy === 'publish'}
         onConfirm={() => void publish()}
         onCancel={() => setConfirmPublish(false)}

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { fieldError, fieldHint } from '../../shared/ui-classes';
+import { PublishRequiredMark } from './publish-required-mark';
 
 interface Option<T extends string | number> {
   value: T;
@@ -11,11 +11,6 @@ interface Option<T extends string | number> {
 const legendClass = 'text-std-17B-170 text-solid-gray-800';
 const choiceLabel = 'flex min-h-11 cursor-pointer items-start gap-3 rounded-8 py-1 text-std-16N-170';
 const checkboxClass = 'mt-1 size-5 shrink-0 accent-blue-900';
-
-function Required() {
-  const { t } = useTranslation();
-  return <span className="ml-2 text-std-16N-170 text-error-2">※{t('caseEditor.requiredToPublish')}</span>;
-}
 
 function describedBy(id: string, hint?: string, error?: string): string | undefined {
   return [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
@@ -49,7 +44,7 @@ export function CheckboxGroup<T extends string | number>({
     <fieldset id={id} aria-describedby={describedBy(id, hint, error)}>
       <legend className={legendClass}>
         {legend}
-        {requiredToPublish && <Required />}
+        {requiredToPublish && <PublishRequiredMark />}
       </legend>
       {hint && (
         <span id={`${id}-hint`} className={fieldHint}>

@@ -151,7 +151,6 @@ export function toHalfWidth(text: string): string {
     .replace(/\u3000/g, ' ');
 }
 
-
 export function parseMeasure(text: string): number | null {
   const compact = toHalfWidth(text).replace(/[,\s]/g, '');
   if (!compact) return null;

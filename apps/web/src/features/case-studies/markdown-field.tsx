@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldError, fieldHint, fieldLabel, textInput } from '../../shared/ui-classes';
+import { PublishRequiredMark } from './publish-required-mark';
 import { CaseBody } from './case-body';
 import { renderMarkdown } from './labels';
 
@@ -63,7 +64,7 @@ export function MarkdownField({
     <div className="flex flex-col gap-1">
       <label htmlFor="case-body" className={fieldLabel}>
         {t('caseFields.body')}
-        <span className="ml-2 text-std-16N-170 text-error-2">※{t('caseEditor.requiredToPublish')}</span>
+        <PublishRequiredMark />
       </label>
       <span id="case-body-hint" className={fieldHint}>
         {t('caseEditor.bodyHint')}

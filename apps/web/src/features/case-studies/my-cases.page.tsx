@@ -29,7 +29,12 @@ export function MyCasesPage() {
     skip: !isOfficer,
     fetchPolicy: 'cache-and-network',
   });
-  usePageTitle(t('myCases.title'));
+  // Named like the menu item that leads here: whose cases these are.
+  const heading =
+    isOfficer && user.municipality
+      ? t('nav.myCases', { name: municipalityName(user.municipality, language) })
+      : t('myCases.title');
+  usePageTitle(heading);
 
   const all = data?.myMunicipalityCaseStudies;
   const cases = all?.filter((item) => !status || item.status === status);
@@ -38,7 +43,7 @@ export function MyCasesPage() {
 
   return (
     <div>
-      <h1 className={pageTitle}>{t('myCases.title')}</h1>
+      <h1 className={pageTitle}>{heading}</h1>
       {userLoading ? (
         <Loading />
       ) : !user ? (

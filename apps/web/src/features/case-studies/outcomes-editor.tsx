@@ -93,7 +93,11 @@ export function OutcomesEditor({
                 {CELLS.map((cell) => (
                   <th key={cell} scope="col" className={`px-1 py-2 text-std-16B-170 ${COLUMN_WIDTH[cell]}`}>
                     {columnLabel(cell)}
-                    {(cell === 'label' || cell === 'after') && <span className="ml-1 text-error-2">※</span>}
+                    {(cell === 'label' || cell === 'after') && (
+                      <span className="ml-1 text-std-16N-170 text-solid-gray-700">
+                        {t('caseEditor.outcomeCellRequired')}
+                      </span>
+                    )}
                   </th>
                 ))}
                 <th scope="col" className="w-18 px-1 py-2 text-std-16B-170">

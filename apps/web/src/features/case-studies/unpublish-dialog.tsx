@@ -96,7 +96,7 @@ export function UnpublishDialog({
         )}
         <div className="mt-6 flex flex-wrap justify-end gap-3">
           <button type="button" className={buttonOutline} onClick={onCancel} disabled={busy}>
-            {t('common.cancel')}
+            {t('common.back')}
           </button>
           <button type="submit" className={buttonDanger} disabled={busy} aria-busy={busy || undefined}>
             {busy ? t('caseActions.processing') : t('caseActions.unpublishConfirm')}

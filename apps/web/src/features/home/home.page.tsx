@@ -99,6 +99,11 @@ export function HomePage() {
           <Link to="/cases" className={buttonSolid}>
             {t('home.findCases')}
           </Link>
+          {user?.role === 'OFFICER' && user.municipality?.membershipStatus === 'MEMBER' && (
+            <Link to="/cases/new" className={buttonOutline}>
+              {t('home.writeCase')}
+            </Link>
+          )}
           <Link to="/municipalities" className={buttonOutline}>
             {t('home.browseMembers')}
           </Link>

@@ -77,7 +77,7 @@ export function FormDialog({
         )}
         <div className="mt-6 flex flex-wrap justify-end gap-3">
           <button type="button" className={buttonOutline} onClick={onCancel} disabled={busy}>
-            {cancelLabel ?? t('common.cancel')}
+            {cancelLabel ?? t('common.back')}
           </button>
           <button
             type="submit"

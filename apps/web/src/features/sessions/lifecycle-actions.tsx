@@ -11,7 +11,7 @@ import {
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { TextAreaField } from '../../shared/form-fields';
 import { ErrorNotice } from '../../shared/status';
-import { buttonDanger, buttonOutline, buttonSolid, sectionTitle } from '../../shared/ui-classes';
+import { buttonOutline, buttonSolid, sectionTitle } from '../../shared/ui-classes';
 import { FormDialog } from './form-dialog';
 import { forgetSessionLists, SESSION_QUERIES } from './session-cache';
 import { sessionProblemMessage } from './session-errors';
@@ -19,7 +19,15 @@ import { sessionProblemMessage } from './session-errors';
 type Session = NonNullable<SessionConsoleQuery['exchangeSession']>;
 type Pending = 'open' | 'close' | 'cancel';
 
-/** 受付開始 / 受付終了（抽選） / 開催中止: the steps of a session's life that the organiser takes by hand. */
+/** Closing actions are secondary: outlined, in red for the one that cannot be undone. */
+const buttonDangerOutline =
+  'inline-flex min-h-12 min-w-24 items-center justify-center gap-2 rounded-8 border border-current bg-white px-4 py-2 text-oln-16B-100 text-error-2 underline-offset-[3px] hover:bg-red-50 hover:underline disabled:cursor-not-allowed disabled:text-solid-gray-420 disabled:no-underline';
+
+/**
+ * 申込受付の開始 / 締切（抽選） / 開催中止: the steps of a session's life that the organiser takes by hand.
+ * The solid button is the likely next step: opening a draft; once open, watching who registers (the
+ * window closes by itself); once closed, 当日受付. Closing and cancelling are there, but never primary.
+ */
 export function LifecycleActions({
   session,
   onDone,
@@ -81,13 +89,28 @@ export function LifecycleActions({
       </h2>
       <p className="mt-2 text-std-16N-170">{t(`sessions.console.statusHelp.${session.status}`)}</p>
       <div className="mt-4 flex flex-wrap gap-3">
-        {(session.status === 'DRAFT' || canReopen) && (
+        {session.status === 'DRAFT' && (
           <button type="button" className={buttonSolid} disabled={busy} onClick={() => setPending('open')}>
-            {session.status === 'DRAFT' ? t('sessions.console.open') : t('sessions.console.reopen')}
+            {t('sessions.console.open')}
           </button>
         )}
         {session.status === 'OPEN' && (
-          <button type="button" className={buttonSolid} disabled={busy} onClick={() => setPending('close')}>
+          <a href="#registrations-heading" className={buttonSolid}>
+            {t('sessions.console.nextRegistrations')}
+          </a>
+        )}
+        {session.status === 'CLOSED' && (
+          <a href="#check-in-heading" className={buttonSolid}>
+            {t('sessions.console.nextCheckIn')}
+          </a>
+        )}
+        {canReopen && (
+          <button type="button" className={buttonOutline} disabled={busy} onClick={() => setPending('open')}>
+            {t('sessions.console.reopen')}
+          </button>
+        )}
+        {session.status === 'OPEN' && (
+          <button type="button" className={buttonOutline} disabled={busy} onClick={() => setPending('close')}>
             {lottery ? t('sessions.console.closeAndDraw') : t('sessions.console.close')}
           </button>
         )}
@@ -96,7 +119,7 @@ export function LifecycleActions({
         </Link>
         <button
           type="button"
-          className={buttonDanger}
+          className={buttonDangerOutline}
           disabled={busy}
           onClick={() => {
             setReason('');

@@ -404,7 +404,7 @@ function RegisterForm({
               )}
               {colleagues.map((c) => (
                 <option key={c.id} value={c.id}>
-                  {c.name}
+                  {colleagueLabel(c)}
                 </option>
               ))}
             </select>
@@ -567,6 +567,15 @@ function NotOpen({ session }: { session: Session }) {
 }
 
 /** 参加申込: the form, or where one stands (status, waitlist number, check-in code), with cancellation. */
+/** 山田 花子（DX推進課・主査）: two colleagues with one name differ by where they work and what they are. */
+function colleagueLabel(c: { name: string; department?: string | null; title?: string | null }): string {
+  const role = [c.department, c.title]
+    .map((part) => part?.trim())
+    .filter(Boolean)
+    .join('・');
+  return role ? `${c.name}（${role}）` : c.name;
+}
+
 export function RegistrationPanel({ session, user }: { session: Session; user: CurrentUser | null }) {
   const { t } = useTranslation();
   const location = useLocation();

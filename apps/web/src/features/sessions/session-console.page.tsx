@@ -13,6 +13,7 @@ import {
   type TableScoreFieldsFragment,
 } from '../../graphql/generated/graphql';
 import { currentLanguage } from '../../i18n/i18n';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { apiProblem } from '../../shared/errors';
 import { formatNumber } from '../../shared/format';
 import { ErrorNotice, Loading } from '../../shared/status';
@@ -30,7 +31,7 @@ import { usePageTitle } from '../../shared/use-page-title';
 import { isOrganiser, useCurrentUser } from '../auth/use-current-user';
 import { CapacityBar } from './capacity';
 import { FinishForm } from './finish-form';
-import { formatJst, formatSessionTime } from './jst';
+import { formatJst, formatJstClock, formatSessionTime } from './jst';
 import { termLabel } from './labels';
 import { LifecycleActions } from './lifecycle-actions';
 import { FormatBadge, RegistrationStatusBadge, SessionStatusBadge } from './session-badges';
@@ -85,29 +86,37 @@ function Figures({ session }: { session: Session }) {
   );
 }
 
-/** 受付: the code (or what a QR reader types) → attendance, for the desk at the door. */
+type CheckInResult =
+  | { kind: 'ok' | 'error'; message: string }
+  /** The code is for another day: the organiser may still record it, as a deliberate second action. */
+  | { kind: 'notToday'; message: string; code: string };
+
+/** The JST day of an instant, to tell "10:02" from "12月1日 10:02". */
+const jstDay = (iso: string | Date) =>
+  new Date(new Date(iso).getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+
+/**
+ * 当日受付: the code (or what a QR reader types) → attendance, for the desk at the door. Only on the session's
+ * day unless the organiser overrides it; a code used before says when, so a second person with it is noticed.
+ */
 function CheckInBox() {
   const { t } = useTranslation();
+  const language = currentLanguage();
   const [code, setCode] = useState('');
-  const [result, setResult] = useState<{ ok: boolean; message: string }>();
+  const [result, setResult] = useState<CheckInResult>();
   const inputRef = useRef<HTMLInputElement>(null);
   const [checkIn, { loading }] = useMutation(CheckInDocument, {
     refetchQueries: SESSION_QUERIES,
   });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const value = code.trim().toUpperCase();
-    if (!value) {
-      setResult({ ok: false, message: t('sessions.console.codeRequired') });
-      inputRef.current?.focus();
-      return;
-    }
+  async function record(value: string, allowOtherDay: boolean) {
     try {
-      const { data } = await checkIn({ variables: { code: value } });
+      const { data } = await checkIn({
+        variables: { code: value, allowOtherDay: allowOtherDay || undefined },
+      });
       const registration = data?.checkIn;
       setResult({
-        ok: true,
+        kind: 'ok',
         message: t('sessions.console.checkedIn', {
           name: registration?.user.name ?? '',
           municipality: registration?.municipality.name ?? '',
@@ -116,10 +125,36 @@ function CheckInBox() {
       });
       setCode('');
     } catch (caught) {
-      setResult({ ok: false, message: sessionProblemMessage(caught, t) });
+      const problem = apiProblem(caught);
+      const extensions = CombinedGraphQLErrors.is(caught) ? caught.errors[0]?.extensions : undefined;
+      if (problem.code === 'ALREADY_CHECKED_IN' && typeof extensions?.checkedInAt === 'string') {
+        const at = extensions.checkedInAt;
+        const time = jstDay(at) === jstDay(new Date()) ? formatJstClock(at) : formatJst(at, language);
+        setResult({ kind: 'error', message: t('sessions.console.alreadyCheckedIn', { time }) });
+        setCode('');
+      } else if (problem.code === 'CHECK_IN_NOT_TODAY' && typeof extensions?.startsAt === 'string') {
+        setResult({
+          kind: 'notToday',
+          code: value,
+          message: t('sessions.console.notToday', { date: formatJst(extensions.startsAt, language) }),
+        });
+      } else {
+        setResult({ kind: 'error', message: sessionProblemMessage(caught, t) });
+      }
     }
     // Ready for the next person in the queue.
     inputRef.current?.focus();
+  }
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const value = code.trim().toUpperCase();
+    if (!value) {
+      setResult({ kind: 'error', message: t('sessions.console.codeRequired') });
+      inputRef.current?.focus();
+      return;
+    }
+    await record(value, false);
   }
 
   return (
@@ -154,10 +189,20 @@ function CheckInBox() {
       <p
         id="check-in-result"
         role="status"
-        className={`mt-2 text-std-16B-170 ${result?.ok ? 'text-green-1000' : 'text-error-2'}`}
+        className={`mt-2 text-std-16B-170 ${result?.kind === 'ok' ? 'text-green-1000' : 'text-error-2'}`}
       >
         {result?.message}
       </p>
+      {result?.kind === 'notToday' && (
+        <button
+          type="button"
+          className={`${buttonOutline} mt-2`}
+          disabled={loading}
+          onClick={() => void record(result.code, true)}
+        >
+          {t('sessions.console.checkInOtherDay', { code: result.code })}
+        </button>
+      )}
     </section>
   );
 }

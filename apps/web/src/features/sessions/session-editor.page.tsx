@@ -46,6 +46,7 @@ import {
   type SessionFormValues,
   type TableRow,
 } from './editor-model';
+import { AgendaCasePicker } from './agenda-case-picker';
 import { agendaKindLabel, allocationModeLabel, sessionFormatLabel } from './labels';
 import { SessionBreadcrumbs } from './session-breadcrumbs';
 import { forgetSessionLists } from './session-cache';
@@ -330,13 +331,11 @@ function AgendaEditor({
             onChange={(e) => update({ durationMinutes: e.target.value })}
           />
           <div className="md:col-span-2">
-            <TextField
+            <AgendaCasePicker
               id={`${row.key}-caseStudy`}
-              label={t('sessions.form.agendaCase')}
-              hint={t('sessions.form.agendaCaseHint')}
               value={row.caseStudy}
               error={errors[`agenda.${index}.caseStudy`]}
-              onChange={(e) => update({ caseStudy: e.target.value })}
+              onChange={(caseStudy) => update({ caseStudy })}
             />
           </div>
         </div>
@@ -647,7 +646,7 @@ function SessionForm({
             {busy ? t('sessions.processing') : existing ? t('sessions.form.save') : t('sessions.form.create')}
           </button>
           <Link to={existing ? `/sessions/${existing.id}` : '/sessions'} className={buttonOutline}>
-            {t('common.cancel')}
+            {t('sessions.form.leaveWithoutSaving')}
           </Link>
         </div>
         {!existing && <p className="text-std-16N-170">{t('sessions.form.draftNote')}</p>}
