@@ -1749,7 +1749,8 @@ test(
     await j.expectText(page.locator('main'), /受付中/, 'status after opening');
     // Right after opening, the likely next step is the solid button; closing is there but secondary.
     const lifecycle = page.getByRole('region', { name: '申込受付と開催の操作' });
-    const solid = lifecycle.locator('a.bg-blue-900, button.bg-blue-900');
+    // (The closed confirmation dialogs inside the panel hold solid buttons too: only what is shown counts.)
+    const solid = lifecycle.locator('a.bg-blue-900:visible, button.bg-blue-900:visible');
     expect((await solid.count()) === 1, 'one primary action in the lifecycle panel');
     await j.expectText(solid, '申込者一覧を確認する', 'the primary action after opening');
     expect(
@@ -1773,7 +1774,7 @@ test(
     const status = page.getByRole('region', { name: 'お申し込み状況' });
     await j.expectText(status.getByTestId('registration-status'), '参加確定', 'confirmed');
     await j.expectText(status.getByTestId('check-in-code'), /^[0-9A-Z]{6,16}$/, 'check-in code');
-    const qr = status.getByRole('img', { name: /受付用QRコード/ });
+    const qr = status.getByRole('img', { name: /当日受付用のQRコード/ });
     expect(
       /^data:image\/svg\+xml/.test(await qr.getAttribute('src')),
       'the QR code is an SVG image from the API',
@@ -1841,8 +1842,8 @@ test(
     );
 
     // Check-in from the row, then by code at the desk.
-    const checkInButton = page.getByRole('button', { name: /さんの当日受付を記録する$/ }).first();
-    const who = (await checkInButton.getAttribute('aria-label')).replace(/さんの当日受付を記録する$/, '');
+    const checkInButton = page.getByRole('button', { name: /さんを当日受付する$/ }).first();
+    const who = (await checkInButton.getAttribute('aria-label')).replace(/さんを当日受付する$/, '');
     await checkInButton.click();
     await j.expectText(
       page.locator('tbody tr').filter({ hasText: who }).first(),
