@@ -6,8 +6,8 @@ export const EXCHANGE_SESSION_STATUSES = ['DRAFT', 'OPEN', 'CLOSED', 'FINISHED',
 export type ExchangeSessionStatus = (typeof EXCHANGE_SESSION_STATUSES)[number];
 export const EXCHANGE_SESSION_STATUS_LABELS: LabelMap<ExchangeSessionStatus> = {
   DRAFT: { ja: '準備中', en: 'Draft' },
-  OPEN: { ja: '受付中', en: 'Registration open' },
-  CLOSED: { ja: '受付終了', en: 'Registration closed' },
+  OPEN: { ja: '申込受付中', en: 'Registration open' },
+  CLOSED: { ja: '申込受付終了', en: 'Registration closed' },
   FINISHED: { ja: '開催済み', en: 'Finished' },
   CANCELLED: { ja: '中止', en: 'Cancelled' },
 };

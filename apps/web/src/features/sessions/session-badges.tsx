@@ -16,7 +16,7 @@ const statusTone: Record<ExchangeSessionStatus, string> = {
   CANCELLED: 'border-error-1 bg-red-50 text-error-2',
 };
 
-/** 準備中 / 受付中 / 受付終了 / 開催済み / 中止. */
+/** 準備中 / 申込受付中 / 申込受付終了 / 開催済み / 中止 (受付 alone would read as 当日受付 too). */
 export function SessionStatusBadge({ status }: { status: ExchangeSessionStatus }) {
   return (
     <span className={`${badge} ${statusTone[status] ?? statusTone.CLOSED}`}>
