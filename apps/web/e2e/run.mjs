@@ -2940,14 +2940,28 @@ test(
     await j.checkA11y('people, filtered');
     await j.screenshot('people');
 
+    // Resent: a new link in a new mail, and the first one stops working.
+    const beforeResend = await mailFiles();
+    await page
+      .getByRole('region', { name: '承諾待ちの招待' })
+      .getByRole('listitem')
+      .filter({ hasText: email })
+      .getByRole('button', { name: /^再送する/ })
+      .click();
+    await j.expectText(page.getByRole('status').filter({ hasText: '再送しました' }), email, 'resend notice');
+    const resent = await linkFromMail(email, 'invite', beforeResend);
+    expect(resent.path !== invitation.path, 'a resent invitation should have a new link');
+
     // The invited officer, in a browser of their own, opens the link from the mail.
     const officer = await j.otherPage();
+    await officer.goto(`${baseUrl}${invitation.path}`, { waitUntil: 'networkidle' });
+    await j.expectText(officer.getByRole('alert'), '新しいメールのリンク', 'the first link after a resend');
     await officer.goto(`${baseUrl}${revokedLink.path}`, { waitUntil: 'networkidle' });
     await j.expectText(officer.getByRole('alert'), 'このリンクは取り消されています', 'revoked link');
     await j.expectText(officer.getByRole('alert'), '事務局', 'what to do about a revoked link');
     await j.checkA11y('invite, revoked', { page: officer });
 
-    await officer.goto(`${baseUrl}${invitation.path}`, { waitUntil: 'networkidle' });
+    await officer.goto(`${baseUrl}${resent.path}`, { waitUntil: 'networkidle' });
     await j.expectText(officer.getByRole('heading', { level: 1 }), '招待を受ける', 'invite h1');
     await j.expectText(officer.locator('main dl'), '北九州市', 'the invitation names the municipality');
     await j.expectText(officer.locator('main dl'), email, 'the invitation names the address');
@@ -2988,7 +3002,7 @@ test(
     );
 
     // The link works once.
-    await officer.goto(`${baseUrl}${invitation.path}`, { waitUntil: 'networkidle' });
+    await officer.goto(`${baseUrl}${resent.path}`, { waitUntil: 'networkidle' });
     await j.expectText(officer.getByRole('alert'), 'このリンクはすでに使われています', 'used link');
   },
   { writes: true },
@@ -3145,6 +3159,50 @@ test(
 );
 
 test(
+  'join: the organiser declines an application, giving the reason the applicant is sent',
+  async (j, page) => {
+    const applicants = await api(
+      '{ municipalities(filter: { membershipStatuses: [APPLICANT] }, first: 20) { edges { node { code name } } } }',
+    );
+    // Declining leaves a municipality an applicant. On fresh data not the first (the membership journey admits
+    // and withdraws it) nor the last (the /join journey admits it); after them, the one they left.
+    const edges = applicants.municipalities.edges;
+    const target = (edges.length >= 3 ? edges[1] : edges.at(-1))?.node;
+    expect(target, 'the demo data should have an applicant municipality');
+    const email = `e2e.decline.${RUN}@town.example.lg.jp`;
+    await api('mutation($input: ApplyToJoinInput!) { applyToJoin(input: $input) }', {
+      input: { municipalityCode: target.code, applicantName: '見送 花子', department: '企画課', email },
+    });
+    await loginAs(j, page, ORGANISER.email, '/admin/applications');
+    const card = page.locator('article').filter({ hasText: email });
+    await card.getByRole('button', { name: /^見送る/ }).click();
+    const dialog = page.getByRole('dialog', { name: /申込を見送りますか/ });
+    await dialog.getByRole('button', { name: '申込を見送る' }).click();
+    await j.expectText(
+      dialog.locator('#decline-reason-error'),
+      '見送る理由を入力してください',
+      'reason required',
+    );
+    expect(
+      (await dialog.getByLabel('見送る理由').getAttribute('aria-describedby'))?.includes(
+        'decline-reason-error',
+      ),
+      'the reason field should be described by its error',
+    );
+    await j.checkA11y('decline dialog');
+    await dialog.getByLabel('見送る理由').fill('団体の職員の方からのお申し込みをお願いしております。');
+    await dialog.getByRole('button', { name: '申込を見送る' }).click();
+    await j.expectText(page.getByRole('status').filter({ hasText: '見送りました' }), target.name, 'declined');
+    await j.expectText(
+      page.getByRole('region', { name: 'これまでの申込' }),
+      '団体の職員の方からのお申し込みをお願いしております。',
+      'the reason in the decided list',
+    );
+  },
+  { writes: true },
+);
+
+test(
   'accounts: an organiser disables an account; that person’s open page is logged out on focus',
   async (j, page) => {
     const person = await newOfficer('disabled');
@@ -3187,6 +3245,19 @@ test(
       'enabled',
     );
     await apiLogin(person.email, NEW_PASSWORD);
+
+    // A new role: an officer becomes one of the 事務局 (no municipality then).
+    await row.getByRole('button', { name: /^役割を変更/ }).click();
+    const roleDialog = page.getByRole('dialog', { name: /役割を変更/ });
+    await roleDialog.getByLabel('役割').selectOption('ORGANISER');
+    expect(
+      (await roleDialog.getByLabel('所属自治体').count()) === 0,
+      'an organiser has no municipality to choose',
+    );
+    await j.checkA11y('change role dialog');
+    await roleDialog.getByRole('button', { name: '役割を変更する' }).click();
+    await j.expectText(page.getByRole('status').filter({ hasText: '役割を' }), '事務局', 'role changed');
+    await j.expectText(row, '事務局', 'the row shows the new role');
   },
   { writes: true },
 );
