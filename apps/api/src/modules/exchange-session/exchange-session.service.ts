@@ -720,7 +720,10 @@ export class ExchangeSessionService {
       );
     const session = await this.repository.findById(reg.sessionId);
     if (!session || session.status === 'CANCELLED' || session.status === 'DRAFT')
-      throw new BadUserInputError('code', 'この会では当日受付できません (the session is not taking attendance)');
+      throw new BadUserInputError(
+        'code',
+        'この会では当日受付できません (the session is not taking attendance)',
+      );
     if (byCode && reg.checkedInAt) {
       throw new AppError(
         'ALREADY_CHECKED_IN',
