@@ -3333,6 +3333,9 @@ test(
     await j.expectText(page.getByRole('heading', { level: 1 }), 'プロフィールを編集', 'profile h1');
     await page.getByLabel('担当部署').fill('デジタル市役所推進室');
     await page.getByLabel('窓口のメールアドレス').fill('dx@city.kitakyushu.example.lg.jp');
+    // One plan link, also when the journey runs again on the same data.
+    const removeLink = page.getByRole('button', { name: /^リンク\d+を削除$/ });
+    while ((await removeLink.count()) > 0) await removeLink.first().click();
     await page.getByRole('button', { name: 'リンクを追加する' }).click();
     await page.waitForFunction(() => document.activeElement?.id?.endsWith('-label'));
     await page.keyboard.type('北九州市DX推進計画');
@@ -3362,9 +3365,12 @@ test(
     await j.expectText(section, 'デジタル市役所推進室', 'the profile on the municipality page');
     await j.expectText(section, '北九州市DX推進計画', 'the plan link on the municipality page');
     await j.checkA11y('municipality page with profile');
+    await j.screenshot('municipality-with-profile');
     await j.goto('/people');
     await j.expectText(page.getByRole('heading', { level: 1 }), '同僚', 'officer h1');
+    await page.getByRole('region', { name: '同じ自治体の担当者' }).getByRole('listitem').first().waitFor();
     await j.checkA11y('colleagues');
+    await j.screenshot('colleagues');
 
     // English, then a phone: every new page, no sideways scrolling, 44px buttons.
     await j.graphql('mutation { logout }');
