@@ -28,9 +28,11 @@ function StatusBadge({ status }: { status: AdoptionStatus }) {
 }
 
 function placeOf(
-  m: { name: string; nameEn?: string | null; prefecture: { name: string; nameEn: string } },
+  m: { name: string; nameEn?: string | null; kind?: string; prefecture: { name: string; nameEn: string } },
   language: Language,
 ) {
+  // A prefecture is named once: 広島県, not 広島県（広島県）.
+  if (m.kind === 'PREFECTURE') return municipalityName(m, language);
   const pref = prefectureName(m.prefecture, language);
   return language === 'ja'
     ? `${municipalityName(m, language)}（${pref}）`
