@@ -130,8 +130,14 @@ async function startChild(
   };
 }
 
-/** The real API (apps/api/src/main.ts, production mode, no demo data) on the bench's services. */
-export async function startApi(services: BenchServices): Promise<BenchProcess> {
+/**
+ * The real API (apps/api/src/main.ts, production mode, no demo data) on the bench's services; `env` adds to or
+ * overrides its environment.
+ */
+export async function startApi(
+  services: BenchServices,
+  env: Record<string, string> = {},
+): Promise<BenchProcess> {
   const port = await findFreePort();
   // BENCH_API_NODE_ARGS, e.g. --cpu-prof, profiles the API process.
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -153,6 +159,7 @@ export async function startApi(services: BenchServices): Promise<BenchProcess> {
       GRAPHQL_RATE_LIMIT_PER_MINUTE: '0',
       DATA_DIR: services.root,
       WEB_DIST_DIR: join(services.root, 'no-web'),
+      ...env,
     },
     '/health',
     nodeArgs,

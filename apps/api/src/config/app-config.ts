@@ -169,6 +169,19 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 15 * 60;
 
+  /** argon2 hashes and verifications run at once per process (each takes a core and 64 MiB). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  ARGON2_CONCURRENCY = 2;
+
+  /** argon2 jobs waiting per process beyond those; more is TOO_MANY_REQUESTS with retryAfterSeconds. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  ARGON2_QUEUE = 50;
+
   /** 参加申込 (applyToJoin, anonymous) accepted per client IP and hour. */
   @Transform(toInt)
   @IsInt()

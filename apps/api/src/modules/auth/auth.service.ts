@@ -6,7 +6,7 @@ import { TooManyRequestsError, UnauthenticatedError } from '../../common/app-err
 import { limiterKey, RateLimits, retryAfterSeconds } from '../../common/rate-limits';
 import type { Actor } from './actor';
 import { authorize } from './authorization.policy';
-import { dummyPasswordHash, verifyPassword } from './password';
+import { configurePasswordWork, dummyPasswordHash, PasswordWorkBusyError, verifyPassword } from './password';
 import { UserRepository, type SessionUser } from './user.repository';
 import type { UserEntity } from './user.entity';
 
@@ -54,6 +54,7 @@ export class AuthService {
       points: config.LOGIN_MAX_ATTEMPTS * 10,
       durationSeconds: config.LOGIN_WINDOW_SECONDS,
     });
+    configurePasswordWork({ concurrency: config.ARGON2_CONCURRENCY, maxQueue: config.ARGON2_QUEUE });
   }
 
   private tooMany(blocked: RateLimiterRes): TooManyRequestsError {
@@ -90,7 +91,14 @@ export class AuthService {
     const emailKey = limiterKey(email.toLowerCase(), ip);
     const attempt = await this.reserveAttempt(emailKey, ip);
     const user = await this.users.findByEmailWithHash(email);
-    const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    let ok: boolean;
+    try {
+      ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+    } catch (e) {
+      // Too many checks waiting in this process: the password was not checked, so the attempt is given back.
+      if (e instanceof PasswordWorkBusyError) await this.failuresByEmailAndIp.reward(emailKey, 1);
+      throw e;
+    }
     // A disabled account is refused exactly like a wrong password (docs/accounts.md).
     if (!user || !ok || user.status !== 'ACTIVE') {
       // The attempt stays counted. The address is charged once per account that fails from it in the
