@@ -9,6 +9,8 @@ import type { ClientBase } from 'pg';
 export const EXCLUDED_TABLES: Readonly<Record<string, string>> = {
   migrations: 'the schema version: kept in the header and re-created by running the migrations on restore',
   search_outbox: 'pending search-index updates: derived state, the restore rebuilds the whole index',
+  search_index_settings:
+    'the settings version of the Meilisearch index, which is not in a backup: the restore rebuilds the index and records it',
   sessions:
     'sign-ins: everyone signs in again after a restore, so a session ended or revoked after the backup cannot come back',
   password_resets:

@@ -16,6 +16,7 @@ function world(state: {
   const calls: string[] = [];
   const index = {
     liveName: 'case_studies',
+    settingsVersion: 1,
     settingsDrift: async () => {
       if (state.missing) throw new IndexMissingError('case_studies');
       return state.drift ?? [];
@@ -32,7 +33,8 @@ function world(state: {
       return [{ expected: state.expected ?? 0, pending: state.pending ?? 0 }];
     },
   };
-  const dataSource = { createQueryRunner: () => runner } as unknown as DataSource;
+  // search_index_settings: no version recorded (versions are covered by search-settings-version.int-spec.ts).
+  const dataSource = { createQueryRunner: () => runner, query: async () => [] } as unknown as DataSource;
   const reindexer = {
     exclusively: async <T>(_wait: boolean, work: () => Promise<T>) =>
       (state.rebuildLockFree ?? true) ? { acquired: true, value: await work() } : { acquired: false },

@@ -2,6 +2,7 @@ import type { Settings } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import { isIndexNotFound, type CaseIndex } from './case-index';
 import type { CaseIndexReindexer, ReindexOptions, ReindexResult } from './case-index.reindexer';
+import { IndexSettingsVersions } from './case-index.versions';
 import { SEARCH_SYNC_LOCK } from './search-outbox.processor';
 
 /** What the check found. `documents`: in the engine; `expected`: published in PostgreSQL; `pending`: outbox rows. */
@@ -13,10 +14,15 @@ export type IndexDiagnosis =
   | { state: 'extra-documents'; documents: number; expected: number; pending: number };
 
 export interface HealOutcome {
-  /** `busy`: another process (or the reindex CLI) holds the rebuild lock; nothing was looked at. */
-  action: 'none' | 'healed' | 'busy';
+  /**
+   * `busy`: another process (or the reindex CLI) holds the rebuild lock; nothing was looked at.
+   * `superseded`: the index is not as this process would have it, but a newer release configured it
+   * (`recordedVersion` > this process's settings version): left alone, the newer processes keep it.
+   */
+  action: 'none' | 'healed' | 'busy' | 'superseded';
   diagnosis?: IndexDiagnosis;
   rebuild?: ReindexResult;
+  recordedVersion?: number;
 }
 
 export interface HealLogger {
@@ -47,12 +53,45 @@ const COUNT_LOCK_TRIES = 20;
  * others find the lock taken and look again at their next check.
  */
 export class CaseIndexHealer {
+  private readonly versions: IndexSettingsVersions;
+  /** Whether this process said once that a newer release's settings are on the index (said once, not every check). */
+  private toldSuperseded = false;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly index: CaseIndex,
     private readonly reindexer: CaseIndexReindexer,
     private readonly logger?: HealLogger,
-  ) {}
+  ) {
+    this.versions = new IndexSettingsVersions(dataSource);
+  }
+
+  /** The settings version recorded for the live index, when it is newer than this process's; else null. */
+  async newerRecordedVersion(): Promise<number | null> {
+    const recorded = await this.versions.recorded(this.index.liveName);
+    if (recorded === null || recorded <= this.index.settingsVersion) return null;
+    if (!this.toldSuperseded) {
+      this.toldSuperseded = true;
+      this.logger?.log({
+        msg: 'the search index is configured by a newer release; this process leaves its settings alone',
+        index: this.index.liveName,
+        recordedVersion: recorded,
+        ownVersion: this.index.settingsVersion,
+      });
+    }
+    return recorded;
+  }
+
+  /**
+   * At start: creates the live index or brings its settings up to date, and records this process's version,
+   * unless a newer release configured it (then nothing is changed: `superseded`). Returns the keys changed.
+   */
+  async ensureLiveSettings(): Promise<{ changed: Array<keyof Settings>; superseded: boolean }> {
+    if ((await this.newerRecordedVersion()) !== null) return { changed: [], superseded: true };
+    const changed = await this.index.ensure();
+    await this.versions.record(this.index.liveName, this.index.settingsVersion);
+    return { changed, superseded: false };
+  }
 
   /** Looks at the live index; throws if the engine or PostgreSQL cannot be reached. */
   async diagnose(): Promise<IndexDiagnosis> {
@@ -112,6 +151,13 @@ export class CaseIndexHealer {
     const held = await this.reindexer.exclusively(false, async (): Promise<HealOutcome> => {
       const diagnosis = await this.diagnose();
       if (diagnosis.state === 'healthy') return { action: 'none', diagnosis };
+      // A newer release's settings are not drift to undo, and a rebuild here would use older settings. A
+      // missing index is rebuilt all the same (better older settings than no index; the newer processes then
+      // see drift and put theirs back, and the recorded version stays theirs).
+      if (diagnosis.state !== 'missing') {
+        const recordedVersion = await this.newerRecordedVersion();
+        if (recordedVersion !== null) return { action: 'superseded', diagnosis, recordedVersion };
+      }
       this.logger?.warn({ msg: 'search index needs healing: rebuilding it from PostgreSQL', ...diagnosis });
       if (
         diagnosis.state === 'lost-documents' &&
@@ -119,6 +165,7 @@ export class CaseIndexHealer {
       )
         await this.index.drop(this.index.liveName);
       const rebuild = await this.reindexer.rebuild(options);
+      await this.versions.record(this.index.liveName, this.index.settingsVersion);
       this.logger?.log({
         msg: 'search index healed',
         state: diagnosis.state,

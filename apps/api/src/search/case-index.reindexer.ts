@@ -2,6 +2,7 @@ import type { EnqueuedTaskPromise } from 'meilisearch';
 import type { DataSource, QueryRunner } from 'typeorm';
 import type { CaseIndex } from './case-index';
 import { buildIndexName } from './case-index.settings';
+import { IndexSettingsVersions } from './case-index.versions';
 import type { CaseIndexSource } from './case-index.source';
 import { SEARCH_SYNC_LOCK, type SearchOutboxProcessor } from './search-outbox.processor';
 
@@ -74,7 +75,19 @@ export class CaseIndexReindexer {
 
   /** Rebuilds, waiting for a rebuild another process is running to finish first. */
   async reindex(options: ReindexOptions = {}): Promise<ReindexResult> {
-    const held = await this.exclusively(true, () => this.rebuild(options));
+    const held = await this.exclusively(true, async () => {
+      const result = await this.rebuild(options);
+      // An operator's rebuild records its own settings version, even an older one (a rollback to an older
+      // release): the index now has these settings.
+      await new IndexSettingsVersions(this.dataSource).record(
+        this.index.liveName,
+        this.index.settingsVersion,
+        {
+          exact: true,
+        },
+      );
+      return result;
+    });
     if (!held.acquired) throw new Error('the rebuild lock could not be taken');
     return held.value;
   }

@@ -16,6 +16,13 @@ export function isBuildIndexOf(liveName: string, uid: string): boolean {
 }
 
 /**
+ * The version of CASE_INDEX_SETTINGS: **add one whenever they change**. Recorded with the index it configures
+ * (case-index.versions.ts), so that during a rolling deploy a process running older settings leaves an index
+ * configured by a newer release alone instead of rebuilding it back (search/README.md, Healing).
+ */
+export const CASE_INDEX_SETTINGS_VERSION = 1;
+
+/**
  * The index's settings, applied at start (only the keys that differ, before any document is written) and
  * to every rebuild. Field order in searchableAttributes is the `attribute` ranking rule's order.
  */

@@ -10,7 +10,12 @@ import {
   type Task,
 } from 'meilisearch';
 import type { CaseSearchDocument } from '@yokoten/case-studies';
-import { CASE_INDEX_SETTINGS, isBuildIndexOf, settingsToChange } from './case-index.settings';
+import {
+  CASE_INDEX_SETTINGS,
+  CASE_INDEX_SETTINGS_VERSION,
+  isBuildIndexOf,
+  settingsToChange,
+} from './case-index.settings';
 
 /** A task the engine refused (it is up, but the write is wrong): retrying the same batch will not help. */
 export class SearchTaskFailedError extends Error {
@@ -90,6 +95,8 @@ export class CaseIndex {
     readonly meili: Meilisearch,
     readonly liveName: string,
     private readonly settings: Settings = CASE_INDEX_SETTINGS,
+    /** The version of `settings` (CASE_INDEX_SETTINGS_VERSION unless a test passes other settings). */
+    readonly settingsVersion: number = CASE_INDEX_SETTINGS_VERSION,
   ) {}
 
   /** A search found the index missing or not as configured: ask the heal to look now. */

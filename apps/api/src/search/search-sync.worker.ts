@@ -96,7 +96,7 @@ export class SearchSyncWorker implements OnApplicationBootstrap, BeforeApplicati
       )) as [{ n: number }];
       if (n === 0) {
         // A new installation: an empty index with its settings is the right one.
-        await this.index.ensure();
+        await this.healer.ensureLiveSettings();
       } else {
         // An engine that lost its data: the loop's first step rebuilds the index complete, with its
         // settings, and only then gives it the live name; start does not wait for it, and searches answer
@@ -106,7 +106,8 @@ export class SearchSyncWorker implements OnApplicationBootstrap, BeforeApplicati
       this.ready = true;
       return;
     }
-    const changed = await this.index.ensure();
+    // Not when a newer release configured it (a rolling deploy): its settings stay (see CaseIndexHealer).
+    const { changed } = await this.healer.ensureLiveSettings();
     this.ready = true;
     // Some settings are reflected in the documents (synonyms, new fields): then every case is rewritten.
     const rewrite = changed.filter((key) =>

@@ -12,6 +12,7 @@ import { MunicipalityProfiles1795280220000 } from './1795280220000-MunicipalityP
 import { Accounts1795280100000 } from './1795280100000-Accounts';
 import { RateLimits1795280300000 } from './1795280300000-RateLimits';
 import { OutboxLeases1795280540000 } from './1795280540000-OutboxLeases';
+import { SearchIndexSettings1795280550000 } from './1795280550000-SearchIndexSettings';
 
 // Listed explicitly (not globbed) so the compiled app and the tests load the same set, in order.
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   MunicipalityProfiles1795280220000,
   RateLimits1795280300000,
   OutboxLeases1795280540000,
+  SearchIndexSettings1795280550000,
 ];
