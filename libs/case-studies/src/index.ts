@@ -12,3 +12,4 @@ export * from './sessions';
 export * from './search';
 export * from './demo/demo-case-studies';
 export * from './precedents';
+export * from './audit-actions';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { AuditAction } from '@yokoten/case-studies';
 import { BadUserInputError } from '../../common/app-error';
 import { toCsv } from '../exchange-session/csv';
 import type { Actor } from '../auth/actor';
@@ -13,8 +14,8 @@ export interface AuditEntryInput {
   actorUserId: string | null;
   /** Defaults to the actor's e-mail, or 'system' without an actor. */
   actorLabel?: string;
-  /** One of the actions listed in docs/accounts.md, e.g. `municipality.admit`. */
-  action: string;
+  /** One of the actions of docs/accounts.md (AUDIT_ACTIONS in the library), e.g. `municipality.admit`. */
+  action: AuditAction;
   subjectType: string;
   subjectId: string;
   subjectLabel: string;
