@@ -17,7 +17,7 @@ const INVITE = `mutation($input: InviteUserInput!) {
   inviteUser(input: $input) { id email role name status expiresAt municipality { code } invitedBy { email } }
 }`;
 const PREVIEW = `query($token: String!) {
-  invitationByToken(token: $token) { email role name purpose expiresAt municipality { code } }
+  invitationByToken(token: $token) { email role name purpose expiresAt inviterName municipality { code } }
 }`;
 const ACCEPT = `mutation($input: AcceptInvitationInput!) {
   acceptInvitation(input: $input) { token expiresAt user { id email role name title department municipality { code } } }
@@ -156,6 +156,11 @@ describe('accounts: invitations, passwords, administration', () => {
         purpose: 'INVITATION',
         municipality: { code: KITAKYUSHU },
       });
+      // Who invited, by name only: the preview is read before any login.
+      const [inviter] = (await db.query(`SELECT name FROM users WHERE email = $1`, [ORGANISER])) as Array<{
+        name: string;
+      }>;
+      expect(preview.invitationByToken.inviterName).toBe(inviter.name);
       const [entry] = await audit('user.invite', email);
       expect(entry).toMatchObject({ subject_type: 'invitation', subject_id: inv.id });
       expect(JSON.stringify(entry)).not.toContain(token);

@@ -98,6 +98,18 @@ export class InvitationResolver {
 
 @Resolver(() => InvitationPreview)
 export class InvitationPreviewResolver {
+  constructor(private readonly users: AuditUserLoaderFactory) {}
+
+  @ResolveField(() => String, {
+    nullable: true,
+    description:
+      'Who sent the invitation (their name only: the link is read before any login); null from the command line',
+  })
+  async inviterName(@Parent() preview: InvitationPreview, @Context() ctx: RequestContext) {
+    if (!preview.invitedBy) return null;
+    return (await this.users.for(ctx).load(preview.invitedBy))?.name ?? null;
+  }
+
   @ResolveField(() => Municipality, { nullable: true })
   municipality(@Parent() preview: InvitationPreview, @Context() ctx: RequestContext) {
     return preview.municipalityId ? ctx.loaders.municipality.load(preview.municipalityId) : null;

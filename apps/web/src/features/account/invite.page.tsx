@@ -150,6 +150,14 @@ export function InvitePage() {
                 <dd className="text-std-16N-170">{municipalityName(preview.municipality, language)}</dd>
               </>
             )}
+            {preview.inviterName && (
+              <>
+                <dt className="text-std-16B-170">{t('invite.invitedBy')}</dt>
+                <dd className="text-std-16N-170" lang="ja">
+                  {preview.inviterName}
+                </dd>
+              </>
+            )}
             <dt className="text-std-16B-170">{t('invite.expires')}</dt>
             <dd className="text-std-16N-170">{formatDateTimeAsDate(preview.expiresAt, language)}</dd>
           </dl>

@@ -51,7 +51,9 @@ export class InvitationPreview {
   @Field(() => String, { description: '"INVITATION" | "SET_PASSWORD" (the first admin)' })
   purpose: InvitationPurpose;
 
+  /** Resolved into `municipality` and `inviterName`. */
   municipalityId: string | null;
+  invitedBy: string | null;
 }
 
 @ObjectType()
