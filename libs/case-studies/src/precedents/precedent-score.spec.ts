@@ -1,5 +1,16 @@
 import { buildCaseFilter, CASE_SORT_RULES } from '../search/filter';
-import { PRECEDENT_WEIGHTS, scorePrecedent, themesInText, type MunicipalityProfile } from './precedent-score';
+import {
+  bestClauseScore,
+  CLOSENESS_MAX,
+  combinedTextScore,
+  comparePrecedents,
+  descriptionClauses,
+  PRECEDENT_WEIGHTS,
+  scorePrecedent,
+  themesInText,
+  type MunicipalityProfile,
+  type PrecedentCandidate,
+} from './precedent-score';
 
 // 北見市 (北海道, 市, 10万〜30万人) describing its situation.
 const KITAMI: MunicipalityProfile = {
@@ -49,12 +60,15 @@ describe('scorePrecedent', () => {
       '同じ区分（市）',
       '3自治体が横展開',
     ]);
-    expect(s.parts.text).toBeCloseTo(0.4);
-    expect(s.parts.adoption).toBeCloseTo(0.04);
-    expect(s.score).toBeCloseTo(0.4 + 0.2 + 0.1 + 0.12 + 0.08 + 0.04);
+    expect(s.textMatch).toBe(true);
+    expect(s.parts.text).toBeCloseTo(0.8);
+    expect(s.parts.adoption).toBeCloseTo(0.04 * PRECEDENT_WEIGHTS.closeness);
+    expect(s.score).toBeCloseTo(0.8 + (0.2 + 0.1 + 0.12 + 0.08 + 0.04) * PRECEDENT_WEIGHTS.closeness);
   });
 
-  it('ranks a same-band, same-theme precedent above a better text-only match', () => {
+  it('ranks a clearly better text match above a same-band, same-theme case (closeness only breaks near-ties)', () => {
+    // Was: the fitting case (text 0.6, same band and theme) ranked above the better text match (0.9);
+    // issue #12: closeness must not lift a case above one that addresses the description better.
     const fitting = scorePrecedent(
       KITAMI,
       {
@@ -79,9 +93,80 @@ describe('scorePrecedent', () => {
       },
       ['TELEWORK_MIGRATION'],
     );
-    expect(fitting.score).toBeGreaterThan(wordsOnly.score);
+    expect(comparePrecedents(wordsOnly, fitting)).toBeLessThan(0);
     expect(wordsOnly.reasons).toEqual(['説明文のことばとよく一致']);
     expect(fitting.reasons[0]).toBe('説明文のことばと一部一致');
+  });
+
+  const far: PrecedentCandidate = {
+    prefectureCode: '47',
+    kind: 'PREFECTURE',
+    populationBand: 'OVER_1M',
+    themes: [],
+    adoptionCount: 0,
+    textScore: 0.6,
+  };
+  const near: PrecedentCandidate = {
+    prefectureCode: '01',
+    kind: 'CITY',
+    populationBand: 'FROM_100K_TO_300K',
+    themes: ['STAFF_DX', 'ROBOTICS_IOT'],
+    adoptionCount: 1000,
+    textScore: 0.6,
+  };
+
+  it('bounds closeness: at most CLOSENESS_MAX (< 0.05) of score, so it reorders only near-equal text matches', () => {
+    expect(CLOSENESS_MAX).toBeCloseTo(0.0495);
+    expect(CLOSENESS_MAX).toBeLessThan(0.05);
+    const best = scorePrecedent(KITAMI, near, ['STAFF_DX', 'ROBOTICS_IOT']);
+    expect(best.score - best.parts.text).toBeCloseTo(CLOSENESS_MAX);
+    // Equal relevance: the closer case first.
+    const farS = scorePrecedent(KITAMI, far, ['STAFF_DX']);
+    expect(comparePrecedents(best, farS)).toBeLessThan(0);
+    // A text match better by 0.05 cannot be jumped by the closest possible case.
+    const better = scorePrecedent(KITAMI, { ...far, textScore: 0.65 }, ['STAFF_DX']);
+    expect(comparePrecedents(better, best)).toBeLessThan(0);
+  });
+
+  it('puts every text match before every theme-only candidate, however close', () => {
+    const themeOnly = scorePrecedent(KITAMI, { ...near, textScore: null }, ['STAFF_DX', 'ROBOTICS_IOT']);
+    const faintFar = scorePrecedent(KITAMI, { ...far, textScore: 0.01 }, ['STAFF_DX']);
+    expect(themeOnly.textMatch).toBe(false);
+    expect(faintFar.textMatch).toBe(true);
+    expect(themeOnly.score).toBeGreaterThan(faintFar.score);
+    expect(comparePrecedents(faintFar, themeOnly)).toBeLessThan(0);
+    expect([themeOnly, faintFar].sort(comparePrecedents)[0]).toBe(faintFar);
+  });
+
+  it('keeps reasons honest: no text reason without a match, no 共通のテーマ for a theme only inferred from a word', () => {
+    const themeOnly = scorePrecedent(KITAMI, { ...near, textScore: null, adoptionCount: 0 }, [
+      'ROBOTICS_IOT',
+    ]);
+    expect(themeOnly.reasons).toEqual([
+      '同規模の自治体（10万〜30万人）',
+      '説明文の語から推定したテーマ：ロボット・IoT',
+      '同じ県（北海道）',
+      '同じ区分（市）',
+    ]);
+    const weak = scorePrecedent(KITAMI, { ...far, themes: ['ROBOTICS_IOT'], textScore: 0.2 }, [
+      'ROBOTICS_IOT',
+    ]);
+    expect(weak.reasons).toEqual([
+      '説明文のことばとの一致はわずか',
+      '説明文の語から推定したテーマ：ロボット・IoT',
+    ]);
+    const addresses = scorePrecedent(KITAMI, { ...far, themes: ['ROBOTICS_IOT'], textScore: 0.55 }, [
+      'ROBOTICS_IOT',
+    ]);
+    expect(addresses.reasons).toEqual(['説明文のことばと一部一致', '共通のテーマ：ロボット・IoT']);
+    // Queried clause by clause: the wording follows the best clause, the rank the mean.
+    const byClause = scorePrecedent(
+      KITAMI,
+      { ...far, themes: ['ROBOTICS_IOT'], textScore: 0.3, bestClauseScore: 0.85 },
+      ['ROBOTICS_IOT'],
+    );
+    expect(byClause.reasons).toEqual(['説明文のことばとよく一致', '共通のテーマ：ロボット・IoT']);
+    expect(byClause.parts.text).toBeCloseTo(0.3);
   });
 
   it('says how well the words matched, and does not call a weak match a match', () => {
@@ -143,7 +228,9 @@ describe('scorePrecedent', () => {
     );
     expect(neighbour.reasons).toEqual(['近い規模の自治体（30万〜100万人）', '近隣の県（青森県）']);
     expect(neighbour.score).toBeCloseTo(
-      PRECEDENT_WEIGHTS.adjacentPopulationBand + PRECEDENT_WEIGHTS.neighbouringPrefecture,
+      (PRECEDENT_WEIGHTS.adjacentPopulationBand + PRECEDENT_WEIGHTS.neighbouringPrefecture) *
+        PRECEDENT_WEIGHTS.closeness,
+      6,
     );
     const region = scorePrecedent(
       { prefectureCode: '40', kind: 'CITY', populationBand: null },
@@ -173,9 +260,39 @@ describe('scorePrecedent', () => {
       },
       ['RESKILLING', 'SME_DX', 'DX_TALENT'],
     );
-    expect(s.parts.themes).toBe(PRECEDENT_WEIGHTS.themesMax);
-    expect(s.parts.adoption).toBe(PRECEDENT_WEIGHTS.adoptionMax);
+    expect(s.parts.themes).toBeCloseTo(PRECEDENT_WEIGHTS.themesMax * PRECEDENT_WEIGHTS.closeness, 6);
+    expect(s.parts.adoption).toBeCloseTo(PRECEDENT_WEIGHTS.adoptionMax * PRECEDENT_WEIGHTS.closeness, 6);
     expect(s.reasons).toContain('1000自治体が横展開');
+  });
+});
+
+describe('descriptionClauses and clause scores', () => {
+  it('splits a description into clauses, joining short fragments and merging the rest into the last', () => {
+    expect(
+      descriptionClauses(
+        '議会や審議会の会議録づくりに職員の時間が取られている。音声認識で文字起こしを自動化し、会議録の作成を早めたい',
+      ),
+    ).toEqual([
+      '議会や審議会の会議録づくりに職員の時間が取られている',
+      '音声認識で文字起こしを自動化し',
+      '会議録の作成を早めたい',
+    ]);
+    expect(descriptionClauses('はい、ＤＸ人材を育てたい')).toEqual(['はいDX人材を育てたい']);
+    expect(descriptionClauses('一つ目の節、二つ目の節、三つ目の節、四つ目の節、五つ目の節')).toEqual([
+      '一つ目の節',
+      '二つ目の節',
+      '三つ目の節',
+      '四つ目の節 五つ目の節',
+    ]);
+    expect(descriptionClauses('！？。')).toEqual([]);
+  });
+
+  it('ranks by the mean over clauses and words by the best clause', () => {
+    expect(combinedTextScore([null, null])).toBeNull();
+    expect(combinedTextScore([0.6, null, 0.3])).toBeCloseTo(0.3);
+    expect(combinedTextScore([0.9])).toBeCloseTo(0.9);
+    expect(bestClauseScore([0.6, null, 0.3])).toBe(0.6);
+    expect(bestClauseScore([null])).toBeNull();
   });
 });
 

@@ -74,15 +74,25 @@ export interface PrecedentCandidate {
    * through its themes and the description's words did not match it.
    */
   textScore: number | null;
+  /**
+   * When the description was queried clause by clause: the best clause's score, which says in words how
+   * well the case matched (textMatchReason) and whether it addresses the description; default textScore.
+   */
+  bestClauseScore?: number | null;
 }
 
 /**
- * Weights of the finder's score. The text part dominates when the words match well; profile and themes
- * decide between cases of similar relevance, and can lift a well-fitting case above a case that shares
- * only words with the description. Documented in docs/precedent-finder.md and tested in the spec.
+ * Weights of the finder's score (issue #12): text relevance gates the rest. A case whose words match the
+ * description always ranks above one that came in only through its themes (`comparePrecedents`); among
+ * matching cases the score is the text relevance (0–1) plus a bounded closeness tie-break: the closeness
+ * points below (profile, themes, adoptions; at most 0.66) times `closeness` (0.075), so at most 0.0495.
+ * Closeness therefore reorders only cases whose text scores differ by less than 0.05, and can never lift
+ * an off-topic case above one that addresses the description. Documented in docs/precedent-finder.md.
  */
 export const PRECEDENT_WEIGHTS = {
-  text: 0.5,
+  text: 1,
+  /** Multiplies the closeness points below into score units. */
+  closeness: 0.075,
   samePopulationBand: 0.2,
   adjacentPopulationBand: 0.08,
   sameKind: 0.08,
@@ -97,6 +107,15 @@ export const PRECEDENT_WEIGHTS = {
   adoptionMax: 0.06,
 } as const;
 
+/** The most closeness can add to a score: 0.66 points × 0.075 = 0.0495. */
+export const CLOSENESS_MAX =
+  PRECEDENT_WEIGHTS.closeness *
+  (PRECEDENT_WEIGHTS.samePopulationBand +
+    PRECEDENT_WEIGHTS.sameKind +
+    PRECEDENT_WEIGHTS.samePrefecture +
+    PRECEDENT_WEIGHTS.themesMax +
+    PRECEDENT_WEIGHTS.adoptionMax);
+
 /**
  * How well the description's words matched, in words (the engine's ranking score, 0–1): a case that
  * shares a word or two must not read as a match. Thresholds measured on the demo data: a case that
@@ -109,6 +128,13 @@ export const TEXT_MATCH_REASONS = {
   weak: '説明文のことばとの一致はわずか',
 } as const;
 
+/**
+ * Themes shared with a case whose words do not address the description (no or only a weak text match):
+ * the link comes from a word of the description (「自動化」 → ロボット・IoT), not from what the case is about,
+ * so it is not called 「共通のテーマ」.
+ */
+export const THEME_FROM_WORD_REASON = '説明文の語から推定したテーマ';
+
 export function textMatchReason(textScore: number): string {
   if (textScore >= TEXT_MATCH_THRESHOLDS.strong) return TEXT_MATCH_REASONS.strong;
   if (textScore >= TEXT_MATCH_THRESHOLDS.partial) return TEXT_MATCH_REASONS.partial;
@@ -116,7 +142,10 @@ export function textMatchReason(textScore: number): string {
 }
 
 export interface PrecedentScore {
+  /** Text relevance plus the closeness tie-break; compare with `comparePrecedents`, which puts `textMatch` first. */
   score: number;
+  /** Whether the description's words matched the case at all (the engine returned it for the text query). */
+  textMatch: boolean;
   /**
    * Japanese, for display as they are, one per part that contributed: how well the words matched first
    * (「説明文のことばとよく一致」), then 「同規模の自治体（5万〜10万人）」, 「共通のテーマ：リスキリング」, …
@@ -136,12 +165,13 @@ function bandDistance(a: PopulationBand, b: PopulationBand): number {
   return Math.abs(POPULATION_BANDS.indexOf(a) - POPULATION_BANDS.indexOf(b));
 }
 
-const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
+// Six places: closeness parts are small (at most 0.0495 in all) and must not round away.
+const round6 = (n: number) => Math.round(n * 1_000_000) / 1_000_000;
 
 /**
  * Scores one candidate precedent for a municipality that described its situation (pure; the API sorts
- * by `score`, ties by text relevance). `descriptionThemes` are the themes of the description
- * (themesInText). Reasons: the text match first, then the profile and themes strongest first.
+ * with `comparePrecedents`). `descriptionThemes` are the themes of the description (themesInText).
+ * Reasons: the text match first, then the profile and themes strongest first.
  */
 export function scorePrecedent(
   seeker: MunicipalityProfile,
@@ -151,8 +181,12 @@ export function scorePrecedent(
 ): PrecedentScore {
   const reasons: string[] = [];
   const textScore = Math.min(1, Math.max(0, candidate.textScore ?? 0));
-  const text = weights.text * textScore;
-  if (candidate.textScore !== null && textScore > 0) reasons.push(textMatchReason(textScore));
+  const textMatch = candidate.textScore !== null && textScore > 0;
+  const text = textMatch ? weights.text * textScore : 0;
+  // How well the words matched, in words: the best clause's score (the mean over clauses ranks, but a
+  // case that answers one clause of three fully did match those words well).
+  const wordScore = Math.min(1, Math.max(0, candidate.bestClauseScore ?? textScore));
+  if (textMatch) reasons.push(textMatchReason(wordScore));
 
   let population = 0;
   if (seeker.populationBand && candidate.populationBand) {
@@ -169,7 +203,12 @@ export function scorePrecedent(
 
   const common = candidate.themes.filter((t) => descriptionThemes.includes(t));
   const themes = Math.min(weights.themesMax, weights.themeInCommon * common.length);
-  if (common.length) reasons.push(`共通のテーマ：${common.map((t) => CASE_THEME_LABELS[t].ja).join('、')}`);
+  if (common.length) {
+    const names = common.map((t) => CASE_THEME_LABELS[t].ja).join('、');
+    // Only a case that addresses the description (at least a partial text match) has the theme "in common".
+    const addresses = textMatch && wordScore >= TEXT_MATCH_THRESHOLDS.partial;
+    reasons.push(addresses ? `共通のテーマ：${names}` : `${THEME_FROM_WORD_REASON}：${names}`);
+  }
 
   let place = 0;
   const here = seeker.prefectureCode ? prefectureByCode(seeker.prefectureCode) : undefined;
@@ -197,17 +236,80 @@ export function scorePrecedent(
   const adoption = Math.min(weights.adoptionMax, weights.adoption * Math.log2(1 + n));
   if (n > 0) reasons.push(`${n}自治体が横展開`);
 
+  const c = weights.closeness;
   const parts = {
-    text: round4(text),
-    population: round4(population),
-    kind: round4(kind),
-    place: round4(place),
-    themes: round4(themes),
-    adoption: round4(adoption),
+    text: round6(text),
+    population: round6(population * c),
+    kind: round6(kind * c),
+    place: round6(place * c),
+    themes: round6(themes * c),
+    adoption: round6(adoption * c),
   };
   return {
-    score: round4(text + population + kind + place + themes + adoption),
+    score: round6(text + (population + kind + place + themes + adoption) * c),
+    textMatch,
     reasons,
     parts,
   };
+}
+
+/**
+ * The finder's order: every case the description's words matched before every case that came in only
+ * through its themes; then the score (text relevance plus at most CLOSENESS_MAX of closeness); then the
+ * text relevance alone. Callers add their own last tie-breaks (newest, id).
+ */
+export function comparePrecedents(
+  a: Pick<PrecedentScore, 'score' | 'textMatch' | 'parts'>,
+  b: Pick<PrecedentScore, 'score' | 'textMatch' | 'parts'>,
+): number {
+  return Number(b.textMatch) - Number(a.textMatch) || b.score - a.score || b.parts.text - a.parts.text;
+}
+
+/** At most this many clauses of a description are sent to the engine, each as its own text query. */
+export const MAX_DESCRIPTION_CLAUSES = 4;
+
+/**
+ * The clauses of a description (split at 。、！？ and line breaks, fragments under 4 characters joined to
+ * the next), at most `max`, the later ones merged into the last. Why: Meilisearch reads the first ten words
+ * of a query and, with matchingStrategy 'last', only returns cases containing its first word, so one query
+ * for 「議会や審議会の会議録づくりに…音声認識で文字起こしを…」 misses a case about 審議会 transcription that
+ * lacks 「議会」. One query per clause lets every part of the description find its cases.
+ */
+export function descriptionClauses(description: string, max = MAX_DESCRIPTION_CLAUSES): string[] {
+  const pieces = description
+    .normalize('NFKC')
+    .split(/[。、，,．！？!?；;\n\r]+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const clauses: string[] = [];
+  let pending = '';
+  for (const p of pieces) {
+    pending += p;
+    if (pending.length >= 4) {
+      clauses.push(pending);
+      pending = '';
+    }
+  }
+  if (pending) {
+    if (clauses.length) clauses[clauses.length - 1] += pending;
+    else clauses.push(pending);
+  }
+  if (clauses.length <= max) return clauses;
+  return [...clauses.slice(0, max - 1), clauses.slice(max - 1).join(' ')];
+}
+
+/**
+ * The text relevance of a case to a description queried clause by clause: the mean of its ranking scores
+ * over the clauses (0 for a clause that did not find it), so a case that addresses several parts of the
+ * description beats one that shares a single clause's words. null when no clause found it.
+ */
+export function combinedTextScore(clauseScores: ReadonlyArray<number | null | undefined>): number | null {
+  if (!clauseScores.some((s) => typeof s === 'number')) return null;
+  return clauseScores.reduce<number>((sum, s) => sum + (s ?? 0), 0) / clauseScores.length;
+}
+
+/** The best of the clause scores (null when no clause found the case). */
+export function bestClauseScore(clauseScores: ReadonlyArray<number | null | undefined>): number | null {
+  const found = clauseScores.filter((s): s is number => typeof s === 'number');
+  return found.length ? Math.max(...found) : null;
 }

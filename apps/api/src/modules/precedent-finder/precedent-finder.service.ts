@@ -2,6 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { MultiSearchQuery } from 'meilisearch';
 import {
   buildCaseFilter,
+  bestClauseScore,
+  combinedTextScore,
+  comparePrecedents,
+  descriptionClauses,
   filterString,
   normalizeQuery,
   populationBandOf,
@@ -32,8 +36,12 @@ import { authorize } from '../auth/authorization.policy';
 import type { CasesLikeDraftInput } from './dto/cases-like-draft.input';
 import type { FindPrecedentsInput } from './dto/find-precedents.input';
 
-/** Candidates read from the engine by text, and by the description's themes when the words miss. */
+/**
+ * Candidates read from the engine by text (per clause of the description when it has several), and by the
+ * description's themes when the words miss.
+ */
 export const TEXT_CANDIDATES = 50;
+export const CLAUSE_CANDIDATES = 30;
 export const THEME_CANDIDATES = 30;
 
 export interface PrecedentResult extends PrecedentScore {
@@ -66,7 +74,7 @@ const FINDER_ATTRIBUTES = [
 
 /**
  * The engine queries of one findPrecedents call, exactly as the API sends them (the benchmark sends the
- * same ones straight to Meilisearch to compare): the text query with ranking scores, and, when the
+ * same ones straight to Meilisearch to compare): a text query per clause with ranking scores, and, when the
  * description mentions themes, the newest cases of those themes so that a fitting case whose words differ
  * is still a candidate. Both: published, readable by the caller, not the seeker's own.
  */
@@ -78,12 +86,15 @@ export function finderQueries(
   descriptionThemes: readonly CaseTheme[],
 ): MultiSearchQuery[] {
   const notOwn = seekerCode ? [`municipalityCode != ${filterString(seekerCode)}`] : [];
-  const q = prepareQuery(normalizeQuery(description));
   const base = { indexUid, locales: ['jpn' as const], attributesToRetrieve: FINDER_ATTRIBUTES };
   const queries: MultiSearchQuery[] = [];
-  // A description with no word left once normalised (only emoji or punctuation) has no text query: an
-  // empty one would be a placeholder search returning every case, ranked by closeness alone.
-  if (q) {
+  // One text query per clause (descriptionClauses: the engine reads ten words and requires the first);
+  // a clause with no word left once normalised (only emoji or punctuation) has no query: an empty one
+  // would be a placeholder search returning every case, ranked by closeness alone.
+  const clauses = descriptionClauses(description)
+    .map((c) => prepareQuery(normalizeQuery(c)))
+    .filter(Boolean);
+  for (const q of clauses) {
     queries.push(
       // 'last' keeps the cases that share only some of the words (dropping words from the end), and the
       // ranking score says how much they share. Measured on 1.21: 'frequency' returned only the cases
@@ -92,7 +103,7 @@ export function finderQueries(
         ...base,
         q,
         filter: [...buildCaseFilter(null, visibilities), ...notOwn],
-        limit: TEXT_CANDIDATES,
+        limit: clauses.length > 1 ? CLAUSE_CANDIDATES : TEXT_CANDIDATES,
         matchingStrategy: 'last',
         showRankingScore: true,
       },
@@ -129,8 +140,8 @@ export type Seeker =
 
 /**
  * 先行事例ファインダー: text relevance from Meilisearch (the same index, locale, synonyms and visibility rules
- * as searchCaseStudies) re-ranked by how close the publishing municipality is to the one looking, the
- * themes the description mentions and how far the case has spread. The scoring is the pure
+ * as searchCaseStudies) first; how close the publishing municipality is to the one looking, the themes the
+ * description mentions and how far the case has spread only reorder cases of nearly equal relevance. The scoring is the pure
  * `scorePrecedent` of @yokoten/case-studies; this service only gathers its inputs.
  */
 @Injectable()
@@ -153,7 +164,7 @@ export class PrecedentFinderService {
     const limit = input.limit ?? 10;
     const visibilities = visibilitiesOf(actor);
     // The themes the description mentions, plus those the asking municipality says it works on (its
-    // profile's focus themes) as an extra theme profile. Issue #12 reworks the ranking.
+    // profile's focus themes) as an extra theme profile.
     const descriptionThemes = [
       ...new Set([
         ...themesInText(input.description),
@@ -172,13 +183,17 @@ export class PrecedentFinderService {
 
     // Score every candidate from what the index holds about it (themes, the publisher's profile): only
     // the few shown are read from PostgreSQL.
-    const candidates = new Map<string, FinderHit & { textScore: number | null }>();
+    // Text queries come first, one per clause; their scores are combined (combinedTextScore).
+    const textQueries = queries.filter((q) => q.q).length;
+    const candidates = new Map<string, FinderHit & { clauseScores: Array<number | null> }>();
     results.forEach((r, i) => {
       for (const hit of r.hits as unknown as FinderHit[]) {
-        const prev = candidates.get(hit.id);
-        const textScore = i === 0 && queries[0].q ? (hit._rankingScore ?? null) : null;
-        if (!prev) candidates.set(hit.id, { ...hit, textScore });
-        else if (textScore !== null && prev.textScore === null) prev.textScore = textScore;
+        let c = candidates.get(hit.id);
+        if (!c) {
+          c = { ...hit, clauseScores: Array.from({ length: textQueries }, () => null) };
+          candidates.set(hit.id, c);
+        }
+        if (i < textQueries) c.clauseScores[i] = hit._rankingScore ?? null;
       }
     });
     if (candidates.size === 0) return [];
@@ -187,7 +202,6 @@ export class PrecedentFinderService {
     const ranked = [...candidates.values()]
       .map((h) => ({
         id: h.id,
-        text: h.textScore ?? 0,
         publishedAt: h.publishedAt ?? 0,
         ...scorePrecedent(
           profile,
@@ -197,15 +211,15 @@ export class PrecedentFinderService {
             populationBand: h.populationBand,
             themes: h.themes ?? [],
             adoptionCount: counts.get(h.id) ?? 0,
-            textScore: h.textScore,
+            textScore: combinedTextScore(h.clauseScores),
+            bestClauseScore: bestClauseScore(h.clauseScores),
           },
           descriptionThemes,
         ),
       }))
-      .sort(
-        (a, b) =>
-          b.score - a.score || b.text - a.text || b.publishedAt - a.publishedAt || a.id.localeCompare(b.id),
-      );
+      // Text relevance gates the rest (comparePrecedents): a theme-only candidate never comes before a
+      // case the description's words matched; closeness only reorders cases of nearly equal relevance.
+      .sort((a, b) => comparePrecedents(a, b) || b.publishedAt - a.publishedAt || a.id.localeCompare(b.id));
 
     // The index may lag PostgreSQL for a moment: the rows decide what may be shown. A few spare rows are
     // read so that a case unpublished a moment ago does not leave the list short.
@@ -222,7 +236,7 @@ export class PrecedentFinderService {
       )
         continue;
       loaders.primeCaseStudy?.(c);
-      out.push({ caseStudy: c, score: r.score, reasons: r.reasons, parts: r.parts });
+      out.push({ caseStudy: c, score: r.score, textMatch: r.textMatch, reasons: r.reasons, parts: r.parts });
       if (out.length === limit) break;
     }
     return out;

@@ -30,6 +30,14 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
         .map((t) => english(CASE_THEME_LABELS, t))
         .join(', ')}`,
   ],
+  [
+    /^説明文の語から推定したテーマ：(.+)$/,
+    (m) =>
+      `Theme guessed from a word of your description: ${m[1]
+        .split('、')
+        .map((t) => english(CASE_THEME_LABELS, t))
+        .join(', ')}`,
+  ],
   [/^同じ県（(.+)）$/, (m) => `Same prefecture (${prefectureEn(m[1])})`],
   [/^近隣の県（(.+)）$/, (m) => `Neighbouring prefecture (${prefectureEn(m[1])})`],
   [/^同じ地方（(.+)）$/, (m) => `Same region (${english(REGION_LABELS, m[1])})`],
