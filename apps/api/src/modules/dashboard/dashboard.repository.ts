@@ -94,7 +94,7 @@ export class DashboardRepository {
         ),
         await q<DashboardRows['membership']>(
           `SELECT ${termOfDate('joined_on')} AS term, count(*)::int AS joined FROM municipalities
-              WHERE joined_on IS NOT NULL AND membership_status IN ('MEMBER', 'WITHDRAWN')
+              WHERE joined_on IS NOT NULL AND membership_status = 'MEMBER'
               GROUP BY 1 ORDER BY 1`,
         ),
         await q<DashboardRows['participation']>(

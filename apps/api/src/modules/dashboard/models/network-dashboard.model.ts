@@ -58,7 +58,10 @@ export class FollowedCase {
   followerCount: number;
 }
 
-@ObjectType({ description: 'Municipalities that joined in a term, and the running total' })
+@ObjectType({
+  description:
+    'Today’s members by the term they joined, and the running total (its last value is totals.members; municipalities that have left are not counted)',
+})
 export class MembershipTerm {
   @Field({ description: 'e.g. 2023H1' })
   term: string;
@@ -70,7 +73,7 @@ export class MembershipTerm {
   joined: number;
 
   @Field(() => Int, {
-    description: 'Joined up to and including this term (withdrawals have no date and are not subtracted)',
+    description: 'Today’s members that joined up to and including this term',
   })
   cumulative: number;
 }
@@ -103,7 +106,7 @@ export class DashboardTotals {
   @Field(() => Int)
   publishedCases: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Member municipalities today (membershipStatus MEMBER)' })
   members: number;
 
   @Field(() => Int, { description: 'Adoption records, considering included' })
