@@ -22,6 +22,7 @@ import { bandLabel, fiscalYearLabel, kindLabel, targetLabel, themeLabel } from '
 import { SimilarCases } from './similar-cases';
 import { CaseNetworkSection } from '../adoption/case-network-section';
 import { JA, withJapanese } from '../../shared/japanese';
+import { ScrollHint, scrollShadows, useHorizontalOverflow } from '../../shared/scroll-hint';
 
 /** Case ids are UUIDs: anything else cannot exist, so do not ask the API. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -99,6 +100,7 @@ function Budget({ value, language }: { value: number | null; language: Language 
 
 function OutcomesTable({ caseStudy, language }: { caseStudy: CaseStudyDetailFragment; language: Language }) {
   const { t } = useTranslation();
+  const { ref, overflows } = useHorizontalOverflow<HTMLDivElement>();
   if (caseStudy.outcomes.length === 0) return null;
   return (
     <section aria-labelledby="case-outcomes" className="mt-10">
@@ -109,7 +111,17 @@ function OutcomesTable({ caseStudy, language }: { caseStudy: CaseStudyDetailFrag
       <p aria-hidden="true" className="mt-4 text-std-16N-170 text-solid-gray-700">
         {withJapanese(t('case.outcomesCaption', { title: JA }), caseStudy.title)}
       </p>
-      <div className="mt-2 overflow-x-auto" tabIndex={0} role="group" aria-labelledby="case-outcomes">
+      {/* On a phone the last columns were cut off with no sign that the table goes on. */}
+      <ScrollHint id="case-outcomes-scroll" show={overflows} />
+      <div
+        ref={ref}
+        className="mt-2 overflow-x-auto"
+        style={scrollShadows}
+        tabIndex={0}
+        role="group"
+        aria-labelledby="case-outcomes"
+        aria-describedby={overflows ? 'case-outcomes-scroll' : undefined}
+      >
         <table className="w-full border-collapse text-left">
           <caption className="sr-only">
             {withJapanese(t('case.outcomesCaption', { title: JA }), caseStudy.title)}
@@ -330,6 +342,47 @@ function CaseContent({ caseStudy, user }: { caseStudy: CaseStudyDetailFragment; 
       <p lang="ja" className="mt-8 max-w-3xl text-std-18N-160 text-solid-gray-900">
         {caseStudy.summary}
       </p>
+
+      {/* On a phone the facts box comes after the whole body (予算 was ≈ 3,700 px down): what a reader
+          weighs first, and the way to the contact, right under the summary. From lg the box is beside it. */}
+      <section
+        aria-labelledby="case-key-facts"
+        className="mt-6 rounded-12 border border-solid-gray-420 bg-solid-gray-50 p-4 lg:hidden"
+      >
+        <h2 id="case-key-facts" className="text-std-20B-150 text-solid-gray-900">
+          {t('case.keyFactsHeading')}
+        </h2>
+        <dl className="mt-1">
+          <Row label={t('caseFields.budgetYen')}>
+            <Budget value={caseStudy.budgetYen} language={language} />
+          </Row>
+          <Row label={t('caseFields.fiscalYears')}>
+            {caseStudy.fiscalYears.length
+              ? [...caseStudy.fiscalYears]
+                  .sort((a, b) => a - b)
+                  .map((year) => fiscalYearLabel(year, language))
+                  .join(language === 'ja' ? '、' : ', ')
+              : t('common.notSet')}
+          </Row>
+          <Row label={t('municipality.populationBand')}>
+            {municipality.populationBand
+              ? bandLabel(municipality.populationBand, language)
+              : t('common.unknown')}
+            {municipality.population !== null && (
+              <span className="block text-solid-gray-700">
+                {t('case.populationValue', {
+                  formatted: formatNumber(municipality.population, language),
+                })}
+              </span>
+            )}
+          </Row>
+        </dl>
+        <p className="mt-3 text-std-16N-170">
+          <a href="#case-contact" className="link-text inline-flex min-h-11 items-center">
+            {t('case.contactJump')}
+          </a>
+        </p>
+      </section>
 
       <div className="mt-8 grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 lg:order-1">

@@ -10,9 +10,10 @@ import { apiProblem } from '../../shared/errors';
 import { ErrorNotice, Loading } from '../../shared/status';
 import { pageTitle, sectionTitle } from '../../shared/ui-classes';
 import { usePageTitle } from '../../shared/use-page-title';
+import { ScrollHint, scrollShadows, useHorizontalOverflow } from '../../shared/scroll-hint';
 import { adoptionStatusLabel, fiscalYearLabel, themeLabel } from '../adoption/adoption-labels';
 import { useCurrentUser } from '../auth/use-current-user';
-import { municipalityName, prefectureName } from '../municipalities/labels';
+import { municipalityWithPrefecture, prefectureName } from '../municipalities/labels';
 import { ColumnBars, BarsAndLine, HorizontalBars } from './charts';
 import { PublicSummary } from './public-summary';
 import { MyActivity } from './my-activity';
@@ -28,6 +29,12 @@ const th = 'whitespace-nowrap px-2 py-2 text-left text-std-16B-170 sm:px-3';
 const td = 'px-2 py-2 text-left text-std-16N-170 sm:px-3';
 const num = 'px-2 py-2 text-right text-std-16N-170 tabular-nums sm:px-3';
 
+/** The start of a case's title for a chart's axis (the table beside it has the whole title). */
+function shortTitle(title: string, length = 12): string {
+  const chars = [...title];
+  return chars.length > length ? `${chars.slice(0, length).join('')}…` : title;
+}
+
 function termLabel(term: string, fallback: string, language: Language): string {
   try {
     return formatTerm(term, language);
@@ -39,17 +46,29 @@ function termLabel(term: string, fallback: string, language: Language): string {
 /** A table of figures, scrollable by keyboard on narrow screens. */
 function DataTable({ caption, head, children }: { caption: string; head: ReactNode; children: ReactNode }) {
   const id = useId();
+  const { ref, overflows } = useHorizontalOverflow<HTMLDivElement>();
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="group" aria-labelledby={id}>
-      <table className="w-full border-collapse">
-        <caption id={id} className="mb-2 text-left text-std-16B-170 text-solid-gray-800">
-          {caption}
-        </caption>
-        <thead>
-          <tr className="border-b-2 border-solid-gray-800">{head}</tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
+    <div className="min-w-0">
+      <ScrollHint id={`${id}-scroll`} show={overflows} />
+      <div
+        ref={ref}
+        className="overflow-x-auto"
+        style={scrollShadows}
+        tabIndex={0}
+        role="group"
+        aria-labelledby={id}
+        aria-describedby={overflows ? `${id}-scroll` : undefined}
+      >
+        <table className="w-full border-collapse">
+          <caption id={id} className="mb-2 text-left text-std-16B-170 text-solid-gray-800">
+            {caption}
+          </caption>
+          <thead>
+            <tr className="border-b-2 border-solid-gray-800">{head}</tr>
+          </thead>
+          <tbody>{children}</tbody>
+        </table>
+      </div>
     </div>
   );
 }
@@ -288,12 +307,13 @@ function AdoptionsPanel({ d, language }: { d: Dashboard; language: Language }) {
       <div className="grid min-w-0 items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         {top.length > 0 ? (
           <HorizontalBars
-            // The rank of the table below, so that two cases of one municipality are told apart.
+            // A bar is a case: its rank in the table below and the start of its title (labelled by the
+            // municipality alone, two cases of 北見市 read as 北見市 twice).
             data={top.map((f, index) => ({
-              label: `${index + 1}. ${municipalityName(f.caseStudy.municipality, language)}`,
+              label: `${index + 1}. ${shortTitle(f.caseStudy.title)}`,
               value: f.adoptionCount,
             }))}
-            labelWidth={120}
+            labelWidth={210}
           />
         ) : (
           <p className="text-std-16N-170">{t('dashboard.noAdoptions')}</p>
@@ -341,7 +361,7 @@ function AdoptionsPanel({ d, language }: { d: Dashboard; language: Language }) {
                 {f.caseStudy.title}
               </Link>
               <span className="block text-dns-14N-130 text-solid-gray-700">
-                {municipalityName(f.caseStudy.municipality, language)}
+                {municipalityWithPrefecture(f.caseStudy.municipality, language)}
               </span>
             </th>
             <td className={num}>{formatNumber(f.adoptionCount, language)}</td>
@@ -426,7 +446,7 @@ function ParticipationPanel({ d, language }: { d: Dashboard; language: Language 
           <tr key={m.code} className="border-b border-solid-gray-420">
             <th scope="row" className={td}>
               <Link to={`/municipalities/${m.code}`} className="link-text">
-                {municipalityName(m, language)}
+                {municipalityWithPrefecture(m, language)}
               </Link>
             </th>
             {terms.map(([term]) => {

@@ -219,11 +219,14 @@ function ScoreSummary({ score }: { score: TableScoreFieldsFragment }) {
       <div className="contents">
         <dt className="font-bold">{t('sessions.console.scoreFirstChoice')}</dt>
         <dd>
-          {t('sessions.console.scoreFirstChoiceValue', {
-            first: n(score.firstChoice),
-            total: n(score.withPreferences),
-            percent: percent(score.firstChoiceShare, language),
-          })}
+          {/* No share of nobody: 「0人／0人（100%）」 read as a perfect score. */}
+          {score.withPreferences === 0
+            ? t('sessions.console.scoreNoPreferences')
+            : t('sessions.console.scoreFirstChoiceValue', {
+                first: n(score.firstChoice),
+                total: n(score.withPreferences),
+                percent: percent(score.firstChoiceShare, language),
+              })}
         </dd>
       </div>
       {score.byRank.slice(1).map((count, index) => (
@@ -287,11 +290,13 @@ function TableAssignment({
       const result = data?.assignTables.score;
       setMessage({
         ok: true,
-        text: t('sessions.console.assigned', {
-          first: formatNumber(result?.firstChoice ?? 0, language),
-          total: formatNumber(result?.withPreferences ?? 0, language),
-          percent: percent(result?.firstChoiceShare ?? 0, language),
-        }),
+        text: !result?.withPreferences
+          ? t('sessions.console.assignedNoPreferences')
+          : t('sessions.console.assigned', {
+              first: formatNumber(result.firstChoice, language),
+              total: formatNumber(result.withPreferences, language),
+              percent: percent(result.firstChoiceShare, language),
+            }),
       });
     } catch (caught) {
       setMessage({ ok: false, text: sessionProblemMessage(caught, t) });
@@ -521,14 +526,21 @@ function RegistrationsTable({ session, registrations }: { session: Session; regi
                 <tr key={r.id} className="border-b border-solid-gray-420">
                   <td className={`${td} tabular-nums`}>{r.arrivalSeq}</td>
                   <th scope="row" className={`${td} font-normal`}>
-                    <span lang="ja" className="block font-bold">
+                    <span lang="ja" className="block whitespace-nowrap font-bold">
                       {r.user.name}
                     </span>
-                    <span className="block break-all text-solid-gray-700">{r.user.email}</span>
+                    {/* An address breaks only where it must (anywhere, it has no words), in a column
+                        at least 16rem wide so that most stay on one line. */}
+                    <span className="block min-w-64 text-solid-gray-700 [overflow-wrap:anywhere]">
+                      {r.user.email}
+                    </span>
                   </th>
                   <td className={td}>
-                    <span lang="ja">{r.municipality.name}</span>
-                    <span className="block text-solid-gray-700">
+                    {/* 「北九州市」 stays whole (it read 北九州／市): names are short, they do not wrap. */}
+                    <span lang="ja" className="whitespace-nowrap">
+                      {r.municipality.name}
+                    </span>
+                    <span className="block whitespace-nowrap text-solid-gray-700">
                       {language === 'en' ? r.municipality.prefecture.nameEn : r.municipality.prefecture.name}
                     </span>
                   </td>
