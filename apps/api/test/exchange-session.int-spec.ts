@@ -615,7 +615,7 @@ describe('exchange sessions (定期共有会) over GraphQL', () => {
       const text = new TextDecoder().decode(bytes.slice(3));
       const lines = text.trimEnd().split('\r\n');
       expect(lines[0]).toBe(
-        '状態,キャンセル待ち順,申込順,氏名,メールアドレス,団体コード,自治体,都道府県,テーブル,希望テーブル,受付,申込日時,キャンセル日時',
+        '状態,キャンセル待ち順,申込順,氏名,メールアドレス,団体コード,自治体,都道府県,テーブル,希望テーブル,当日受付,申込日時,キャンセル日時',
       );
       expect(lines).toHaveLength(4);
       expect(lines[3]).toMatch(/^キャンセル待ち,1,3,/);

@@ -165,9 +165,11 @@ describe('mail outbox: a lease, not a transaction, across the SMTP send', () => 
     await ds.transaction((m) =>
       enqueueMails(m, [{ kind: 'test', to: 'crash@example.jp', subject: 'orphan', text: 'left by a crash' }]),
     );
-    // Claimed by "another process" first (as the worker would; it may also have been faster than us).
+    // Claimed by "another process" first, as a worker claims: only a row nobody holds (the app's own worker
+    // may have been faster than us and be sending it right now; then there is nothing to simulate).
     const [leased] = (await ds.query(
-      `UPDATE mail_outbox SET locked_until = now() + interval '1 hour' WHERE subject = 'orphan' RETURNING id`,
+      `UPDATE mail_outbox SET locked_until = now() + interval '1 hour'
+        WHERE subject = 'orphan' AND (locked_until IS NULL OR locked_until <= now()) RETURNING id`,
     )) as [Array<{ id: string }>, number];
     if (leased.length === 1) {
       expect((await outbox.processBatch()).claimed).toBe(0);
