@@ -2461,6 +2461,46 @@ test('dashboard: charts, tables with captions and the tile map of Japan', async 
   await j.login(FOLLOWER.email, FOLLOWER.password);
   await page.waitForURL(/\/dashboard$/);
   await j.expectText(page.locator('dd').first(), /^[\d,]+団体$/, 'member total');
+  // #15: one definition of a member. The figure at the top is where the membership table's total ends
+  // (it read 55団体 above a table that ended at 57: withdrawn municipalities counted when they joined).
+  const membersTop = Number((await page.locator('main dd').first().innerText()).replace(/\D/g, ''));
+  const membershipRows = page
+    .locator('table')
+    .filter({ has: page.locator('caption', { hasText: '半期ごとの加盟自治体数と累計' }) })
+    .locator('tbody tr');
+  await membershipRows.first().waitFor();
+  const lastTotal = Number((await membershipRows.last().locator('td').last().innerText()).replace(/\D/g, ''));
+  expect(
+    membersTop === lastTotal,
+    `加盟自治体 reads ${membersTop} at the top and ${lastTotal} at the end of the membership table`,
+  );
+  // A bar of the most-followed chart is a case: two bars never carry one name (北見市 twice, for two
+  // cases of one city); a municipality is named with its prefecture wherever it is listed.
+  // (Its axis labels are the texts of the chart that start with the rank: 「1. 」.)
+  const chartTexts = page.locator('section[aria-labelledby="dash-adoptions"] svg text');
+  await chartTexts.first().waitFor({ state: 'attached' });
+  const barLabels = (await chartTexts.allTextContents())
+    // (recharts sets a label's words in <tspan>s, so the space after 「1.」 is not in its text.)
+    .filter((label) => /^\d+\./.test(label.trim()))
+    .map((label) => label.trim().replace(/^\d+\.\s*/, ''));
+  expect(barLabels.length > 1, 'the most-followed chart has bars');
+  expect(
+    new Set(barLabels).size === barLabels.length,
+    `the most-followed bars repeat a label: ${barLabels.join(' / ')}`,
+  );
+  const participationNames = await page
+    .locator('table')
+    .filter({ has: page.locator('caption', { hasText: '期ごと・自治体ごとの定期共有会への参加' }) })
+    .locator('tbody th')
+    .allInnerTexts();
+  expect(
+    participationNames.every((name) => /都|道|府|県/.test(name)),
+    `participation rows without a prefecture: ${participationNames.filter((n) => !/都|道|府|県/.test(n)).join(', ')}`,
+  );
+  expect(
+    new Set(participationNames).size === participationNames.length,
+    'a municipality listed twice in the participation table',
+  );
   // The officer's own municipality: its questions and the cases it follows, with links.
   const mine = page.getByRole('region', { name: 'あなたの自治体' });
   await j.expectText(mine, /回答を待っている問い合わせ：\d+件/, 'own questions');
@@ -2525,6 +2565,100 @@ test('dashboard: charts, tables with captions and the tile map of Japan', async 
     'non-member officer',
   );
 });
+
+test(
+  'tables: no share of nobody in the table score, registrant names and municipalities whole at 1280px, English without doubled names',
+  async (j, page) => {
+    await loginAs(j, page, ORGANISER.email, '/sessions');
+    // A session with tables and nobody registered yet: 第1希望 was 「0人／希望を出した0人（100%）」.
+    const starts = new Date(Date.now() + 9 * 3600_000 + 90 * 86_400_000);
+    const month = starts.getUTCMonth() + 1;
+    const year = starts.getUTCFullYear();
+    const term = month >= 4 && month <= 9 ? `${year}H1` : month >= 10 ? `${year}H2` : `${year - 1}H2`;
+    const at = (days, hour) => `${jstInput(days, hour)}:00+09:00`;
+    const created = await j.graphql(
+      `mutation ($input: CreateExchangeSessionInput!) { createExchangeSession(input: $input) { id } }`,
+      {
+        input: {
+          title: `E2E 表の確認 ${Date.now().toString(36)}`,
+          term,
+          format: 'ONLINE',
+          meetingUrl: 'https://meet.example.jp/yokoten-e2e-tables',
+          capacity: 10,
+          startsAt: at(90, 14),
+          endsAt: at(90, 16),
+          registrationOpensAt: at(1, 9),
+          registrationClosesAt: at(85, 17),
+          tables: [
+            { name: 'テーブルA', seats: 5 },
+            { name: 'テーブルB', seats: 5 },
+          ],
+        },
+      },
+    );
+    const sessionId = created.data?.createExchangeSession?.id;
+    expect(sessionId, `creating a session: ${JSON.stringify(created.errors ?? created)}`);
+    await j.goto(`/sessions/${sessionId}/console`);
+    const score = page.getByTestId('table-score');
+    await score.waitFor();
+    const scoreText = await score.innerText();
+    expect(!/（100%）|\(100%\)/.test(scoreText), `a share of nobody: ${scoreText}`);
+    expect(/対象なし/.test(scoreText), `the empty score should say 対象なし: ${scoreText}`);
+
+    // The demo session's registrants at 1280px: 「北九州市」 and the names on one line each, addresses too.
+    const demo = await openDemoSession(j);
+    await j.goto(`/sessions/${demo.id}/console`);
+    await page.locator('main tbody tr').first().waitFor();
+    const broken = await page.evaluate(() => {
+      const lines = (el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+      };
+      const table = [...document.querySelectorAll('main table')].find((t) =>
+        /申込/.test(t.querySelector('caption')?.textContent ?? ''),
+      );
+      return [...table.querySelectorAll('tbody tr')].flatMap((row) =>
+        [...row.querySelectorAll('th span'), ...row.querySelectorAll('td:nth-child(3) span')]
+          .filter((span) => span.textContent.trim() && lines(span) > 1)
+          .map((span) => span.textContent.trim()),
+      );
+    });
+    expect(
+      broken.length === 0,
+      `registrant cells broken over lines at 1280px: ${broken.slice(0, 5).join(', ')}`,
+    );
+    await j.checkA11y('session console, registrants at 1280px');
+    await j.screenshot('session-console-registrants');
+
+    // English: no name doubled in brackets (「Nagano Prefecture (Nagano)」) and a space before every bracket.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    for (const path of [
+      '/dashboard',
+      '/municipalities',
+      '/municipalities/012084',
+      '/sessions',
+      `/sessions/${demo.id}/console`,
+    ]) {
+      await j.goto(path);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      const text = await page.locator('main').innerText();
+      const doubled = [...text.matchAll(/\b([A-Z][a-z]+)(?: [A-Z][a-z]+)* \(\1\)/g)].map((m) => m[0]);
+      expect(doubled.length === 0, `${path} in English doubles names: ${doubled.slice(0, 5).join(', ')}`);
+      const cramped = [...text.matchAll(/[A-Za-z0-9.,%]\((?!s\))[^)\n]{0,20}\)?/g)].map((m) => m[0]);
+      expect(
+        cramped.length === 0,
+        `${path} in English misses a space before "(": ${cramped.slice(0, 5).join(', ')}`,
+      );
+      await j.checkA11y(`${path} (English)`);
+    }
+    await page.getByRole('button', { name: '日本語' }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'ja');
+  },
+  { writes: true },
+);
 
 test('open data page: files, licence and how to cite; linked from the footer', async (j, page) => {
   await j.goto('/');
@@ -2657,6 +2791,99 @@ test('switch the language to English and back; the choice persists', async (j, p
   expect((await page.evaluate(() => localStorage.getItem('yokoten.lang'))) === 'ja', 'choice stored');
 });
 
+test('phone header: one compact row with a menu button; the menu opens and closes by keyboard, every link reachable', async (j, page) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  for (const who of ['visitor', 'officer']) {
+    if (who === 'officer') await loginAs(j, page, OFFICER.email, '/');
+    else await j.goto('/');
+    const header = page.locator('header').first();
+    const menuButton = header.getByRole('button', { name: 'メニュー', exact: true });
+    await menuButton.waitFor({ timeout: 5_000 }).catch(() => {
+      throw new Error(`${who}: no 「メニュー」 button in the header at 375px`);
+    });
+    const height = await header.evaluate((el) => el.getBoundingClientRect().height);
+    expect(height <= 120, `${who}: the closed header is ${Math.round(height)}px high at 375px (≤ 120)`);
+    expect((await menuButton.getAttribute('aria-expanded')) === 'false', `${who}: menu starts closed`);
+    const controls = await menuButton.getAttribute('aria-controls');
+    expect(
+      controls && (await page.locator(`[id="${controls}"]`).count()) === 1,
+      'aria-controls names the menu',
+    );
+    const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+    expect(!(await nav.isVisible()), `${who}: the navigation is folded while the menu is closed`);
+    const box = await menuButton.boundingBox();
+    expect(box.height >= 44 && box.width >= 44, `${who}: the menu button is a 44px target`);
+
+    // Keyboard: Enter opens it, Tab goes on into its links (in the order shown), Escape closes it and
+    // gives focus back to the button.
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+    expect((await menuButton.getAttribute('aria-expanded')) === 'true', `${who}: Enter opens the menu`);
+    await nav.waitFor();
+    await page.keyboard.press('Tab');
+    const first = await page.evaluate(() => document.activeElement?.textContent?.trim());
+    expect(first === 'ホーム', `${who}: Tab after the menu button should reach ホーム, reached ${first}`);
+    const links = await nav
+      .getByRole('link')
+      .evaluateAll((as) =>
+        as.map((a) => ({ name: a.textContent.trim(), height: a.getBoundingClientRect().height })),
+      );
+    const names = links.map((l) => l.name);
+    for (const name of [
+      'ホーム',
+      '事例を探す',
+      '先行事例を探す',
+      '定期共有会',
+      '加盟自治体',
+      '共同宣言',
+      'ネットワークの状況',
+    ])
+      expect(names.includes(name), `${who}: ${name} missing from the phone menu (${names.join(', ')})`);
+    if (who === 'officer')
+      expect(names.includes('北九州市の事例'), `${who}: 北九州市の事例 missing (${names.join(', ')})`);
+    const small = links.filter((l) => l.height < 44).map((l) => `${l.name} (${Math.round(l.height)}px)`);
+    expect(small.length === 0, `${who}: menu links under 44px: ${small.join(', ')}`);
+    expect(
+      await page
+        .getByRole('group', { name: '表示言語' })
+        .getByRole('button', { name: 'English' })
+        .isVisible(),
+      `${who}: the language choice is in the open menu`,
+    );
+    await j.checkA11y(`phone menu open (${who})`);
+    if (who === 'officer') await j.screenshot('header-mobile-menu', page);
+    await page.keyboard.press('Escape');
+    expect((await menuButton.getAttribute('aria-expanded')) === 'false', `${who}: Escape closes the menu`);
+    expect(
+      await menuButton.evaluate((el) => el === document.activeElement),
+      `${who}: focus returns to the menu button after Escape`,
+    );
+    expect(!(await nav.isVisible()), `${who}: the navigation is folded again after Escape`);
+
+    // A link followed from the menu: the new page, with the menu closed.
+    await menuButton.click();
+    await nav.getByRole('link', { name: '共同宣言' }).click();
+    await page.waitForURL(/\/declarations$/);
+    await j.expectText(page.getByRole('heading', { level: 1 }), '共同宣言', `${who}: the page followed`);
+    expect(
+      (await menuButton.getAttribute('aria-expanded')) === 'false',
+      `${who}: the menu closes on a new page`,
+    );
+    await j.checkA11y(`phone header (${who})`);
+    if (who === 'visitor') await j.screenshot('header-mobile');
+  }
+  // From md up: the whole navigation as before, no menu button.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  expect(
+    !(await page.getByRole('button', { name: 'メニュー', exact: true }).isVisible()),
+    'no menu button at 1280px',
+  );
+  expect(
+    await page.getByRole('navigation', { name: 'メインメニュー' }).isVisible(),
+    'the navigation is shown at 1280px',
+  );
+});
+
 test('small screens: no horizontal scrolling, same checks', async (j, page) => {
   await page.setViewportSize({ width: 375, height: 812 });
   for (const [path, name] of [
@@ -2700,6 +2927,29 @@ test('small screens: no horizontal scrolling, same checks', async (j, page) => {
       .map((cell) => cell.textContent),
   );
   expect(broken.length === 0, `outcome cells broken over lines at 375px: ${broken.join(', ')}`);
+  // #15: a table cut off at the edge says that it scrolls (text and shadow), for eyes and screen readers.
+  const scrollBox = page.getByRole('group', { name: '成果指標' });
+  const cutOff = await scrollBox.evaluate((box) => box.scrollWidth > box.clientWidth + 1);
+  if (cutOff) {
+    const described = await scrollBox.getAttribute('aria-describedby');
+    expect(described, 'the outcomes scroll box should be described by a scroll hint');
+    await j.expectText(page.locator(`[id="${described}"]`), '横にスクロールできます', 'scroll hint');
+  }
+  // #15: 予算, 実施年度, 人口規模 and the way to the contact near the top on a phone (予算 was ≈ 3,700 px down).
+  const keyFacts = page.getByRole('region', { name: 'この事例の要点' });
+  await keyFacts.waitFor({ timeout: 5_000 }).catch(() => {
+    throw new Error('no key facts near the top of the case page at 375px');
+  });
+  const factsTop = await keyFacts.evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+  expect(factsTop < 1_200, `the key facts start ${Math.round(factsTop)}px down at 375px (< 1,200)`);
+  const factsText = await keyFacts.innerText();
+  for (const label of ['予算', '実施年度', '人口規模'])
+    expect(factsText.includes(label), `${label} missing from the key facts: ${factsText}`);
+  await keyFacts.getByRole('link', { name: '問い合わせ先を見る' }).click();
+  await page.waitForURL(/#case-contact$/);
+  const contactTop = await page.locator('#case-contact').evaluate((el) => el.getBoundingClientRect().top);
+  expect(contactTop >= 0 && contactTop < 812, 'the jump link brings the contact into view');
+  await j.screenshot('case-mobile-key-facts');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow <= 0, `the case page scrolls sideways by ${overflow}px at 375px wide`);
   await j.checkA11y('case page, small screen');
@@ -3459,7 +3709,8 @@ try {
     ],
   });
   for (const entry of tests) {
-    if (only && !entry.name.includes(only)) continue;
+    // Several filters with `|`: `node apps/web/e2e/run.mjs 'dashboard|phone header'`.
+    if (only && !only.split('|').some((part) => entry.name.includes(part))) continue;
     if (entry.writes && !writesAllowed) {
       console.log(`- ${entry.name} (skipped: changes data; E2E_WRITES=1 runs it against ${baseUrl})`);
       skipped += 1;
