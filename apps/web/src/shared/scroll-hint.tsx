@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type CSSProperties } from 'react';
+import { useEffect, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
@@ -6,19 +6,22 @@ import { useTranslation } from 'react-i18next';
  * screen width: the same table fits at 768 px in Japanese and not in English.
  */
 export function useHorizontalOverflow<T extends HTMLElement>() {
-  const ref = useRef<T>(null);
+  // A callback ref: the box may come and go (a filter that leaves no rows) after the first render.
+  const [box, setBox] = useState<T | null>(null);
   const [overflows, setOverflows] = useState(false);
   useEffect(() => {
-    const box = ref.current;
-    if (!box) return;
+    if (!box) {
+      setOverflows(false);
+      return;
+    }
     const check = () => setOverflows(box.scrollWidth > box.clientWidth + 1);
     check();
     const observer = new ResizeObserver(check);
     observer.observe(box);
     if (box.firstElementChild) observer.observe(box.firstElementChild);
     return () => observer.disconnect();
-  }, []);
-  return { ref, overflows };
+  }, [box]);
+  return { ref: setBox, overflows };
 }
 
 /**

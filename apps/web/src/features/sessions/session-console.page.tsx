@@ -40,6 +40,7 @@ import { SESSION_QUERIES } from './session-cache';
 import { sessionProblemMessage } from './session-errors';
 import { isSessionId } from './session-id';
 import { JA, withJapanese } from '../../shared/japanese';
+import { ScrollHint, scrollShadows, useHorizontalOverflow } from '../../shared/scroll-hint';
 
 type ConsoleData = SessionConsoleQuery;
 type Session = NonNullable<ConsoleData['exchangeSession']>;
@@ -456,6 +457,7 @@ function RegistrationsTable({ session, registrations }: { session: Session; regi
   }, [registrations]);
   const shown = filter === 'ALL' ? registrations : registrations.filter((r) => r.status === filter);
   const canSeat = session.tables.length > 0 && session.status !== 'CANCELLED';
+  const { ref, overflows } = useHorizontalOverflow<HTMLDivElement>();
   return (
     <section aria-labelledby="registrations-heading" className="mt-10">
       <div className="flex flex-wrap items-end justify-between gap-4">
@@ -491,95 +493,108 @@ function RegistrationsTable({ session, registrations }: { session: Session; regi
       {shown.length === 0 ? (
         <p className="mt-4 text-std-16N-170">{t('sessions.console.noRegistrations')}</p>
       ) : (
-        <div className="mt-4 overflow-x-auto">
-          <table className="w-full border-collapse text-left">
-            <caption className="sr-only">
-              {t('sessions.console.registrationsCaption', { n: shown.length })}
-            </caption>
-            <thead>
-              <tr className="border-b-2 border-solid-gray-600">
-                <th scope="col" className={th}>
-                  {t('sessions.console.colArrival')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('sessions.console.colName')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('sessions.console.colMunicipality')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('sessions.console.colStatus')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('sessions.console.colPreferences')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('sessions.console.colTable')}
-                </th>
-                <th scope="col" className={th}>
-                  {t('sessions.console.colAttendance')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((r) => (
-                <tr key={r.id} className="border-b border-solid-gray-420">
-                  <td className={`${td} tabular-nums`}>{r.arrivalSeq}</td>
-                  <th scope="row" className={`${td} font-normal`}>
-                    <span lang="ja" className="block whitespace-nowrap font-bold">
-                      {r.user.name}
-                    </span>
-                    {/* An address breaks only where it must (anywhere, it has no words), in a column
-                        at least 16rem wide so that most stay on one line. */}
-                    <span className="block min-w-64 text-solid-gray-700 [overflow-wrap:anywhere]">
-                      {r.user.email}
-                    </span>
+        <>
+          <ScrollHint id="registrations-scroll" show={overflows} />
+          <div
+            ref={ref}
+            className="mt-4 overflow-x-auto"
+            style={scrollShadows}
+            tabIndex={0}
+            role="group"
+            aria-labelledby="registrations-heading"
+            aria-describedby={overflows ? 'registrations-scroll' : undefined}
+          >
+            <table className="w-full border-collapse text-left">
+              <caption className="sr-only">
+                {t('sessions.console.registrationsCaption', { n: shown.length })}
+              </caption>
+              <thead>
+                <tr className="border-b-2 border-solid-gray-600">
+                  <th scope="col" className={th}>
+                    {t('sessions.console.colArrival')}
                   </th>
-                  <td className={td}>
-                    {/* 「北九州市」 stays whole (it read 北九州／市): names are short, they do not wrap. */}
-                    <span lang="ja" className="whitespace-nowrap">
-                      {r.municipality.name}
-                    </span>
-                    <span className="block whitespace-nowrap text-solid-gray-700">
-                      {language === 'en' ? r.municipality.prefecture.nameEn : r.municipality.prefecture.name}
-                    </span>
-                  </td>
-                  <td className={td}>
-                    <RegistrationStatusBadge status={r.status} />
-                    {r.status === 'WAITLISTED' && r.waitlistPosition !== null && (
-                      <span className="mt-1 block">
-                        {t('sessions.registration.waitlistPosition', { position: r.waitlistPosition })}
-                      </span>
-                    )}
-                  </td>
-                  <td className={td}>
-                    {r.tablePreferences.length === 0 ? (
-                      <span className="text-solid-gray-600">—</span>
-                    ) : (
-                      <ol className="list-decimal pl-5">
-                        {r.tablePreferences.map((table) => (
-                          <li key={table.id} lang="ja">
-                            {table.name}
-                          </li>
-                        ))}
-                      </ol>
-                    )}
-                  </td>
-                  <td className={td}>
-                    {r.status === 'CONFIRMED' && canSeat ? (
-                      <TableSelect session={session} registration={r} />
-                    ) : (
-                      <span lang="ja">{r.assignedTable?.name ?? '—'}</span>
-                    )}
-                  </td>
-                  <td className={td}>
-                    <CheckInCell registration={r} />
-                  </td>
+                  <th scope="col" className={th}>
+                    {t('sessions.console.colName')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('sessions.console.colMunicipality')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('sessions.console.colStatus')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('sessions.console.colPreferences')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('sessions.console.colTable')}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('sessions.console.colAttendance')}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {shown.map((r) => (
+                  <tr key={r.id} className="border-b border-solid-gray-420">
+                    <td className={`${td} tabular-nums`}>{r.arrivalSeq}</td>
+                    <th scope="row" className={`${td} font-normal`}>
+                      <span lang="ja" className="block whitespace-nowrap font-bold">
+                        {r.user.name}
+                      </span>
+                      {/* An address breaks only where it must (anywhere, it has no words), in a column
+                        at least 16rem wide so that most stay on one line. */}
+                      <span className="block min-w-64 text-solid-gray-700 [overflow-wrap:anywhere]">
+                        {r.user.email}
+                      </span>
+                    </th>
+                    <td className={td}>
+                      {/* 「北九州市」 stays whole (it read 北九州／市): names are short, they do not wrap. */}
+                      <span lang="ja" className="whitespace-nowrap">
+                        {r.municipality.name}
+                      </span>
+                      <span className="block whitespace-nowrap text-solid-gray-700">
+                        {language === 'en'
+                          ? r.municipality.prefecture.nameEn
+                          : r.municipality.prefecture.name}
+                      </span>
+                    </td>
+                    <td className={td}>
+                      <RegistrationStatusBadge status={r.status} />
+                      {r.status === 'WAITLISTED' && r.waitlistPosition !== null && (
+                        <span className="mt-1 block">
+                          {t('sessions.registration.waitlistPosition', { position: r.waitlistPosition })}
+                        </span>
+                      )}
+                    </td>
+                    <td className={td}>
+                      {r.tablePreferences.length === 0 ? (
+                        <span className="text-solid-gray-600">—</span>
+                      ) : (
+                        <ol className="list-decimal pl-5">
+                          {r.tablePreferences.map((table) => (
+                            <li key={table.id} lang="ja">
+                              {table.name}
+                            </li>
+                          ))}
+                        </ol>
+                      )}
+                    </td>
+                    <td className={td}>
+                      {r.status === 'CONFIRMED' && canSeat ? (
+                        <TableSelect session={session} registration={r} />
+                      ) : (
+                        <span lang="ja">{r.assignedTable?.name ?? '—'}</span>
+                      )}
+                    </td>
+                    <td className={td}>
+                      <CheckInCell registration={r} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       )}
     </section>
   );
