@@ -2946,9 +2946,19 @@ test('small screens: no horizontal scrolling, same checks', async (j, page) => {
   for (const label of ['予算', '実施年度', '人口規模'])
     expect(factsText.includes(label), `${label} missing from the key facts: ${factsText}`);
   await keyFacts.getByRole('link', { name: '問い合わせ先を見る' }).click();
-  await page.waitForURL(/#case-contact$/);
-  const contactTop = await page.locator('#case-contact').evaluate((el) => el.getBoundingClientRect().top);
-  expect(contactTop >= 0 && contactTop < 812, 'the jump link brings the contact into view');
+  await page
+    .waitForFunction(
+      () => {
+        const heading = document.getElementById('case-contact');
+        const top = heading?.getBoundingClientRect().top ?? -1;
+        return top >= 0 && top < window.innerHeight && document.activeElement === heading;
+      },
+      null,
+      { timeout: 5_000 },
+    )
+    .catch(() => {
+      throw new Error('the jump link should bring 問い合わせ先 into view and focus it');
+    });
   await j.screenshot('case-mobile-key-facts');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow <= 0, `the case page scrolls sideways by ${overflow}px at 375px wide`);

@@ -378,7 +378,21 @@ function CaseContent({ caseStudy, user }: { caseStudy: CaseStudyDetailFragment; 
           </Row>
         </dl>
         <p className="mt-3 text-std-16N-170">
-          <a href="#case-contact" className="link-text inline-flex min-h-11 items-center">
+          <a
+            href="#case-contact"
+            className="link-text inline-flex min-h-11 items-center"
+            onClick={(event) => {
+              // Scroll there and take focus along (the next Tab continues from the contact), whatever the
+              // router makes of a bare fragment.
+              const heading = document.getElementById('case-contact');
+              if (!heading) return;
+              event.preventDefault();
+              heading.tabIndex = -1;
+              heading.scrollIntoView({ block: 'start' });
+              heading.focus({ preventScroll: true });
+              window.history.replaceState(window.history.state, '', '#case-contact');
+            }}
+          >
             {t('case.contactJump')}
           </a>
         </p>
