@@ -1,19 +1,11 @@
 import { ROLE_LABELS, type Role } from '@yokoten/case-studies';
+import { BILINGUAL_SIGNATURE as SIGNATURE, LANGUAGE_SEPARATOR as SEPARATOR } from '../mail/bilingual-mail';
 import { APP_URL, type MailMessage } from '../mail/mail.service';
 
 /**
  * Account mails (always sent, whatever the mail preferences): Japanese first, English below. Links carry
  * the token as the last path segment; `${APP_URL}` is filled in when the mail goes out.
  */
-const SIGNATURE = [
-  '',
-  '--',
-  '全国自治体リスキリングネットワーク「横展」事務局',
-  'Yokoten – cross-municipality knowledge-sharing network',
-  'このメールは送信専用です。 (This address does not receive replies.)',
-].join('\n');
-
-const SEPARATOR = ['', '――――――――――――――――――――', ''];
 
 export const invitationLink = (token: string) => `${APP_URL}/invite/${token}`;
 export const resetLink = (token: string) => `${APP_URL}/reset-password/${token}`;

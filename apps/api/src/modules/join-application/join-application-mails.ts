@@ -1,17 +1,10 @@
+import { BILINGUAL_SIGNATURE as SIGNATURE, LANGUAGE_SEPARATOR as SEPARATOR } from '../mail/bilingual-mail';
 import { APP_URL, type MailMessage } from '../mail/mail.service';
 
 /**
  * Mails of 参加申込 (account mails: always sent). Japanese first, English below; `${APP_URL}` is filled in
  * when the mail goes out.
  */
-const SIGNATURE = [
-  '',
-  '--',
-  '全国自治体リスキリングネットワーク「横展」事務局',
-  'Yokoten – cross-municipality knowledge-sharing network',
-  'このメールは送信専用です。 (This address does not receive replies.)',
-].join('\n');
-const SEPARATOR = ['', '――――――――――――――――――――', ''];
 
 export interface ApplicationMailInput {
   applicantName: string;

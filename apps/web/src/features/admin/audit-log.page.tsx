@@ -11,11 +11,12 @@ import { currentLanguage, type Language } from '../../i18n/i18n';
 import { SelectField, TextField } from '../../shared/form-fields';
 import { formatNumber } from '../../shared/format';
 import { ErrorNotice, Loading } from '../../shared/status';
-import { buttonOutline, pageTitle, sectionTitle } from '../../shared/ui-classes';
+import { pageTitle, sectionTitle } from '../../shared/ui-classes';
 import { usePageTitle } from '../../shared/use-page-title';
 import { AccessNotice } from '../account/access-notice';
 import { isOrganiser, useCurrentUser } from '../auth/use-current-user';
 import { AUDIT_ACTIONS, actionKey, isAuditAction } from './audit-actions';
+import { LoadMoreButton } from '../../shared/load-more-button';
 
 const PAGE_SIZE = 50;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -264,17 +265,7 @@ function AuditLog() {
               </table>
             </div>
             {connection.pageInfo.hasNextPage && (
-              <div className="mt-4">
-                <button
-                  type="button"
-                  className={buttonOutline}
-                  onClick={() => void loadMore()}
-                  disabled={loadingMore}
-                  aria-busy={loadingMore || undefined}
-                >
-                  {loadingMore ? t('municipalities.loadingMore') : t('municipalities.loadMore')}
-                </button>
-              </div>
+              <LoadMoreButton loading={loadingMore} onLoadMore={loadMore} />
             )}
           </>
         )}

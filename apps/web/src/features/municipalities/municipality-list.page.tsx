@@ -9,7 +9,7 @@ import { membershipStatusLabel, municipalityKindLabel } from '../../shared/domai
 import { formatNumber } from '../../shared/format';
 import { SelectField } from '../../shared/form-fields';
 import { ErrorNotice, Loading } from '../../shared/status';
-import { buttonOutline, pageTitle, sectionTitle } from '../../shared/ui-classes';
+import { pageTitle, sectionTitle } from '../../shared/ui-classes';
 import { usePageTitle } from '../../shared/use-page-title';
 import {
   MEMBERSHIP_STATUSES,
@@ -23,6 +23,7 @@ import {
 } from './labels';
 import { MembershipBadge } from './membership-badge';
 import { MunicipalitySearchBox } from './municipality-search-box';
+import { LoadMoreButton } from '../../shared/load-more-button';
 
 const PAGE_SIZE = 20;
 
@@ -264,28 +265,13 @@ export function MunicipalityListPage() {
             </p>
             {error && <ErrorNotice error={error} />}
             {connection.pageInfo.hasNextPage && (
-              <div className="mt-4">
-                <button
-                  type="button"
-                  className={buttonOutline}
-                  onClick={() => void loadMore()}
-                  disabled={loadingMore}
-                  aria-busy={loadingMore || undefined}
-                >
-                  {loadingMore ? (
-                    t('municipalities.loadingMore')
-                  ) : (
-                    <>
-                      {t('municipalities.loadMore')}
-                      <span className="font-normal">
-                        {t('municipalities.loadMoreRemaining', {
-                          formatted: formatNumber(connection.totalCount - edges.length, language),
-                        })}
-                      </span>
-                    </>
-                  )}
-                </button>
-              </div>
+              <LoadMoreButton
+                loading={loadingMore}
+                onLoadMore={loadMore}
+                remaining={t('municipalities.loadMoreRemaining', {
+                  formatted: formatNumber(connection.totalCount - edges.length, language),
+                })}
+              />
             )}
           </>
         )}

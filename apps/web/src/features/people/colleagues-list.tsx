@@ -5,7 +5,8 @@ import { ColleaguesDocument } from '../../graphql/generated/graphql';
 import { currentLanguage } from '../../i18n/i18n';
 import { formatNumber } from '../../shared/format';
 import { ErrorNotice, Loading } from '../../shared/status';
-import { buttonOutline, sectionTitle } from '../../shared/ui-classes';
+import { sectionTitle } from '../../shared/ui-classes';
+import { LoadMoreButton } from '../../shared/load-more-button';
 
 const PAGE_SIZE = 50;
 
@@ -73,19 +74,7 @@ export function ColleaguesList() {
           ))}
         </ul>
       )}
-      {connection?.pageInfo.hasNextPage && (
-        <div className="mt-4">
-          <button
-            type="button"
-            className={buttonOutline}
-            onClick={() => void loadMore()}
-            disabled={loadingMore}
-            aria-busy={loadingMore || undefined}
-          >
-            {loadingMore ? t('municipalities.loadingMore') : t('municipalities.loadMore')}
-          </button>
-        </div>
-      )}
+      {connection?.pageInfo.hasNextPage && <LoadMoreButton loading={loadingMore} onLoadMore={loadMore} />}
     </section>
   );
 }

@@ -17,11 +17,12 @@ import { SelectField, TextField } from '../../shared/form-fields';
 import { useImeSearch } from '../../shared/use-ime-search';
 import { formatNumber } from '../../shared/format';
 import { ErrorNotice, Loading, SuccessNotice } from '../../shared/status';
-import { buttonOutline, sectionTitle } from '../../shared/ui-classes';
+import { sectionTitle } from '../../shared/ui-classes';
 import type { CurrentUser } from '../auth/use-current-user';
 import { municipalityName } from '../municipalities/labels';
 import { lastLogin, ROLES, USER_STATUSES } from './people-labels';
 import { RowActions } from './row-actions';
+import { LoadMoreButton } from '../../shared/load-more-button';
 
 const PAGE_SIZE = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -270,19 +271,7 @@ export function PeopleList({ me }: { me: CurrentUser }) {
               </li>
             ))}
           </ul>
-          {connection.pageInfo.hasNextPage && (
-            <div className="mt-4">
-              <button
-                type="button"
-                className={buttonOutline}
-                onClick={() => void loadMore()}
-                disabled={loadingMore}
-                aria-busy={loadingMore || undefined}
-              >
-                {loadingMore ? t('municipalities.loadingMore') : t('municipalities.loadMore')}
-              </button>
-            </div>
-          )}
+          {connection.pageInfo.hasNextPage && <LoadMoreButton loading={loadingMore} onLoadMore={loadMore} />}
         </>
       )}
     </section>
