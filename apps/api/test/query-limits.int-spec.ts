@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  getIntrospectionQuery,
   getNamedType,
   getNullableType,
   isCompositeType,
@@ -121,6 +122,15 @@ describe('query limits (issue #11)', () => {
     const r = await post(t.url, sessionTablesCycle(1));
     expect(r.body.errors).toBeUndefined();
     expect((r.body.data as { exchangeSessions: unknown[] }).exchangeSessions.length).toBeGreaterThan(0);
+  });
+
+  it('answers the explorer’s introspection query where introspection is on (it was QUERY_TOO_COMPLEX)', async () => {
+    const r = await post(
+      t.url,
+      getIntrospectionQuery({ inputValueDeprecation: true, schemaDescription: true, descriptions: true }),
+    );
+    expect(r.body.errors).toBeUndefined();
+    expect((r.body.data as { __schema: { types: unknown[] } }).__schema.types.length).toBeGreaterThan(50);
   });
 
   it('refuses a query nested deeper than the limit with QUERY_TOO_DEEP, whatever it costs', async () => {

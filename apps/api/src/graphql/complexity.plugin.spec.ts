@@ -1,4 +1,4 @@
-import { buildSchema, GraphQLError, parse } from 'graphql';
+import { buildSchema, getIntrospectionQuery, GraphQLError, parse } from 'graphql';
 import { getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import {
   complexityPlugin,
@@ -78,6 +78,16 @@ describe('listSizeEstimator', () => {
 
   it('charges a list of scalars one value', () => {
     expect(listCost('{ tags }')).toBe(1);
+  });
+
+  it('charges introspection its size, not list sizes (the explorer’s introspection query was refused)', () => {
+    const introspection = getIntrospectionQuery({ inputValueDeprecation: true, schemaDescription: true });
+    const size = listCost(introspection);
+    expect(size).toBeLessThan(1000);
+    // Data lists inside the same query are still charged by their size.
+    expect(listCost('{ __schema { types { name } } all { id } }')).toBe(
+      size > 0 ? 3 + 1 + DEFAULT_LIST_SIZE : 0,
+    );
   });
 });
 

@@ -94,6 +94,11 @@ export function listSize(
 ): number {
   const type = getNullableType(field.type);
   if (!isListType(type) || !isCompositeType(getNamedType(type))) return 1;
+  // Introspection (__schema, __type and their __Type/__Field lists) reads the schema in memory, not data:
+  // each field is charged once, so GraphiQL's introspection query (36 million by list sizes) costs its
+  // size. Depth (graphql-armor skips __schema), the node cap and the time budget still bound it, and
+  // introspection is off in production unless GRAPHQL_INTROSPECTION is set.
+  if (parent.name.startsWith('__')) return 1;
   for (const name of PAGE_SIZE_ARGS) {
     const rows = args[name];
     if (typeof rows === 'number' && Number.isFinite(rows) && rows > 0)
