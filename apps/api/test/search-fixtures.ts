@@ -147,13 +147,24 @@ export async function eventually<T>(
   }
 }
 
-/** Waits until the search sync has applied every queued update (the outbox is empty). */
-export function indexSynced(t: TestApp, timeoutMs = 30_000): Promise<number> {
-  return eventually(
+/**
+ * Waits until the search sync has applied every queued update (the outbox is empty) and search answers:
+ * on a fresh app the healer may still be building the index the first updates found missing
+ * (SEARCH_UNAVAILABLE meanwhile, by design), which an empty outbox alone does not show.
+ */
+export async function indexSynced(t: TestApp, timeoutMs = 30_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  const pending = await eventually(
     () => pendingIndexUpdates(t),
     (n) => n === 0,
     timeoutMs,
   );
+  await eventually(
+    () => t.gql<unknown>('{ searchCaseStudies(pageSize: 1) { totalHits } }'),
+    (r) => !r.errors?.length,
+    Math.max(1_000, deadline - Date.now()),
+  );
+  return pending;
 }
 
 export const HIT_FIELDS = `

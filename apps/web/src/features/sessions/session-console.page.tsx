@@ -541,11 +541,9 @@ function RegistrationsTable({ session, registrations }: { session: Session; regi
                       <span lang="ja" className="block whitespace-nowrap font-bold">
                         {r.user.name}
                       </span>
-                      {/* An address breaks only where it must (anywhere, it has no words), in a column
-                        at least 16rem wide so that most stay on one line. */}
-                      <span className="block min-w-64 text-solid-gray-700 [overflow-wrap:anywhere]">
-                        {r.user.email}
-                      </span>
+                      {/* An address stays on one line (broken, it reads as two addresses); a table wider
+                        than its box scrolls sideways and says so (ScrollHint). */}
+                      <span className="block whitespace-nowrap text-solid-gray-700">{r.user.email}</span>
                     </th>
                     <td className={td}>
                       {/* 「北九州市」 stays whole (it read 北九州／市): names are short, they do not wrap. */}
