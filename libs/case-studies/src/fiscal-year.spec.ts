@@ -1,8 +1,22 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { fiscalYearOf, fiscalYearRange, formatDateJst, formatDateTimeJst, formatFiscalYear } from './index';
+import {
+  fiscalYearOf,
+  fiscalYearRange,
+  formatDateJst,
+  formatDateTimeJst,
+  formatFiscalYear,
+  jstDate,
+} from './index';
 
 describe('in the time zone jest runs in', () => {
+  describe('jstDate', () => {
+    it('is the day in Japan: it turns at 15:00 UTC', () => {
+      expect(jstDate(new Date('2026-03-31T14:59:59.999Z'))).toBe('2026-03-31');
+      expect(jstDate(new Date('2026-03-31T15:00:00Z'))).toBe('2026-04-01');
+    });
+  });
+
   describe('fiscalYearOf', () => {
     it('switches at midnight JST on 1 April', () => {
       expect(fiscalYearOf(new Date('2026-03-31T15:00:00Z'))).toBe(2026);

@@ -20,6 +20,12 @@ function assertFiscalYear(fy: number): void {
   }
 }
 
+/** `YYYY-MM-DD` of the day in Japan at the instant (2026-03-31T15:00Z is 2026-04-01). */
+export function jstDate(date: Date): string {
+  assertValidDate(date);
+  return new Date(date.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /** The 年度 (April to March, in Japan time) that contains the instant: 2026-03-31T15:00Z is 2026-04-01 JST. */
 export function fiscalYearOf(date: Date): number {
   assertValidDate(date);

@@ -1,4 +1,5 @@
-import { formatJstCheckInTime, isSessionDayJst, jstDate, jstDateLabel } from './check-in-day';
+import { jstDate } from '@yokoten/case-studies';
+import { formatJstCheckInTime, isSessionDayJst, jstDateLabel } from './check-in-day';
 
 describe('当日受付 day (JST)', () => {
   const session = {

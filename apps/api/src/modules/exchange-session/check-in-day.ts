@@ -2,12 +2,9 @@
  * 当日受付 happens on the session's day as people in Japan count days (JST, no daylight saving), whatever
  * the server's time zone: a code typed months early is a mistake, not an attendance.
  */
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+import { jstDate } from '@yokoten/case-studies';
 
-/** `YYYY-MM-DD` of the day in Japan at `at`. */
-export function jstDate(at: Date): string {
-  return new Date(at.getTime() + JST_OFFSET_MS).toISOString().slice(0, 10);
-}
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 /** Whether `now` falls on a day (JST) from the session's first to its last. */
 export function isSessionDayJst(session: { startsAt: Date; endsAt: Date }, now: Date): boolean {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { jstDate } from '@yokoten/case-studies';
 import type { EntityManager } from 'typeorm';
 import { BadUserInputError, ConflictError, NotFoundError } from '../../common/app-error';
 import { isUniqueViolation } from '../../database/pg-errors';
@@ -11,13 +12,9 @@ import { MunicipalityRepository } from './municipality.repository';
 import type { MunicipalitiesArgs } from './dto/municipalities.args';
 import type { SignDeclarationInput } from './dto/sign-declaration.input';
 
+/** Today's date in Japan (`YYYY-MM-DD`), e.g. a member's joined date. */
 export function todayInJapan(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
+  return jstDate(now);
 }
 
 const encodeCursor = (code: string) => Buffer.from(`m:${code}`).toString('base64url');
