@@ -1,0 +1,42 @@
+// Browser tests of the web client's main journeys (apps/web/e2e/journeys, one file per journey), on
+// Playwright Test and the system Chromium (no browser download). See apps/web/e2e/README.md.
+import { defineConfig } from '@playwright/test';
+import { BASE_URL } from './e2e/app';
+
+export default defineConfig({
+  testDir: './e2e/journeys',
+  outputDir: '../../test-results',
+  globalSetup: './e2e/global-setup.ts',
+  // The journeys share one app and several change its data (and some count on what an earlier one
+  // did): one at a time, in file order (the NN- prefix).
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 180_000,
+  reporter: [['list']],
+  use: {
+    baseURL: BASE_URL,
+    locale: 'ja-JP',
+    // Deliberately not Japan: dates on screen must still be the JST calendar day.
+    timezoneId: 'America/Los_Angeles',
+    viewport: { width: 1280, height: 900 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  projects: [
+    { name: 'desktop', testIgnore: /\.phone\.spec\.ts$/ },
+    // The journeys that run at phone width from their start (files named *.phone.spec.ts).
+    { name: 'phone', testMatch: /\.phone\.spec\.ts$/, use: { viewport: { width: 375, height: 812 } } },
+  ],
+});
