@@ -21,7 +21,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist/apps/web');
+// WEB_DIST: another build directory (e.g. `vite build --outDir /tmp/x` while a browser run uses dist/).
+const dist = process.env.WEB_DIST ? resolve(process.env.WEB_DIST) : join(root, 'dist/apps/web');
 const paths = process.argv.slice(2).filter((arg) => arg.startsWith('/'));
 if (paths.length === 0) paths.push('/');
 

@@ -31,7 +31,12 @@ export default defineConfig({
         // demo data (130 cases and 60 municipalities built by function calls at module level), which the
         // library's single entry re-exports for the API: without this the whole demo set (≈ 310 kB) came
         // with every page. Declared here, only what the web client uses is bundled.
-        moduleSideEffects: [{ test: /[\\/]libs[\\/]case-studies[\\/]src[\\/]/, sideEffects: false }],
+        // The same for the generated GraphQL modules (scripts/codegen.mjs): each document is its own module, re-exported by
+        // generated/graphql.ts, so that a page's chunk brings only the documents it uses.
+        moduleSideEffects: [
+          { test: /[\\/]libs[\\/]case-studies[\\/]src[\\/]/, sideEffects: false },
+          { test: /[\\/]src[\\/]graphql[\\/]generated[\\/]/, sideEffects: false },
+        ],
       },
       onwarn(warning, defaultHandler) {
         // GraphiQL ships React-compiler "use no memo" directives; dropping them is harmless.
