@@ -125,11 +125,11 @@ export async function seed(dataSource: DataSource, n: number): Promise<void> {
   );
 }
 
-const QUERY = `query($input: FindPrecedentsInput!) {
+export const FINDER_QUERY = `query($input: FindPrecedentsInput!) {
   findPrecedents(input: $input) { score reasons caseStudy { id title adoptionCount municipality { code name } } }
 }`;
 
-async function findOnce(url: string, i: number): Promise<{ ms: number; ok: boolean }> {
+export async function findOnce(url: string, i: number): Promise<{ ms: number; ok: boolean }> {
   const municipality = DEMO_MUNICIPALITIES[(i * 11) % DEMO_MUNICIPALITIES.length];
   const t0 = performance.now();
   try {
@@ -137,7 +137,7 @@ async function findOnce(url: string, i: number): Promise<{ ms: number; ok: boole
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: QUERY,
+        query: FINDER_QUERY,
         variables: {
           input: { description: DESCRIPTIONS[i % DESCRIPTIONS.length], municipalityCode: municipality.code },
         },
@@ -150,7 +150,7 @@ async function findOnce(url: string, i: number): Promise<{ ms: number; ok: boole
   }
 }
 
-interface Run {
+export interface Run {
   clients: number;
   requests: number;
   ms: number;
@@ -158,7 +158,7 @@ interface Run {
   errors: number;
 }
 
-async function run(url: string, clients: number, requests: number): Promise<Run> {
+export async function run(url: string, clients: number, requests: number): Promise<Run> {
   const latencies: number[] = [];
   let errors = 0;
   let next = 0;
@@ -211,53 +211,55 @@ async function runDirect(search: SearchStack, requests: number): Promise<Run> {
   };
 }
 
-runBench(async (services, startApi) => {
-  log(`bench:finder — findPrecedents at ${CASES} cases, 1 and 16 clients`);
-  let t = performance.now();
-  await seed(services.dataSource, CASES);
-  log(`seeded ${CASES} cases in ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  const search = services.search;
-  t = performance.now();
-  const built = await search.reindexer.reindex({});
-  log(`indexed ${built.documents} documents in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+// Imported by bench-profile.ts for its seed and load: run only when started as the bench itself.
+if (require.main === module)
+  runBench(async (services, startApi) => {
+    log(`bench:finder — findPrecedents at ${CASES} cases, 1 and 16 clients`);
+    let t = performance.now();
+    await seed(services.dataSource, CASES);
+    log(`seeded ${CASES} cases in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const search = services.search;
+    t = performance.now();
+    const built = await search.reindexer.reindex({});
+    log(`indexed ${built.documents} documents in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
-  const api = await startApi();
-  const url = api.url;
-  log(`API up on ${url}`);
-  await run(url, 4, 100); // warm-up: JIT, pools, engine caches
-  const direct = await runDirect(search, REQUESTS);
-  log(
-    `engine alone (same multi-search, 1 client): p50 ${percentile(direct.latencies, 50).toFixed(1)} ms, p95 ${percentile(direct.latencies, 95).toFixed(1)} ms`,
-  );
-  const results: Run[] = [];
-  for (const clients of [1, 16]) {
-    const r = await run(url, clients, REQUESTS);
-    results.push(r);
+    const api = await startApi();
+    const url = api.url;
+    log(`API up on ${url}`);
+    await run(url, 4, 100); // warm-up: JIT, pools, engine caches
+    const direct = await runDirect(search, REQUESTS);
     log(
-      `${clients} client(s): ${r.requests} requests, ${((r.requests / r.ms) * 1000).toFixed(0)} req/s, p50 ${percentile(r.latencies, 50).toFixed(1)} ms, p95 ${percentile(r.latencies, 95).toFixed(1)} ms, max ${r.latencies.at(-1)?.toFixed(1)} ms, errors ${r.errors}`,
+      `engine alone (same multi-search, 1 client): p50 ${percentile(direct.latencies, 50).toFixed(1)} ms, p95 ${percentile(direct.latencies, 95).toFixed(1)} ms`,
     );
-  }
-  if (WRITE) {
-    const m = machine();
-    const p50 = percentile(results[0].latencies, 50);
-    const engineP50 = percentile(direct.latencies, 50);
-    const section = [
-      '## Precedent finder (`npm run bench:finder`)',
-      '',
-      `\`findPrecedents\` over HTTP (\`/graphql\`, anonymous, a different municipality and one of ${DESCRIPTIONS.length} Japanese situation descriptions per request) against ${CASES.toLocaleString('en')} published cases (variations of the demo cases spread over the 60 demo municipalities, one in five members-only, about one in fifty followed by three municipalities). The API runs as its own process on embedded PostgreSQL and Meilisearch in a temp dir; the clients run in the bench process. Each request is one multi-search (text with ranking scores, plus the description's themes), one hydration query, one adoption-count GROUP BY and the re-ranking.`,
-      '',
-      '| date | machine | Node | cases | clients | requests | throughput | p50 | p95 | max | errors |',
-      '|---|---|---|---|---|---|---|---|---|---|---|',
-      ...results.map(
-        (r) =>
-          `| ${m.date} | ${m.cores} cores (${m.cpu}) | ${m.node} | ${CASES} | ${r.clients} | ${r.requests} | ${((r.requests / r.ms) * 1000).toFixed(0)} req/s | ${percentile(r.latencies, 50).toFixed(1)} ms | ${percentile(r.latencies, 95).toFixed(1)} ms | ${r.latencies.at(-1)?.toFixed(1)} ms | ${r.errors} |`,
-      ),
-      '',
-      `The same engine queries sent straight to Meilisearch from the bench process, one client: p50 ${percentile(direct.latencies, 50).toFixed(1)} ms, p95 ${percentile(direct.latencies, 95).toFixed(1)} ms.`,
-      '',
-      `Latency is per request from the client, queueing included. At 16 clients the two cores are saturated (the API, PostgreSQL, Meilisearch and the load generator share them), so latency there is mostly queueing; throughput is the figure to compare. Of the ${p50.toFixed(0)} ms of one request at p50 (1 client), about ${engineP50.toFixed(0)} ms is the engine (the multi-search above); the rest is the API: the seeker's municipality, the adoption counts of the candidates, reading the shown cases and their municipalities, and GraphQL. Not yet done: reading the shown cases through the search module's prepared hydration statement instead of TypeORM.`,
-    ].join('\n');
-    writeSection(WRITE, 'finder', section);
-  }
-  if (results.some((r) => r.errors > 0)) process.exitCode = 1;
-});
+    const results: Run[] = [];
+    for (const clients of [1, 16]) {
+      const r = await run(url, clients, REQUESTS);
+      results.push(r);
+      log(
+        `${clients} client(s): ${r.requests} requests, ${((r.requests / r.ms) * 1000).toFixed(0)} req/s, p50 ${percentile(r.latencies, 50).toFixed(1)} ms, p95 ${percentile(r.latencies, 95).toFixed(1)} ms, max ${r.latencies.at(-1)?.toFixed(1)} ms, errors ${r.errors}`,
+      );
+    }
+    if (WRITE) {
+      const m = machine();
+      const p50 = percentile(results[0].latencies, 50);
+      const engineP50 = percentile(direct.latencies, 50);
+      const section = [
+        '## Precedent finder (`npm run bench:finder`)',
+        '',
+        `\`findPrecedents\` over HTTP (\`/graphql\`, anonymous, a different municipality and one of ${DESCRIPTIONS.length} Japanese situation descriptions per request) against ${CASES.toLocaleString('en')} published cases (variations of the demo cases spread over the 60 demo municipalities, one in five members-only, about one in fifty followed by three municipalities). The API runs as its own process on embedded PostgreSQL and Meilisearch in a temp dir; the clients run in the bench process. Each request is one multi-search (text with ranking scores, plus the description's themes), one hydration query, one adoption-count GROUP BY and the re-ranking.`,
+        '',
+        '| date | machine | Node | cases | clients | requests | throughput | p50 | p95 | max | errors |',
+        '|---|---|---|---|---|---|---|---|---|---|---|',
+        ...results.map(
+          (r) =>
+            `| ${m.date} | ${m.cores} cores (${m.cpu}) | ${m.node} | ${CASES} | ${r.clients} | ${r.requests} | ${((r.requests / r.ms) * 1000).toFixed(0)} req/s | ${percentile(r.latencies, 50).toFixed(1)} ms | ${percentile(r.latencies, 95).toFixed(1)} ms | ${r.latencies.at(-1)?.toFixed(1)} ms | ${r.errors} |`,
+        ),
+        '',
+        `The same engine queries sent straight to Meilisearch from the bench process, one client: p50 ${percentile(direct.latencies, 50).toFixed(1)} ms, p95 ${percentile(direct.latencies, 95).toFixed(1)} ms.`,
+        '',
+        `Latency is per request from the client, queueing included. At 16 clients the two cores are saturated (the API, PostgreSQL, Meilisearch and the load generator share them), so latency there is mostly queueing; throughput is the figure to compare. Of the ${p50.toFixed(0)} ms of one request at p50 (1 client), about ${engineP50.toFixed(0)} ms is the engine (the multi-search above); the rest is the API: the seeker's municipality, the adoption counts of the candidates, reading the shown cases and their municipalities, and GraphQL. Not yet done: reading the shown cases through the search module's prepared hydration statement instead of TypeORM.`,
+      ].join('\n');
+      writeSection(WRITE, 'finder', section);
+    }
+    if (results.some((r) => r.errors > 0)) process.exitCode = 1;
+  });

@@ -95,11 +95,16 @@ async function startChild(
   env: Record<string, string>,
   readyPath: string,
   nodeArgs: string[] = [],
+  preloads: string[] = [],
 ): Promise<BenchProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', script], {
-    env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.json', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '-r', '@swc-node/register', ...preloads.flatMap((p) => ['-r', p]), script],
+    {
+      env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.json', ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -139,9 +144,12 @@ export async function startApi(
   env: Record<string, string> = {},
 ): Promise<BenchProcess> {
   const port = await findFreePort();
-  // BENCH_API_NODE_ARGS, e.g. --cpu-prof, profiles the API process.
+  // BENCH_API_NODE_ARGS, e.g. --cpu-prof, profiles the API process (its whole life, start-up included).
   const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  return startChild(
+  // BENCH_PROFILE=1 (npm run bench:profile): the probe profiles only the windows a bench marks (profileWindow).
+  const control = process.env.BENCH_PROFILE === '1' ? join(services.root, 'profile-control.json') : null;
+
+  const api = await startChild(
     'API',
     'apps/api/src/main.ts',
     port,
@@ -159,12 +167,60 @@ export async function startApi(
       GRAPHQL_RATE_LIMIT_PER_MINUTE: '0',
       DATA_DIR: services.root,
       WEB_DIST_DIR: join(services.root, 'no-web'),
+      ...(control ? { BENCH_PROFILE_CONTROL: control } : {}),
       ...env,
     },
     '/health',
     nodeArgs,
+    control ? ['./apps/api/src/cli/bench-profile-probe.ts'] : [],
   );
+  if (control) profileControls.set(api, control);
+  return api;
 }
+
+const profileControls = new WeakMap<BenchProcess, string>();
+let profileOrders = 0;
+
+async function orderProfile(api: BenchProcess, order: { action: 'start' | 'stop'; out?: string }) {
+  const control = profileControls.get(api);
+  if (!control) return;
+  const id = (profileOrders += 1);
+  rmSync(`${control}.done`, { force: true });
+  writeFileSync(control, JSON.stringify({ ...order, id }));
+  api.child.kill('SIGUSR2');
+  const until = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const answer = JSON.parse(readFileSync(`${control}.done`, 'utf8')) as {
+        id: number;
+        ok: boolean;
+        error?: string;
+      };
+      if (answer.id === id) {
+        if (!answer.ok) throw new Error(`profile probe: ${answer.error}`);
+        return;
+      }
+    } catch (e) {
+      if (e instanceof Error && e.message.startsWith('profile probe')) throw e;
+    }
+    if (Date.now() > until) throw new Error('profile probe did not answer within 60 s');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Profiles the API process (started with BENCH_PROFILE=1) while `body` runs, writing a V8 .cpuprofile to
+ * `out`; without BENCH_PROFILE it only runs `body`. Summarised by scripts/profile-summary.mjs.
+ */
+export async function profileWindow<T>(api: BenchProcess, out: string, body: () => Promise<T>): Promise<T> {
+  await orderProfile(api, { action: 'start' });
+  const result = await body();
+  await orderProfile(api, { action: 'stop', out });
+  return result;
+}
+
+/** True when the benches' API processes carry the profile probe (BENCH_PROFILE=1). */
+export const profiling = () => process.env.BENCH_PROFILE === '1';
 
 /** bench-floor-proxy.ts in front of the live index: the least any API adds (one more HTTP hop). */
 export async function startFloorProxy(services: BenchServices): Promise<BenchProcess> {
