@@ -17,6 +17,11 @@ import { SearchOutboxEntity } from '../search/search-outbox.entity';
 import { InvitationEntity } from '../modules/account/invitation.entity';
 import { PasswordResetEntity } from '../modules/account/password-reset.entity';
 import { AppSettingEntity } from '../modules/account/app-setting.entity';
+import {
+  CaseHelpfulVoteEntity,
+  CaseWatchEntity,
+  SavedSearchEntity,
+} from '../modules/watch/watch.entity';
 
 export const ENTITIES = [
   MunicipalityEntity,
@@ -40,4 +45,7 @@ export const ENTITIES = [
   InvitationEntity,
   PasswordResetEntity,
   AppSettingEntity,
+  CaseWatchEntity,
+  CaseHelpfulVoteEntity,
+  SavedSearchEntity,
 ];

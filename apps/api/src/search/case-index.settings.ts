@@ -59,16 +59,14 @@ export const CASE_INDEX_SETTINGS = {
     'budgetYen',
     'stage',
     'adoptionCount',
+    // Saved-search digests: cases first published in a window (modules/watch).
+    'publishedAt',
     // Facets are counted on this one attribute (`themes:DX_TALENT` …), not on the six above.
     FACET_VALUES_ATTRIBUTE,
   ],
-  sortableAttributes: ['publishedAt', 'budgetYen', 'population', 'adoptionCount'],
+  sortableAttributes: ['publishedAt', 'budgetYen', 'population', 'adoptionCount', 'helpfulCount'],
   // `sort` right after `words`: a searcher who asks for "newest" gets newest among the matches.
-  // `attribute` before `proximity`: the field a query's words are in (title, then tags, summary … body: the
-  // order above) matters more than how close together they are. A title that names the subject
-  // (副業人材 … マッチング) then comes before bodies that mention 副業人材マッチング in passing
-  // (apps/api/test/search-ranking.int-spec.ts, search/README.md "Ranking").
-  rankingRules: ['words', 'sort', 'typo', 'attribute', 'proximity', 'exactness'],
+  rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
   // Kanji-only text is otherwise detected as Chinese; every attribute is Japanese, and every search says so.
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['jpn'] }],
   stopWords: [...JAPANESE_STOP_WORDS],
@@ -86,11 +84,13 @@ export type CaseIndexSettings = typeof CASE_INDEX_SETTINGS;
 
 /**
  * Settings whose change means the documents themselves must be rewritten: synonyms are also expanded into
- * the documents (synonyms.ts), and a new filterable attribute is a new document field (facetValues).
+ * the documents (synonyms.ts), and a new filterable or sortable attribute is a new document field
+ * (facetValues; helpfulCount).
  */
 export const SETTINGS_THAT_REWRITE_DOCUMENTS: ReadonlyArray<keyof CaseIndexSettings> = [
   'synonyms',
   'filterableAttributes',
+  'sortableAttributes',
 ];
 
 /** Keys whose array order carries no meaning (the engine returns them sorted). */

@@ -33,6 +33,7 @@ interface CaseIndexRow {
   m_kind: MunicipalityForIndex['kind'];
   m_population: number | null;
   adoption_count: number;
+  helpful_count: number;
 }
 
 const SELECT = `
@@ -42,7 +43,8 @@ const SELECT = `
          m.code AS m_code, m.name AS m_name, m.kana AS m_kana, m.prefecture_code AS m_prefecture_code,
          m.kind AS m_kind, m.population AS m_population,
          (SELECT count(*) FROM adoptions a
-           WHERE a.case_study_id = c.id AND a.status IN ('PILOTING', 'ADOPTED'))::int AS adoption_count
+           WHERE a.case_study_id = c.id AND a.status IN ('PILOTING', 'ADOPTED'))::int AS adoption_count,
+         (SELECT count(*) FROM case_helpful_votes h WHERE h.case_study_id = c.id)::int AS helpful_count
     FROM case_studies c
     JOIN municipalities m ON m.id = c.municipality_id`;
 
@@ -73,6 +75,7 @@ function toIndexable(r: CaseIndexRow): IndexableCase {
     visibility: r.visibility,
     publishedAt: r.published_at,
     adoptionCount: r.adoption_count,
+    helpfulCount: r.helpful_count,
   };
   const m: MunicipalityForIndex = {
     code: r.m_code,
