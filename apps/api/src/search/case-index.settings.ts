@@ -20,7 +20,7 @@ export function isBuildIndexOf(liveName: string, uid: string): boolean {
  * (case-index.versions.ts), so that during a rolling deploy a process running older settings leaves an index
  * configured by a newer release alone instead of rebuilding it back (search/README.md, Healing).
  */
-export const CASE_INDEX_SETTINGS_VERSION = 2;
+export const CASE_INDEX_SETTINGS_VERSION = 3;
 
 /**
  * The index's settings, applied at start (only the keys that differ, before any document is written) and
@@ -66,7 +66,11 @@ export const CASE_INDEX_SETTINGS = {
   ],
   sortableAttributes: ['publishedAt', 'budgetYen', 'population', 'adoptionCount', 'helpfulCount'],
   // `sort` right after `words`: a searcher who asks for "newest" gets newest among the matches.
-  rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness'],
+  // `attribute` before `proximity`: the field a query's words are in (title, then tags, summary … body: the
+  // order above) matters more than how close together they are. A title that names the subject
+  // (副業人材 … マッチング) then comes before bodies that mention 副業人材マッチング in passing
+  // (apps/api/test/search-ranking.int-spec.ts, search/README.md "Ranking").
+  rankingRules: ['words', 'sort', 'typo', 'attribute', 'proximity', 'exactness'],
   // Kanji-only text is otherwise detected as Chinese; every attribute is Japanese, and every search says so.
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['jpn'] }],
   stopWords: [...JAPANESE_STOP_WORDS],
