@@ -16,6 +16,8 @@ execFileSync(
     '.swcrc',
     '--ignore',
     '**/*.spec.ts',
+    '--ignore',
+    '**/*.child.mjs',
     '--quiet',
   ],
   { stdio: 'inherit' },
@@ -24,4 +26,9 @@ execFileSync(
 copyFileSync(
   'apps/api/src/modules/account/common-passwords.txt',
   'dist/apps/api/apps/api/src/modules/account/common-passwords.txt',
+);
+// The text-extraction child is an ES module run by node as is (it imports pdfjs-dist, ESM only).
+copyFileSync(
+  'apps/api/src/modules/attachment/extract-text.child.mjs',
+  'dist/apps/api/apps/api/src/modules/attachment/extract-text.child.mjs',
 );

@@ -1,7 +1,17 @@
 const preset = require('../../jest.preset.cjs');
 
-// meilisearch's client ships ES modules only; let swc turn it into CommonJS for jest.
-const transformIgnorePatterns = ['/node_modules/(?!meilisearch/)'];
+// meilisearch's client and file-type (with its tokenizer packages) ship ES modules only; let swc turn them
+// into CommonJS for jest (the built app loads them with Node's require of ES modules).
+const transformIgnorePatterns = [
+  '/node_modules/(?!(meilisearch|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)',
+];
+
+// file-type's package.json offers Node only an `import` entry, which jest's CommonJS resolver does not
+// take: point it at the same module file.
+const moduleNameMapper = {
+  ...preset.moduleNameMapper,
+  '^file-type$': require('node:path').join(__dirname, '../../node_modules/file-type/index.js'),
+};
 
 module.exports = {
   rootDir: __dirname,
@@ -11,6 +21,7 @@ module.exports = {
     {
       ...preset,
       transformIgnorePatterns,
+      moduleNameMapper,
       displayName: 'api:unit',
       rootDir: __dirname,
       testMatch: ['<rootDir>/src/**/*.spec.ts'],
@@ -18,6 +29,7 @@ module.exports = {
     {
       ...preset,
       transformIgnorePatterns,
+      moduleNameMapper,
       displayName: 'api:integration',
       rootDir: __dirname,
       testMatch: ['<rootDir>/test/**/*.int-spec.ts'],

@@ -11,6 +11,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { DateScalar } from './graphql/date.scalar';
 import { DateTimeScalar } from './graphql/date-time.scalar';
 import { AdoptionModule } from './modules/adoption/adoption.module';
+import { AttachmentModule } from './modules/attachment/attachment.module';
 import { AdoptionRepository } from './modules/adoption/adoption.repository';
 import { AccountModule } from './modules/account/account.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -33,7 +34,6 @@ import { MailModule } from './modules/mail/mail.module';
 import { MunicipalityModule } from './modules/municipality/municipality.module';
 import { MunicipalityRepository } from './modules/municipality/municipality.repository';
 import { SEARCH_CONNECTION, SearchModule, type SearchConnection } from './search/search.module';
-import { WatchModule } from './modules/watch/watch.module';
 
 /**
  * Cache headers of the web client's files. Vite names everything under assets/ by its content hash, so
@@ -96,7 +96,7 @@ export class AppModule {
         AuditModule,
         JoinApplicationModule,
         AccountModule,
-        WatchModule,
+        AttachmentModule,
         HealthModule,
         DemoModule,
         ...(options.config.enableExplorer && serveWeb

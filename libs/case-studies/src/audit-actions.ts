@@ -22,6 +22,9 @@ export const AUDIT_ACTIONS = [
   'joinApplication.decline',
   'settings.invitationDomains',
   'caseStudy.deleteDraft',
+  'attachment.upload',
+  'attachment.update',
+  'attachment.delete',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -13,3 +13,4 @@ export * from './search';
 export * from './demo/demo-case-studies';
 export * from './precedents';
 export * from './audit-actions';
+export * from './attachments';

@@ -20,7 +20,11 @@ export type AppErrorCode =
   /** 当日受付: a check-in code entered on another day than the session's (JST), without the override. */
   | 'CHECK_IN_NOT_TODAY'
   /** 当日受付: the code was checked in before; extensions.checkedInAt says when. */
-  | 'ALREADY_CHECKED_IN';
+  | 'ALREADY_CHECKED_IN'
+  /** Files (ATTACHMENT_ERROR_CODES in the library): over 30 MB, not an accepted type, 20 files already. */
+  | 'ATTACHMENT_TOO_LARGE'
+  | 'ATTACHMENT_TYPE_NOT_ALLOWED'
+  | 'ATTACHMENT_QUOTA_EXCEEDED';
 
 export class AppError extends IntrinsicException {
   constructor(

@@ -17,11 +17,7 @@ import { SearchOutboxEntity } from '../search/search-outbox.entity';
 import { InvitationEntity } from '../modules/account/invitation.entity';
 import { PasswordResetEntity } from '../modules/account/password-reset.entity';
 import { AppSettingEntity } from '../modules/account/app-setting.entity';
-import {
-  CaseHelpfulVoteEntity,
-  CaseWatchEntity,
-  SavedSearchEntity,
-} from '../modules/watch/watch.entity';
+import { ATTACHMENT_ENTITIES } from '../modules/attachment/attachment.entity';
 
 export const ENTITIES = [
   MunicipalityEntity,
@@ -45,7 +41,5 @@ export const ENTITIES = [
   InvitationEntity,
   PasswordResetEntity,
   AppSettingEntity,
-  CaseWatchEntity,
-  CaseHelpfulVoteEntity,
-  SavedSearchEntity,
+  ...ATTACHMENT_ENTITIES,
 ];

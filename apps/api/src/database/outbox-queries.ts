@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
  * The outbox tables (search_outbox, mail_outbox): id, available_at, attempts, last_error, locked_until and the
  * payload.
  */
-export type OutboxTable = 'search_outbox' | 'mail_outbox';
+export type OutboxTable = 'search_outbox' | 'mail_outbox' | 'attachment_text_outbox';
 
 /**
  * How long a claimed row stays leased to its consumer. Longer than a consumer can take with it (an SMTP send

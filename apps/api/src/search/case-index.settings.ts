@@ -44,6 +44,8 @@ export const CASE_INDEX_SETTINGS = {
     'fundingSources',
     'kanaTerms',
     'synonymTerms',
+    // Text of the case's files (not members-only ones): last, so a match in the case itself ranks first.
+    'attachmentText',
   ],
   filterableAttributes: [
     'id',
@@ -59,12 +61,10 @@ export const CASE_INDEX_SETTINGS = {
     'budgetYen',
     'stage',
     'adoptionCount',
-    // Saved-search digests: cases first published in a window (modules/watch).
-    'publishedAt',
     // Facets are counted on this one attribute (`themes:DX_TALENT` …), not on the six above.
     FACET_VALUES_ATTRIBUTE,
   ],
-  sortableAttributes: ['publishedAt', 'budgetYen', 'population', 'adoptionCount', 'helpfulCount'],
+  sortableAttributes: ['publishedAt', 'budgetYen', 'population', 'adoptionCount'],
   // `sort` right after `words`: a searcher who asks for "newest" gets newest among the matches.
   // `attribute` before `proximity`: the field a query's words are in (title, then tags, summary … body: the
   // order above) matters more than how close together they are. A title that names the subject
@@ -88,13 +88,11 @@ export type CaseIndexSettings = typeof CASE_INDEX_SETTINGS;
 
 /**
  * Settings whose change means the documents themselves must be rewritten: synonyms are also expanded into
- * the documents (synonyms.ts), and a new filterable or sortable attribute is a new document field
- * (facetValues; helpfulCount).
+ * the documents (synonyms.ts), and a new filterable attribute is a new document field (facetValues).
  */
 export const SETTINGS_THAT_REWRITE_DOCUMENTS: ReadonlyArray<keyof CaseIndexSettings> = [
   'synonyms',
   'filterableAttributes',
-  'sortableAttributes',
 ];
 
 /** Keys whose array order carries no meaning (the engine returns them sorted). */

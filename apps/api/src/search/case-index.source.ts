@@ -7,6 +7,9 @@ import {
   type MunicipalityForIndex,
 } from '@yokoten/case-studies';
 
+/** Characters of attachment text a case's document carries at most. */
+export const ATTACHMENT_TEXT_MAX_CHARS = 200_000;
+
 interface CaseIndexRow {
   id: string;
   title: string;
@@ -33,7 +36,7 @@ interface CaseIndexRow {
   m_kind: MunicipalityForIndex['kind'];
   m_population: number | null;
   adoption_count: number;
-  helpful_count: number;
+  attachment_text: string;
 }
 
 const SELECT = `
@@ -44,14 +47,19 @@ const SELECT = `
          m.kind AS m_kind, m.population AS m_population,
          (SELECT count(*) FROM adoptions a
            WHERE a.case_study_id = c.id AND a.status IN ('PILOTING', 'ADOPTED'))::int AS adoption_count,
-         (SELECT count(*) FROM case_helpful_votes h WHERE h.case_study_id = c.id)::int AS helpful_count
+         -- Text of the case's files (modules/attachment), members-only ones left out: the index is read by
+         -- anonymous searches too. Bounded: the engine indexes the first 65,535 words of an attribute anyway.
+         (SELECT left(coalesce(string_agg(f.text_content, E'\n' ORDER BY f.created_at, f.id), ''), ${ATTACHMENT_TEXT_MAX_CHARS})
+            FROM attachments f
+           WHERE f.case_study_id = c.id AND NOT f.members_only AND f.text_status = 'DONE') AS attachment_text
     FROM case_studies c
     JOIN municipalities m ON m.id = c.municipality_id`;
 
 export interface IndexableCase {
   id: string;
   status: CaseForIndex['status'];
-  document: CaseSearchDocument;
+  /** attachmentText: the text of the case's files that are not members-only (last searchable attribute). */
+  document: CaseSearchDocument & { attachmentText: string };
 }
 
 function toIndexable(r: CaseIndexRow): IndexableCase {
@@ -75,7 +83,6 @@ function toIndexable(r: CaseIndexRow): IndexableCase {
     visibility: r.visibility,
     publishedAt: r.published_at,
     adoptionCount: r.adoption_count,
-    helpfulCount: r.helpful_count,
   };
   const m: MunicipalityForIndex = {
     code: r.m_code,
@@ -85,7 +92,11 @@ function toIndexable(r: CaseIndexRow): IndexableCase {
     kind: r.m_kind,
     population: r.m_population,
   };
-  return { id: r.id, status: r.status, document: toCaseSearchDocument(c, m) };
+  return {
+    id: r.id,
+    status: r.status,
+    document: { ...toCaseSearchDocument(c, m), attachmentText: r.attachment_text ?? '' },
+  };
 }
 
 type Queryable = Pick<EntityManager | QueryRunner | DataSource, 'query'>;

@@ -122,7 +122,6 @@ export class AccountResolver {
       sessionNotices: user.sessionNotices,
       adoptionNotices: user.adoptionNotices,
       inquiryNotices: user.inquiryNotices,
-      watchNotices: user.watchNotices,
     };
   }
 

@@ -107,6 +107,11 @@ const matrix: Array<[Action, Which, Record<Who, Decision>]> = [
   ['caseStudy.deleteDraft',     'other', { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: F, admin: A }],
   ['caseStudy.unpublish',       'own',   { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
   ['caseStudy.unpublish',       'other', { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
+  // Files: a members-only file like a MEMBERS case; a case's files by its editors, a session's by the organisers.
+  ['attachment.readMembersOnly', null,   { anonymous: U, member: A, withdrawn: F, applicant: F, organiser: A, admin: A }],
+  ['attachment.manageCaseFiles', 'own',  { anonymous: U, member: A, withdrawn: A, applicant: A, organiser: F, admin: A }],
+  ['attachment.manageCaseFiles', 'other', { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: F, admin: A }],
+  ['attachment.manageSessionFiles', null, { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
   ['adoption.record',           'own',   { anonymous: U, member: A, withdrawn: F, applicant: F, organiser: F, admin: A }],
   ['adoption.record',           'other', { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: F, admin: A }],
   ['adoption.readDetails',      null,    { anonymous: U, member: A, withdrawn: F, applicant: F, organiser: A, admin: A }],
@@ -125,14 +130,6 @@ const matrix: Array<[Action, Which, Record<Who, Decision>]> = [
   // A profile is edited by its own municipality's officers while it is a member, and by the organisers.
   ['municipality.updateProfile', 'own',  { anonymous: U, member: A, withdrawn: F, applicant: F, organiser: A, admin: A }],
   ['municipality.updateProfile', 'other', { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
-  // Watching and saved searches (#13): every signed-in user; 参考になった not by the publisher's own officers.
-  ['watch.manage',              null,    { anonymous: U, member: A, withdrawn: A, applicant: A, organiser: A, admin: A }],
-  ['savedSearch.manage',        null,    { anonymous: U, member: A, withdrawn: A, applicant: A, organiser: A, admin: A }],
-  ['watch.runDigests',          null,    { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
-  ['caseStudy.markHelpful',     'own',   { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
-  ['caseStudy.markHelpful',     'other', { anonymous: U, member: A, withdrawn: A, applicant: A, organiser: A, admin: A }],
-  ['caseStudy.readHelpfulCount', 'own',  { anonymous: U, member: A, withdrawn: A, applicant: A, organiser: A, admin: A }],
-  ['caseStudy.readHelpfulCount', 'other', { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
   ['session.list',              null,    { anonymous: A, member: A, withdrawn: A, applicant: A, organiser: A, admin: A }],
   ['session.manage',            null,    { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
   ['session.register',          'own',   { anonymous: U, member: A, withdrawn: A, applicant: A, organiser: A, admin: A }],
@@ -166,6 +163,7 @@ describe('authorization policy: membership comes from the caller', () => {
     'adoption.readDetails',
     'inquiry.readPublic',
     'dashboard.read',
+    'attachment.readMembersOnly',
   ] as const;
 
   it.each(membersOnly)('%s follows the Actor’s status, whatever subject a caller passes', (action) => {

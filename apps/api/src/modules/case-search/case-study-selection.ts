@@ -22,11 +22,6 @@ const COMPUTED: Record<string, string[]> = {
   municipality: ['municipalityId'],
   author: ['authorId'],
   unpublishedReason: ['unpublishedReason'],
-  // modules/watch: read from their own tables, by id (BASE has the municipality and status they check).
-  viewerWatching: [],
-  viewerFoundHelpful: [],
-  viewerCanMarkHelpful: [],
-  helpfulCount: [],
   __typename: [],
 };
 

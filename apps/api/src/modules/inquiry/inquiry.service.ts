@@ -12,7 +12,6 @@ import { inquiryAskedMail, inquiryReplyMail } from './inquiry-mails';
 import type { InquiryEntity } from './inquiry.entity';
 import { InquiryRepository, type InquiryTransaction } from './inquiry.repository';
 import type { AnswerInquiryInput, AskInquiryInput } from './dto/inquiry.input';
-import { queueWatchNotices } from '../watch/watch-notices';
 
 type Thread = Pick<InquiryEntity, 'askerMunicipalityId' | 'publisherMunicipalityId' | 'isPublic'>;
 
@@ -166,14 +165,6 @@ export class InquiryService {
           inquiryUrl: `${APP_URL}/cases/${saved.caseStudyId}#inquiry-${saved.id}`,
         }),
       );
-      // A new answer in a thread that is already a public FAQ is news for the case's watchers too.
-      if (saved.isPublic && author === saved.publisherMunicipalityId) {
-        await queueWatchNotices(tx.manager, saved.caseStudyId, user.userId, {
-          kind: 'faq',
-          subject: saved.subject,
-          inquiryId: saved.id,
-        });
-      }
       return saved;
     });
   }
@@ -192,16 +183,7 @@ export class InquiryService {
       }
       if (t.isPublic === isPublic) return t;
       t.isPublic = isPublic;
-      const saved = await tx.save(t);
-      // A new public FAQ tells the case's watchers (only those who may read the network's FAQs).
-      if (isPublic) {
-        await queueWatchNotices(tx.manager, saved.caseStudyId, actor?.userId ?? null, {
-          kind: 'faq',
-          subject: saved.subject,
-          inquiryId: saved.id,
-        });
-      }
-      return saved;
+      return tx.save(t);
     });
   }
 
