@@ -34,6 +34,7 @@ import { MailModule } from './modules/mail/mail.module';
 import { MunicipalityModule } from './modules/municipality/municipality.module';
 import { MunicipalityRepository } from './modules/municipality/municipality.repository';
 import { SEARCH_CONNECTION, SearchModule, type SearchConnection } from './search/search.module';
+import { WatchModule } from './modules/watch/watch.module';
 
 /**
  * Cache headers of the web client's files. Vite names everything under assets/ by its content hash, so
@@ -97,6 +98,7 @@ export class AppModule {
         JoinApplicationModule,
         AccountModule,
         AttachmentModule,
+        WatchModule,
         HealthModule,
         DemoModule,
         ...(options.config.enableExplorer && serveWeb

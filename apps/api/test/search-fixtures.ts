@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import {
   DEMO_MUNICIPALITIES,
+  type CaseStage,
   type CaseStatus,
   type CaseTarget,
   type CaseTheme,
@@ -71,6 +72,7 @@ export interface FixtureCase {
   budgetYen?: number | null;
   visibility?: Visibility;
   status?: CaseStatus;
+  stage?: CaseStage;
   /** ISO date-time; default: now minus the fixture's position in minutes. */
   publishedAt?: string;
 }
@@ -111,6 +113,7 @@ export async function insertCases(
           fiscalYears: c.fiscalYears ?? [2024],
           budgetYen: c.budgetYen === undefined ? 1_000_000 : c.budgetYen,
           visibility: c.visibility ?? 'PUBLIC',
+          ...(c.stage ? { stage: c.stage } : {}),
           status,
           publishedAt:
             status === 'PUBLISHED' ? new Date(c.publishedAt ?? Date.now() - (i + 1) * 60_000) : null,

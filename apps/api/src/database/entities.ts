@@ -18,6 +18,11 @@ import { InvitationEntity } from '../modules/account/invitation.entity';
 import { PasswordResetEntity } from '../modules/account/password-reset.entity';
 import { AppSettingEntity } from '../modules/account/app-setting.entity';
 import { ATTACHMENT_ENTITIES } from '../modules/attachment/attachment.entity';
+import {
+  CaseHelpfulVoteEntity,
+  CaseWatchEntity,
+  SavedSearchEntity,
+} from '../modules/watch/watch.entity';
 
 export const ENTITIES = [
   MunicipalityEntity,
@@ -41,5 +46,8 @@ export const ENTITIES = [
   InvitationEntity,
   PasswordResetEntity,
   AppSettingEntity,
+  CaseWatchEntity,
+  CaseHelpfulVoteEntity,
+  SavedSearchEntity,
   ...ATTACHMENT_ENTITIES,
 ];

@@ -11,6 +11,7 @@ import { EXCHANGE_SESSION_RESOLVERS } from '../modules/exchange-session/exchange
 import { CASE_SEARCH_RESOLVERS } from '../modules/case-search/case-search.module';
 import { CASE_STUDY_RESOLVERS } from '../modules/case-study/case-study.module';
 import { MUNICIPALITY_RESOLVERS } from '../modules/municipality/municipality.module';
+import { WATCH_RESOLVERS } from '../modules/watch/watch.module';
 import { DateScalar } from './date.scalar';
 import { DateTimeScalar } from './date-time.scalar';
 
@@ -28,6 +29,7 @@ export const ALL_RESOLVERS = [
   ...AUDIT_RESOLVERS,
   ...JOIN_APPLICATION_RESOLVERS,
   ...ACCOUNT_RESOLVERS,
+  ...WATCH_RESOLVERS,
   ...ATTACHMENT_RESOLVERS,
 ];
 export const ALL_SCALARS = [DateScalar, DateTimeScalar];

@@ -20,7 +20,7 @@ export function isBuildIndexOf(liveName: string, uid: string): boolean {
  * (case-index.versions.ts), so that during a rolling deploy a process running older settings leaves an index
  * configured by a newer release alone instead of rebuilding it back (search/README.md, Healing).
  */
-export const CASE_INDEX_SETTINGS_VERSION = 3;
+export const CASE_INDEX_SETTINGS_VERSION = 4;
 
 /**
  * The index's settings, applied at start (only the keys that differ, before any document is written) and
@@ -61,10 +61,12 @@ export const CASE_INDEX_SETTINGS = {
     'budgetYen',
     'stage',
     'adoptionCount',
+    // Saved-search digests: cases first published in a window (modules/watch).
+    'publishedAt',
     // Facets are counted on this one attribute (`themes:DX_TALENT` …), not on the six above.
     FACET_VALUES_ATTRIBUTE,
   ],
-  sortableAttributes: ['publishedAt', 'budgetYen', 'population', 'adoptionCount'],
+  sortableAttributes: ['publishedAt', 'budgetYen', 'population', 'adoptionCount', 'helpfulCount'],
   // `sort` right after `words`: a searcher who asks for "newest" gets newest among the matches.
   // `attribute` before `proximity`: the field a query's words are in (title, then tags, summary … body: the
   // order above) matters more than how close together they are. A title that names the subject
@@ -88,11 +90,13 @@ export type CaseIndexSettings = typeof CASE_INDEX_SETTINGS;
 
 /**
  * Settings whose change means the documents themselves must be rewritten: synonyms are also expanded into
- * the documents (synonyms.ts), and a new filterable attribute is a new document field (facetValues).
+ * the documents (synonyms.ts), and a new filterable or sortable attribute is a new document field
+ * (facetValues; helpfulCount).
  */
 export const SETTINGS_THAT_REWRITE_DOCUMENTS: ReadonlyArray<keyof CaseIndexSettings> = [
   'synonyms',
   'filterableAttributes',
+  'sortableAttributes',
 ];
 
 /** Keys whose array order carries no meaning (the engine returns them sorted). */

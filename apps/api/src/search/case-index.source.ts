@@ -36,6 +36,7 @@ interface CaseIndexRow {
   m_kind: MunicipalityForIndex['kind'];
   m_population: number | null;
   adoption_count: number;
+  helpful_count: number;
   attachment_text: string;
 }
 
@@ -47,6 +48,7 @@ const SELECT = `
          m.kind AS m_kind, m.population AS m_population,
          (SELECT count(*) FROM adoptions a
            WHERE a.case_study_id = c.id AND a.status IN ('PILOTING', 'ADOPTED'))::int AS adoption_count,
+         (SELECT count(*) FROM case_helpful_votes h WHERE h.case_study_id = c.id)::int AS helpful_count,
          -- Text of the case's files (modules/attachment), members-only ones left out: the index is read by
          -- anonymous searches too. Bounded: the engine indexes the first 65,535 words of an attribute anyway.
          (SELECT left(coalesce(string_agg(f.text_content, E'\n' ORDER BY f.created_at, f.id), ''), ${ATTACHMENT_TEXT_MAX_CHARS})
@@ -83,6 +85,7 @@ function toIndexable(r: CaseIndexRow): IndexableCase {
     visibility: r.visibility,
     publishedAt: r.published_at,
     adoptionCount: r.adoption_count,
+    helpfulCount: r.helpful_count,
   };
   const m: MunicipalityForIndex = {
     code: r.m_code,

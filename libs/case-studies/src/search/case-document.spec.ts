@@ -89,6 +89,7 @@ describe('toCaseSearchDocument', () => {
       'municipalityKind:DESIGNATED_CITY',
       'fiscalYear:2023',
       'fiscalYear:2024',
+      'stage:EVALUATED',
     ]);
     const noBand = toCaseSearchDocument(base, { ...kitakyushu, population: null });
     expect(noBand.facetValues.some((v) => v.startsWith('populationBand:'))).toBe(false);

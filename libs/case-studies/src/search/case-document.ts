@@ -37,6 +37,8 @@ export interface CaseForIndex {
   publishedAt: Date | string | null;
   /** 横展開: municipalities piloting or running it (COUNTED_ADOPTION_STATUSES); 0 when not given. */
   adoptionCount?: number;
+  /** 「参考になった」 marks (one per user); 0 when not given. */
+  helpfulCount?: number;
 }
 
 export interface MunicipalityForIndex {
@@ -94,6 +96,8 @@ export interface CaseSearchDocument {
   synonymTerms: string[];
   /** 横展開: municipalities piloting or running the case (filterable and sortable). */
   adoptionCount: number;
+  /** 「参考になった」 marks, sortable (MOST_HELPFUL). */
+  helpfulCount: number;
   /** Every facet value of the case as `<facet>:<value>`, the one attribute facets are counted on. */
   facetValues: string[];
 }
@@ -194,6 +198,7 @@ export function toCaseSearchDocument(c: CaseForIndex, m: MunicipalityForIndex): 
     kanaTerms: [...katakanaWordsAsHiragana(texts), ...hiraganaWordsAsKatakana(texts, tags)],
     synonymTerms: synonymExpansions(texts.join('\n')),
     adoptionCount: c.adoptionCount ?? 0,
+    helpfulCount: c.helpfulCount ?? 0,
     facetValues: facetValuesOf({
       themes: c.themes,
       targets: c.targets,
@@ -201,6 +206,7 @@ export function toCaseSearchDocument(c: CaseForIndex, m: MunicipalityForIndex): 
       populationBand,
       municipalityKind: m.kind,
       fiscalYear: c.fiscalYears,
+      stage: c.stage,
     }),
   };
 }

@@ -21,6 +21,7 @@ describe('buildCaseFilter', () => {
           prefectureCodes: ['40', '40'],
           populationBands: ['OVER_1M'],
           municipalityKinds: ['DESIGNATED_CITY'],
+          stages: ['CONCEPT', 'EVALUATED'],
           fiscalYearFrom: 2023,
           fiscalYearTo: 2025,
           budgetYenMax: 5_000_000,
@@ -37,6 +38,7 @@ describe('buildCaseFilter', () => {
       'prefectureCode IN ["40"]',
       'populationBand IN ["OVER_1M"]',
       'municipalityKind IN ["DESIGNATED_CITY"]',
+      'stage IN ["CONCEPT", "EVALUATED"]',
       'municipalityCode = "401005"',
       'budgetYen <= 5000000',
       'fiscalYears 2023 TO 2025',
@@ -68,6 +70,7 @@ describe('splitFacetCounts', () => {
       'themes:DX_TALENT': 4,
       'prefecture:13': 2,
       'fiscalYear:2024': 3,
+      'stage:CONCEPT': 2,
       'unknown:x': 1,
       'no-separator': 9,
     });
@@ -78,6 +81,7 @@ describe('splitFacetCounts', () => {
       populationBand: {},
       municipalityKind: {},
       fiscalYear: { '2024': 3 },
+      stage: { CONCEPT: 2 },
     });
     expect(splitFacetCounts(undefined).themes).toEqual({});
   });

@@ -1,4 +1,11 @@
-import type { CaseTarget, CaseTheme, MunicipalityKind, PopulationBand, Visibility } from '../taxonomy';
+import type {
+  CaseStage,
+  CaseTarget,
+  CaseTheme,
+  MunicipalityKind,
+  PopulationBand,
+  Visibility,
+} from '../taxonomy';
 
 /** What a searcher may narrow by (the GraphQL CaseStudyFilter, validated before it gets here). */
 export interface CaseSearchFilter {
@@ -13,6 +20,8 @@ export interface CaseSearchFilter {
   municipalityCode?: string | null;
   /** 横展開: at least this many municipalities pilot or run the case. */
   adoptionCountMin?: number | null;
+  /** How far the cases have come (構想, 実施中 …); several are alternatives. */
+  stages?: readonly CaseStage[] | null;
 }
 
 /** Facet names of the API and the index attributes they count. */
@@ -23,6 +32,7 @@ export const CASE_FACETS = {
   populationBand: 'populationBand',
   municipalityKind: 'municipalityKind',
   fiscalYear: 'fiscalYears',
+  stage: 'stage',
 } as const;
 export type CaseFacetName = keyof typeof CASE_FACETS;
 export const CASE_FACET_NAMES = Object.keys(CASE_FACETS) as CaseFacetName[];
@@ -64,7 +74,14 @@ export function splitFacetCounts(
   return out;
 }
 
-export const CASE_SORTS = ['RELEVANCE', 'NEWEST', 'BUDGET_ASC', 'POPULATION_ASC', 'MOST_ADOPTED'] as const;
+export const CASE_SORTS = [
+  'RELEVANCE',
+  'NEWEST',
+  'BUDGET_ASC',
+  'POPULATION_ASC',
+  'MOST_ADOPTED',
+  'MOST_HELPFUL',
+] as const;
 export type CaseSort = (typeof CASE_SORTS)[number];
 export const CASE_SORT_RULES: Readonly<Record<CaseSort, readonly string[]>> = {
   RELEVANCE: [],
@@ -73,6 +90,8 @@ export const CASE_SORT_RULES: Readonly<Record<CaseSort, readonly string[]>> = {
   POPULATION_ASC: ['population:asc'],
   /** 横展開: most-followed first (the index's `adoptionCount` is sortable), newest among equals. */
   MOST_ADOPTED: ['adoptionCount:desc', 'publishedAt:desc'],
+  /** 「参考になった」: most marked helpful first (the index's `helpfulCount`), newest among equals. */
+  MOST_HELPFUL: ['helpfulCount:desc', 'publishedAt:desc'],
 };
 
 /** A string literal of the filter language: quotes and backslashes escaped, so no value can end it early. */
@@ -110,6 +129,7 @@ export function buildCaseFilter(
     inList('prefectureCode', f.prefectureCodes),
     inList('populationBand', f.populationBands),
     inList('municipalityKind', f.municipalityKinds),
+    inList('stage', f.stages),
     f.municipalityCode ? `municipalityCode = ${filterString(f.municipalityCode)}` : null,
     f.budgetYenMax !== null && f.budgetYenMax !== undefined
       ? `budgetYen <= ${filterNumber(f.budgetYenMax, 'budgetYenMax')}`

@@ -13,6 +13,7 @@ import { Accounts1795280100000 } from './1795280100000-Accounts';
 import { RateLimits1795280300000 } from './1795280300000-RateLimits';
 import { OutboxLeases1795280540000 } from './1795280540000-OutboxLeases';
 import { SearchIndexSettings1795280550000 } from './1795280550000-SearchIndexSettings';
+import { WatchesSavedSearches1795280620000 } from './1795280620000-WatchesSavedSearches';
 import { Attachments1795280700000 } from './1795280700000-Attachments';
 
 // Listed explicitly (not globbed) so the compiled app and the tests load the same set, in order.
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   RateLimits1795280300000,
   OutboxLeases1795280540000,
   SearchIndexSettings1795280550000,
+  WatchesSavedSearches1795280620000,
   Attachments1795280700000,
 ];

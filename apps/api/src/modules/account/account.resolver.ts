@@ -122,6 +122,7 @@ export class AccountResolver {
       sessionNotices: user.sessionNotices,
       adoptionNotices: user.adoptionNotices,
       inquiryNotices: user.inquiryNotices,
+      watchNotices: user.watchNotices,
     };
   }
 

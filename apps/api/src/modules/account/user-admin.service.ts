@@ -207,6 +207,7 @@ export class UserAdminService {
       if (prefs?.sessionNotices !== undefined) changes.sessionNotices = prefs.sessionNotices;
       if (prefs?.adoptionNotices !== undefined) changes.adoptionNotices = prefs.adoptionNotices;
       if (prefs?.inquiryNotices !== undefined) changes.inquiryNotices = prefs.inquiryNotices;
+      if (prefs?.watchNotices !== undefined) changes.watchNotices = prefs.watchNotices;
       const { before, after, changed } = diff(user, changes);
       if (!changed) return user;
       await this.repository.updateUser(manager, user.id, after as Partial<UserEntity>);

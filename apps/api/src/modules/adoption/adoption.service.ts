@@ -13,6 +13,7 @@ import { APP_URL } from '../mail/mail.service';
 import type { AdoptionEntity } from './adoption.entity';
 import { AdoptionRepository, type AdoptionTransaction, type SpreadRow } from './adoption.repository';
 import type { RecordAdoptionInput } from './dto/record-adoption.input';
+import { queueWatchNotices } from '../watch/watch-notices';
 
 const TEXT_FIELDS = ['note', 'adaptation', 'outcome'] as const;
 
@@ -128,7 +129,14 @@ export class AdoptionService {
       await tx.recordStep(saved, changed, user.userId);
       // The publisher hears about a new follower or a change of status, not about notes: the mail is
       // queued in this transaction, so it goes out if, and only if, the change is recorded.
-      if (changed.includes('status')) await this.tellPublisher(tx, followed, follower, saved, previousStatus);
+      if (changed.includes('status')) {
+        await this.tellPublisher(tx, followed, follower, saved, previousStatus);
+        await queueWatchNotices(tx.manager, followed.id, user.userId, {
+          kind: 'adopted',
+          followerName: follower.name,
+          status: saved.status,
+        });
+      }
       return { saved, previousStatus };
     });
     return result.saved;

@@ -130,6 +130,14 @@ const matrix: Array<[Action, Which, Record<Who, Decision>]> = [
   // A profile is edited by its own municipality's officers while it is a member, and by the organisers.
   ['municipality.updateProfile', 'own',  { anonymous: U, member: A, withdrawn: F, applicant: F, organiser: A, admin: A }],
   ['municipality.updateProfile', 'other', { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
+  // Watching and saved searches (#13): every signed-in user; 参考になった not by the publisher's own officers.
+  ['watch.manage',              null,    { anonymous: U, member: A, withdrawn: A, applicant: A, organiser: A, admin: A }],
+  ['savedSearch.manage',        null,    { anonymous: U, member: A, withdrawn: A, applicant: A, organiser: A, admin: A }],
+  ['watch.runDigests',          null,    { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
+  ['caseStudy.markHelpful',     'own',   { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
+  ['caseStudy.markHelpful',     'other', { anonymous: U, member: A, withdrawn: A, applicant: A, organiser: A, admin: A }],
+  ['caseStudy.readHelpfulCount', 'own',  { anonymous: U, member: A, withdrawn: A, applicant: A, organiser: A, admin: A }],
+  ['caseStudy.readHelpfulCount', 'other', { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
   ['session.list',              null,    { anonymous: A, member: A, withdrawn: A, applicant: A, organiser: A, admin: A }],
   ['session.manage',            null,    { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
   ['session.register',          'own',   { anonymous: U, member: A, withdrawn: A, applicant: A, organiser: A, admin: A }],

@@ -153,6 +153,20 @@ const RULES = {
   'auditLog.read': staff,
   /** 参加申込: list, admit, decline (applying is anonymous and needs no rule). */
   'joinApplication.manage': staff,
+  /** Watch cases (mail on updates, adoptions, public FAQs) and list them: every signed-in user. */
+  'watch.manage': anyone,
+  /** Saved searches with a weekly digest: every signed-in user, their own only. */
+  'savedSearch.manage': anyone,
+  /** Send the due saved-search digests now (they also go out on schedule). */
+  'watch.runDigests': staff,
+  /**
+   * 「参考になった」 on a case the caller may read; subject = the publisher: not its own officers (a
+   * municipality does not vote for its own case).
+   */
+  'caseStudy.markHelpful': (actor: Actor, subject?: MunicipalitySubject): boolean =>
+    !ownMunicipalityOfficer(actor, subject),
+  /** The 参考になった count of a case; subject = the publisher: its officers and the organisers. */
+  'caseStudy.readHelpfulCount': ownMunicipalityOfficerOrStaff,
   /** A municipality's public profile; subject = that municipality: its officers while it is a MEMBER, the organisers. */
   'municipality.updateProfile': (actor: Actor, subject?: MunicipalitySubject): boolean =>
     staff(actor) || memberMunicipalityOfficer(actor, subject),

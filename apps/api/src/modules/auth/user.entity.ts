@@ -72,6 +72,10 @@ export class UserEntity {
   @Column({ name: 'inquiry_notices', type: 'boolean', default: true })
   inquiryNotices: boolean;
 
+  /** Mails about watched cases and the weekly digests of saved searches (modules/watch). */
+  @Column({ name: 'watch_notices', type: 'boolean', default: true })
+  watchNotices: boolean;
+
   /** A DISABLED user cannot log in, has no live session and gets no mail. */
   @Column({ type: 'varchar', length: 10, default: 'ACTIVE' })
   status: UserStatus;

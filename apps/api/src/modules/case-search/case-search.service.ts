@@ -182,6 +182,40 @@ export class CaseSearchService implements OnModuleInit {
     };
   }
 
+  /**
+   * Saved-search digests (modules/watch): the cases matching a search that were first published in
+   * (after, until], newest first, as `actor` may read them; the same words, filters and visibility rules as
+   * the search page, with a publishedAt window the search layer adds. At most `limit` cases; `total` counts
+   * all of them.
+   */
+  async publishedBetween(
+    actor: Actor | null,
+    req: Pick<SearchRequest, 'query' | 'filter'>,
+    after: Date,
+    until: Date,
+    limit: number,
+  ): Promise<{ cases: CaseStudyEntity[]; total: number }> {
+    const visibilities = visibilitiesOf(actor);
+    const params = searchParams(
+      { ...req, sort: 'NEWEST', page: 1, pageSize: limit },
+      visibilities,
+      { facets: false, highlights: false },
+    );
+    // The index keeps whole seconds: the engine's window is the seconds around it, PostgreSQL cuts exactly.
+    const window = [
+      `publishedAt >= ${Math.floor(after.getTime() / 1000)}`,
+      `publishedAt <= ${Math.floor(until.getTime() / 1000)}`,
+    ];
+    params.filter = [...(params.filter as string[]), ...window];
+    const response = await engine(this.index, this.index.search(params));
+    const hits = await this.hydrate(response, visibilities, { needs: { facets: false, highlights: false } }, '');
+    // PostgreSQL is the truth: a case whose publishedAt moved (unpublished, published again) is judged by it.
+    const cases = hits
+      .map((h) => h.caseStudy)
+      .filter((c) => c.publishedAt && c.publishedAt > after && c.publishedAt <= until);
+    return { cases, total: Math.max(response.totalHits ?? 0, cases.length) };
+  }
+
   private async hydrate(
     response: SearchResponse<IndexedText>,
     visibilities: readonly Visibility[],

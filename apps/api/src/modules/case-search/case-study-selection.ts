@@ -22,6 +22,11 @@ const COMPUTED: Record<string, string[]> = {
   municipality: ['municipalityId'],
   author: ['authorId'],
   unpublishedReason: ['unpublishedReason'],
+  // modules/watch: read from their own tables, by id (BASE has the municipality and status they check).
+  viewerWatching: [],
+  viewerFoundHelpful: [],
+  viewerCanMarkHelpful: [],
+  helpfulCount: [],
   __typename: [],
 };
 

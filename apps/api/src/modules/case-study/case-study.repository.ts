@@ -4,6 +4,7 @@ import { DataSource, In, type EntityManager } from 'typeorm';
 import type { CaseStatus } from '@yokoten/case-studies';
 import { UserEntity } from '../auth/user.entity';
 import { enqueueIndexUpdate } from '../../search/search-outbox';
+import { queueWatchNotices } from '../watch/watch-notices';
 import { CaseStudyRevisionEntity } from './case-study-revision.entity';
 import { CaseStudyEntity } from './case-study.entity';
 import type { CaseStudyRevisionAction } from './models/case-study.model';
@@ -72,6 +73,10 @@ export class CaseStudyTransaction {
       }),
     );
     await enqueueIndexUpdate(this.manager, 'case_study', saved.id);
+    // A published revision (an edit of a live case, or publishing it again) tells the case's watchers.
+    if (saved.status === 'PUBLISHED' && (revision.action === 'UPDATE' || revision.action === 'PUBLISH')) {
+      await queueWatchNotices(this.manager, saved.id, revision.editorId, { kind: 'updated' });
+    }
   }
 }
 

@@ -12,6 +12,7 @@ import { inquiryAskedMail, inquiryReplyMail } from './inquiry-mails';
 import type { InquiryEntity } from './inquiry.entity';
 import { InquiryRepository, type InquiryTransaction } from './inquiry.repository';
 import type { AnswerInquiryInput, AskInquiryInput } from './dto/inquiry.input';
+import { queueWatchNotices } from '../watch/watch-notices';
 
 type Thread = Pick<InquiryEntity, 'askerMunicipalityId' | 'publisherMunicipalityId' | 'isPublic'>;
 
@@ -165,6 +166,14 @@ export class InquiryService {
           inquiryUrl: `${APP_URL}/cases/${saved.caseStudyId}#inquiry-${saved.id}`,
         }),
       );
+      // A new answer in a thread that is already a public FAQ is news for the case's watchers too.
+      if (saved.isPublic && author === saved.publisherMunicipalityId) {
+        await queueWatchNotices(tx.manager, saved.caseStudyId, user.userId, {
+          kind: 'faq',
+          subject: saved.subject,
+          inquiryId: saved.id,
+        });
+      }
       return saved;
     });
   }
@@ -183,7 +192,16 @@ export class InquiryService {
       }
       if (t.isPublic === isPublic) return t;
       t.isPublic = isPublic;
-      return tx.save(t);
+      const saved = await tx.save(t);
+      // A new public FAQ tells the case's watchers (only those who may read the network's FAQs).
+      if (isPublic) {
+        await queueWatchNotices(tx.manager, saved.caseStudyId, actor?.userId ?? null, {
+          kind: 'faq',
+          subject: saved.subject,
+          inquiryId: saved.id,
+        });
+      }
+      return saved;
     });
   }
 

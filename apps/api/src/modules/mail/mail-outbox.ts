@@ -33,7 +33,7 @@ export async function enqueueMails(manager: EntityManager, mails: readonly Queue
 }
 
 /** The mail preference a kind of notice obeys (docs/accounts.md "Mail preferences"). */
-export type NoticeKind = 'sessionNotices' | 'adoptionNotices' | 'inquiryNotices';
+export type NoticeKind = 'sessionNotices' | 'adoptionNotices' | 'inquiryNotices' | 'watchNotices';
 
 /**
  * The officers of a municipality who are told by mail of `notice` (an adoption, an inquiry …), in address

@@ -19,6 +19,7 @@ import { CaseSearchBox } from './case-search-box';
 import { HighlightedText } from './highlighted-text';
 import { formatYenShort } from './format';
 import {
+  CASE_STAGES,
   CASE_TARGETS,
   CASE_THEMES,
   MUNICIPALITY_KINDS,
@@ -27,6 +28,7 @@ import {
   bandLabel,
   fiscalYearLabel,
   kindLabel,
+  stageLabel,
   targetLabel,
   themeLabel,
 } from './labels';
@@ -45,7 +47,7 @@ import {
 } from './search-state';
 
 type Facets = SearchCaseStudiesQuery['searchCaseStudies']['facets'];
-type ListKey = 'themes' | 'targets' | 'prefectures' | 'bands' | 'kinds';
+type ListKey = 'themes' | 'targets' | 'prefectures' | 'bands' | 'kinds' | 'stages';
 
 /** The API's facet field names for each filter of the page. */
 const FACET_FIELD: Record<ListKey, string> = {
@@ -54,6 +56,7 @@ const FACET_FIELD: Record<ListKey, string> = {
   prefectures: 'prefecture',
   bands: 'populationBand',
   kinds: 'municipalityKind',
+  stages: 'stage',
 };
 
 function facetCounts(facets: Facets | undefined, field: string): Map<string, number> {
@@ -188,6 +191,7 @@ function ActiveConditions({
   });
   listChip('bands', (value) => bandLabel(value, language));
   listChip('kinds', (value) => kindLabel(value, language));
+  listChip('stages', (value) => stageLabel(value, language));
   if (state.fyFrom !== null || state.fyTo !== null) {
     items.push({
       key: 'fy',
@@ -409,6 +413,7 @@ export function CaseSearchPage() {
     BUDGET_ASC: t('caseSearch.sort.BUDGET_ASC'),
     POPULATION_ASC: t('caseSearch.sort.POPULATION_ASC'),
     MOST_ADOPTED: t('caseSearch.sort.MOST_ADOPTED'),
+    MOST_HELPFUL: t('caseSearch.sort.MOST_HELPFUL'),
   };
 
   const first = result ? (result.page - 1) * result.pageSize + 1 : 0;
@@ -499,6 +504,14 @@ export function CaseSearchPage() {
                 selected={state.kinds}
                 counts={facetCounts(facets, FACET_FIELD.kinds)}
                 onToggle={toggle('kinds')}
+              />
+              <FacetGroup
+                id="facet-stages"
+                legend={t('caseSearch.stage')}
+                options={CASE_STAGES.map((value) => ({ value, label: stageLabel(value, language) }))}
+                selected={state.stages}
+                counts={facetCounts(facets, FACET_FIELD.stages)}
+                onToggle={toggle('stages')}
               />
               <FacetGroup
                 id="facet-prefectures"

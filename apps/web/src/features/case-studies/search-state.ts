@@ -1,4 +1,5 @@
 import type {
+  CaseStage,
   CaseStudyFilter,
   CaseStudySort,
   CaseTarget,
@@ -7,7 +8,14 @@ import type {
   PopulationBand,
 } from '../../graphql/generated/graphql';
 import { isValidMunicipalityCode } from '@yokoten/case-studies';
-import { isCaseTarget, isCaseTheme, isMunicipalityKind, isPopulationBand, isPrefectureCode } from './labels';
+import {
+  isCaseStage,
+  isCaseTarget,
+  isCaseTheme,
+  isMunicipalityKind,
+  isPopulationBand,
+  isPrefectureCode,
+} from './labels';
 
 // The whole search lives in the URL (q, filters, sort, page), so a search can be bookmarked, shared with
 // a colleague and walked back with the browser's back button. Unknown or malformed values are dropped.
@@ -18,6 +26,7 @@ export const CASE_SORTS = [
   'BUDGET_ASC',
   'POPULATION_ASC',
   'MOST_ADOPTED',
+  'MOST_HELPFUL',
 ] as const satisfies readonly CaseStudySort[];
 export const isCaseSort = (value: unknown): value is CaseStudySort =>
   typeof value === 'string' && (CASE_SORTS as readonly string[]).includes(value);
@@ -35,6 +44,7 @@ export interface SearchState {
   prefectures: string[];
   bands: PopulationBand[];
   kinds: MunicipalityKind[];
+  stages: CaseStage[];
   fyFrom: number | null;
   fyTo: number | null;
   budgetMax: number | null;
@@ -51,6 +61,7 @@ const PARAMS = {
   prefectures: 'pref',
   bands: 'band',
   kinds: 'kind',
+  stages: 'stages',
   fyFrom: 'fyFrom',
   fyTo: 'fyTo',
   budgetMax: 'budget',
@@ -91,6 +102,7 @@ export function parseSearch(params: URLSearchParams): SearchState {
     prefectures: list(params, PARAMS.prefectures, isPrefectureCode).sort(),
     bands: list(params, PARAMS.bands, isPopulationBand),
     kinds: list(params, PARAMS.kinds, isMunicipalityKind),
+    stages: list(params, PARAMS.stages, isCaseStage),
     fyFrom,
     fyTo,
     budgetMax: int(params, PARAMS.budgetMax, 0, Number.MAX_SAFE_INTEGER),
@@ -109,6 +121,7 @@ export function serializeSearch(state: SearchState): URLSearchParams {
   if (state.prefectures.length) params.set(PARAMS.prefectures, state.prefectures.join(','));
   if (state.bands.length) params.set(PARAMS.bands, state.bands.join(','));
   if (state.kinds.length) params.set(PARAMS.kinds, state.kinds.join(','));
+  if (state.stages.length) params.set(PARAMS.stages, state.stages.join(','));
   if (state.fyFrom !== null) params.set(PARAMS.fyFrom, String(state.fyFrom));
   if (state.fyTo !== null) params.set(PARAMS.fyTo, String(state.fyTo));
   if (state.budgetMax !== null) params.set(PARAMS.budgetMax, String(state.budgetMax));
@@ -128,6 +141,7 @@ export function filterOf(state: SearchState): CaseStudyFilter {
   if (state.prefectures.length) filter.prefectureCodes = state.prefectures;
   if (state.bands.length) filter.populationBands = state.bands;
   if (state.kinds.length) filter.municipalityKinds = state.kinds;
+  if (state.stages.length) filter.stages = state.stages;
   if (state.fyFrom !== null) filter.fiscalYearFrom = state.fyFrom;
   if (state.fyTo !== null) filter.fiscalYearTo = state.fyTo;
   if (state.budgetMax !== null) filter.budgetYenMax = state.budgetMax;
@@ -143,6 +157,7 @@ export function hasConditions(state: SearchState): boolean {
     state.prefectures.length ||
     state.bands.length ||
     state.kinds.length ||
+    state.stages.length ||
     state.fyFrom !== null ||
     state.fyTo !== null ||
     state.budgetMax !== null ||

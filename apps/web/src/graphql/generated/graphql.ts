@@ -111,6 +111,8 @@ export type CaseStudyFilter = {
   populationBands?: Array<PopulationBand> | null | undefined;
   /** JIS prefecture codes, e.g. ["40", "13"] */
   prefectureCodes?: Array<string> | null | undefined;
+  /** How far the cases have come (構想, 実施中 …) */
+  stages?: Array<CaseStage> | null | undefined;
   targets?: Array<CaseTarget> | null | undefined;
   themes?: Array<CaseTheme> | null | undefined;
 };
@@ -123,12 +125,14 @@ export type CaseStudyRevisionAction =
   | 'UNPUBLISH'
   | 'UPDATE';
 
-/** RELEVANCE (default), NEWEST (published), BUDGET_ASC (cheapest first), POPULATION_ASC (smallest first), MOST_ADOPTED (most followed first) */
+/** RELEVANCE (default), NEWEST (published), BUDGET_ASC (cheapest first), POPULATION_ASC (smallest first), MOST_ADOPTED (most followed first), MOST_HELPFUL (most marked 参考になった first) */
 export type CaseStudySort =
   /** Smallest budget first; cases without a budget last */
   | 'BUDGET_ASC'
   /** 横展開: cases piloted or adopted by the most municipalities first */
   | 'MOST_ADOPTED'
+  /** 「参考になった」: cases marked helpful by the most users first */
+  | 'MOST_HELPFUL'
   /** Most recently published first */
   | 'NEWEST'
   /** Smallest municipality first */
@@ -302,6 +306,8 @@ export type MailPreferencesInput = {
   inquiryNotices?: boolean | null | undefined;
   /** Registrations, waitlist, reminders, changes of a session */
   sessionNotices?: boolean | null | undefined;
+  /** Watched cases and the weekly digests of saved searches */
+  watchNotices?: boolean | null | undefined;
 };
 
 export type MembershipStatus =

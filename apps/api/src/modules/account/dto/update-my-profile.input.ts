@@ -30,6 +30,11 @@ export class MailPreferencesInput {
   @IsOptional()
   @IsBoolean()
   inquiryNotices?: boolean;
+
+  @Field({ nullable: true, description: 'Watched cases and the weekly digests of saved searches' })
+  @IsOptional()
+  @IsBoolean()
+  watchNotices?: boolean;
 }
 
 /** Only what is given changes; an empty string clears title, department and phone. */

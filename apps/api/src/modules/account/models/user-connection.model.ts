@@ -12,6 +12,9 @@ export class MailPreferences {
 
   @Field()
   inquiryNotices: boolean;
+
+  @Field({ description: 'Watched cases and the weekly digests of saved searches' })
+  watchNotices: boolean;
 }
 
 @ObjectType()

@@ -12,11 +12,13 @@ import {
   type ValidationArguments,
 } from 'class-validator';
 import {
+  CASE_STAGES,
   CASE_TARGETS,
   CASE_THEMES,
   MUNICIPALITY_KINDS,
   POPULATION_BANDS,
   type CaseSearchFilter,
+  type CaseStage,
   type CaseTarget,
   type CaseTheme,
   type MunicipalityKind,
@@ -24,6 +26,7 @@ import {
 } from '@yokoten/case-studies';
 import { IsMunicipalityCode, IsPrefectureCode } from '../../../common/validators';
 import {
+  CaseStageEnum,
   CaseTargetEnum,
   CaseThemeEnum,
   MunicipalityKindEnum,
@@ -85,6 +88,13 @@ export class CaseStudyFilter implements CaseSearchFilter {
   @ArrayMaxSize(MUNICIPALITY_KINDS.length)
   @IsIn(MUNICIPALITY_KINDS, { each: true })
   municipalityKinds?: MunicipalityKind[];
+
+  @Field(() => [CaseStageEnum], { nullable: true, description: 'How far the cases have come (構想, 実施中 …)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CASE_STAGES.length)
+  @IsIn(CASE_STAGES, { each: true })
+  stages?: CaseStage[];
 
   @Field(() => Int, { nullable: true, description: '年度, inclusive (e.g. 2023 = 令和5年度)' })
   @IsOptional()

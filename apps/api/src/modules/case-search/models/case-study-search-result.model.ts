@@ -9,13 +9,14 @@ export const CaseStudySortEnum = Object.fromEntries(CASE_SORTS.map((s) => [s, s]
 registerEnumType(CaseStudySortEnum, {
   name: 'CaseStudySort',
   description:
-    'RELEVANCE (default), NEWEST (published), BUDGET_ASC (cheapest first), POPULATION_ASC (smallest first), MOST_ADOPTED (most followed first)',
+    'RELEVANCE (default), NEWEST (published), BUDGET_ASC (cheapest first), POPULATION_ASC (smallest first), MOST_ADOPTED (most followed first), MOST_HELPFUL (most marked 参考になった first)',
   valuesMap: {
     RELEVANCE: { description: 'Best match first' },
     NEWEST: { description: 'Most recently published first' },
     BUDGET_ASC: { description: 'Smallest budget first; cases without a budget last' },
     POPULATION_ASC: { description: 'Smallest municipality first' },
     MOST_ADOPTED: { description: '横展開: cases piloted or adopted by the most municipalities first' },
+    MOST_HELPFUL: { description: '「参考になった」: cases marked helpful by the most users first' },
   },
 });
 
@@ -48,7 +49,7 @@ export class CaseStudyHit {
 @ObjectType()
 export class FacetValue {
   @Field({
-    description: 'An enum key (e.g. DX_TALENT), a prefecture code (e.g. 40) or a fiscal year (e.g. 2025)',
+    description: 'An enum key (e.g. DX_TALENT, EVALUATED), a prefecture code (e.g. 40) or a fiscal year (e.g. 2025)',
   })
   value: string;
 
@@ -58,7 +59,7 @@ export class FacetValue {
 
 @ObjectType()
 export class Facet {
-  @Field({ description: 'themes, targets, prefecture, populationBand, municipalityKind or fiscalYear' })
+  @Field({ description: 'themes, targets, prefecture, populationBand, municipalityKind, fiscalYear or stage' })
   field: string;
 
   @Field(() => [FacetValue], { description: 'Most frequent first' })
