@@ -167,10 +167,24 @@ describe('search sync', () => {
     expect(await themeCounts()).toEqual([{ value: 'SME_DX', count: 1 }]);
   });
 
-  it('keeps a draft out of the index', async () => {
-    const draft = await write(t, token, 'createCaseStudy', CREATE, { input: caseInput('カタクリ') });
+  it('keeps a draft out of the index, without sending the engine anything for it until it is published', async () => {
+    const index = t.app.get(CaseIndex);
     await indexSynced(t);
+    const lastTask = async () =>
+      (await index.meili.tasks.getTasks({ indexUids: [index.liveName], limit: 1 })).results[0]?.uid;
+    const before = await lastTask();
+    const draft = await write(t, token, 'createCaseStudy', CREATE, { input: caseInput('カタクリ') });
+    await write(t, token, 'updateCaseStudy', UPDATE, { id: draft.id, input: { title: 'カタクリの下書き' } });
+    expect(await indexSynced(t)).toBe(0);
     expect(ids(await search(t, { query: 'カタクリ' }, token))).not.toContain(draft.id);
+    // Never published, so there is no document to delete: its outbox rows were applied without a task.
+    expect(await lastTask()).toBe(before);
+
+    await write(t, token, 'publishCaseStudy', PUBLISH, { id: draft.id });
+    await searchable(t, 'カタクリ', draft.id);
+    // Once published, archiving it still takes it out (publishedAt stays set, so it is deleted).
+    await write(t, token, 'archiveCaseStudy', ARCHIVE, { id: draft.id });
+    await searchable(t, 'カタクリ', draft.id, false);
   });
 });
 

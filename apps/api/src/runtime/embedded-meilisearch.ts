@@ -226,6 +226,15 @@ async function clearStaleEngine(dataDir: string, dbPath: string, log: RuntimeLog
   }
 }
 
+/**
+ * The engine's indexing memory. Its default, two thirds of the machine's RAM, made every batch (even of one
+ * document) set up buffers sized from it: 5 % of 16 GiB on a 24 GiB machine. A one-document task then took
+ * 60 ms – 4.3 s instead of 30 – 100 ms, most of it outside every step of the engine's own progress trace
+ * (issue #12; measured in docs/benchmarks.md, Indexing). 1 GiB keeps the buffers at the engine's minimum
+ * (50 MiB per indexing thread) and is ample for the bulk path's 1,000-document pages.
+ */
+export const EMBEDDED_MAX_INDEXING_MEMORY = '1GiB';
+
 export async function startEmbeddedMeilisearch(
   opts: EmbeddedMeilisearchOptions,
 ): Promise<EmbeddedMeilisearch> {
@@ -262,6 +271,8 @@ export async function startEmbeddedMeilisearch(
       path.join(dataDir, 'dumps'),
       '--snapshot-dir',
       path.join(dataDir, 'snapshots'),
+      '--max-indexing-memory',
+      EMBEDDED_MAX_INDEXING_MEMORY,
     ],
     'TERM',
   );

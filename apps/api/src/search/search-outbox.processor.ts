@@ -168,12 +168,18 @@ export class SearchOutboxProcessor {
     const cases = await this.source.findByIds(runner, caseIds);
     const upserts = cases.filter((c) => c.status === 'PUBLISHED').map((c) => c.document);
     const published = new Set(upserts.map((d) => d.id));
-    const deletes = caseIds.filter((id) => !published.has(id));
+    // A draft that was never published (publishedAt is set once, at the first publish, and never cleared)
+    // has no document to delete: its writes (every save of a draft queues a row) cost the engine nothing,
+    // and a publish right after a create does not wait behind an empty deletion task (issue #12).
+    const neverIndexed = new Set(
+      cases.filter((c) => c.status !== 'PUBLISHED' && c.document.publishedAt === null).map((c) => c.id),
+    );
+    const deletes = caseIds.filter((id) => !published.has(id) && !neverIndexed.has(id));
 
     let failedCaseIds: Set<string>;
     let failure: unknown;
     try {
-      await this.index.write(targets, upserts, deletes);
+      if (upserts.length > 0 || deletes.length > 0) await this.index.write(targets, upserts, deletes);
       failedCaseIds = new Set();
     } catch (err) {
       failure = err;
@@ -181,7 +187,7 @@ export class SearchOutboxProcessor {
       // The engine refused the batch: apply case by case so one bad document does not hold back the rest
       // (not when the index is missing: every case would fail the same way).
       if (!isUnreachable(err) && !isIndexNotFound(err) && caseIds.length > 1) {
-        failedCaseIds = await this.oneByOne(targets, caseIds, upserts);
+        failedCaseIds = await this.oneByOne(targets, [...published, ...deletes], upserts);
       }
     }
     const failedRows = rows.filter((r) => r.entity_type === 'case_study' && failedCaseIds.has(r.entity_id));
