@@ -11,8 +11,10 @@
 // Without BASE_URL the files of dist/apps/web are served by a small static server here and /graphql
 // answers every operation with an error, so no API or database is needed: the JavaScript a page loads does
 // not depend on its data (the pages' code is split by route, not by what the queries return).
-// Raw is what the app's own server sends (it does not compress); gzip (zlib level 6) is what a
-// compressing proxy in front of it would send.
+// Like the API (apps/api/src/web-assets.ts), the script's server sends a file's build-time brotli or gzip
+// variant (`x.js.br`, `x.js.gz`) when the browser accepts it. Columns: raw (the JavaScript itself), gzip
+// (zlib level 6, what on-the-fly compression at default settings would send; the figure of earlier runs), and
+// sent (the bytes of the responses as Chromium counted them: the precompressed variant it was given).
 import { createServer } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
@@ -58,7 +60,16 @@ function serveDist() {
     }
     // Like the API: a path that is not a file is a page of the single-page app.
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(dist, 'index.html');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', vary: 'Accept-Encoding' };
+    const accepted = String(req.headers['accept-encoding'] ?? '');
+    for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+      if (new RegExp(`\\b${encoding}\\b(?!;q=0(?:\\.0*)?\\b)`).test(accepted) && existsSync(file + suffix)) {
+        res.writeHead(200, { ...headers, 'content-encoding': encoding });
+        res.end(readFileSync(file + suffix));
+        return;
+      }
+    }
+    res.writeHead(200, headers);
     res.end(readFileSync(file));
   });
   return new Promise((resolveServer) => {
@@ -81,43 +92,65 @@ const browser = await chromium.launch({
 
 try {
   console.log(`JavaScript loaded on a first visit to ${baseUrl} (empty cache)\n`);
-  console.log('| page | files | raw | gzip |');
-  console.log('| ---- | ----- | --- | ---- |');
+  console.log('| page | files | raw | gzip | sent |');
+  console.log('| ---- | ----- | --- | ---- | ---- |');
   const details = [];
+  let acceptEncoding = '';
   for (const path of paths) {
     const context = await browser.newContext();
     const page = await context.newPage();
     const scripts = new Map();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
+    // A text the first load lacks (apps/web/src/i18n/i18n.ts logs it): the page would have shown its key.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().startsWith('i18n:')) errors.push(message.text());
+    });
     page.on('response', async (response) => {
       const url = new URL(response.url());
       if (!url.pathname.endsWith('.js') || scripts.has(url.pathname)) return;
       scripts.set(
         url.pathname,
-        response.body().then((body) => body),
+        Promise.all([
+          response.body(),
+          response.request().sizes(),
+          response.request().allHeaders(),
+          response.headerValue('content-encoding'),
+        ]),
       );
     });
     await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
     // The page's own chunks are requested once React renders the route; give it a moment to settle.
     await page.waitForLoadState('networkidle');
     const files = [];
-    for (const [name, body] of scripts) {
-      const bytes = await body;
-      files.push({ name, raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length });
+    for (const [name, loaded] of scripts) {
+      const [bytes, sizes, requestHeaders, encoding] = await loaded;
+      acceptEncoding = requestHeaders['accept-encoding'] ?? '';
+      files.push({
+        name,
+        raw: bytes.length,
+        gzip: gzipSync(bytes, { level: 6 }).length,
+        sent: sizes.responseBodySize,
+        encoding: encoding ?? 'identity',
+      });
     }
     files.sort((a, b) => b.raw - a.raw);
-    const raw = files.reduce((sum, f) => sum + f.raw, 0);
-    const gzip = files.reduce((sum, f) => sum + f.gzip, 0);
-    console.log(`| \`${path}\` | ${files.length} | ${kB(raw)} | ${kB(gzip)} |`);
+    const sum = (key) => files.reduce((total, f) => total + f[key], 0);
+    const encodings = [...new Set(files.map((f) => f.encoding))].join(', ');
+    console.log(
+      `| \`${path}\` | ${files.length} | ${kB(sum('raw'))} | ${kB(sum('gzip'))} | ${kB(sum('sent'))} (${encodings}) |`,
+    );
     details.push({ path, files });
     // A page that failed to load its code would look small: refuse to report it.
     if (errors.length > 0) throw new Error(`${path}: uncaught errors in the page: ${errors.join('; ')}`);
     await context.close();
   }
+  console.log(`\nChromium sent Accept-Encoding: ${acceptEncoding}`);
   for (const { path, files } of details) {
-    console.log(`\n${path}`);
-    for (const f of files) console.log(`  ${kB(f.raw).padStart(10)} ${kB(f.gzip).padStart(10)}  ${f.name}`);
+    console.log(`\n${path}   (raw, gzip, sent)`);
+    for (const f of files) {
+      console.log(`  ${kB(f.raw).padStart(10)} ${kB(f.gzip).padStart(10)} ${kB(f.sent).padStart(10)}  ${f.name}`);
+    }
   }
 } finally {
   await browser.close();

@@ -1,16 +1,170 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const api = process.env.API_URL ?? 'http://localhost:3000';
 
+/**
+ * Writes `x.js.br` (brotli 11) and `x.js.gz` (gzip 9) beside every compressible file of assets/, once per
+ * build, so the API sends them as they are (apps/api/src/web-assets.ts) instead of compressing each response
+ * at the fast settings of its compression middleware. Files under 200 bytes and variants that save nothing are left out.
+ */
+function precompress(): Plugin {
+  const compressible = /^assets\/.+\.(?:js|mjs|css|svg|json|html|txt|wasm|ttf)$/;
+  const brotli = promisify(brotliCompress);
+  const gz = promisify(gzip);
+  return {
+    name: 'yokoten:precompress',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const dir = options.dir ?? here('../../dist/apps/web');
+      const names = Object.keys(bundle).filter((name) => compressible.test(name));
+      await Promise.all(
+        names.map(async (name) => {
+          const bytes = await readFile(join(dir, name));
+          if (bytes.length < 200) return;
+          const [br, gzipped] = await Promise.all([
+            brotli(bytes, {
+              params: {
+                [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+                [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT,
+                [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+              },
+            }),
+            gz(bytes, { level: zlib.Z_BEST_COMPRESSION }),
+          ]);
+          if (br.length < bytes.length) await writeFile(join(dir, `${name}.br`), br);
+          if (gzipped.length < bytes.length) await writeFile(join(dir, `${name}.gz`), gzipped);
+        }),
+      );
+    },
+  };
+}
+
+/**
+ * The Japanese texts split in two (src/i18n/i18n.ts): `virtual:yokoten/ja-first-load`, the keys named in the
+ * code that loads with the app (every module src/main.tsx imports statically: the layout, the home and
+ * not-found pages, what they use), and `virtual:yokoten/ja-rest`, all the others, one chunk that comes with the
+ * first other page. A key counts when the code names it in a string ('home.title', its plural forms
+ * 'home.count_one' with it) or starts it in a template (`language.${code}` takes all of `language`). Filled in
+ * after bundling, when the bundler knows what the first load is, and before the chunks' names are hashed.
+ * `vite serve` gets all texts in the first part and none in the rest.
+ */
+const TEXT_PARTS = {
+  'virtual:yokoten/ja-first-load': '__YOKOTEN_JA_FIRST_LOAD__',
+  'virtual:yokoten/ja-rest': '__YOKOTEN_JA_REST__',
+} as const;
+type TextPart = keyof typeof TEXT_PARTS;
+type Texts = { [key: string]: string | Texts };
+
+/** The keys of `all` that `sources` name (see above), and all other keys. */
+function splitTexts(all: Texts, sources: string[]): { picked: Texts; rest: Texts } {
+  const picked: Texts = {};
+  const copy = (path: string[], prefix: boolean) => {
+    let from: Texts = all;
+    let to: Texts = picked;
+    for (const [i, part] of path.entries()) {
+      const last = i === path.length - 1;
+      if (last && !prefix) {
+        // The key itself and its plural forms (key_one, key_other, …).
+        for (const [key, value] of Object.entries(from)) {
+          if (key === part || key.startsWith(`${part}_`)) to[key] = value;
+        }
+        return;
+      }
+      const next = from[part];
+      if (typeof next !== 'object') return;
+      if (last) {
+        to[part] = next;
+        return;
+      }
+      to[part] = typeof to[part] === 'object' ? to[part] : {};
+      from = next;
+      to = to[part] as Texts;
+    }
+  };
+  for (const source of sources) {
+    const candidates = /\b[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_]+)+\.?|\b[A-Za-z][A-Za-z0-9]*\.(?=\$\{)/g;
+    for (const [candidate] of source.matchAll(candidates)) {
+      copy(candidate.replace(/\.$/, '').split('.'), candidate.endsWith('.'));
+    }
+  }
+  const without = (from: Texts, taken: Texts): Texts =>
+    Object.fromEntries(
+      Object.entries(from).flatMap(([key, value]): Array<[string, string | Texts]> => {
+        const other = taken[key];
+        if (other === undefined) return [[key, value]];
+        if (typeof value === 'string' || typeof other === 'string') return [];
+        const left = without(value, other);
+        return Object.keys(left).length > 0 ? [[key, left]] : [];
+      }),
+    );
+  return { picked, rest: without(all, picked) };
+}
+
+function splitJapaneseTexts(): Plugin {
+  let serve = true;
+  let split: { picked: Texts; rest: Texts } | undefined;
+  const ids = new Map(Object.keys(TEXT_PARTS).map((name) => [`\0${name}`, name as TextPart]));
+  return {
+    name: 'yokoten:ja-texts',
+    configResolved(config) {
+      serve = config.command === 'serve';
+    },
+    buildStart() {
+      split = undefined;
+    },
+    resolveId: (id) => (id in TEXT_PARTS ? `\0${id}` : undefined),
+    load(id) {
+      const part = ids.get(id);
+      if (!part) return undefined;
+      if (serve) {
+        return part === 'virtual:yokoten/ja-first-load'
+          ? `export { default } from ${JSON.stringify(here('src/i18n/ja.json'))};`
+          : 'export default {};';
+      }
+      return `export default JSON.parse(${JSON.stringify(TEXT_PARTS[part])});`;
+    },
+    renderChunk(code, chunk) {
+      const parts = chunk.moduleIds.map((id) => ids.get(id)).filter((part) => part !== undefined);
+      if (parts.length === 0) return null;
+      if (!split) {
+        const firstLoad = new Set<string>();
+        const pending = [here('src/main.tsx')];
+        for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+          if (firstLoad.has(id)) continue;
+          firstLoad.add(id);
+          pending.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+        const sources = [...firstLoad]
+          .filter((id) => id.startsWith(here('src/')) && /\.tsx?$/.test(id) && existsSync(id))
+          .map((id) => readFileSync(id, 'utf8'));
+        split = splitTexts(JSON.parse(readFileSync(here('src/i18n/ja.json'), 'utf8')) as Texts, sources);
+      }
+      let out = code;
+      for (const part of parts) {
+        const texts = part === 'virtual:yokoten/ja-first-load' ? split.picked : split.rest;
+        const placeholder = new RegExp(`(["'\`])${TEXT_PARTS[part]}\\1`);
+        if (!placeholder.test(out)) this.error(`${part}: placeholder not found in ${chunk.fileName}`);
+        out = out.replace(placeholder, () => JSON.stringify(JSON.stringify(texts)));
+      }
+      return { code: out, map: null };
+    },
+  };
+}
+
 export default defineConfig({
   root: here('.'),
   // Served by the API at the site root; every asset comes from the same origin (LGWAN blocks the rest).
   base: '/',
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), splitJapaneseTexts(), precompress()],
   resolve: {
     alias: {
       '@yokoten/case-studies': here('../../libs/case-studies/src/index.ts'),

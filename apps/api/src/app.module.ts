@@ -34,12 +34,14 @@ import { MailModule } from './modules/mail/mail.module';
 import { MunicipalityModule } from './modules/municipality/municipality.module';
 import { MunicipalityRepository } from './modules/municipality/municipality.repository';
 import { SEARCH_CONNECTION, SearchModule, type SearchConnection } from './search/search.module';
+import { IMMUTABLE, WebAssetsModule } from './web-assets';
 import { WatchModule } from './modules/watch/watch.module';
 
 /**
  * Cache headers of the web client's files. Vite names everything under assets/ by its content hash, so
  * those never change; index.html (and the fallback that serves it for every client route) must be
  * revalidated each time, or after a deployment a browser would ask for page chunks that no longer exist.
+ * Their brotli and gzip variants, made at build time, are sent by WebAssetsModule (web-assets.ts).
  */
 export function webCacheHeaders(
   res: { setHeader(name: string, value: string): unknown },
@@ -47,7 +49,7 @@ export function webCacheHeaders(
 ): void {
   res.setHeader(
     'Cache-Control',
-    /[\\/]assets[\\/][^\\/]+$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+    /[\\/]assets[\\/][^\\/]+$/.test(path) ? IMMUTABLE : 'no-cache',
   );
 }
 
@@ -106,6 +108,8 @@ export class AppModule {
           : []),
         ...(serveWeb
           ? [
+              // Before the static server: the build's brotli/gzip variants of assets/ (web-assets.ts).
+              WebAssetsModule.forRoot(options.webDistDir as string),
               ServeStaticModule.forRoot({
                 rootPath: options.webDistDir as string,
                 // The API's own routes; every other GET falls back to the web client (index.html), /open-data included.

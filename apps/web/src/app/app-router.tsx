@@ -2,6 +2,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { HomePage } from '../features/home/home.page';
 import { NotFoundPage } from '../features/not-found/not-found.page';
+import { loadAllTexts } from '../i18n/i18n';
 import { AppLayout } from './app-layout';
 
 /**
@@ -14,7 +15,10 @@ function lazyPage<Name extends string>(
   load: () => Promise<Record<Name, ComponentType>>,
   name: Name,
 ): LazyExoticComponent<ComponentType> {
-  return lazy<ComponentType>(() => load().then((module) => ({ default: module[name] })));
+  // With all texts of the language: the first load has only the layout's and the home page's (i18n.ts).
+  return lazy<ComponentType>(() =>
+    Promise.all([load(), loadAllTexts()]).then(([module]) => ({ default: module[name] })),
+  );
 }
 
 // The home page and 「ページが見つかりません」 stay in the main chunk: most visits start at `/`, and the

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, currentLanguage } from '../i18n/i18n';
+import { LANGUAGES, changeLanguage, currentLanguage } from '../i18n/i18n';
 import { buttonSmallOutline } from '../shared/ui-classes';
 
 export function LanguageSwitcher() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const active = currentLanguage();
   return (
     <div role="group" aria-label={t('a11y.languageGroup')} className="flex gap-1">
@@ -14,7 +14,7 @@ export function LanguageSwitcher() {
           lang={language}
           aria-pressed={active === language}
           className={buttonSmallOutline}
-          onClick={() => void i18n.changeLanguage(language)}
+          onClick={() => void changeLanguage(language)}
         >
           {t(`language.${language}`)}
         </button>

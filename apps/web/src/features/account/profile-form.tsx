@@ -6,7 +6,7 @@ import {
   type AccountProfileFragment,
   type Locale,
 } from '../../graphql/generated/graphql';
-import { currentLanguage } from '../../i18n/i18n';
+import { changeLanguage, currentLanguage } from '../../i18n/i18n';
 import { roleLabel } from '../../shared/domain-labels';
 import { apiProblem, problemMessage } from '../../shared/errors';
 import { SelectField, TextField } from '../../shared/form-fields';
@@ -64,7 +64,7 @@ export function ProfileForm({ me }: { me: AccountProfileFragment }) {
       });
       // The language chosen for mails is the language of the screen too.
       const next = locale === 'EN' ? 'en' : 'ja';
-      if (next !== i18n.language) await i18n.changeLanguage(next);
+      if (next !== i18n.language) await changeLanguage(next);
       setSaved(t('account.profileSaved'));
     } catch (caught) {
       const problem = apiProblem(caught);
