@@ -18,7 +18,7 @@ import {
   withTimeBudget,
 } from './query-limits';
 import { createErrorFormatter } from './format-error';
-import { createLoaders } from './loaders';
+import { createLoaders, type LoaderSources } from './loaders';
 import type { RequestContext } from './request-context';
 
 export function graphqlOptions(
@@ -32,6 +32,20 @@ export function graphqlOptions(
   let schema: GraphQLSchema | undefined;
   const introspection = config.graphqlIntrospection;
   const armor = armorProtection({ hideSuggestions: !introspection });
+  // The same for every request: made once, the loaders that use them made per request, lazily.
+  const sources: LoaderSources = {
+    municipalitiesByIds: (ids) => municipalities.findByIds(ids),
+    declarationsByMunicipalityIds: (ids) => municipalities.findDeclarationsByMunicipalityIds(ids),
+    caseStudiesByIds: (ids) => caseStudies.findByIds(ids),
+    caseStudyRevisionsByCaseIds: (ids) => caseStudies.findRevisionsByCaseIds(ids),
+    peopleByIds: (ids) => caseStudies.findPeopleByIds(ids),
+    adoptionsByCaseIds: (ids) => adoptions.findByCaseIds(ids),
+    adoptionsByAdopterCaseIds: (ids) => adoptions.findByAdopterCaseIds(ids),
+    adoptionsByIds: (ids) => adoptions.findByIds(ids),
+    adoptionEventsByAdoptionIds: (ids) => adoptions.findEventsByAdoptionIds(ids),
+    inquiryMessagesByInquiryIds: (ids) => inquiries.findMessagesByInquiryIds(ids),
+    inquiriesByCaseIds: (ids) => inquiries.findByCaseIds(ids),
+  };
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -72,19 +86,7 @@ export function graphqlOptions(
       res,
       requestId: req.requestId ?? 'unknown',
       actor: await auth.actorForToken(tokenFromRequest(req)),
-      loaders: createLoaders({
-        municipalitiesByIds: (ids) => municipalities.findByIds(ids),
-        declarationsByMunicipalityIds: (ids) => municipalities.findDeclarationsByMunicipalityIds(ids),
-        caseStudiesByIds: (ids) => caseStudies.findByIds(ids),
-        caseStudyRevisionsByCaseIds: (ids) => caseStudies.findRevisionsByCaseIds(ids),
-        peopleByIds: (ids) => caseStudies.findPeopleByIds(ids),
-        adoptionsByCaseIds: (ids) => adoptions.findByCaseIds(ids),
-        adoptionsByAdopterCaseIds: (ids) => adoptions.findByAdopterCaseIds(ids),
-        adoptionsByIds: (ids) => adoptions.findByIds(ids),
-        adoptionEventsByAdoptionIds: (ids) => adoptions.findEventsByAdoptionIds(ids),
-        inquiryMessagesByInquiryIds: (ids) => inquiries.findMessagesByInquiryIds(ids),
-        inquiriesByCaseIds: (ids) => inquiries.findByCaseIds(ids),
-      }),
+      loaders: createLoaders(sources),
     }),
   };
 }

@@ -56,34 +56,70 @@ function groupedByKey<T, K>(rows: T[], key: (row: T) => K, keys: readonly K[]): 
   return keys.map((k) => map.get(k) ?? []);
 }
 
-export function createLoaders(sources: LoaderSources): Loaders {
-  return {
-    municipality: new DataLoader(async (ids) =>
-      byKey(await sources.municipalitiesByIds(ids), (m) => m.id, ids),
-    ),
-    declarationByMunicipality: new DataLoader(async (ids) =>
+type LoaderFactories = { [K in keyof Loaders]: (sources: LoaderSources) => Loaders[K] };
+
+/** How each loader is made; one object for the process, not one set of closures per request. */
+const FACTORIES: LoaderFactories = {
+  municipality: (sources) =>
+    new DataLoader(async (ids) => byKey(await sources.municipalitiesByIds(ids), (m) => m.id, ids)),
+  declarationByMunicipality: (sources) =>
+    new DataLoader(async (ids) =>
       byKey(await sources.declarationsByMunicipalityIds(ids), (d) => d.municipalityId, ids),
     ),
-    caseStudy: new DataLoader(async (ids) => byKey(await sources.caseStudiesByIds(ids), (c) => c.id, ids)),
-    caseStudyRevisions: new DataLoader(async (ids) =>
+  caseStudy: (sources) =>
+    new DataLoader(async (ids) => byKey(await sources.caseStudiesByIds(ids), (c) => c.id, ids)),
+  caseStudyRevisions: (sources) =>
+    new DataLoader(async (ids) =>
       groupedByKey(await sources.caseStudyRevisionsByCaseIds(ids), (r) => r.caseStudyId, ids),
     ),
-    person: new DataLoader(async (ids) => byKey(await sources.peopleByIds(ids), (p) => p.id, ids)),
-    adoptionsByCase: new DataLoader(async (ids) =>
+  person: (sources) => new DataLoader(async (ids) => byKey(await sources.peopleByIds(ids), (p) => p.id, ids)),
+  adoptionsByCase: (sources) =>
+    new DataLoader(async (ids) =>
       groupedByKey(await sources.adoptionsByCaseIds(ids), (a) => a.caseStudyId, ids),
     ),
-    adoptionsByAdopterCase: new DataLoader(async (ids) =>
+  adoptionsByAdopterCase: (sources) =>
+    new DataLoader(async (ids) =>
       groupedByKey(await sources.adoptionsByAdopterCaseIds(ids), (a) => a.adopterCaseStudyId as string, ids),
     ),
-    adoption: new DataLoader(async (ids) => byKey(await sources.adoptionsByIds(ids), (a) => a.id, ids)),
-    adoptionEvents: new DataLoader(async (ids) =>
+  adoption: (sources) =>
+    new DataLoader(async (ids) => byKey(await sources.adoptionsByIds(ids), (a) => a.id, ids)),
+  adoptionEvents: (sources) =>
+    new DataLoader(async (ids) =>
       groupedByKey(await sources.adoptionEventsByAdoptionIds(ids), (e) => e.adoptionId, ids),
     ),
-    inquiryMessages: new DataLoader(async (ids) =>
+  inquiryMessages: (sources) =>
+    new DataLoader(async (ids) =>
       groupedByKey(await sources.inquiryMessagesByInquiryIds(ids), (m) => m.inquiryId, ids),
     ),
-    inquiriesByCase: new DataLoader(async (ids) =>
+  inquiriesByCase: (sources) =>
+    new DataLoader(async (ids) =>
       groupedByKey(await sources.inquiriesByCaseIds(ids), (i) => i.caseStudyId, ids),
     ),
-  };
+};
+
+/**
+ * The loaders of one request, each made on first use: most requests touch one or two of the eleven (a results
+ * page only primes `municipality`), so making all of them for every request was work that did not depend on
+ * the request.
+ */
+class LazyLoaders {
+  private readonly made: Partial<Loaders> = {};
+  constructor(private readonly sources: LoaderSources) {}
+
+  get<K extends keyof Loaders>(key: K): Loaders[K] {
+    return (this.made[key] ??= FACTORIES[key](this.sources));
+  }
+}
+
+for (const key of Object.keys(FACTORIES) as Array<keyof Loaders>) {
+  Object.defineProperty(LazyLoaders.prototype, key, {
+    get(this: LazyLoaders) {
+      return this.get(key);
+    },
+    enumerable: true,
+  });
+}
+
+export function createLoaders(sources: LoaderSources): Loaders {
+  return new LazyLoaders(sources) as unknown as Loaders;
 }

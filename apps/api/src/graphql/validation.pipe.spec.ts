@@ -107,4 +107,12 @@ describe('GraphqlValidationPipe', () => {
       await expect(pipe.transform(context, { type: 1 as never, metatype: Object })).resolves.toBe(context);
     });
   });
+
+  it('passes a field resolver’s parent through as it is: not input, never turned into a DTO or validated', async () => {
+    // ROOT (0) is how @nestjs/graphql passes @Parent(); a DTO class as its type would otherwise be validated.
+    const parent = { signerName: '', extra: 'not declared' };
+    await expect(pipe.transform(parent, { type: 0 as never, metatype: SignDeclarationInput })).resolves.toBe(
+      parent,
+    );
+  });
 });

@@ -77,8 +77,12 @@ export class GraphqlValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Only arguments are input. The parent of a field resolver (our own entity), the context and the info
+    // are passed as they are: validating them ran class-transformer and class-validator over every parent
+    // row of every field resolver (20 hits of a results page each), for nothing (docs/benchmarks.md, Profile).
+    if (!isArgument(metadata)) return value;
     const prefix = typeof metadata.data === 'string' ? metadata.data : '';
-    const unstorable = isArgument(metadata) ? unstorableStringAt(value, prefix) : null;
+    const unstorable = unstorableStringAt(value, prefix);
     if (unstorable !== null) {
       const field = unstorable || 'input';
       throw new BadUserInputError(

@@ -126,7 +126,7 @@ export class AuthService {
    */
   async actorForToken(token: string | undefined): Promise<Actor | null> {
     if (!token) return null;
-    const user = await this.users.findSessionUser(hashToken(token));
+    const user = await this.users.findSessionActor(hashToken(token));
     return user ? actorOf(user) : null;
   }
 

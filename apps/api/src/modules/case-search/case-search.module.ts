@@ -8,6 +8,7 @@ export const CASE_SEARCH_RESOLVERS = [CaseSearchResolver];
 /** searchCaseStudies and similarCaseStudies: reads the index (SearchModule) and hydrates from PostgreSQL. */
 @Module({
   providers: [CaseSearchService, CaseSearchRepository, ...CASE_SEARCH_RESOLVERS],
-  exports: [CaseSearchService],
+  // The repository's prepared hydration also serves the precedent finder's shown cases.
+  exports: [CaseSearchService, CaseSearchRepository],
 })
 export class CaseSearchModule {}

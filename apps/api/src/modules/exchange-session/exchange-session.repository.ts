@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import type { ExchangeSessionStatus, RegistrationStatus } from '@yokoten/case-studies';
+import { entityColumns, preparedRows, type EntityColumns } from '../../common/prepared-rows';
 import { UserEntity } from '../auth/user.entity';
 import { enqueueMails, type QueuedMail } from '../mail/mail-outbox';
 import type { MailMessage } from '../mail/mail.service';
@@ -254,10 +255,45 @@ function returning<T>(result: unknown): T[] {
   return (Array.isArray(r[0]) ? r[0] : r) as T[];
 }
 
+interface RegisterRow {
+  outcome: string;
+  registration_id: string;
+  reg_status: RegistrationStatus;
+  waitlist_position: number | null;
+  arrival_seq: number;
+  confirmed: number;
+  capacity: number;
+  registered_at: Date;
+}
+
+/**
+ * The seat decision (`call`: session_register or session_register_autocommit) and, in the same statement, the
+ * registrant's mail for the status it decided ($8: the rendered mails, $9: the waitlist position's stand-in).
+ */
+function registerStatement(call: string): string {
+  return `WITH r AS MATERIALIZED (
+     SELECT * FROM ${call}
+   ), queued AS (
+     INSERT INTO mail_outbox (kind, recipients, subject, text)
+     SELECT m.kind, m.recipients, m.subject, replace(m.text, $9, coalesce(r.waitlist_position::text, ''))
+       FROM r JOIN jsonb_to_recordset($8::jsonb)
+            AS m(status text, kind text, recipients jsonb, subject text, text text)
+            ON m.status = r.reg_status
+      WHERE r.outcome = 'OK'
+   )
+   SELECT outcome, registration_id, reg_status, waitlist_position, arrival_seq, confirmed, capacity,
+          registered_at
+     FROM r`;
+}
+
 /** The only code that touches exchange_sessions, exchange_session_tables and session_registrations. */
 @Injectable()
 export class ExchangeSessionRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private sessionColumns?: EntityColumns<ExchangeSessionEntity>;
+  private userColumns?: EntityColumns<UserEntity>;
+  private municipalityColumns?: EntityColumns<MunicipalityEntity>;
 
   private get sessions() {
     return this.dataSource.getRepository(ExchangeSessionEntity);
@@ -297,7 +333,8 @@ export class ExchangeSessionRepository {
    * same statement queues the registrant's mail for the status the function decided (`mails`, rendered
    * beforehand from the session as read before the lock; `position` stands for the waitlist position in
    * the WAITLISTED text). So the lock is held for one statement and a commit, and a registration is never
-   * committed without its mail. On OK, `registered` runs in the same transaction, still holding the lock.
+   * committed without its mail. On OK, `registered` runs in the same transaction, still holding the lock, when
+   * `needsTransactionAt` says it has work for this seat; otherwise the statement commits on its own.
    * `outcome` is OK or the reason for refusing.
    */
   async register(
@@ -315,6 +352,11 @@ export class ExchangeSessionRepository {
       position: string,
     ) => Record<'CONFIRMED' | 'WAITLISTED' | 'APPLIED', MailMessage> | null,
     registered: (locked: LockedSession, registration: RegistrationEntity, confirmed: number) => Promise<void>,
+    /**
+     * When `registered` has work: 'always', or, for a session of this capacity, the confirmed counts (after
+     * this registration) at which it has. Other registrations commit without calling it. Default: always.
+     */
+    needsTransactionAt: (capacity: number) => readonly number[] | 'always' = () => 'always',
   ): Promise<{ outcome: string; registration: RegistrationEntity | null }> {
     const session = await this.findById(p.sessionId);
     if (!session) return { outcome: 'NOT_FOUND', registration: null };
@@ -328,36 +370,20 @@ export class ExchangeSessionRepository {
       subject: m.subject,
       text: m.text,
     }));
-    return this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query(
-        `WITH r AS MATERIALIZED (
-           SELECT * FROM session_register($1, $2, $3, $4, $5::uuid[], $6, $7)
-         ), queued AS (
-           INSERT INTO mail_outbox (kind, recipients, subject, text)
-           SELECT m.kind, m.recipients, m.subject, replace(m.text, $9, coalesce(r.waitlist_position::text, ''))
-             FROM r JOIN jsonb_to_recordset($8::jsonb)
-                  AS m(status text, kind text, recipients jsonb, subject text, text text)
-                  ON m.status = r.reg_status
-            WHERE r.outcome = 'OK'
-         )
-         SELECT outcome, registration_id, reg_status, waitlist_position, arrival_seq, confirmed, capacity,
-                registered_at
-           FROM r`,
-        [
-          p.sessionId,
-          p.userId,
-          p.municipalityId,
-          p.registeredByUserId,
-          p.preferences,
-          checkInCode,
-          p.now,
-          JSON.stringify(rendered),
-          position,
-        ],
-      );
-      if (row.outcome !== 'OK') return { outcome: row.outcome, registration: null };
+    const values = [
+      p.sessionId,
+      p.userId,
+      p.municipalityId,
+      p.registeredByUserId,
+      p.preferences,
+      checkInCode,
+      p.now,
+      JSON.stringify(rendered),
+      position,
+    ];
+    const asWritten = (row: RegisterRow) =>
       // The row as the function wrote it, without reading it back.
-      const registration = this.registrations.create({
+      this.registrations.create({
         id: row.registration_id,
         sessionId: p.sessionId,
         userId: p.userId,
@@ -376,6 +402,30 @@ export class ExchangeSessionRepository {
         cancelledAt: null,
         updatedAt: row.registered_at,
       });
+    // Most registrations have nothing to do under the lock after the seat is taken: one statement that commits
+    // on its own, so the lock is released inside PostgreSQL, not when this process next gets to send COMMIT
+    // (RegistrationAutocommit migration). The seats at which `registered` has work, and any capacity change
+    // since the mails were rendered, take the transaction below instead; nothing was written then.
+    const inTransactionAt = needsTransactionAt(session.capacity);
+    if (inTransactionAt !== 'always') {
+      const [row] = await preparedRows<RegisterRow>(
+        this.dataSource,
+        'session_register_autocommit',
+        registerStatement('session_register_autocommit($1, $2, $3, $4, $5::uuid[], $6, $7, $10, $11::int[])'),
+        [...values, session.capacity, inTransactionAt],
+      );
+      if (row.outcome !== 'NEEDS_TRANSACTION')
+        return row.outcome === 'OK'
+          ? { outcome: row.outcome, registration: asWritten(row) }
+          : { outcome: row.outcome, registration: null };
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(
+        registerStatement('session_register($1, $2, $3, $4, $5::uuid[], $6, $7)'),
+        values,
+      )) as RegisterRow[];
+      if (row.outcome !== 'OK') return { outcome: row.outcome, registration: null };
+      const registration = asWritten(row);
       // The capacity as it was under the lock.
       const locked = new LockedSession(manager, Object.assign(session, { capacity: row.capacity }));
       await registered(locked, registration, row.confirmed);
@@ -383,14 +433,26 @@ export class ExchangeSessionRepository {
     });
   }
 
-  /** An officer with their municipality, in one query. */
-  findUserWithMunicipality(id: string): Promise<UserEntity | null> {
-    return this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .leftJoinAndSelect('u.municipality', 'm')
-      .where('u.id = :id', { id })
-      .getOne();
+  /** An officer with their municipality, in one query (prepared: read by every registration). */
+  async findUserWithMunicipality(id: string): Promise<UserEntity | null> {
+    const user = (this.userColumns ??= entityColumns(this.dataSource, UserEntity, 'u', 'u_'));
+    const municipality = (this.municipalityColumns ??= entityColumns(
+      this.dataSource,
+      MunicipalityEntity,
+      'm',
+      'm_',
+    ));
+    const [row] = await preparedRows(
+      this.dataSource,
+      'exchange_session_user_with_municipality',
+      `SELECT ${user.select}, ${municipality.select}
+         FROM users u LEFT JOIN municipalities m ON m.id = u.municipality_id WHERE u.id = $1`,
+      [id],
+    );
+    if (!row) return null;
+    const found = user.toEntity(row);
+    if (row.m_id !== null) found.municipality = municipality.toEntity(row);
+    return found;
   }
 
   async create(
@@ -409,8 +471,21 @@ export class ExchangeSessionRepository {
     });
   }
 
-  findById(id: string): Promise<ExchangeSessionEntity | null> {
-    return this.sessions.findOne({ where: { id } });
+  /** One session (prepared: read by every registration and most session mutations). */
+  async findById(id: string): Promise<ExchangeSessionEntity | null> {
+    const session = (this.sessionColumns ??= entityColumns(
+      this.dataSource,
+      ExchangeSessionEntity,
+      's',
+      's_',
+    ));
+    const [row] = await preparedRows(
+      this.dataSource,
+      'exchange_session_by_id',
+      `SELECT ${session.select} FROM exchange_sessions s WHERE s.id = $1`,
+      [id],
+    );
+    return row ? session.toEntity(row) : null;
   }
 
   findByIds(ids: readonly string[]): Promise<ExchangeSessionEntity[]> {

@@ -469,6 +469,9 @@ export class ExchangeSessionService {
         async (locked, reg, confirmed) => {
           if (reg.status === 'CONFIRMED') await this.alertIfThresholdCrossed(locked, confirmed);
         },
+        // When the callback above has work: at the seats where an alert is due. Every other registration
+        // commits in its one statement (RegistrationAutocommit migration).
+        (capacity) => capacityAlertSeats(capacity),
       );
     } catch (e) {
       // The partial unique index decides a race the function's check could not see (e.g. a manual insert).
@@ -868,4 +871,14 @@ function formatJst(d: Date): string {
   const j = new Date(d.getTime() + 9 * 3600_000);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${j.getUTCFullYear()}/${p(j.getUTCMonth() + 1)}/${p(j.getUTCDate())} ${p(j.getUTCHours())}:${p(j.getUTCMinutes())}`;
+}
+
+/** The confirmed counts at which alertIfThresholdCrossed has an alert to consider (the level changes there). */
+export function capacityAlertSeats(capacity: number): number[] {
+  const seats: number[] = [];
+  for (let n = 1; n <= capacity; n += 1) {
+    const level = capacityAlertLevel(n, capacity);
+    if (level !== 0 && capacityAlertLevel(n - 1, capacity) !== level) seats.push(n);
+  }
+  return seats;
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AdoptionModule } from '../adoption/adoption.module';
+import { CaseSearchModule } from '../case-search/case-search.module';
 import { CaseStudyModule } from '../case-study/case-study.module';
 import { MunicipalityModule } from '../municipality/municipality.module';
 import { PrecedentFinderResolver } from './precedent-finder.resolver';
@@ -9,7 +10,7 @@ export const PRECEDENT_FINDER_RESOLVERS = [PrecedentFinderResolver];
 
 /** findPrecedents: the search index's candidates re-ranked by the shared library's scorePrecedent. */
 @Module({
-  imports: [CaseStudyModule, MunicipalityModule, AdoptionModule],
+  imports: [CaseStudyModule, CaseSearchModule, MunicipalityModule, AdoptionModule],
   providers: [PrecedentFinderService, ...PRECEDENT_FINDER_RESOLVERS],
 })
 export class PrecedentFinderModule {}

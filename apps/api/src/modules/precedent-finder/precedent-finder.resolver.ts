@@ -17,6 +17,7 @@ export class PrecedentFinderResolver {
   findPrecedents(@Args() { input }: FindPrecedentsArgs, @Context() ctx: RequestContext) {
     return this.service.find(ctx.actor, input, {
       primeCaseStudy: (c) => void ctx.loaders.caseStudy.prime(c.id, c),
+      primeMunicipality: (m) => void ctx.loaders.municipality.prime(m.id, m),
     });
   }
 

@@ -27,6 +27,7 @@ import type { Actor } from '../auth/actor';
 import { AdoptionRepository } from '../adoption/adoption.repository';
 import type { CaseStudyEntity } from '../case-study/case-study.entity';
 import { CaseStudyRepository } from '../case-study/case-study.repository';
+import { CaseSearchRepository } from '../case-search/case-search.repository';
 import { SearchUnavailableError } from '../case-search/case-search.errors';
 import { visibilitiesOf } from '../case-search/case-search.service';
 import type { MunicipalityEntity } from '../municipality/municipality.entity';
@@ -50,6 +51,7 @@ export interface PrecedentResult extends PrecedentScore {
 
 export interface FinderLoaders {
   primeCaseStudy?(c: CaseStudyEntity): void;
+  primeMunicipality?(m: MunicipalityEntity): void;
 }
 
 /** What the finder reads of each candidate from the index (attributes of CaseSearchDocument). */
@@ -149,6 +151,7 @@ export class PrecedentFinderService {
   constructor(
     @Inject(CaseIndex) private readonly index: CaseIndex,
     private readonly caseStudies: CaseStudyRepository,
+    private readonly hydration: CaseSearchRepository,
     private readonly municipalities: MunicipalityRepository,
     private readonly adoptions: AdoptionRepository,
     private readonly profiles: MunicipalityProfileService,
@@ -224,7 +227,9 @@ export class PrecedentFinderService {
     // The index may lag PostgreSQL for a moment: the rows decide what may be shown. A few spare rows are
     // read so that a case unpublished a moment ago does not leave the list short.
     const top = ranked.slice(0, limit + 5);
-    const rows = new Map((await this.caseStudies.findByIds(top.map((r) => r.id))).map((c) => [c.id, c]));
+    // One prepared statement with the municipalities joined (the search module's hydration), which then prime
+    // the municipality loader: no query builder, no second query for `caseStudy { municipality }`.
+    const rows = new Map((await this.hydration.findByIdsInOrder(top.map((r) => r.id))).map((c) => [c.id, c]));
     const out: PrecedentResult[] = [];
     for (const r of top) {
       const c = rows.get(r.id);
@@ -236,6 +241,7 @@ export class PrecedentFinderService {
       )
         continue;
       loaders.primeCaseStudy?.(c);
+      if (c.municipality) loaders.primeMunicipality?.(c.municipality);
       out.push({ caseStudy: c, score: r.score, textMatch: r.textMatch, reasons: r.reasons, parts: r.parts });
       if (out.length === limit) break;
     }
