@@ -1,5 +1,6 @@
 /**
- * `npm run bench:profile -- [--cases 20000] [--rounds 5] [--only search,finder,registrations] [--write docs/benchmarks.md]`
+ * `npm run bench:profile -- [--cases 20000] [--rounds 5] [--only search,finder,registrations] [--write docs/benchmarks.md]
+ *    [--section-prefix profile] [--label "…"]`
  *
  * Where the API process spends its CPU, by package: the API runs as a child process with the profile probe
  * (bench-profile-probe.ts, V8's sampling profiler through node:inspector, 200 µs), on its own embedded
@@ -34,6 +35,9 @@ const CASES = Number(arg('cases', '20000'));
 const ROUNDS = Number(arg('rounds', '5'));
 const ONLY = arg('only', 'search,finder,registrations').split(',');
 const WRITE = process.argv.includes('--write') ? resolve(arg('write', 'docs/benchmarks.md')) : null;
+/** Section names `<prefix>-<scenario>`, and a label for the titles: to keep a "before" beside the current one. */
+const SECTION_PREFIX = arg('section-prefix', 'profile');
+const LABEL = arg('label', '');
 
 process.env.BENCH_PROFILE = '1';
 
@@ -55,7 +59,7 @@ async function profiled(api: BenchProcess, dir: string, s: Scenario): Promise<vo
     `${s.name}: ${requests} requests, API CPU ${(cpu / requests).toFixed(2)} ms per request (/proc, profiler on)`,
   );
   const title = [
-    `### ${s.name} (\`npm run bench:profile\`)`,
+    `### ${s.name}${LABEL ? `, ${LABEL}` : ''} (\`npm run bench:profile\`)`,
     '',
     `${s.what} ${m.date}, ${m.cores} cores (${m.cpu}), Node ${m.node}, load average ${m.load} → ${endLoad}. ` +
       `API CPU from /proc over the window: ${(cpu / requests).toFixed(2)} ms per request (profiler on, sampling every 200 µs).`,
@@ -70,7 +74,7 @@ async function profiled(api: BenchProcess, dir: string, s: Scenario): Promise<vo
     '--title',
     title,
   ];
-  if (WRITE) args.push('--write', WRITE, '--section', `profile-${s.name}`);
+  if (WRITE) args.push('--write', WRITE, '--section', `${SECTION_PREFIX}-${s.name}`);
   log(execFileSync(process.execPath, args, { encoding: 'utf8' }));
 }
 
