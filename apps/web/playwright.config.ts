@@ -21,6 +21,9 @@ export default defineConfig({
     // Deliberately not Japan: dates on screen must still be the JST calendar day.
     timezoneId: 'America/Los_Angeles',
     viewport: { width: 1280, height: 900 },
+    // playwright-core's own defaults, which the journeys were written against (Playwright Test has none).
+    actionTimeout: 30_000,
+    navigationTimeout: 30_000,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
