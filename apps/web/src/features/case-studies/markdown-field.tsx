@@ -1,9 +1,20 @@
-import { useDeferredValue, useMemo, useRef, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldError, fieldHint, fieldLabel, textInput } from '../../shared/ui-classes';
 import { PublishRequiredMark } from './publish-required-mark';
+import { Loading } from '../../shared/status';
 import { CaseBody } from './case-body';
-import { renderMarkdown } from './labels';
+
+type Render = (markdown: string) => string;
+let renderer: Promise<Render> | undefined;
+
+/** markdown-it comes when the preview is first opened: most edits never open it (render-markdown.ts). */
+function loadRenderer(): Promise<Render> {
+  renderer ??= import('./render-markdown').then((module) => module.renderMarkdown);
+  // A failed download is tried again the next time the preview opens.
+  renderer.catch(() => (renderer = undefined));
+  return renderer;
+}
 
 export type MarkdownTab = 'write' | 'preview';
 
@@ -28,7 +39,19 @@ export function MarkdownField({
 }) {
   const { t } = useTranslation();
   const deferred = useDeferredValue(value);
-  const html = useMemo(() => (tab === 'preview' ? renderMarkdown(deferred) : ''), [deferred, tab]);
+  const [render, setRender] = useState<Render>();
+  useEffect(() => {
+    if (tab !== 'preview' || render) return;
+    let current = true;
+    loadRenderer().then(
+      (loaded) => current && setRender(() => loaded),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [tab, render]);
+  const html = useMemo(() => (tab === 'preview' && render ? render(deferred) : ''), [deferred, tab, render]);
   const tabs = useRef<Record<MarkdownTab, HTMLButtonElement | null>>({ write: null, preview: null });
 
   function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
@@ -144,7 +167,11 @@ export function MarkdownField({
       >
         {tab === 'preview' &&
           (value.trim() ? (
-            <CaseBody html={html} headingShift={1} />
+            render ? (
+              <CaseBody html={html} headingShift={1} />
+            ) : (
+              <Loading />
+            )
           ) : (
             <p className="text-std-16N-170 text-solid-gray-700">{t('caseEditor.previewEmpty')}</p>
           ))}
