@@ -11,7 +11,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { DEMO_MUNICIPALITIES, normalizeForSearch, termOf } from '@yokoten/case-studies';
-import { arg, log, machine, percentile, runBench, writeSection } from './bench-support';
+import { arg, cpuMs, log, machine, percentile, runBench, writeSection } from './bench-support';
 
 const USERS = Number(arg('users', '500'));
 const SEATS = Number(arg('seats', '100'));
@@ -161,11 +161,17 @@ if (require.main === module)
       // Warm-up: one registration on a throw-away session so JIT and pools are hot.
       await round(url, db, organiser, officers.slice(0, 1), 1);
       const rounds: Round[] = [];
+      const cpuPerRegistration: number[] = [];
       for (let r = 1; r <= ROUNDS; r++) {
+        // The API's CPU per registration from /proc: what the throughput on a quiet machine is made of.
+        const cpuBefore = cpuMs(api.child.pid);
         const res = await round(url, db, organiser, officers, USERS);
+        const cpuAfter = cpuMs(api.child.pid);
+        const cpu = (cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system) / USERS;
+        cpuPerRegistration.push(cpu);
         rounds.push(res);
         log(
-          `round ${r}: ${res.ms.toFixed(0)} ms, ${((USERS / res.ms) * 1000).toFixed(0)} registrations/s, p50 ${percentile(res.latencies, 50).toFixed(0)} ms, p95 ${percentile(res.latencies, 95).toFixed(0)} ms, max ${res.latencies.at(-1)?.toFixed(0)} ms, errors ${res.errors}; outcome correct`,
+          `round ${r}: ${res.ms.toFixed(0)} ms, ${((USERS / res.ms) * 1000).toFixed(0)} registrations/s, p50 ${percentile(res.latencies, 50).toFixed(0)} ms, p95 ${percentile(res.latencies, 95).toFixed(0)} ms, max ${res.latencies.at(-1)?.toFixed(0)} ms, errors ${res.errors}; outcome correct; API CPU ${cpu.toFixed(2)} ms per registration; load ${machine().load}`,
         );
       }
       const all = rounds.flatMap((r) => r.latencies).sort((a, b) => a - b);
@@ -180,7 +186,7 @@ if (require.main === module)
         errors,
       };
       log(
-        `\nall rounds: ${summary.throughput.toFixed(0)} registrations/s, p50 ${summary.p50.toFixed(0)} ms, p95 ${summary.p95.toFixed(0)} ms, p99 ${summary.p99.toFixed(0)} ms, errors ${errors}`,
+        `\nall rounds: ${summary.throughput.toFixed(0)} registrations/s, p50 ${summary.p50.toFixed(0)} ms, p95 ${summary.p95.toFixed(0)} ms, p99 ${summary.p99.toFixed(0)} ms, errors ${errors}; API CPU ${(cpuPerRegistration.reduce((a, b) => a + b, 0) / cpuPerRegistration.length).toFixed(2)} ms per registration`,
       );
       if (WRITE) {
         const m = machine();
