@@ -396,7 +396,7 @@ describe('searchCaseStudies: Japanese search quality', () => {
     const r = await search(t, { pageSize: 1 });
     const byField = Object.fromEntries(r.facets.map((f) => [f.field, f.values]));
     expect(Object.keys(byField).sort()).toEqual(
-      ['fiscalYear', 'municipalityKind', 'populationBand', 'prefecture', 'targets', 'themes'].sort(),
+      ['fiscalYear', 'municipalityKind', 'populationBand', 'prefecture', 'stage', 'targets', 'themes'].sort(),
     );
     const filterFor: Record<string, (v: string) => Record<string, unknown>> = {
       themes: (v) => ({ themes: [v] }),
@@ -405,6 +405,7 @@ describe('searchCaseStudies: Japanese search quality', () => {
       populationBand: (v) => ({ populationBands: [v] }),
       municipalityKind: (v) => ({ municipalityKinds: [v] }),
       fiscalYear: (v) => ({ fiscalYearFrom: Number(v), fiscalYearTo: Number(v) }),
+      stage: (v) => ({ stages: [v] }),
     };
     for (const [field, values] of Object.entries(byField)) {
       expect(values.length).toBeGreaterThan(0);

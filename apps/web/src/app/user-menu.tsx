@@ -21,14 +21,10 @@ type AccountLinkKey =
   | 'userMenu.applications'
   | 'userMenu.auditLog'
   | 'userMenu.settings'
-  | 'userMenu.colleagues'
-  | 'userMenu.watching';
+  | 'userMenu.colleagues';
 
 function accountLinks(user: CurrentUser): { to: string; key: AccountLinkKey }[] {
-  const links: { to: string; key: AccountLinkKey }[] = [
-    { to: '/account', key: 'userMenu.account' },
-    { to: '/account/watching', key: 'userMenu.watching' },
-  ];
+  const links: { to: string; key: AccountLinkKey }[] = [{ to: '/account', key: 'userMenu.account' }];
   if (isOrganiser(user)) {
     links.push(
       { to: '/people', key: 'userMenu.people' },
