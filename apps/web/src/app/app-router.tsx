@@ -51,6 +51,7 @@ const ResetPasswordPage = lazyPage(
   'ResetPasswordPage',
 );
 const AccountPage = lazyPage(() => import('../features/account/account.page'), 'AccountPage');
+const WatchingPage = lazyPage(() => import('../features/watch/watching.page'), 'WatchingPage');
 const PeoplePage = lazyPage(() => import('../features/people/people.page'), 'PeoplePage');
 const JoinPage = lazyPage(() => import('../features/join/join.page'), 'JoinPage');
 const JoinApplicationsPage = lazyPage(
@@ -92,6 +93,7 @@ export const router = createBrowserRouter([
       { path: 'forgot-password', element: <ForgotPasswordPage /> },
       { path: 'reset-password/:token', element: <ResetPasswordPage /> },
       { path: 'account', element: <AccountPage /> },
+      { path: 'account/watching', element: <WatchingPage /> },
       { path: 'people', element: <PeoplePage /> },
       { path: 'join', element: <JoinPage /> },
       { path: 'admin/applications', element: <JoinApplicationsPage /> },

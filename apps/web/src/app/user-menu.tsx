@@ -21,10 +21,14 @@ type AccountLinkKey =
   | 'userMenu.applications'
   | 'userMenu.auditLog'
   | 'userMenu.settings'
-  | 'userMenu.colleagues';
+  | 'userMenu.colleagues'
+  | 'userMenu.watching';
 
 function accountLinks(user: CurrentUser): { to: string; key: AccountLinkKey }[] {
-  const links: { to: string; key: AccountLinkKey }[] = [{ to: '/account', key: 'userMenu.account' }];
+  const links: { to: string; key: AccountLinkKey }[] = [
+    { to: '/account', key: 'userMenu.account' },
+    { to: '/account/watching', key: 'userMenu.watching' },
+  ];
   if (isOrganiser(user)) {
     links.push(
       { to: '/people', key: 'userMenu.people' },

@@ -5,8 +5,13 @@ import { UpdateMyProfileDocument, type AccountProfileFragment } from '../../grap
 import { ErrorNotice, SuccessNotice } from '../../shared/status';
 import { buttonSolid, sectionTitle } from '../../shared/ui-classes';
 
-type Preference = 'sessionNotices' | 'adoptionNotices' | 'inquiryNotices';
-const PREFERENCES: readonly Preference[] = ['sessionNotices', 'adoptionNotices', 'inquiryNotices'];
+type Preference = 'sessionNotices' | 'adoptionNotices' | 'inquiryNotices' | 'watchNotices';
+const PREFERENCES: readonly Preference[] = [
+  'sessionNotices',
+  'adoptionNotices',
+  'inquiryNotices',
+  'watchNotices',
+];
 
 /** Which mails to receive; account mails (invitations, password reset, decisions) always come. */
 export function MailPreferencesForm({ me }: { me: AccountProfileFragment }) {
@@ -15,6 +20,7 @@ export function MailPreferencesForm({ me }: { me: AccountProfileFragment }) {
     sessionNotices: me.mailPreferences.sessionNotices,
     adoptionNotices: me.mailPreferences.adoptionNotices,
     inquiryNotices: me.mailPreferences.inquiryNotices,
+    watchNotices: me.mailPreferences.watchNotices,
   });
   const [failure, setFailure] = useState<unknown>();
   const [saved, setSaved] = useState<string | null>(null);

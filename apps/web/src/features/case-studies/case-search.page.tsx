@@ -16,6 +16,8 @@ import { usePageTitle } from '../../shared/use-page-title';
 import { municipalityName, prefectureName } from '../municipalities/labels';
 import { CaseCard } from './case-card';
 import { CaseSearchBox } from './case-search-box';
+import { SaveSearchPanel } from '../watch/save-search-panel';
+import { useCurrentUser } from '../auth/use-current-user';
 import { HighlightedText } from './highlighted-text';
 import { formatYenShort } from './format';
 import {
@@ -344,6 +346,7 @@ export function CaseSearchPage() {
   // 「条件をすべて解除」 also drops words typed but not yet searched: a new box forgets them and their timer.
   const [searchBoxKey, setSearchBoxKey] = useState(0);
   const lastPage = useRef(state.page);
+  const { user } = useCurrentUser();
 
   const { data, previousData, loading, error, refetch } = useQuery(SearchCaseStudiesDocument, {
     variables: {
@@ -448,6 +451,7 @@ export function CaseSearchPage() {
           setParams(new URLSearchParams());
         }}
       />
+      {user && hasConditions(state) && <SaveSearchPanel query={state.q} filter={filterOf(state)} />}
 
       <div className="mt-8 grid gap-8 lg:grid-cols-[18rem_minmax(0,1fr)]">
         <section aria-labelledby="filters-heading" className="min-w-0">

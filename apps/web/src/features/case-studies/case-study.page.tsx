@@ -20,6 +20,8 @@ import { caseFieldLabel } from './field-labels';
 import { formatDateTime, formatMeasure, formatYen } from './format';
 import { bandLabel, fiscalYearLabel, kindLabel, targetLabel, themeLabel } from './labels';
 import { SimilarCases } from './similar-cases';
+import { CaseFollowActions } from '../watch/case-follow-actions';
+import { PrintFooter } from '../watch/print';
 import { CaseNetworkSection } from '../adoption/case-network-section';
 import { JA, withJapanese } from '../../shared/japanese';
 import { ScrollHint, scrollShadows, useHorizontalOverflow } from '../../shared/scroll-hint';
@@ -338,6 +340,8 @@ function CaseContent({ caseStudy, user }: { caseStudy: CaseStudyDetailFragment; 
       )}
 
       <CaseActions caseStudy={caseStudy} canEdit={canEdit} canModerate={canModerate} />
+      <CaseFollowActions caseId={caseStudy.id} signedIn={user !== null} />
+      <PrintFooter />
 
       <p lang="ja" className="mt-8 max-w-3xl text-std-18N-160 text-solid-gray-900">
         {caseStudy.summary}

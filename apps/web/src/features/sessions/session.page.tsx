@@ -18,6 +18,7 @@ import { FormatBadge, SessionStatusBadge } from './session-badges';
 import { SessionBreadcrumbs } from './session-breadcrumbs';
 import { isSessionId } from './session-id';
 import { useSessionNotice } from './use-session-notice';
+import { PrintButton, PrintFooter } from '../watch/print';
 
 type Session = SessionDetailFragment;
 
@@ -228,6 +229,9 @@ function Report({ session }: { session: Session }) {
       <h2 id="report-heading" className={sectionTitle}>
         {t('sessions.detail.report')}
       </h2>
+      {/* A session's report prints as an A4 document (styles.css, print) with the page's address and date. */}
+      <PrintButton className="mt-3 print:hidden" />
+      <PrintFooter />
       {report && (
         <>
           <p className="mt-2 text-std-16B-170">

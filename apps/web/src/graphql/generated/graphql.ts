@@ -412,6 +412,14 @@ export type Role =
   | 'OFFICER'
   | 'ORGANISER';
 
+export type SaveSearchInput = {
+  filter?: CaseStudyFilter | null | undefined;
+  /** A name for the list and the digest mail (1–100 characters) */
+  name: string;
+  /** The words of the search ("" or null: filters only) */
+  query?: string | null | undefined;
+};
+
 export type SessionFormat =
   | 'HYBRID'
   | 'ONLINE'
@@ -545,7 +553,7 @@ export type Visibility =
   | 'MEMBERS'
   | 'PUBLIC';
 
-export type AccountProfileFragment = { title: string | null, department: string | null, phone: string | null, locale: Locale, status: UserStatus, id: string, email: string, name: string, role: Role, mailPreferences: { sessionNotices: boolean, adoptionNotices: boolean, inquiryNotices: boolean }, municipality: { id: string, code: string, name: string, nameEn: string | null, membershipStatus: MembershipStatus | null } | null };
+export type AccountProfileFragment = { title: string | null, department: string | null, phone: string | null, locale: Locale, status: UserStatus, id: string, email: string, name: string, role: Role, mailPreferences: { sessionNotices: boolean, adoptionNotices: boolean, inquiryNotices: boolean, watchNotices: boolean }, municipality: { id: string, code: string, name: string, nameEn: string | null, membershipStatus: MembershipStatus | null } | null };
 
 export type SessionCheckQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -555,7 +563,7 @@ export type SessionCheckQuery = { me: { id: string } | null };
 export type MyAccountQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyAccountQuery = { me: { title: string | null, department: string | null, phone: string | null, locale: Locale, status: UserStatus, id: string, email: string, name: string, role: Role, mailPreferences: { sessionNotices: boolean, adoptionNotices: boolean, inquiryNotices: boolean }, municipality: { id: string, code: string, name: string, nameEn: string | null, membershipStatus: MembershipStatus | null } | null } | null };
+export type MyAccountQuery = { me: { title: string | null, department: string | null, phone: string | null, locale: Locale, status: UserStatus, id: string, email: string, name: string, role: Role, mailPreferences: { sessionNotices: boolean, adoptionNotices: boolean, inquiryNotices: boolean, watchNotices: boolean }, municipality: { id: string, code: string, name: string, nameEn: string | null, membershipStatus: MembershipStatus | null } | null } | null };
 
 export type InvitationByTokenQueryVariables = Exact<{
   token: string;
@@ -597,7 +605,7 @@ export type UpdateMyProfileMutationVariables = Exact<{
 }>;
 
 
-export type UpdateMyProfileMutation = { updateMyProfile: { title: string | null, department: string | null, phone: string | null, locale: Locale, status: UserStatus, id: string, email: string, name: string, role: Role, mailPreferences: { sessionNotices: boolean, adoptionNotices: boolean, inquiryNotices: boolean }, municipality: { id: string, code: string, name: string, nameEn: string | null, membershipStatus: MembershipStatus | null } | null } };
+export type UpdateMyProfileMutation = { updateMyProfile: { title: string | null, department: string | null, phone: string | null, locale: Locale, status: UserStatus, id: string, email: string, name: string, role: Role, mailPreferences: { sessionNotices: boolean, adoptionNotices: boolean, inquiryNotices: boolean, watchNotices: boolean }, municipality: { id: string, code: string, name: string, nameEn: string | null, membershipStatus: MembershipStatus | null } | null } };
 
 export type AuditEntryRowFragment = { id: string, at: string, actorLabel: string, action: string, subjectType: string, subjectId: string, subjectLabel: string, before: string | null, after: string | null };
 
@@ -1189,6 +1197,66 @@ export type AgendaCaseSearchQueryVariables = Exact<{
 
 export type AgendaCaseSearchQuery = { searchCaseStudies: { totalHits: number, hits: Array<{ caseStudy: { id: string, title: string, fiscalYears: Array<number>, municipality: { id: string, name: string, nameEn: string | null } } }> } };
 
+export type CaseFollowStateFragment = { id: string, status: CaseStatus, viewerWatching: boolean, viewerFoundHelpful: boolean, viewerCanMarkHelpful: boolean, helpfulCount: number | null };
+
+export type CaseFollowStateQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseFollowStateQuery = { caseStudy: { id: string, status: CaseStatus, viewerWatching: boolean, viewerFoundHelpful: boolean, viewerCanMarkHelpful: boolean, helpfulCount: number | null } | null };
+
+export type WatchCaseStudyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type WatchCaseStudyMutation = { watchCaseStudy: { id: string, status: CaseStatus, viewerWatching: boolean, viewerFoundHelpful: boolean, viewerCanMarkHelpful: boolean, helpfulCount: number | null } };
+
+export type UnwatchCaseStudyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type UnwatchCaseStudyMutation = { unwatchCaseStudy: boolean };
+
+export type SetCaseStudyHelpfulMutationVariables = Exact<{
+  id: string | number;
+  helpful: boolean;
+}>;
+
+
+export type SetCaseStudyHelpfulMutation = { setCaseStudyHelpful: { id: string, status: CaseStatus, viewerWatching: boolean, viewerFoundHelpful: boolean, viewerCanMarkHelpful: boolean, helpfulCount: number | null } };
+
+export type SavedSearchFieldsFragment = { id: string, name: string, query: string, digestEnabled: boolean, nextDigestAt: string, createdAt: string, filter: { themes: Array<CaseTheme> | null, targets: Array<CaseTarget> | null, prefectureCodes: Array<string> | null, populationBands: Array<PopulationBand> | null, municipalityKinds: Array<MunicipalityKind> | null, stages: Array<CaseStage> | null, fiscalYearFrom: number | null, fiscalYearTo: number | null, budgetYenMax: number | null, municipalityCode: string | null } };
+
+export type SaveSearchMutationVariables = Exact<{
+  input: SaveSearchInput;
+}>;
+
+
+export type SaveSearchMutation = { saveSearch: { id: string, name: string, query: string, digestEnabled: boolean, nextDigestAt: string, createdAt: string, filter: { themes: Array<CaseTheme> | null, targets: Array<CaseTarget> | null, prefectureCodes: Array<string> | null, populationBands: Array<PopulationBand> | null, municipalityKinds: Array<MunicipalityKind> | null, stages: Array<CaseStage> | null, fiscalYearFrom: number | null, fiscalYearTo: number | null, budgetYenMax: number | null, municipalityCode: string | null } } };
+
+export type MyWatchingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyWatchingQuery = { myWatches: Array<{ createdAt: string, caseStudy: { id: string, title: string, updatedAt: string, municipality: { id: string, code: string, name: string, nameEn: string | null } } }>, mySavedSearches: Array<{ id: string, name: string, query: string, digestEnabled: boolean, nextDigestAt: string, createdAt: string, filter: { themes: Array<CaseTheme> | null, targets: Array<CaseTarget> | null, prefectureCodes: Array<string> | null, populationBands: Array<PopulationBand> | null, municipalityKinds: Array<MunicipalityKind> | null, stages: Array<CaseStage> | null, fiscalYearFrom: number | null, fiscalYearTo: number | null, budgetYenMax: number | null, municipalityCode: string | null } }> };
+
+export type DeleteSavedSearchMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteSavedSearchMutation = { deleteSavedSearch: boolean };
+
+export type SetSavedSearchDigestMutationVariables = Exact<{
+  id: string | number;
+  enabled: boolean;
+}>;
+
+
+export type SetSavedSearchDigestMutation = { setSavedSearchDigest: { id: string, name: string, query: string, digestEnabled: boolean, nextDigestAt: string, createdAt: string, filter: { themes: Array<CaseTheme> | null, targets: Array<CaseTarget> | null, prefectureCodes: Array<string> | null, populationBands: Array<PopulationBand> | null, municipalityKinds: Array<MunicipalityKind> | null, stages: Array<CaseStage> | null, fiscalYearFrom: number | null, fiscalYearTo: number | null, budgetYenMax: number | null, municipalityCode: string | null } } };
+
 // The documents, each in its own module (see scripts/codegen.mjs).
 // account.graphql
 export { AccountProfileFragmentDoc } from './documents/AccountProfileFragmentDoc';
@@ -1322,3 +1390,14 @@ export { AssignTablesDocument } from './documents/AssignTablesDocument';
 export { SetTableAssignmentDocument } from './documents/SetTableAssignmentDocument';
 export { CheckInDocument } from './documents/CheckInDocument';
 export { CheckInRegistrationDocument } from './documents/CheckInRegistrationDocument';
+// watch.graphql
+export { CaseFollowStateFragmentDoc } from './documents/CaseFollowStateFragmentDoc';
+export { SavedSearchFieldsFragmentDoc } from './documents/SavedSearchFieldsFragmentDoc';
+export { CaseFollowStateDocument } from './documents/CaseFollowStateDocument';
+export { WatchCaseStudyDocument } from './documents/WatchCaseStudyDocument';
+export { UnwatchCaseStudyDocument } from './documents/UnwatchCaseStudyDocument';
+export { SetCaseStudyHelpfulDocument } from './documents/SetCaseStudyHelpfulDocument';
+export { SaveSearchDocument } from './documents/SaveSearchDocument';
+export { MyWatchingDocument } from './documents/MyWatchingDocument';
+export { DeleteSavedSearchDocument } from './documents/DeleteSavedSearchDocument';
+export { SetSavedSearchDigestDocument } from './documents/SetSavedSearchDigestDocument';
