@@ -23,6 +23,7 @@ import { CaseStudyModule } from './modules/case-study/case-study.module';
 import { CaseStudyRepository } from './modules/case-study/case-study.repository';
 import { DemoModule } from './modules/demo/demo.module';
 import { ExchangeSessionModule } from './modules/exchange-session/exchange-session.module';
+import { QuestionnaireModule } from './modules/questionnaire/questionnaire.module';
 import { ExplorerModule } from './modules/explorer/explorer.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { HealthModule } from './modules/health/health.module';
@@ -91,6 +92,7 @@ export class AppModule {
         }),
         MailModule,
         ExchangeSessionModule,
+        QuestionnaireModule,
         AdoptionModule,
         InquiryModule,
         PrecedentFinderModule,

@@ -7,6 +7,11 @@ import { UserEntity } from '../modules/auth/user.entity';
 import { ExchangeSessionEntity } from '../modules/exchange-session/exchange-session.entity';
 import { RegistrationEntity } from '../modules/exchange-session/registration.entity';
 import { SessionTableEntity } from '../modules/exchange-session/session-table.entity';
+import {
+  QuestionnaireResponseEntity,
+  SessionQuestionEntity,
+  SessionSurveyEntity,
+} from '../modules/questionnaire/questionnaire.entity';
 import { DeclarationEntity } from '../modules/municipality/declaration.entity';
 import { MunicipalityEntity } from '../modules/municipality/municipality.entity';
 import { MailOutboxEntity } from '../modules/mail/mail-outbox.entity';
@@ -35,6 +40,9 @@ export const ENTITIES = [
   ExchangeSessionEntity,
   SessionTableEntity,
   RegistrationEntity,
+  SessionQuestionEntity,
+  SessionSurveyEntity,
+  QuestionnaireResponseEntity,
   AdoptionEntity,
   AdoptionEventEntity,
   InquiryEntity,

@@ -8,6 +8,7 @@ import { INQUIRY_RESOLVERS } from '../modules/inquiry/inquiry.module';
 import { PRECEDENT_FINDER_RESOLVERS } from '../modules/precedent-finder/precedent-finder.module';
 import { AUTH_RESOLVERS } from '../modules/auth/auth.module';
 import { EXCHANGE_SESSION_RESOLVERS } from '../modules/exchange-session/exchange-session.module';
+import { QUESTIONNAIRE_RESOLVERS } from '../modules/questionnaire/questionnaire.module';
 import { CASE_SEARCH_RESOLVERS } from '../modules/case-search/case-search.module';
 import { CASE_STUDY_RESOLVERS } from '../modules/case-study/case-study.module';
 import { MUNICIPALITY_RESOLVERS } from '../modules/municipality/municipality.module';
@@ -21,6 +22,7 @@ export const ALL_RESOLVERS = [
   ...MUNICIPALITY_RESOLVERS,
   ...CASE_STUDY_RESOLVERS,
   ...EXCHANGE_SESSION_RESOLVERS,
+  ...QUESTIONNAIRE_RESOLVERS,
   ...CASE_SEARCH_RESOLVERS,
   ...ADOPTION_RESOLVERS,
   ...INQUIRY_RESOLVERS,

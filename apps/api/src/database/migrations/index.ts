@@ -16,6 +16,7 @@ import { SearchIndexSettings1795280550000 } from './1795280550000-SearchIndexSet
 import { WatchesSavedSearches1795280620000 } from './1795280620000-WatchesSavedSearches';
 import { RegistrationAutocommit1795280905000 } from './1795280905000-RegistrationAutocommit';
 import { Attachments1795280700000 } from './1795280700000-Attachments';
+import { Questionnaires1795281300000 } from './1795281300000-Questionnaires';
 
 // Listed explicitly (not globbed) so the compiled app and the tests load the same set, in order.
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   WatchesSavedSearches1795280620000,
   RegistrationAutocommit1795280905000,
   Attachments1795280700000,
+  Questionnaires1795281300000,
 ];

@@ -148,6 +148,9 @@ const matrix: Array<[Action, Which, Record<Who, Decision>]> = [
   ['registration.readPrivate',  'other', { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
   // Without a confirmed seat; with one, see the test below.
   ['session.readLogistics',     'own',   { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
+  ['questionnaire.manage',      null,    { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: A, admin: A }],
+  // Without the attendee flag nobody answers (the admin passes every rule; the service still wants an attendee).
+  ['survey.answer',             'own',   { anonymous: U, member: F, withdrawn: F, applicant: F, organiser: F, admin: A }],
 ];
 
 describe('authorization policy', () => {
@@ -207,6 +210,19 @@ describe('authorization policy: membership comes from the caller', () => {
         membershipStatus: null,
       });
     }
+  });
+});
+
+describe('authorization policy: surveys', () => {
+  it('lets an attendee the survey was sent to answer it, whatever their municipality’s status now', () => {
+    const recipient = { municipalityId: OWN.MEMBER, surveyRecipient: true };
+    expect(decide(actors.member, 'survey.answer', recipient)).toBe('ALLOW');
+    expect(decide(actors.withdrawn, 'survey.answer', { ...recipient, municipalityId: OWN.WITHDRAWN })).toBe(
+      'ALLOW',
+    );
+    expect(decide(actors.anonymous, 'survey.answer', recipient)).toBe('UNAUTHENTICATED');
+    expect(decide(actors.member, 'survey.answer', { ...recipient, surveyRecipient: false })).toBe('FORBIDDEN');
+    expect(decide(actors.organiser, 'survey.answer', { municipalityId: OWN.MEMBER })).toBe('FORBIDDEN');
   });
 });
 

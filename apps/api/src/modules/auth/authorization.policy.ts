@@ -10,6 +10,8 @@ export interface MunicipalitySubject {
   municipalityId: string;
   /** Exchange sessions: the caller holds a CONFIRMED seat (venue and meeting URL are theirs to see). */
   holdsConfirmedSeat?: boolean;
+  /** Surveys (アンケート): the caller is one of the session's attendees the survey was sent to. */
+  surveyRecipient?: boolean;
   /** Given where membership matters (creating or publishing a case): only members publish to the network. */
   membershipStatus?: MembershipStatus | null;
 }
@@ -90,6 +92,14 @@ const RULES = {
   'registration.readPrivate': sessionParticipantOrStaff,
   /** Venue details and the meeting URL. */
   'session.readLogistics': seatHolderOrStaff,
+  /**
+   * Questionnaires (アンケート): build a session's registration questions and survey, set its close date,
+   * read the results and the CSV (answers of named people, so the organisers only).
+   */
+  'questionnaire.manage': staff,
+  /** Answer a session's survey: only someone it was sent to (an attendee), for themselves. */
+  'survey.answer': (_actor: Actor, subject?: MunicipalitySubject): boolean =>
+    subject?.surveyRecipient === true,
   /**
    * MEMBERS-only cases, contact email/phone and author names: officers of member municipalities and the
    * organisers. An officer of an APPLICANT or WITHDRAWN municipality reads PUBLIC material only.

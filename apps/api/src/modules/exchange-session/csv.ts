@@ -13,3 +13,10 @@ function cell(value: string | number): string {
 export function toCsv(header: string[], rows: Array<Array<string | number>>): string {
   return BOM + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
+
+/** 2026/11/21 14:05 in Japan time: Excel reads it as a date-time. */
+export function csvDateTimeJst(d: Date): string {
+  const j = new Date(new Date(d).getTime() + 9 * 3600_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${j.getUTCFullYear()}/${p(j.getUTCMonth() + 1)}/${p(j.getUTCDate())} ${p(j.getUTCHours())}:${p(j.getUTCMinutes())}`;
+}

@@ -145,6 +145,17 @@ export class ExchangeSessionEntity {
   @Column({ name: 'reminder_sent_at', type: 'timestamptz', nullable: true })
   reminderSentAt: Date | null;
 
+  /**
+   * The calendar SEQUENCE (RFC 5545): raised with every change registrants are told of (time, place, format,
+   * meeting URL, cancellation), so a calendar that imported the event replaces it (same UID).
+   */
+  @Column({ name: 'calendar_sequence', type: 'integer', default: 0 })
+  calendarSequence: number;
+
+  /** When attendees were last mailed that the report was posted or updated (a re-edit soon after is silent). */
+  @Column({ name: 'report_notified_at', type: 'timestamptz', nullable: true })
+  reportNotifiedAt: Date | null;
+
   @Column({ name: 'created_by_user_id', type: 'uuid', nullable: true })
   createdByUserId: string | null;
 

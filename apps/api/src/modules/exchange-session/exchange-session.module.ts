@@ -11,6 +11,7 @@ import { ExchangeSessionService } from './exchange-session.service';
 import { RegistrationResolver } from './registration.resolver';
 import { SessionLoaderFactory } from './session-loaders';
 import { SessionReminderScheduler } from './session-reminders';
+import { RegistrationAnswers } from '../questionnaire/registration-answers';
 
 export const EXCHANGE_SESSION_RESOLVERS = [
   ExchangeSessionResolver,
@@ -28,6 +29,7 @@ export const EXCHANGE_SESSION_RESOLVERS = [
     ExchangeSessionRepository,
     SessionLoaderFactory,
     SessionReminderScheduler,
+    RegistrationAnswers,
     ...EXCHANGE_SESSION_RESOLVERS,
   ],
   exports: [ExchangeSessionService, ExchangeSessionRepository],

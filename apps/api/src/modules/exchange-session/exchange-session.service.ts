@@ -40,7 +40,12 @@ import {
   waitlistMail,
 } from './session-mails';
 import { formatJstCheckInTime, isSessionDayJst, jstDateLabel } from './check-in-day';
-import { toCsv } from './csv';
+import { csvDateTimeJst, toCsv } from './csv';
+import { reportPostedMail, sessionChangedMail, sessionChanges } from './session-change-notice';
+import { RegistrationAnswers } from '../questionnaire/registration-answers';
+
+/** A report edited again within this many hours of its last mail to attendees sends no new mail. */
+export const REPORT_QUIET_HOURS = 24;
 
 /** Why a registration was refused; clients can branch on `extensions.reason`. */
 export type RegistrationRefusal =
@@ -109,7 +114,10 @@ export class ExchangeSessionService {
   // Mails are queued in the transaction of the change that causes them (LockedSession.queueMails, or the
   // registration's own statement) and sent by the mail outbox's consumer: a change that rolls back queues
   // nothing, one that commits always has its mails.
-  constructor(private readonly repository: ExchangeSessionRepository) {}
+  constructor(
+    private readonly repository: ExchangeSessionRepository,
+    private readonly registrationAnswers: RegistrationAnswers,
+  ) {}
 
   // ---------------------------------------------------------------- reading
 
@@ -255,10 +263,16 @@ export class ExchangeSessionService {
           tables.map((t) => ({ id: t.id, name: t.name, theme: t.theme ?? '', seats: t.seats })),
         );
       }
+      // Change notices: registrants are told once of a new time, place, format or meeting URL, and the
+      // calendar event gets a higher SEQUENCE (same UID). A draft has no registrants yet.
+      const before = { ...s };
+      const noticed = (s.status === 'OPEN' || s.status === 'CLOSED') && sessionChanges(s, next).length > 0;
       const saved = await locked.save({
         ...defined,
         ...(agenda ? { agenda: agenda.map(toAgendaValue) } : {}),
+        ...(noticed ? { calendarSequence: s.calendarSequence + 1 } : {}),
       });
+      if (noticed) await this.queueChangeNotices(locked, before, saved);
       // More seats: the waitlist moves up at once, in order.
       const promoted =
         saved.capacity > counts.confirmed &&
@@ -361,7 +375,12 @@ export class ExchangeSessionService {
           `この会は既に${s.status === 'FINISHED' ? '終了' : '中止'}しています`,
         );
       const registrants = await locked.active();
-      const saved = await locked.save({ status: 'CANCELLED', cancelledAt: this.now(), cancelReason: reason });
+      const saved = await locked.save({
+        status: 'CANCELLED',
+        cancelledAt: this.now(),
+        cancelReason: reason,
+        calendarSequence: s.calendarSequence + 1,
+      });
       // Everyone registered is told, whatever their status; their registrations stay as they were, for the record.
       const users = await this.usersIn(
         locked,
@@ -390,15 +409,49 @@ export class ExchangeSessionService {
         );
       const confirmed = await locked.confirmed();
       const attended = confirmed.filter((r) => r.checkedInAt !== null);
-      return locked.save({
+      const materials = report.materials.map((m) => ({ title: m.title, url: m.url }));
+      const reportChanged =
+        s.reportMinutes !== report.minutes || JSON.stringify(s.materials) !== JSON.stringify(materials);
+      const now = this.now();
+      // The report stays editable after FINISHED. Attendees are mailed when it is posted, and when it is
+      // edited again after REPORT_QUIET_HOURS since their last mail; edits within that window are silent.
+      const notify =
+        reportChanged &&
+        (!s.reportNotifiedAt ||
+          now.getTime() - s.reportNotifiedAt.getTime() >= REPORT_QUIET_HOURS * 3600_000);
+      const updated = s.reportNotifiedAt !== null;
+      const saved = await locked.save({
         status: 'FINISHED',
-        finishedAt: s.finishedAt ?? this.now(),
+        finishedAt: s.finishedAt ?? now,
         reportMinutes: report.minutes,
         reportAttendeeCount: report.attendeeCount ?? attended.length,
         reportMunicipalityCount:
           report.municipalityCount ?? new Set(attended.map((r) => r.municipalityId)).size,
-        materials: report.materials.map((m) => ({ title: m.title, url: m.url })),
+        materials,
+        ...(notify ? { reportNotifiedAt: now } : {}),
       });
+      if (notify) {
+        // Attendees: those checked in; a session with no check-in data counts its confirmed registrants.
+        const attendees = attended.length ? attended : confirmed;
+        const users = await this.usersIn(
+          locked,
+          attendees.map((r) => r.userId),
+        );
+        await locked.queueMails(
+          attendees.flatMap((r) => {
+            const u = users.get(r.userId);
+            return u
+              ? [
+                  {
+                    ...reportPostedMail(saved, u, updated),
+                    dedupeKey: `report:${r.id}:${now.toISOString()}`,
+                  },
+                ]
+              : [];
+          }),
+        );
+      }
+      return saved;
     });
   }
 
@@ -445,6 +498,8 @@ export class ExchangeSessionService {
           `input.tablePreferences: この会のテーブルではありません: ${bad}`,
         );
     }
+    // Registration questions (questionnaire module): checked before the seat, stored with it.
+    const answers = await this.registrationAnswers.check(sessionId, input?.answers);
     let result: Awaited<ReturnType<ExchangeSessionRepository['register']>>;
     try {
       result = await this.repository.register(
@@ -467,11 +522,17 @@ export class ExchangeSessionService {
             : null,
         // Still in the registration's transaction.
         async (locked, reg, confirmed) => {
+          if (answers)
+            await this.registrationAnswers.save(
+              locked.manager,
+              { sessionId, userId: target.id, registrationId: reg.id },
+              answers,
+            );
           if (reg.status === 'CONFIRMED') await this.alertIfThresholdCrossed(locked, confirmed);
         },
-        // When the callback above has work: at the seats where an alert is due. Every other registration
-        // commits in its one statement (RegistrationAutocommit migration).
-        (capacity) => capacityAlertSeats(capacity),
+        // When the callback above has work: with answers always, else at the seats where an alert is due.
+        // Every other registration commits in its one statement (RegistrationAutocommit migration).
+        (capacity) => (answers ? 'always' : capacityAlertSeats(capacity)),
       );
     } catch (e) {
       // The partial unique index decides a race the function's check could not see (e.g. a manual insert).
@@ -566,6 +627,32 @@ export class ExchangeSessionService {
       await this.queuePromotionMails(locked, s, promoted);
       return cancelled;
     });
+  }
+
+  /** One change notice to each live registrant (confirmed, waitlisted, awaiting the lottery), in its transaction. */
+  private async queueChangeNotices(
+    locked: LockedSession,
+    before: ExchangeSessionEntity,
+    saved: ExchangeSessionEntity,
+  ): Promise<void> {
+    const registrants = await locked.active();
+    const users = await this.usersIn(
+      locked,
+      registrants.map((r) => r.userId),
+    );
+    await locked.queueMails(
+      registrants.flatMap((r) => {
+        const u = users.get(r.userId);
+        return u
+          ? [
+              {
+                ...sessionChangedMail(saved, before, u, r.status === 'CONFIRMED'),
+                dedupeKey: `changed:${r.id}:${saved.calendarSequence}`,
+              },
+            ]
+          : [];
+      }),
+    );
   }
 
   /** Queues the mail of everyone moved up from the waitlist, in the transaction that moved them. */
@@ -759,7 +846,7 @@ export class ExchangeSessionService {
   async registrationsCsv(actor: Actor | null, sessionId: string): Promise<{ filename: string; csv: string }> {
     const session = await this.requireForManagement(actor, sessionId);
     const rows = await this.repository.exportRows(sessionId);
-    const time = (d: Date | null) => (d ? formatJst(d) : '');
+    const time = (d: Date | null) => (d ? csvDateTimeJst(d) : '');
     const csv = toCsv(
       [
         '状態',
@@ -864,13 +951,6 @@ function toAgendaValue(a: {
     durationMinutes: a.durationMinutes ?? null,
     caseStudyId: a.caseStudyId ?? null,
   };
-}
-
-/** 2026/11/21 14:05 in Japan time: Excel reads it as a date-time. */
-function formatJst(d: Date): string {
-  const j = new Date(d.getTime() + 9 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${j.getUTCFullYear()}/${p(j.getUTCMonth() + 1)}/${p(j.getUTCDate())} ${p(j.getUTCHours())}:${p(j.getUTCMinutes())}`;
 }
 
 /** The confirmed counts at which alertIfThresholdCrossed has an alert to consider (the level changes there). */

@@ -7,7 +7,7 @@ export const CALENDAR_PRODUCT_ID = '-//Yokoten//Exchange sessions//JA';
 /**
  * One VEVENT per session with the `ics` package. Times are written in UTC (…Z), which every calendar
  * shows in the reader's zone; UID is stable per session, so a re-import updates the event instead of
- * duplicating it. The meeting URL and venue are only included for someone allowed to see them.
+ * duplicating it, and SEQUENCE (the session's calendar_sequence) says which version is newer. The meeting URL and venue are only included for someone allowed to see them.
  */
 function eventOf(
   s: ExchangeSessionEntity,
@@ -38,6 +38,10 @@ function eventOf(
     status: s.status === 'CANCELLED' ? 'CANCELLED' : 'CONFIRMED',
     categories: ['定期共有会'],
     lastModified: s.updatedAt.getTime(),
+    // Same UID, higher SEQUENCE after every change registrants were told of (RFC 5545 §3.8.7.4), and DTSTAMP
+    // the time the file was made: a calendar that imported the event replaces it.
+    sequence: s.calendarSequence ?? 0,
+    timestamp: Date.now(),
     productId: CALENDAR_PRODUCT_ID,
   } as EventAttributes;
 }

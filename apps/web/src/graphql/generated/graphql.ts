@@ -372,6 +372,16 @@ export type PopulationBand =
   | 'OVER_1M'
   | 'UNDER_10K';
 
+export type QuestionAnswerInput = {
+  /** CHOICE (one) and MULTIPLE_CHOICE: option texts */
+  choices?: Array<string> | null | undefined;
+  questionId: string | number;
+  /** RATING: 1–5 */
+  rating?: number | null | undefined;
+  /** SHORT_TEXT and FREE_TEXT */
+  text?: string | null | undefined;
+};
+
 /** 横展開の記録: fields left out keep their recorded value */
 export type RecordAdoptionInput = {
   /** What was changed to fit the follower’s situation */
@@ -386,6 +396,8 @@ export type RecordAdoptionInput = {
 };
 
 export type RegisterInput = {
+  /** Answers to the session’s registration questions (required ones must be answered) */
+  answers?: Array<QuestionAnswerInput> | null | undefined;
   /** Table ids, most wanted first */
   tablePreferences?: Array<string | number> | null | undefined;
   /** A colleague of the caller’s municipality; default: the caller */

@@ -39,6 +39,7 @@ import {
   type SessionTimeframe,
 } from '../../../graphql/enums';
 import { oneLine, trim } from '../../../common/transforms';
+import { QuestionAnswerInput } from '../../questionnaire/dto/questionnaire.input';
 
 /**
  * May be left out, but not set to null: the field has no "empty" value (GraphQL's optional input fields
@@ -348,6 +349,17 @@ export class RegisterInput {
   @ArrayMaxSize(20)
   @IsUUID('all', { each: true })
   tablePreferences?: string[];
+
+  @Field(() => [QuestionAnswerInput], {
+    nullable: true,
+    description: 'Answers to the session’s registration questions (required ones must be answered)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => QuestionAnswerInput)
+  answers?: QuestionAnswerInput[];
 }
 
 @ArgsType()
