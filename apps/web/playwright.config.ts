@@ -3,6 +3,13 @@
 import { defineConfig } from '@playwright/test';
 import { BASE_URL } from './e2e/app';
 
+// The old runner's name filter, kept: E2E_ONLY='dashboard|phone header' runs the journeys whose name
+// contains one of the parts (the same as `-g`, with the parts taken literally).
+const only = process.env.E2E_ONLY;
+const grep = only
+  ? new RegExp(only.split('|').map((part) => part.replace(/[.*+?^${}()[\]\\]/g, '\\$&')).join('|'))
+  : undefined;
+
 export default defineConfig({
   testDir: './e2e/journeys',
   outputDir: '../../test-results',
@@ -14,6 +21,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 180_000,
+  ...(grep ? { grep } : {}),
   reporter: [['list']],
   use: {
     baseURL: BASE_URL,
