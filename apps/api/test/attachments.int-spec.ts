@@ -56,7 +56,8 @@ interface AttachmentView {
   downloadUrl: string;
 }
 
-const ATTACHMENT_FIELDS = 'id name caption mimeType kind sizeBytes membersOnly purpose textStatus downloadUrl';
+const ATTACHMENT_FIELDS =
+  'id name caption mimeType kind sizeBytes membersOnly purpose textStatus downloadUrl';
 
 describe('attachments: files of case studies and exchange sessions', () => {
   let t: TestApp;
@@ -72,9 +73,18 @@ describe('attachments: files of case studies and exchange sessions', () => {
     owner: { type?: string; id: string },
     name: string,
     body: Buffer | Buffer[],
-    opts: { token?: string; query?: Record<string, string>; chunked?: boolean; headers?: Record<string, string> } = {},
+    opts: {
+      token?: string;
+      query?: Record<string, string>;
+      chunked?: boolean;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<UploadResult> {
-    const params = new URLSearchParams({ ownerType: owner.type ?? 'CASE_STUDY', ownerId: owner.id, ...opts.query });
+    const params = new URLSearchParams({
+      ownerType: owner.type ?? 'CASE_STUDY',
+      ownerId: owner.id,
+      ...opts.query,
+    });
     const chunks = Array.isArray(body) ? body : [body];
     const length = chunks.reduce((n, c) => n + c.length, 0);
     return new Promise((resolve, reject) => {
@@ -135,8 +145,11 @@ describe('attachments: files of case studies and exchange sessions', () => {
     ).caseStudy?.attachments;
 
   const textStatusOf = async (id: string) =>
-    ((await ds.query(`SELECT text_status FROM attachments WHERE id = $1`, [id])) as Array<{ text_status: string }>)[0]
-      ?.text_status;
+    (
+      (await ds.query(`SELECT text_status FROM attachments WHERE id = $1`, [id])) as Array<{
+        text_status: string;
+      }>
+    )[0]?.text_status;
 
   const extracted = async (id: string) => {
     await eventually(
@@ -145,10 +158,12 @@ describe('attachments: files of case studies and exchange sessions', () => {
       60_000,
       100,
     );
-    return ((await ds.query(`SELECT text_status, text_content FROM attachments WHERE id = $1`, [id])) as Array<{
-      text_status: string;
-      text_content: string | null;
-    }>)[0];
+    return (
+      (await ds.query(`SELECT text_status, text_content FROM attachments WHERE id = $1`, [id])) as Array<{
+        text_status: string;
+        text_content: string | null;
+      }>
+    )[0];
   };
 
   const searchHits = async (query: string, token?: string) =>
@@ -212,9 +227,13 @@ describe('attachments: files of case studies and exchange sessions', () => {
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
     const disposition = got.headers.get('content-disposition') as string;
     expect(disposition.startsWith('attachment; ')).toBe(true);
-    expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent(PDF_NAME).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`);
+    expect(disposition).toContain(
+      `filename*=UTF-8''${encodeURIComponent(PDF_NAME).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+    );
     expect(/filename="[\x20-\x7e]+\.pdf"/.test(disposition)).toBe(true);
-    const [row] = (await ds.query(`SELECT sha256 FROM attachments WHERE id = $1`, [pdf.id])) as [{ sha256: string }];
+    const [row] = (await ds.query(`SELECT sha256 FROM attachments WHERE id = $1`, [pdf.id])) as [
+      { sha256: string },
+    ];
     expect(row.sha256).toBe(createHash('sha256').update(PDF).digest('hex'));
 
     expect(await caseFiles(ids.public)).toEqual([expect.objectContaining({ id: pdf.id, name: PDF_NAME })]);
@@ -225,7 +244,9 @@ describe('attachments: files of case studies and exchange sessions', () => {
     expect(row.text_status).toBe('DONE');
     // 支援 and 高齢者 as the kanji, not the look-alike Kangxi radicals the font maps some glyphs to.
     expect(row.text_content).toContain('雪下ろし支援の実施報告');
-    expect(row.text_content).toContain('高齢者世帯の屋根の雪下ろしを、地域の除雪ボランティアと事業者が分担して行いました。');
+    expect(row.text_content).toContain(
+      '高齢者世帯の屋根の雪下ろしを、地域の除雪ボランティアと事業者が分担して行いました。',
+    );
     await indexSynced(t);
 
     // Words only in the file, not in the case itself.
@@ -233,20 +254,29 @@ describe('attachments: files of case studies and exchange sessions', () => {
       () => searchHits('除雪ボランティア'),
       (h) => h.length > 0,
     );
-    expect(hits).toEqual([{ caseStudy: { id: ids.public }, matchedAttachment: { id: pdf.id, name: PDF_NAME } }]);
+    expect(hits).toEqual([
+      { caseStudy: { id: ids.public }, matchedAttachment: { id: pdf.id, name: PDF_NAME } },
+    ]);
     expect(await searchHits('三百十二件')).toEqual([
       { caseStudy: { id: ids.public }, matchedAttachment: { id: pdf.id, name: PDF_NAME } },
     ]);
     // A match in the case itself names no file.
-    expect(await searchHits('冬の暮らし')).toEqual([{ caseStudy: { id: ids.public }, matchedAttachment: null }]);
+    expect(await searchHits('冬の暮らし')).toEqual([
+      { caseStudy: { id: ids.public }, matchedAttachment: null },
+    ]);
   });
 
   it('keeps a members-only file from anonymous readers: not listed, not served, its text not searchable', async () => {
     const before = await stored();
-    const res = await upload({ id: ids.public }, '会員向け_雪室の運用メモ.docx', docx(['雪室貯蔵の温度記録と運用の工夫']), {
-      token: publisher,
-      query: { membersOnly: 'true' },
-    });
+    const res = await upload(
+      { id: ids.public },
+      '会員向け_雪室の運用メモ.docx',
+      docx(['雪室貯蔵の温度記録と運用の工夫']),
+      {
+        token: publisher,
+        query: { membersOnly: 'true' },
+      },
+    );
     expect(res.status).toBe(201);
     const file = res.body.attachment as AttachmentView;
     expect(file).toMatchObject({ kind: 'WORD', membersOnly: true });
@@ -327,13 +357,22 @@ describe('attachments: files of case studies and exchange sessions', () => {
 
   it('tells OOXML files apart by their content, whatever their name, and extracts their text', async () => {
     const made: Array<[string, Buffer, string, string]> = [
-      ['発表資料.pptx', pptx(['一枚目：雪下ろしの安全講習', '二枚目：参加者の声']), 'POWERPOINT', '参加者の声'],
+      [
+        '発表資料.pptx',
+        pptx(['一枚目：雪下ろしの安全講習', '二枚目：参加者の声']),
+        'POWERPOINT',
+        '参加者の声',
+      ],
       ['集計表.xlsx', xlsx(['地区名', '申込件数', '南部地区']), 'EXCEL', '南部地区'],
       ['名前が.zip の文書.zip', docx(['議事録：除雪計画の見直し']), 'WORD', '除雪計画の見直し'],
     ];
     for (const [name, body, kind, text] of made) {
       const res = await upload({ id: ids.other }, name, body, { token: other });
-      expect({ name, status: res.status, kind: res.body.attachment?.kind }).toEqual({ name, status: 201, kind });
+      expect({ name, status: res.status, kind: res.body.attachment?.kind }).toEqual({
+        name,
+        status: 201,
+        kind,
+      });
       const row = await extracted((res.body.attachment as AttachmentView).id);
       expect({ name, status: row.text_status, has: row.text_content?.includes(text) }).toEqual({
         name,
@@ -380,8 +419,13 @@ describe('attachments: files of case studies and exchange sessions', () => {
       expect(res.status).toBe(201);
     }
     const before = await stored();
-    const next = await upload({ id: ids.quota }, 'one-more.txt', Buffer.from('もう一つ'), { token: publisher });
-    expect(next).toMatchObject({ status: 409, body: { error: { code: 'ATTACHMENT_QUOTA_EXCEEDED', maxFiles: 20 } } });
+    const next = await upload({ id: ids.quota }, 'one-more.txt', Buffer.from('もう一つ'), {
+      token: publisher,
+    });
+    expect(next).toMatchObject({
+      status: 409,
+      body: { error: { code: 'ATTACHMENT_QUOTA_EXCEEDED', maxFiles: 20 } },
+    });
     expect(await stored()).toEqual(before);
     expect(await caseFiles(ids.quota, publisher)).toHaveLength(ATTACHMENTS_PER_OWNER);
   });
@@ -395,7 +439,11 @@ describe('attachments: files of case studies and exchange sessions', () => {
     const long = await t.gql(UPDATE, { id, input: { caption: 'あ'.repeat(301) } }, other);
     expect(long.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const updated = dataOf(
-      await t.gql<{ updateAttachment: AttachmentView }>(UPDATE, { id, input: { caption: '作業手順', membersOnly: true } }, other),
+      await t.gql<{ updateAttachment: AttachmentView }>(
+        UPDATE,
+        { id, input: { caption: '作業手順', membersOnly: true } },
+        other,
+      ),
     ).updateAttachment;
     expect(updated).toMatchObject({ caption: '作業手順', membersOnly: true });
     expect((await download(id)).status).toBe(404);
@@ -404,14 +452,20 @@ describe('attachments: files of case studies and exchange sessions', () => {
 
     const DELETE = `mutation($id: ID!) { deleteAttachment(id: $id) { id name } }`;
     expect((await t.gql(DELETE, { id }, publisher)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    expect(dataOf(await t.gql<{ deleteAttachment: { id: string } }>(DELETE, { id }, other)).deleteAttachment.id).toBe(id);
+    expect(
+      dataOf(await t.gql<{ deleteAttachment: { id: string } }>(DELETE, { id }, other)).deleteAttachment.id,
+    ).toBe(id);
     expect((await download(id, other)).status).toBe(404);
     expect(await ds.query(`SELECT 1 FROM attachment_chunks WHERE attachment_id = $1`, [id])).toEqual([]);
     const audit = (await ds.query(
       `SELECT action FROM audit_log WHERE subject_id = $1 AND action LIKE 'attachment.%' AND subject_label LIKE '手順書.pdf%' ORDER BY id`,
       [ids.other],
     )) as Array<{ action: string }>;
-    expect(audit.map((a) => a.action)).toEqual(['attachment.upload', 'attachment.update', 'attachment.delete']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'attachment.upload',
+      'attachment.update',
+      'attachment.delete',
+    ]);
   });
 
   it('a file that cannot be read stays downloadable, its text FAILED, and the worker goes on', async () => {
@@ -421,13 +475,17 @@ describe('attachments: files of case studies and exchange sessions', () => {
     const id = (res.body.attachment as AttachmentView).id;
     expect((await extracted(id)).text_status).toBe('FAILED');
     expect((await download(id)).bytes.equals(broken)).toBe(true);
-    const next = await upload({ id: ids.other }, 'after.txt', Buffer.from('壊れたファイルの後の議事メモ'), { token: other });
+    const next = await upload({ id: ids.other }, 'after.txt', Buffer.from('壊れたファイルの後の議事メモ'), {
+      token: other,
+    });
     expect((await extracted((next.body.attachment as AttachmentView).id)).text_status).toBe('DONE');
   });
 
   it('session files: the organiser adds an agenda to a draft session, public once registration opens', async () => {
     const session = await createSession(t, organiser, { open: false });
-    const denied = await upload({ type: 'EXCHANGE_SESSION', id: session.id }, '次第.pdf', PDF, { token: publisher });
+    const denied = await upload({ type: 'EXCHANGE_SESSION', id: session.id }, '次第.pdf', PDF, {
+      token: publisher,
+    });
     expect(denied.status).toBe(404); // a draft session does not exist for an officer
     const wrongPurpose = await upload({ type: 'EXCHANGE_SESSION', id: session.id }, '次第.pdf', PDF, {
       token: organiser,
@@ -442,7 +500,11 @@ describe('attachments: files of case studies and exchange sessions', () => {
     const file = res.body.attachment as AttachmentView;
     expect(file).toMatchObject({ purpose: 'AGENDA', caption: '当日の進行' });
     expect((await download(file.id)).status).toBe(404);
-    await t.gql(`mutation($id: ID!) { openRegistration(sessionId: $id) { id } }`, { id: session.id }, organiser);
+    await t.gql(
+      `mutation($id: ID!) { openRegistration(sessionId: $id) { id } }`,
+      { id: session.id },
+      organiser,
+    );
     const listed = dataOf(
       await t.gql<{ exchangeSession: { attachments: AttachmentView[] } }>(
         `query($id: ID!) { exchangeSession(id: $id) { attachments { ${ATTACHMENT_FIELDS} } } }`,
@@ -457,8 +519,8 @@ describe('attachments: files of case studies and exchange sessions', () => {
     const QUERY = `{ searchCaseStudies(pageSize: 20) { hits { caseStudy { id attachments { id name } } } } }`;
     let hits: unknown[] = [];
     const statements = await requestStatements('client', async () => {
-      hits = dataOf(await t.gql<{ searchCaseStudies: { hits: unknown[] } }>(QUERY, undefined, other)).searchCaseStudies
-        .hits;
+      hits = dataOf(await t.gql<{ searchCaseStudies: { hits: unknown[] } }>(QUERY, undefined, other))
+        .searchCaseStudies.hits;
     });
     expect(hits.length).toBeGreaterThanOrEqual(3);
     expect(statements.filter((s) => /FROM "attachments"/i.test(s))).toHaveLength(1);
@@ -493,9 +555,14 @@ describe('attachments: files of case studies and exchange sessions', () => {
           )
         ).rows;
         expect(Buffer.concat(rows.map((r) => r.data)).equals(PDF)).toBe(true);
-        const [meta] = (await restored.query(`SELECT name, sha256, text_status FROM attachments WHERE id = $1`, [pdf.id]))
-          .rows;
-        expect(meta).toEqual({ name: PDF_NAME, sha256: createHash('sha256').update(PDF).digest('hex'), text_status: 'DONE' });
+        const [meta] = (
+          await restored.query(`SELECT name, sha256, text_status FROM attachments WHERE id = $1`, [pdf.id])
+        ).rows;
+        expect(meta).toEqual({
+          name: PDF_NAME,
+          sha256: createHash('sha256').update(PDF).digest('hex'),
+          text_status: 'DONE',
+        });
       } finally {
         await restored.end();
       }

@@ -191,6 +191,26 @@ async function fillTablesTheDemoLeavesEmpty(t: TestApp): Promise<void> {
       await db.query(`INSERT INTO rate_limits (key, points, expire) VALUES ('test', 1, 0)`);
     if (await empty('join_application_limits'))
       await db.query(`INSERT INTO join_application_limits (key, points, expire) VALUES ('test', 1, 0)`);
+    // Files: a row with every byte value, so the COPY of bytea is checked byte for byte.
+    if (await empty('attachments')) {
+      await db.query(
+        `INSERT INTO attachments (id, case_study_id, name, caption, mime_type, size_bytes, sha256, text_status, text_content, text_folded)
+         SELECT '00000000-0000-4000-8000-0000000000a1', id, '報告書 "最終".pdf', E'説明\t改行\nあり', 'application/pdf', 256,
+                encode(sha256(decode(string_agg(lpad(to_hex(b), 2, '0'), '' ORDER BY b), 'hex')), 'hex'), 'DONE', '本文', '本文'
+           FROM case_studies, generate_series(0, 255) AS b
+          WHERE id = (SELECT id FROM case_studies ORDER BY id LIMIT 1) GROUP BY id`,
+      );
+      await db.query(
+        `INSERT INTO attachment_chunks (attachment_id, seq, data)
+         SELECT '00000000-0000-4000-8000-0000000000a1', 0, decode(string_agg(lpad(to_hex(b), 2, '0'), '' ORDER BY b), 'hex')
+           FROM generate_series(0, 255) AS b`,
+      );
+    }
+    if (await empty('attachment_text_outbox'))
+      await db.query(
+        `INSERT INTO attachment_text_outbox (attachment_id, available_at)
+         VALUES ('00000000-0000-4000-8000-0000000000a1', now() + interval '1 day')`,
+      );
     if (await empty('audit_log'))
       await db.query(
         `INSERT INTO audit_log (actor_user_id, actor_label, action, subject_type, subject_id, subject_label, before, after)

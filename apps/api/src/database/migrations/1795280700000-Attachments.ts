@@ -94,7 +94,9 @@ export class Attachments1795280700000 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TRIGGER "TRG_attachment_text_outbox_notify" ON "attachment_text_outbox"`);
     await queryRunner.query(`DROP FUNCTION "attachment_text_outbox_notify"()`);
-    await queryRunner.query(`ALTER TABLE "attachment_chunks" DROP CONSTRAINT "FK_attachment_chunks_attachment"`);
+    await queryRunner.query(
+      `ALTER TABLE "attachment_chunks" DROP CONSTRAINT "FK_attachment_chunks_attachment"`,
+    );
     await queryRunner.query(`ALTER TABLE "attachments" DROP CONSTRAINT "FK_attachments_uploaded_by"`);
     await queryRunner.query(`ALTER TABLE "attachments" DROP CONSTRAINT "FK_attachments_exchange_session"`);
     await queryRunner.query(`ALTER TABLE "attachments" DROP CONSTRAINT "FK_attachments_case_study"`);

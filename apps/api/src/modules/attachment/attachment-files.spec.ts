@@ -19,12 +19,28 @@ describe('sniffAttachmentType: the type from the content, never the name', () =>
   it.each([
     ['report.pdf', PDF, 'application/pdf'],
     ['写真.png', PNG, 'image/png'],
-    ['議事録.docx', docx(['議事録']), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [
+      '議事録.docx',
+      docx(['議事録']),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
     ['集計.xlsx', xlsx(['件数']), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-    ['発表.pptx', pptx(['表紙']), 'application/vnd.openxmlformats-officedocument.presentationml.presentation'],
+    [
+      '発表.pptx',
+      pptx(['表紙']),
+      'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    ],
     // A Word file named .zip (or .xlsx) is still a Word file.
-    ['renamed.zip', docx(['中身は文書']), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-    ['renamed.xlsx', docx(['中身は文書']), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    [
+      'renamed.zip',
+      docx(['中身は文書']),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
+    [
+      'renamed.xlsx',
+      docx(['中身は文書']),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
     ['メモ.txt', Buffer.from('会議のメモ\r\n次回は5月'), 'text/plain'],
     ['名簿.csv', Buffer.from('自治体,人数\n北九州市,3\n'), 'text/csv'],
   ])('%s → %s', async (name, bytes, mime) => {
@@ -58,7 +74,9 @@ describe('contentDisposition (RFC 6266 / 5987)', () => {
     expect(contentDisposition('報告書 (最終).pdf')).toBe(
       `attachment; filename="___ (__).pdf"; filename*=UTF-8''%E5%A0%B1%E5%91%8A%E6%9B%B8%20%28%E6%9C%80%E7%B5%82%29.pdf`,
     );
-    expect(contentDisposition('a"b\\c.pdf')).toBe(`attachment; filename="a_b_c.pdf"; filename*=UTF-8''a%22b%5Cc.pdf`);
+    expect(contentDisposition('a"b\\c.pdf')).toBe(
+      `attachment; filename="a_b_c.pdf"; filename*=UTF-8''a%22b%5Cc.pdf`,
+    );
   });
 });
 
@@ -85,15 +103,18 @@ describe('extractText (child process)', () => {
 
   it('reads docx paragraphs, pptx slides in order and xlsx shared strings', async () => {
     expect(
-      await run('application/vnd.openxmlformats-officedocument.wordprocessingml.document', docx(['第一段落 & 記号', '第二段落'])),
+      await run(
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        docx(['第一段落 & 記号', '第二段落']),
+      ),
     ).toBe('第一段落 & 記号\n第二段落');
     const slides = Array.from({ length: 11 }, (_, i) => `スライド${i + 1}`);
     expect(
       await run('application/vnd.openxmlformats-officedocument.presentationml.presentation', pptx(slides)),
     ).toBe(slides.join('\n'));
-    expect(await run('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', xlsx(['地区', '件数']))).toBe(
-      '地区\n件数',
-    );
+    expect(
+      await run('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', xlsx(['地区', '件数'])),
+    ).toBe('地区\n件数');
   });
 
   it('reads UTF-8 and Shift_JIS text files', async () => {
@@ -102,12 +123,18 @@ describe('extractText (child process)', () => {
   });
 
   it('keeps at most maxChars characters', async () => {
-    const text = await run('text/plain', Buffer.from('あ'.repeat(500)), { timeoutMs: 30_000, maxOldSpaceMb: 256, maxChars: 100 });
+    const text = await run('text/plain', Buffer.from('あ'.repeat(500)), {
+      timeoutMs: 30_000,
+      maxOldSpaceMb: 256,
+      maxChars: 100,
+    });
     expect(text).toBe('あ'.repeat(100));
   });
 
   it('fails with an ExtractionError on a malformed file (the caller goes on)', async () => {
-    await expect(run('application/pdf', Buffer.from('%PDF-1.7\nnot really'))).rejects.toBeInstanceOf(ExtractionError);
+    await expect(run('application/pdf', Buffer.from('%PDF-1.7\nnot really'))).rejects.toBeInstanceOf(
+      ExtractionError,
+    );
   });
 
   it('stops a zip bomb: an OOXML part expanding beyond the XML limit fails, bounded', async () => {

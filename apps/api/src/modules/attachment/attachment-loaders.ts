@@ -11,7 +11,11 @@ export interface AttachmentLoaders {
   matchedFile: DataLoader<string, { id: string; name: string } | null>;
 }
 
-function grouped(rows: AttachmentEntity[], key: (r: AttachmentEntity) => string | null, keys: readonly string[]) {
+function grouped(
+  rows: AttachmentEntity[],
+  key: (r: AttachmentEntity) => string | null,
+  keys: readonly string[],
+) {
   const map = new Map<string, AttachmentEntity[]>(keys.map((k) => [k, []]));
   for (const r of rows) {
     const k = key(r);

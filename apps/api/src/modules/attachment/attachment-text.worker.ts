@@ -139,7 +139,9 @@ export class AttachmentTextWorker implements OnApplicationBootstrap, BeforeAppli
     }
     await this.repository.transaction(async (db) => {
       // The file may have been deleted while its text was extracted: then there is nothing to update.
-      const [still] = (await db.query(`SELECT id FROM attachments WHERE id = $1 FOR UPDATE`, [file.id])) as unknown[];
+      const [still] = (await db.query(`SELECT id FROM attachments WHERE id = $1 FOR UPDATE`, [
+        file.id,
+      ])) as unknown[];
       if (still) {
         await this.repository.setText(
           db,
@@ -148,12 +150,17 @@ export class AttachmentTextWorker implements OnApplicationBootstrap, BeforeAppli
           text,
           text === null ? null : normalizeForSearch(text),
         );
-        if (file.caseStudyId && failure === null) await enqueueIndexUpdate(db, 'case_study', file.caseStudyId);
+        if (file.caseStudyId && failure === null)
+          await enqueueIndexUpdate(db, 'case_study', file.caseStudyId);
       }
       await db.query(`DELETE FROM attachment_text_outbox WHERE id = $1`, [jobId]);
     });
     if (failure !== null)
-      this.logger.warn({ msg: 'attachment text not extracted; the file stays, unsearchable', attachmentId, error: failure });
+      this.logger.warn({
+        msg: 'attachment text not extracted; the file stays, unsearchable',
+        attachmentId,
+        error: failure,
+      });
     return failure === null ? 'DONE' : 'FAILED';
   }
 }

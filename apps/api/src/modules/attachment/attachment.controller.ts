@@ -1,7 +1,11 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
-import { ATTACHMENT_OWNER_TYPES, type AttachmentOwnerType, type SessionAttachmentPurpose } from '@yokoten/case-studies';
+import {
+  ATTACHMENT_OWNER_TYPES,
+  type AttachmentOwnerType,
+  type SessionAttachmentPurpose,
+} from '@yokoten/case-studies';
 import { AppError, BadUserInputError, ForbiddenError } from '../../common/app-error';
 import { consumeOrThrow, limiterKey, RateLimits } from '../../common/rate-limits';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -115,13 +119,19 @@ export class AttachmentController {
       await this.service.prepareUpload(actor, input, declared);
       if (actor)
         await consumeOrThrow(
-          this.rateLimits.limiter('attachment-upload-user', { points: UPLOADS_PER_USER_HOUR, durationSeconds: 3600 }),
+          this.rateLimits.limiter('attachment-upload-user', {
+            points: UPLOADS_PER_USER_HOUR,
+            durationSeconds: 3600,
+          }),
           limiterKey(actor.userId),
           'アップロードが多すぎます。しばらくしてからもう一度お試しください。 (Too many uploads)',
         );
       const { head, rest } = await splitHead(req);
       const file = await this.service.upload(actor, input, head, rest);
-      res.status(201).set('Cache-Control', 'no-store').json({ attachment: toAttachment(file) });
+      res
+        .status(201)
+        .set('Cache-Control', 'no-store')
+        .json({ attachment: toAttachment(file) });
     } catch (e) {
       this.fail(req, res, e);
     }
@@ -178,7 +188,10 @@ export class AttachmentController {
     try {
       name = decodeURIComponent(typeof rawName === 'string' ? rawName : '');
     } catch {
-      throw new BadUserInputError('name', 'name: X-File-Name must be percent-encoded UTF-8 (encodeURIComponent)');
+      throw new BadUserInputError(
+        'name',
+        'name: X-File-Name must be percent-encoded UTF-8 (encodeURIComponent)',
+      );
     }
     const membersOnly = one(req.query.membersOnly);
     if (membersOnly !== undefined && membersOnly !== 'true' && membersOnly !== 'false')
@@ -223,8 +236,11 @@ export class AttachmentController {
       res.set('Retry-After', String(e.extensions.retryAfterSeconds));
     // A refused upload's body is not read: close the connection after answering rather than drain it.
     if (req.method === 'POST' && !req.readableEnded) res.set('Connection', 'close');
-    res.status(status).set('Cache-Control', 'no-store').json({
-      error: { code: e.code, message: e.message, ...e.extensions },
-    });
+    res
+      .status(status)
+      .set('Cache-Control', 'no-store')
+      .json({
+        error: { code: e.code, message: e.message, ...e.extensions },
+      });
   }
 }

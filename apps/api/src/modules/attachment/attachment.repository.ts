@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type DataSource, type EntityManager, In } from 'typeorm';
-import type { AttachmentOwnerType, CaseStatus, ExchangeSessionStatus, Visibility } from '@yokoten/case-studies';
+import type {
+  AttachmentOwnerType,
+  CaseStatus,
+  ExchangeSessionStatus,
+  Visibility,
+} from '@yokoten/case-studies';
 import { AttachmentEntity, AttachmentTextOutboxEntity } from './attachment.entity';
 
 export interface CaseOwnerRow {
@@ -35,7 +40,13 @@ export class AttachmentRepository {
       const [row] = (await q.query(
         `SELECT id, title, municipality_id, status, visibility FROM case_studies WHERE id = $1`,
         [id],
-      )) as Array<{ id: string; title: string; municipality_id: string; status: CaseStatus; visibility: Visibility }>;
+      )) as Array<{
+        id: string;
+        title: string;
+        municipality_id: string;
+        status: CaseStatus;
+        visibility: Visibility;
+      }>;
       return row
         ? {
             type,
@@ -47,7 +58,9 @@ export class AttachmentRepository {
           }
         : null;
     }
-    const [row] = (await q.query(`SELECT id, title, status FROM exchange_sessions WHERE id = $1`, [id])) as Array<{
+    const [row] = (await q.query(`SELECT id, title, status FROM exchange_sessions WHERE id = $1`, [
+      id,
+    ])) as Array<{
       id: string;
       title: string;
       status: ExchangeSessionStatus;
@@ -61,7 +74,9 @@ export class AttachmentRepository {
 
   /** Holds the owner's files still (count, insert) until the transaction ends: the quota holds under races. */
   async lockOwner(db: EntityManager, ownerId: string): Promise<void> {
-    await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('attachments:' || $1::text, 0))`, [ownerId]);
+    await db.query(`SELECT pg_advisory_xact_lock(hashtextextended('attachments:' || $1::text, 0))`, [
+      ownerId,
+    ]);
   }
 
   async countForOwner(type: AttachmentOwnerType, ownerId: string, db?: EntityManager): Promise<number> {

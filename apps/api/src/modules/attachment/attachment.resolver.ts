@@ -39,7 +39,8 @@ export class AttachmentResolver {
   constructor(private readonly service: AttachmentService) {}
 
   @Mutation(() => Attachment, {
-    description: "A file's caption, members-only flag or (session files) purpose: the case's editors or the organisers",
+    description:
+      "A file's caption, members-only flag or (session files) purpose: the case's editors or the organisers",
   })
   async updateAttachment(
     @Args('id', { type: () => ID }) id: string,
@@ -84,9 +85,13 @@ export class ExchangeSessionAttachmentsResolver {
   ) {}
 
   @ResolveField(() => [Attachment], {
-    description: '資料: files of the session, oldest first (at most 20); members-only ones for members and organisers',
+    description:
+      '資料: files of the session, oldest first (at most 20); members-only ones for members and organisers',
   })
-  async attachments(@Parent() s: ExchangeSessionEntity, @Context() ctx: RequestContext): Promise<Attachment[]> {
+  async attachments(
+    @Parent() s: ExchangeSessionEntity,
+    @Context() ctx: RequestContext,
+  ): Promise<Attachment[]> {
     const files = await this.loaders.for(ctx).bySession.load(s.id);
     return this.service.visibleFiles(ctx.actor, files).map(toAttachment);
   }

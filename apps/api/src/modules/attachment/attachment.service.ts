@@ -75,7 +75,10 @@ export class AttachmentQuotaError extends AppError {
 export function cleanFileName(raw: string): string {
   const last = raw.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  return last.normalize('NFC').replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  return last
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim();
 }
 
 function checkName(raw: string): string {
@@ -176,7 +179,11 @@ export class AttachmentService {
    * Checks an upload before a byte of its body is read: the owner exists and the caller may add files to
    * it, the name and caption are acceptable, the quota is not used up, the declared length is not too large.
    */
-  async prepareUpload(actor: Actor | null, req: UploadRequest, declaredLength: number | null): Promise<OwnerRow> {
+  async prepareUpload(
+    actor: Actor | null,
+    req: UploadRequest,
+    declaredLength: number | null,
+  ): Promise<OwnerRow> {
     const owner = await this.repository.owner(req.ownerType, req.ownerId);
     if (!owner || (actor && !this.canReadOwner(actor, owner)))
       throw new NotFoundError(req.ownerType === 'CASE_STUDY' ? 'CaseStudy' : 'ExchangeSession', req.ownerId);
@@ -254,16 +261,19 @@ export class AttachmentService {
       const editor = this.authorizeManage(actor, owner);
       const before = this.summary(file);
       if (changes.caption !== undefined) file.caption = checkCaption(changes.caption);
-      if (changes.membersOnly !== undefined && changes.membersOnly !== null) file.membersOnly = changes.membersOnly;
+      if (changes.membersOnly !== undefined && changes.membersOnly !== null)
+        file.membersOnly = changes.membersOnly;
       if (changes.purpose !== undefined) file.purpose = checkPurpose(owner, changes.purpose);
-      await db.query(`UPDATE attachments SET caption = $2, members_only = $3, purpose = $4, updated_at = now() WHERE id = $1`, [
-        file.id,
-        file.caption,
-        file.membersOnly,
-        file.purpose,
-      ]);
+      await db.query(
+        `UPDATE attachments SET caption = $2, members_only = $3, purpose = $4, updated_at = now() WHERE id = $1`,
+        [file.id, file.caption, file.membersOnly, file.purpose],
+      );
       // Members-only text leaves the index (and public text enters it).
-      if (owner.type === 'CASE_STUDY' && before.membersOnly !== file.membersOnly && file.textStatus === 'DONE')
+      if (
+        owner.type === 'CASE_STUDY' &&
+        before.membersOnly !== file.membersOnly &&
+        file.textStatus === 'DONE'
+      )
         await enqueueIndexUpdate(db, 'case_study', owner.id);
       await this.record(db, editor, 'attachment.update', owner, file, before, this.summary(file));
       return (await this.repository.findById(id, db)) as AttachmentEntity;

@@ -92,7 +92,10 @@ async function ooxmlText(data, spec) {
     zip.readEntry();
   });
   // Slides and sheets in their own order (slide2 before slide10), shared strings first.
-  return [...texts.keys()].sort(naturalOrder).map((k) => texts.get(k).trim()).join('\n');
+  return [...texts.keys()]
+    .sort(naturalOrder)
+    .map((k) => texts.get(k).trim())
+    .join('\n');
 }
 
 async function pdfText(data) {

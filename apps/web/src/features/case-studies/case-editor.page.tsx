@@ -57,6 +57,7 @@ import {
 import { MarkdownField, type MarkdownTab } from './markdown-field';
 import { OutcomesEditor } from './outcomes-editor';
 import { PublishChecklistPanel } from './publish-checklist-panel';
+import { AttachmentsSection } from '../attachments/attachments-section';
 import { PublishRequiredMark } from './publish-required-mark';
 
 const AUTOSAVE_DELAY_MS = 1500;
@@ -932,6 +933,12 @@ function CaseEditorForm({
               {...bind('contactPhone')}
             />
           </Section>
+
+          {caseId ? (
+            <AttachmentsSection ownerType="CASE_STUDY" ownerId={caseId} />
+          ) : (
+            <p className="text-std-16N-170 text-solid-gray-700">{t('attachments.saveFirst')}</p>
+          )}
 
           <div className="flex flex-wrap gap-3 border-t border-solid-gray-420 pt-8">
             {isNew ? (

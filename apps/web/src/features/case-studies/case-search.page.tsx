@@ -639,6 +639,7 @@ export function CaseSearchPage() {
                   const highlights = hit.highlights;
                   const snippet =
                     highlights?.body && highlights.body.includes('<mark>') ? highlights.body : null;
+                  const matched = hit.matchedAttachment;
                   return (
                     <li key={hit.caseStudy.id}>
                       <CaseCard
@@ -647,7 +648,18 @@ export function CaseSearchPage() {
                         summary={
                           <HighlightedText html={highlights?.summary} fallback={hit.caseStudy.summary} />
                         }
-                        snippet={snippet ? <HighlightedText html={snippet} /> : undefined}
+                        snippet={
+                          snippet || matched ? (
+                            <>
+                              {snippet && <HighlightedText html={snippet} />}
+                              {matched && (
+                                <span className="block text-std-16B-170 text-solid-gray-800">
+                                  {t('attachments.matched', { name: matched.name })}
+                                </span>
+                              )}
+                            </>
+                          ) : undefined
+                        }
                       />
                     </li>
                   );

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { AttachmentList } from '../attachments/attachment-list';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
@@ -533,6 +534,7 @@ function CaseContent({ caseStudy, user }: { caseStudy: CaseStudyDetailFragment; 
         </div>
       </div>
 
+      <AttachmentList ownerType="CASE_STUDY" id={caseStudy.id} />
       <CaseNetworkSection caseStudy={caseStudy} />
       <SimilarCases caseStudy={caseStudy} />
     </>

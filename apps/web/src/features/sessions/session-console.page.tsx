@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { AttachmentsSection } from '../attachments/attachments-section';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -723,6 +724,11 @@ export function SessionConsolePage() {
         <TableAssignment session={session} score={data.tableAssignmentScore} registrations={registrations} />
         <RegistrationsTable session={session} registrations={registrations} />
         <PrefectureCounts rows={data.registrationCountsByPrefecture} />
+        {session.status !== 'CANCELLED' && (
+          <div className="mt-10">
+            <AttachmentsSection ownerType="EXCHANGE_SESSION" ownerId={session.id} />
+          </div>
+        )}
         {(session.status === 'OPEN' || session.status === 'CLOSED') && (
           <FinishForm session={session} onDone={done} />
         )}

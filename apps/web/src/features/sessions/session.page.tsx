@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { AttachmentList } from '../attachments/attachment-list';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -357,6 +358,7 @@ export function SessionPage() {
           <Agenda session={session} />
           <Tables session={session} />
           <Report session={session} />
+          <AttachmentList ownerType="EXCHANGE_SESSION" id={session.id} />
         </>
       )}
     </div>

@@ -70,6 +70,22 @@ export type AskInquiryInput = {
   subject: string;
 };
 
+/** What a file is, for its icon and label: PDF, WORD, EXCEL, POWERPOINT, IMAGE, TEXT */
+export type AttachmentKind =
+  | 'EXCEL'
+  | 'IMAGE'
+  | 'PDF'
+  | 'POWERPOINT'
+  | 'TEXT'
+  | 'WORD';
+
+/** Whether the text of a file is searchable: PENDING (being extracted), DONE, FAILED (not readable), NONE (images, legacy Office files) */
+export type AttachmentTextStatus =
+  | 'DONE'
+  | 'FAILED'
+  | 'NONE'
+  | 'PENDING';
+
 export type AuditLogFilter = {
   /** Any of these actions, e.g. ["municipality.admit"] */
   actions?: Array<string> | null | undefined;
@@ -432,6 +448,13 @@ export type SaveSearchInput = {
   query?: string | null | undefined;
 };
 
+/** What a session file is for: AGENDA and PREPARATION before the session, SLIDES and REPORT after it */
+export type SessionAttachmentPurpose =
+  | 'AGENDA'
+  | 'PREPARATION'
+  | 'REPORT'
+  | 'SLIDES';
+
 export type SessionFormat =
   | 'HYBRID'
   | 'ONLINE'
@@ -474,6 +497,14 @@ export type SignDeclarationInput = {
   signerTitle: string;
   /** The municipality’s own commitment, in its words */
   statement: string;
+};
+
+/** What may change on a file (its bytes never: delete it and upload another) */
+export type UpdateAttachmentInput = {
+  caption?: string | null | undefined;
+  membersOnly?: boolean | null | undefined;
+  /** Session files only */
+  purpose?: SessionAttachmentPurpose | null | undefined;
 };
 
 export type UpdateCaseStudyInput = {
@@ -673,6 +704,37 @@ export type WithdrawAdoptionMutationVariables = Exact<{
 
 export type WithdrawAdoptionMutation = { withdrawAdoption: boolean };
 
+export type AttachmentFieldsFragment = { id: string, name: string, caption: string, mimeType: string, kind: AttachmentKind, sizeBytes: number, membersOnly: boolean, purpose: SessionAttachmentPurpose | null, textStatus: AttachmentTextStatus, downloadUrl: string, createdAt: string };
+
+export type CaseAttachmentsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CaseAttachmentsQuery = { caseStudy: { id: string, attachments: Array<{ id: string, name: string, caption: string, mimeType: string, kind: AttachmentKind, sizeBytes: number, membersOnly: boolean, purpose: SessionAttachmentPurpose | null, textStatus: AttachmentTextStatus, downloadUrl: string, createdAt: string }> } | null };
+
+export type SessionAttachmentsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SessionAttachmentsQuery = { exchangeSession: { id: string, attachments: Array<{ id: string, name: string, caption: string, mimeType: string, kind: AttachmentKind, sizeBytes: number, membersOnly: boolean, purpose: SessionAttachmentPurpose | null, textStatus: AttachmentTextStatus, downloadUrl: string, createdAt: string }> } | null };
+
+export type UpdateAttachmentMutationVariables = Exact<{
+  id: string | number;
+  input: UpdateAttachmentInput;
+}>;
+
+
+export type UpdateAttachmentMutation = { updateAttachment: { id: string, name: string, caption: string, mimeType: string, kind: AttachmentKind, sizeBytes: number, membersOnly: boolean, purpose: SessionAttachmentPurpose | null, textStatus: AttachmentTextStatus, downloadUrl: string, createdAt: string } };
+
+export type DeleteAttachmentMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DeleteAttachmentMutation = { deleteAttachment: { id: string, name: string } };
+
 export type CurrentUserFragment = { id: string, email: string, name: string, role: Role, municipality: { id: string, code: string, name: string, nameEn: string | null, membershipStatus: MembershipStatus | null } | null };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
@@ -693,7 +755,7 @@ export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 export type LogoutMutation = { logout: boolean };
 
-export type CaseSearchHitFragment = { caseStudy: { tags: Array<string>, id: string, title: string, summary: string, status: CaseStatus, visibility: Visibility, stage: CaseStage, themes: Array<CaseTheme>, targets: Array<CaseTarget>, fiscalYears: Array<number>, budgetYen: number | null, publishedAt: string | null, updatedAt: string, municipality: { id: string, code: string, name: string, nameEn: string | null, kind: MunicipalityKind, population: number | null, populationBand: PopulationBand | null, prefecture: { code: string, name: string, nameEn: string } } }, highlights: { title: string, summary: string, body: string } | null };
+export type CaseSearchHitFragment = { caseStudy: { tags: Array<string>, id: string, title: string, summary: string, status: CaseStatus, visibility: Visibility, stage: CaseStage, themes: Array<CaseTheme>, targets: Array<CaseTarget>, fiscalYears: Array<number>, budgetYen: number | null, publishedAt: string | null, updatedAt: string, municipality: { id: string, code: string, name: string, nameEn: string | null, kind: MunicipalityKind, population: number | null, populationBand: PopulationBand | null, prefecture: { code: string, name: string, nameEn: string } } }, highlights: { title: string, summary: string, body: string } | null, matchedAttachment: { id: string, name: string } | null };
 
 export type SearchCaseStudiesQueryVariables = Exact<{
   query?: string | null | undefined;
@@ -704,7 +766,7 @@ export type SearchCaseStudiesQueryVariables = Exact<{
 }>;
 
 
-export type SearchCaseStudiesQuery = { searchCaseStudies: { totalHits: number, totalPages: number, page: number, pageSize: number, processingTimeMs: number, relaxed: boolean, query: string, hits: Array<{ caseStudy: { tags: Array<string>, id: string, title: string, summary: string, status: CaseStatus, visibility: Visibility, stage: CaseStage, themes: Array<CaseTheme>, targets: Array<CaseTarget>, fiscalYears: Array<number>, budgetYen: number | null, publishedAt: string | null, updatedAt: string, municipality: { id: string, code: string, name: string, nameEn: string | null, kind: MunicipalityKind, population: number | null, populationBand: PopulationBand | null, prefecture: { code: string, name: string, nameEn: string } } }, highlights: { title: string, summary: string, body: string } | null }>, facets: Array<{ field: string, values: Array<{ value: string, count: number }> }> } };
+export type SearchCaseStudiesQuery = { searchCaseStudies: { totalHits: number, totalPages: number, page: number, pageSize: number, processingTimeMs: number, relaxed: boolean, query: string, hits: Array<{ caseStudy: { tags: Array<string>, id: string, title: string, summary: string, status: CaseStatus, visibility: Visibility, stage: CaseStage, themes: Array<CaseTheme>, targets: Array<CaseTarget>, fiscalYears: Array<number>, budgetYen: number | null, publishedAt: string | null, updatedAt: string, municipality: { id: string, code: string, name: string, nameEn: string | null, kind: MunicipalityKind, population: number | null, populationBand: PopulationBand | null, prefecture: { code: string, name: string, nameEn: string } } }, highlights: { title: string, summary: string, body: string } | null, matchedAttachment: { id: string, name: string } | null }>, facets: Array<{ field: string, values: Array<{ value: string, count: number }> }> } };
 
 export type NewestCaseStudiesQueryVariables = Exact<{
   pageSize: number;
@@ -1292,6 +1354,12 @@ export { CaseAdoptionsDocument } from './documents/CaseAdoptionsDocument';
 export { MyCasesForAdoptionDocument } from './documents/MyCasesForAdoptionDocument';
 export { RecordAdoptionDocument } from './documents/RecordAdoptionDocument';
 export { WithdrawAdoptionDocument } from './documents/WithdrawAdoptionDocument';
+// attachment.graphql
+export { AttachmentFieldsFragmentDoc } from './documents/AttachmentFieldsFragmentDoc';
+export { CaseAttachmentsDocument } from './documents/CaseAttachmentsDocument';
+export { SessionAttachmentsDocument } from './documents/SessionAttachmentsDocument';
+export { UpdateAttachmentDocument } from './documents/UpdateAttachmentDocument';
+export { DeleteAttachmentDocument } from './documents/DeleteAttachmentDocument';
 // auth.graphql
 export { CurrentUserFragmentDoc } from './documents/CurrentUserFragmentDoc';
 export { MeDocument } from './documents/MeDocument';

@@ -24,7 +24,12 @@ registerEnumType(SessionAttachmentPurposeEnum, {
     'What a session file is for: AGENDA and PREPARATION before the session, SLIDES and REPORT after it',
 });
 
-export const AttachmentTextStatusEnum = { PENDING: 'PENDING', DONE: 'DONE', FAILED: 'FAILED', NONE: 'NONE' } as const;
+export const AttachmentTextStatusEnum = {
+  PENDING: 'PENDING',
+  DONE: 'DONE',
+  FAILED: 'FAILED',
+  NONE: 'NONE',
+} as const;
 registerEnumType(AttachmentTextStatusEnum, {
   name: 'AttachmentTextStatus',
   description:
