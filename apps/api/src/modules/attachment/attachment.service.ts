@@ -74,10 +74,9 @@ export class AttachmentQuotaError extends AppError {
 /** A file name as shown and served: the last path segment, NFC, no control characters, trimmed. */
 export function cleanFileName(raw: string): string {
   const last = raw.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   return last
     .normalize('NFC')
-    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .replace(/\p{Cc}/gu, '')
     .trim();
 }
 
