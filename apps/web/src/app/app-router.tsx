@@ -79,6 +79,11 @@ const SessionEditorPage = lazyPage(
 );
 const SessionListPage = lazyPage(() => import('../features/sessions/session-list.page'), 'SessionListPage');
 const SessionPage = lazyPage(() => import('../features/sessions/session.page'), 'SessionPage');
+const SurveyPage = lazyPage(() => import('../features/questionnaires/survey.page'), 'SurveyPage');
+const SurveyResultsPage = lazyPage(
+  () => import('../features/questionnaires/survey-results.page'),
+  'SurveyResultsPage',
+);
 
 export const router = createBrowserRouter([
   {
@@ -110,6 +115,8 @@ export const router = createBrowserRouter([
       { path: 'sessions/:id', element: <SessionPage /> },
       { path: 'sessions/:id/edit', element: <SessionEditorPage /> },
       { path: 'sessions/:id/console', element: <SessionConsolePage /> },
+      { path: 'sessions/:id/survey', element: <SurveyPage /> },
+      { path: 'sessions/:id/survey/results', element: <SurveyResultsPage /> },
       { path: 'precedents', element: <PrecedentFinderPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'open-data', element: <OpenDataPage /> },

@@ -1,7 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useMutation } from '@apollo/client/react';
+import { useLazyQuery, useMutation } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { FinishExchangeSessionDocument, type SessionConsoleQuery } from '../../graphql/generated/graphql';
+import {
+  FinishExchangeSessionDocument,
+  QuestionnaireResultsDocument,
+  type SessionConsoleQuery,
+} from '../../graphql/generated/graphql';
 import { currentLanguage } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { TextAreaField, TextField } from '../../shared/form-fields';
@@ -40,10 +44,32 @@ function isHttpUrl(value: string): boolean {
 export function FinishForm({ session, onDone }: { session: Session; onDone: (message: string) => void }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const [minutes, setMinutes] = useState('');
-  const [attendees, setAttendees] = useState('');
-  const [municipalities, setMunicipalities] = useState('');
-  const [materials, setMaterials] = useState<MaterialRow[]>([]);
+  // A FINISHED session's report is edited in place: the form starts from what was recorded.
+  const report = session.report;
+  const editing = session.status === 'FINISHED';
+  const [minutes, setMinutes] = useState(report?.minutes ?? '');
+  const [attendees, setAttendees] = useState(report ? String(report.attendeeCount) : '');
+  const [municipalities, setMunicipalities] = useState(report ? String(report.municipalityCount) : '');
+  const [materials, setMaterials] = useState<MaterialRow[]>(() =>
+    (session.materials ?? []).map((m) => ({ key: newKey(), title: m.title, url: m.url })),
+  );
+  const [figuresNote, setFiguresNote] = useState<string>();
+  const [loadResults, { loading: loadingFigures }] = useLazyQuery(QuestionnaireResultsDocument, {
+    fetchPolicy: 'network-only',
+  });
+
+  /** Puts the survey's figures (満足度 4.5 / 5・回答率 80%…) at the end of the minutes. */
+  async function insertFigures() {
+    setFiguresNote(undefined);
+    const { data } = await loadResults({ variables: { sessionId: session.id, phase: 'SURVEY' } });
+    const results = data?.questionnaireResults;
+    if (!results || results.questions.length === 0) {
+      setFiguresNote(t('questionnaires.report.noSurvey'));
+      return;
+    }
+    setMinutes((text) => (text.trim() ? `${text.trimEnd()}\n\n${results.summary}` : results.summary));
+    setFiguresNote(t('questionnaires.report.inserted', { summary: results.summary }));
+  }
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string>();
   const [confirming, setConfirming] = useState(false);
@@ -106,7 +132,7 @@ export function FinishForm({ session, onDone }: { session: Session; onDone: (mes
         },
       });
       setConfirming(false);
-      onDone(t('sessions.finish.done'));
+      onDone(editing ? t('questionnaires.report.saved') : t('sessions.finish.done'));
     } catch (caught) {
       setConfirming(false);
       setFormError(sessionProblemMessage(caught, t));
@@ -120,10 +146,14 @@ export function FinishForm({ session, onDone }: { session: Session; onDone: (mes
       className="mt-10 rounded-12 border border-solid-gray-420 p-4 md:p-6"
     >
       <h2 id="finish-heading" className={sectionTitle}>
-        {t('sessions.finish.heading')}
+        {editing ? t('questionnaires.report.editHeading') : t('sessions.finish.heading')}
       </h2>
       <p className="mt-2 text-std-16N-170">
-        {started ? t('sessions.finish.lead') : t('sessions.finish.notStarted')}
+        {editing
+          ? t('questionnaires.report.editLead')
+          : started
+            ? t('sessions.finish.lead')
+            : t('sessions.finish.notStarted')}
       </p>
       {(formError || errorKeys.length > 0) && (
         <div
@@ -156,6 +186,25 @@ export function FinishForm({ session, onDone }: { session: Session; onDone: (mes
           error={errors['finish-minutes']}
           onChange={(e) => setMinutes(e.target.value)}
         />
+        <div className="-mt-3 flex flex-col gap-1">
+          <div>
+            <button
+              type="button"
+              className={buttonSmallOutline}
+              disabled={loadingFigures}
+              aria-describedby="finish-figures-hint"
+              onClick={() => void insertFigures()}
+            >
+              {t('questionnaires.report.insert')}
+            </button>
+          </div>
+          <p id="finish-figures-hint" className={fieldHint}>
+            {t('questionnaires.report.insertHint')}
+          </p>
+          <p role="status" className="text-std-16N-170">
+            {figuresNote}
+          </p>
+        </div>
         <div className="grid gap-6 md:grid-cols-2">
           <TextField
             id="finish-attendees"
@@ -243,7 +292,7 @@ export function FinishForm({ session, onDone }: { session: Session; onDone: (mes
         </fieldset>
         <div>
           <button type="submit" className={buttonSolid} disabled={loading || !started}>
-            {t('sessions.finish.submit')}
+            {editing ? t('questionnaires.report.save') : t('sessions.finish.submit')}
           </button>
         </div>
       </form>

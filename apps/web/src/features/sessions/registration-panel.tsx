@@ -6,6 +6,7 @@ import {
   CancelRegistrationDocument,
   MyColleaguesDocument,
   RegisterForSessionDocument,
+  SessionRegistrationQuestionsDocument,
   type SessionDetailFragment,
 } from '../../graphql/generated/graphql';
 import { currentLanguage } from '../../i18n/i18n';
@@ -26,6 +27,13 @@ import { formatJst } from './jst';
 import { RegistrationStatusBadge } from './session-badges';
 import { forgetSessionLists, SESSION_QUERIES } from './session-cache';
 import { sessionProblemMessage } from './session-errors';
+import {
+  answerInputs,
+  missingRequired,
+  QuestionFields,
+  questionFieldId,
+  type AnswerDrafts,
+} from '../questionnaires/answers';
 
 type Session = SessionDetailFragment;
 type Mine = NonNullable<Session['myRegistration']>;
@@ -233,16 +241,23 @@ function RegisterForm({
   const [chosen, setParticipant] = useState<string>();
   const participant = chosen ?? (colleaguesOnly ? (colleagues[0]?.id ?? '') : user.id);
   const summaryRef = useRef<HTMLDivElement>(null);
+  // The organiser's registration questions (アンケート), answered with the registration.
+  const questions =
+    useQuery(SessionRegistrationQuestionsDocument, { variables: { id: session.id } }).data?.exchangeSession
+      ?.registrationQuestions ?? [];
+  const [answers, setAnswers] = useState<AnswerDrafts>({});
+  const [unanswered, setUnanswered] = useState<string[]>([]);
+  const answerPrefix = colleaguesOnly ? 'colleague-registration' : 'registration';
   const [register, { loading }] = useMutation(RegisterForSessionDocument, {
     update: forgetSessionLists,
     refetchQueries: SESSION_QUERIES,
     awaitRefetchQueries: true,
   });
-  const hasErrors = Boolean(fieldError || formError);
+  const hasErrors = Boolean(fieldError || formError || unanswered.length);
 
   useEffect(() => {
     if (hasErrors) summaryRef.current?.focus();
-  }, [hasErrors, fieldError, formError]);
+  }, [hasErrors, fieldError, formError, unanswered]);
 
   function validate(): { rank: number; message: string } | undefined {
     for (let i = 0; i < choices.length; i += 1) {
@@ -261,8 +276,11 @@ function RegisterForm({
     setFormError(undefined);
     const invalid = validate();
     setFieldError(invalid);
-    if (invalid) return;
+    const missing = missingRequired(questions, answers).map((q) => q.id);
+    setUnanswered(missing);
+    if (invalid || missing.length) return;
     const tablePreferences = choices.filter(Boolean);
+    const given = answerInputs(questions, answers);
     const forColleague = participant !== user.id;
     if (!participant) return;
     setColleagueResult(undefined);
@@ -271,10 +289,11 @@ function RegisterForm({
         variables: {
           sessionId: session.id,
           input:
-            tablePreferences.length || forColleague
+            tablePreferences.length || forColleague || given.length
               ? {
                   ...(tablePreferences.length ? { tablePreferences } : {}),
                   ...(forColleague ? { userId: participant } : {}),
+                  ...(given.length ? { answers: given } : {}),
                 }
               : null,
         },
@@ -294,6 +313,7 @@ function RegisterForm({
                 : t('sessions.registration.colleagueRegistered', { name: registered.user.name }),
         });
         setParticipant(undefined);
+        setAnswers({});
         return;
       }
       onRegistered();
@@ -362,6 +382,15 @@ function RegisterForm({
                 </a>
               </li>
             )}
+            {unanswered.map((id) => (
+              <li key={id}>
+                <a href={`#${questionFieldId(answerPrefix, id)}`} className="link-text">
+                  {t('questionnaires.answerRequired', {
+                    question: questions.find((q) => q.id === id)?.label ?? '',
+                  })}
+                </a>
+              </li>
+            ))}
           </ul>
         </div>
       )}
@@ -458,6 +487,18 @@ function RegisterForm({
                 );
               })}
             </div>
+          </fieldset>
+        )}
+        {questions.length > 0 && (
+          <fieldset className="flex flex-col gap-4">
+            <legend className={fieldLabel}>{t('questionnaires.registrationQuestions')}</legend>
+            <QuestionFields
+              questions={questions}
+              drafts={answers}
+              onChange={setAnswers}
+              idPrefix={answerPrefix}
+              invalid={unanswered}
+            />
           </fieldset>
         )}
         <div>

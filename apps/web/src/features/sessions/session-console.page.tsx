@@ -32,6 +32,7 @@ import { usePageTitle } from '../../shared/use-page-title';
 import { isOrganiser, useCurrentUser } from '../auth/use-current-user';
 import { CapacityBar } from './capacity';
 import { FinishForm } from './finish-form';
+import { QuestionnaireSection } from '../questionnaires/questionnaire-section';
 import { formatJst, formatJstClock, formatSessionTime } from './jst';
 import { termLabel } from './labels';
 import { LifecycleActions } from './lifecycle-actions';
@@ -729,9 +730,10 @@ export function SessionConsolePage() {
             <AttachmentsSection ownerType="EXCHANGE_SESSION" ownerId={session.id} />
           </div>
         )}
-        {(session.status === 'OPEN' || session.status === 'CLOSED') && (
+        {session.status !== 'DRAFT' && session.status !== 'CANCELLED' && (
           <FinishForm session={session} onDone={done} />
         )}
+        <QuestionnaireSection sessionId={session.id} />
       </>
     );
   }

@@ -193,6 +193,16 @@ function MyRegistrations() {
                         })}
                       </span>
                     )}
+                    {registration.session.survey?.canAnswer && (
+                      <Link
+                        to={`/sessions/${registration.session.id}/survey`}
+                        className="link-text mt-1 block min-h-11 content-center"
+                      >
+                        {registration.session.survey.myResponse
+                          ? t('questionnaires.link.edit')
+                          : t('questionnaires.link.answer')}
+                      </Link>
+                    )}
                   </td>
                 </tr>
               ))}

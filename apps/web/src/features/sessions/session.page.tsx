@@ -19,6 +19,7 @@ import { FormatBadge, SessionStatusBadge } from './session-badges';
 import { SessionBreadcrumbs } from './session-breadcrumbs';
 import { isSessionId } from './session-id';
 import { useSessionNotice } from './use-session-notice';
+import { SurveyLink } from '../questionnaires/survey-link';
 import { PrintButton, PrintFooter } from '../watch/print';
 
 type Session = SessionDetailFragment;
@@ -352,6 +353,7 @@ export function SessionPage() {
               {session.description}
             </p>
           )}
+          <SurveyLink sessionId={session.id} signedIn={Boolean(user)} />
           {session.status !== 'FINISHED' && <RegistrationPanel session={session} user={user} />}
           <Overview session={session} />
           {session.status !== 'CANCELLED' && <Logistics session={session} />}

@@ -398,6 +398,19 @@ export type QuestionAnswerInput = {
   text?: string | null | undefined;
 };
 
+/** CHOICE (one), MULTIPLE_CHOICE, SHORT_TEXT (registration), RATING 1–5 and FREE_TEXT (survey) */
+export type QuestionKind =
+  | 'CHOICE'
+  | 'FREE_TEXT'
+  | 'MULTIPLE_CHOICE'
+  | 'RATING'
+  | 'SHORT_TEXT';
+
+/** REGISTRATION: asked when registering; SURVEY: the post-session survey (アンケート) */
+export type QuestionPhase =
+  | 'REGISTRATION'
+  | 'SURVEY';
+
 /** 横展開の記録: fields left out keep their recorded value */
 export type RecordAdoptionInput = {
   /** What was changed to fit the follower’s situation */
@@ -463,6 +476,15 @@ export type SessionFormat =
 export type SessionMaterialInput = {
   title: string;
   url: string;
+};
+
+export type SessionQuestionInput = {
+  /** An existing question (kept, answers stay with it); none: a new one */
+  id?: string | number | null | undefined;
+  kind: QuestionKind;
+  label: string;
+  options?: Array<string> | null | undefined;
+  required?: boolean | null | undefined;
 };
 
 export type SessionReportInput = {
@@ -1113,6 +1135,64 @@ export type PublicNetworkSummaryQueryVariables = Exact<{ [key: string]: never; }
 
 export type PublicNetworkSummaryQuery = { networkStats: { memberCount: number, declarationCount: number, prefectureCount: number }, searchCaseStudies: { totalHits: number, facets: Array<{ field: string, values: Array<{ value: string, count: number }> }> } };
 
+export type SessionQuestionFieldsFragment = { id: string, phase: QuestionPhase, kind: QuestionKind, label: string, options: Array<string>, required: boolean, position: number };
+
+export type SurveyFieldsFragment = { sessionId: string, closesAt: string, closesAtIsDefault: boolean, invitedAt: string | null, reminderSentAt: string | null, isOpen: boolean, canAnswer: boolean, questions: Array<{ id: string, phase: QuestionPhase, kind: QuestionKind, label: string, options: Array<string>, required: boolean, position: number }>, myResponse: { submittedAt: string, updatedAt: string, answers: Array<{ questionId: string, choices: Array<string>, text: string | null, rating: number | null }> } | null };
+
+export type SessionRegistrationQuestionsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SessionRegistrationQuestionsQuery = { exchangeSession: { id: string, registrationQuestions: Array<{ id: string, phase: QuestionPhase, kind: QuestionKind, label: string, options: Array<string>, required: boolean, position: number }> } | null };
+
+export type SessionSurveyQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SessionSurveyQuery = { exchangeSession: { id: string, title: string, startsAt: string, endsAt: string, status: ExchangeSessionStatus, survey: { sessionId: string, closesAt: string, closesAtIsDefault: boolean, invitedAt: string | null, reminderSentAt: string | null, isOpen: boolean, canAnswer: boolean, questions: Array<{ id: string, phase: QuestionPhase, kind: QuestionKind, label: string, options: Array<string>, required: boolean, position: number }>, myResponse: { submittedAt: string, updatedAt: string, answers: Array<{ questionId: string, choices: Array<string>, text: string | null, rating: number | null }> } | null } | null } | null };
+
+export type SessionQuestionnairesQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SessionQuestionnairesQuery = { exchangeSession: { id: string, status: ExchangeSessionStatus, endsAt: string, registrationQuestions: Array<{ id: string, phase: QuestionPhase, kind: QuestionKind, label: string, options: Array<string>, required: boolean, position: number }>, survey: { sessionId: string, closesAt: string, closesAtIsDefault: boolean, invitedAt: string | null, reminderSentAt: string | null, isOpen: boolean, canAnswer: boolean, questions: Array<{ id: string, phase: QuestionPhase, kind: QuestionKind, label: string, options: Array<string>, required: boolean, position: number }>, myResponse: { submittedAt: string, updatedAt: string, answers: Array<{ questionId: string, choices: Array<string>, text: string | null, rating: number | null }> } | null } | null } | null };
+
+export type SetSessionQuestionsMutationVariables = Exact<{
+  sessionId: string | number;
+  phase: QuestionPhase;
+  questions: Array<SessionQuestionInput> | SessionQuestionInput;
+}>;
+
+
+export type SetSessionQuestionsMutation = { setSessionQuestions: Array<{ id: string, phase: QuestionPhase, kind: QuestionKind, label: string, options: Array<string>, required: boolean, position: number }> };
+
+export type SetSurveyCloseDateMutationVariables = Exact<{
+  sessionId: string | number;
+  closesAt?: string | null | undefined;
+}>;
+
+
+export type SetSurveyCloseDateMutation = { setSurveyCloseDate: { sessionId: string, closesAt: string, closesAtIsDefault: boolean, invitedAt: string | null, reminderSentAt: string | null, isOpen: boolean, canAnswer: boolean, questions: Array<{ id: string, phase: QuestionPhase, kind: QuestionKind, label: string, options: Array<string>, required: boolean, position: number }>, myResponse: { submittedAt: string, updatedAt: string, answers: Array<{ questionId: string, choices: Array<string>, text: string | null, rating: number | null }> } | null } };
+
+export type AnswerSurveyMutationVariables = Exact<{
+  sessionId: string | number;
+  answers: Array<QuestionAnswerInput> | QuestionAnswerInput;
+}>;
+
+
+export type AnswerSurveyMutation = { answerSurvey: { submittedAt: string, updatedAt: string, answers: Array<{ questionId: string, choices: Array<string>, text: string | null, rating: number | null }> } };
+
+export type QuestionnaireResultsQueryVariables = Exact<{
+  sessionId: string | number;
+  phase?: QuestionPhase | null | undefined;
+}>;
+
+
+export type QuestionnaireResultsQuery = { exchangeSession: { id: string, title: string, startsAt: string, endsAt: string } | null, questionnaireResults: { sessionId: string, phase: QuestionPhase, recipientCount: number, responseCount: number, responseRate: number, summary: string, questions: Array<{ answered: number, average: number | null, texts: Array<string>, counts: Array<{ option: string, count: number }>, question: { id: string, phase: QuestionPhase, kind: QuestionKind, label: string, options: Array<string>, required: boolean, position: number } }> } };
+
 export type SessionEditableFragment = { description: string, venue: string | null, venueDetails: string | null, meetingUrl: string | null, perMunicipalityLimit: number | null, title: string, term: string, termLabel: string, startsAt: string, endsAt: string, format: SessionFormat, status: ExchangeSessionStatus, allocationMode: AllocationMode, registrationOpensAt: string, registrationClosesAt: string, isPublic: boolean, id: string, capacity: number, confirmedCount: number, waitlistCount: number, appliedCount: number, remainingSeats: number, fillRate: number, isRegistrationOpen: boolean, tables: Array<{ id: string, name: string, theme: string, seats: number }>, agenda: Array<{ kind: AgendaItemKind, title: string, speaker: string | null, affiliation: string | null, startsAt: string | null, durationMinutes: number | null, caseStudyId: string | null }> };
 
 export type ConsoleRegistrationFragment = { id: string, status: RegistrationStatus, waitlistPosition: number | null, arrivalSeq: number, registeredAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, user: { id: string, name: string, email: string }, municipality: { id: string, code: string, name: string, prefecture: { code: string, name: string, nameEn: string } }, tablePreferences: Array<{ id: string, name: string }>, assignedTable: { id: string, name: string } | null };
@@ -1131,7 +1211,7 @@ export type SessionConsoleQueryVariables = Exact<{
 }>;
 
 
-export type SessionConsoleQuery = { exchangeSession: { checkedInCount: number, startsAt: string, lotteryDrawnAt: string | null, title: string, term: string, termLabel: string, endsAt: string, format: SessionFormat, status: ExchangeSessionStatus, allocationMode: AllocationMode, registrationOpensAt: string, registrationClosesAt: string, isPublic: boolean, id: string, capacity: number, confirmedCount: number, waitlistCount: number, appliedCount: number, remainingSeats: number, fillRate: number, isRegistrationOpen: boolean, tables: Array<{ id: string, name: string, theme: string, seats: number }>, registrations: Array<{ id: string, status: RegistrationStatus, waitlistPosition: number | null, arrivalSeq: number, registeredAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, user: { id: string, name: string, email: string }, municipality: { id: string, code: string, name: string, prefecture: { code: string, name: string, nameEn: string } }, tablePreferences: Array<{ id: string, name: string }>, assignedTable: { id: string, name: string } | null }> | null } | null, registrationCountsByPrefecture: Array<{ prefectureCode: string, prefectureName: string, confirmed: number, waitlisted: number, applied: number, municipalities: number }>, tableAssignmentScore: { participants: number, assigned: number, unassigned: number, firstChoice: number, withPreferences: number, firstChoiceShare: number, byRank: Array<number>, outsidePreferences: number, sameMunicipalityPairs: number } };
+export type SessionConsoleQuery = { exchangeSession: { checkedInCount: number, startsAt: string, lotteryDrawnAt: string | null, title: string, term: string, termLabel: string, endsAt: string, format: SessionFormat, status: ExchangeSessionStatus, allocationMode: AllocationMode, registrationOpensAt: string, registrationClosesAt: string, isPublic: boolean, id: string, capacity: number, confirmedCount: number, waitlistCount: number, appliedCount: number, remainingSeats: number, fillRate: number, isRegistrationOpen: boolean, tables: Array<{ id: string, name: string, theme: string, seats: number }>, materials: Array<{ title: string, url: string }>, report: { minutes: string, attendeeCount: number, municipalityCount: number | null } | null, registrations: Array<{ id: string, status: RegistrationStatus, waitlistPosition: number | null, arrivalSeq: number, registeredAt: string, cancelledAt: string | null, checkedInAt: string | null, checkInCode: string | null, user: { id: string, name: string, email: string }, municipality: { id: string, code: string, name: string, prefecture: { code: string, name: string, nameEn: string } }, tablePreferences: Array<{ id: string, name: string }>, assignedTable: { id: string, name: string } | null }> | null } | null, registrationCountsByPrefecture: Array<{ prefectureCode: string, prefectureName: string, confirmed: number, waitlisted: number, applied: number, municipalities: number }>, tableAssignmentScore: { participants: number, assigned: number, unassigned: number, firstChoice: number, withPreferences: number, firstChoiceShare: number, byRank: Array<number>, outsidePreferences: number, sameMunicipalityPairs: number } };
 
 export type CreateExchangeSessionMutationVariables = Exact<{
   input: CreateExchangeSessionInput;
@@ -1235,7 +1315,7 @@ export type ExchangeSessionQuery = { exchangeSession: { description: string, per
 export type MyRegistrationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyRegistrationsQuery = { myRegistrations: Array<{ id: string, status: RegistrationStatus, waitlistPosition: number | null, session: { id: string, title: string, termLabel: string, startsAt: string, endsAt: string, format: SessionFormat, status: ExchangeSessionStatus } }> };
+export type MyRegistrationsQuery = { myRegistrations: Array<{ id: string, status: RegistrationStatus, waitlistPosition: number | null, session: { id: string, title: string, termLabel: string, startsAt: string, endsAt: string, format: SessionFormat, status: ExchangeSessionStatus, survey: { canAnswer: boolean, myResponse: { updatedAt: string } | null } | null } }> };
 
 export type RegisterForSessionMutationVariables = Exact<{
   sessionId: string | number;
@@ -1440,6 +1520,16 @@ export { PrecedentMunicipalityOptionsDocument } from './documents/PrecedentMunic
 export { PrecedentMunicipalityByCodeDocument } from './documents/PrecedentMunicipalityByCodeDocument';
 // public-dashboard.graphql
 export { PublicNetworkSummaryDocument } from './documents/PublicNetworkSummaryDocument';
+// questionnaire.graphql
+export { SessionQuestionFieldsFragmentDoc } from './documents/SessionQuestionFieldsFragmentDoc';
+export { SurveyFieldsFragmentDoc } from './documents/SurveyFieldsFragmentDoc';
+export { SessionRegistrationQuestionsDocument } from './documents/SessionRegistrationQuestionsDocument';
+export { SessionSurveyDocument } from './documents/SessionSurveyDocument';
+export { SessionQuestionnairesDocument } from './documents/SessionQuestionnairesDocument';
+export { SetSessionQuestionsDocument } from './documents/SetSessionQuestionsDocument';
+export { SetSurveyCloseDateDocument } from './documents/SetSurveyCloseDateDocument';
+export { AnswerSurveyDocument } from './documents/AnswerSurveyDocument';
+export { QuestionnaireResultsDocument } from './documents/QuestionnaireResultsDocument';
 // session.graphql
 export { SessionCountsFragmentDoc } from './documents/SessionCountsFragmentDoc';
 export { SessionSummaryFragmentDoc } from './documents/SessionSummaryFragmentDoc';
