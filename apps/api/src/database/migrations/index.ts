@@ -14,8 +14,8 @@ import { RateLimits1795280300000 } from './1795280300000-RateLimits';
 import { OutboxLeases1795280540000 } from './1795280540000-OutboxLeases';
 import { SearchIndexSettings1795280550000 } from './1795280550000-SearchIndexSettings';
 import { WatchesSavedSearches1795280620000 } from './1795280620000-WatchesSavedSearches';
-import { RegistrationAutocommit1795280905000 } from './1795280905000-RegistrationAutocommit';
 import { Attachments1795280700000 } from './1795280700000-Attachments';
+import { RegistrationAutocommit1795280905000 } from './1795280905000-RegistrationAutocommit';
 import { Questionnaires1795281300000 } from './1795281300000-Questionnaires';
 
 // Listed explicitly (not globbed) so the compiled app and the tests load the same set, in order.
@@ -36,7 +36,7 @@ export const MIGRATIONS = [
   OutboxLeases1795280540000,
   SearchIndexSettings1795280550000,
   WatchesSavedSearches1795280620000,
-  RegistrationAutocommit1795280905000,
   Attachments1795280700000,
+  RegistrationAutocommit1795280905000,
   Questionnaires1795281300000,
 ];
