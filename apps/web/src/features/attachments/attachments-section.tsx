@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -76,6 +76,14 @@ export function AttachmentsSection({
     (isSession ? sessionQuery.data?.exchangeSession?.attachments : caseQuery.data?.caseStudy?.attachments) ??
     [];
   const refetch = () => (isSession ? sessionQuery.refetch() : caseQuery.refetch());
+  // While a file's text is being extracted (seconds), look again now and then, so 「準備中」 goes away.
+  const anyPending = files.some((f) => f.textStatus === 'PENDING');
+  const { startPolling, stopPolling } = isSession ? sessionQuery : caseQuery;
+  useEffect(() => {
+    if (!anyPending) return undefined;
+    startPolling(3_000);
+    return () => stopPolling();
+  }, [anyPending, startPolling, stopPolling]);
   const [pending, setPending] = useState<Pending[]>([]);
   const [membersOnly, setMembersOnly] = useState(false);
   const [purpose, setPurpose] = useState<SessionAttachmentPurpose>('AGENDA');
