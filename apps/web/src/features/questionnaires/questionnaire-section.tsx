@@ -356,7 +356,6 @@ export function QuestionnaireSection({ sessionId }: { sessionId: string }) {
       </p>
       {session.status !== 'CANCELLED' && (
         <QuestionBuilder
-          key={`r-${session.registrationQuestions.map((q) => q.id).join()}`}
           sessionId={sessionId}
           phase="REGISTRATION"
           questions={session.registrationQuestions}
@@ -365,7 +364,6 @@ export function QuestionnaireSection({ sessionId }: { sessionId: string }) {
       )}
       {session.status !== 'CANCELLED' && (
         <QuestionBuilder
-          key={`s-${survey?.questions.map((q) => q.id).join() ?? ''}`}
           sessionId={sessionId}
           phase="SURVEY"
           questions={survey?.questions ?? []}
