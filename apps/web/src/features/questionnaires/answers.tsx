@@ -125,7 +125,6 @@ export function QuestionFields({
             key={q.id}
             id={id}
             tabIndex={-1}
-            aria-required={q.required || undefined}
             aria-invalid={isInvalid || undefined}
             aria-describedby={isInvalid ? `${id}-error` : undefined}
           >

@@ -217,10 +217,9 @@ function QuestionBuilder({
                     <button
                       type="button"
                       className={buttonSmallOutline}
-                      aria-label={t('questionnaires.builder.removeNamed', { n })}
                       onClick={() => setRows(current.filter((x) => x.key !== r.key))}
                     >
-                      {t('questionnaires.builder.remove')}
+                      {t('questionnaires.builder.removeNamed', { n })}
                     </button>
                   </div>
                 </fieldset>
