@@ -268,6 +268,15 @@ export class QuestionnaireService {
         },
       );
     const checked = validateAnswers(questions, answers);
+    // An empty form is not a response (it would count towards the response rate).
+    if (Object.keys(checked).length === 0)
+      throw new BadUserInputError(
+        'input.answers',
+        'input.answers: 1問以上回答してください (answer at least one question)',
+        {
+          reason: 'NO_ANSWER',
+        },
+      );
     return responseView(await this.repository.upsertSurveyResponse(sessionId, me.userId, checked));
   }
 
