@@ -49,23 +49,23 @@ function precompress(): Plugin {
 }
 
 /**
- * The Japanese texts split in two (src/i18n/i18n.ts): `virtual:yokoten/ja-first-load`, the keys named in the
- * code that loads with the app (every module src/main.tsx imports statically: the layout, the home and
- * not-found pages, what they use), and `virtual:yokoten/ja-rest`, all the others, one chunk that comes with the
- * first other page. A key counts when the code names it in a string ('home.title', its plural forms
+ * The Japanese texts in parts (src/i18n/i18n.ts). `virtual:yokoten/ja-first-load`: the keys named in the code
+ * that loads with the app (every module src/main.tsx imports statically: the layout, the home and not-found
+ * pages, what they use). Each lazily loaded page (a `*.page.tsx` module under `src/features/`) gets the keys its own code
+ * names that the first load lacks, bundled with it and added to i18next when its chunk runs, before it renders.
+ * `virtual:yokoten/ja-rest`: all the other keys, downloaded only if a page asks for a key the build did not
+ * see (i18n.ts logs it). A key counts when the code names it in a string ('home.title', its plural forms
  * 'home.count_one' with it) or starts it in a template (`language.${code}` takes all of `language`). Filled in
- * after bundling, when the bundler knows what the first load is, and before the chunks' names are hashed.
- * `vite serve` gets all texts in the first part and none in the rest.
+ * after bundling, when the bundler knows which code loads when, and before the chunks' names are hashed.
+ * `vite serve` gets all texts in the first part.
  */
-const TEXT_PARTS = {
-  'virtual:yokoten/ja-first-load': '__YOKOTEN_JA_FIRST_LOAD__',
-  'virtual:yokoten/ja-rest': '__YOKOTEN_JA_REST__',
-} as const;
-type TextPart = keyof typeof TEXT_PARTS;
+const FIRST_LOAD = 'virtual:yokoten/ja-first-load';
+const REST = 'virtual:yokoten/ja-rest';
+const PAGE = 'virtual:yokoten/ja-page?';
 type Texts = { [key: string]: string | Texts };
 
-/** The keys of `all` that `sources` name (see above), and all other keys. */
-function splitTexts(all: Texts, sources: string[]): { picked: Texts; rest: Texts } {
+/** The keys of `all` that `sources` name (see above). */
+function namedTexts(all: Texts, sources: string[]): Texts {
   const picked: Texts = {};
   const copy = (path: string[], prefix: boolean) => {
     let from: Texts = all;
@@ -96,63 +96,88 @@ function splitTexts(all: Texts, sources: string[]): { picked: Texts; rest: Texts
       copy(candidate.replace(/\.$/, '').split('.'), candidate.endsWith('.'));
     }
   }
-  const without = (from: Texts, taken: Texts): Texts =>
-    Object.fromEntries(
-      Object.entries(from).flatMap(([key, value]): Array<[string, string | Texts]> => {
-        const other = taken[key];
-        if (other === undefined) return [[key, value]];
-        if (typeof value === 'string' || typeof other === 'string') return [];
-        const left = without(value, other);
-        return Object.keys(left).length > 0 ? [[key, left]] : [];
-      }),
-    );
-  return { picked, rest: without(all, picked) };
+  return without(picked, {});
+}
+
+/** `from` without the keys of `taken` (and without empty groups). */
+function without(from: Texts, taken: Texts): Texts {
+  return Object.fromEntries(
+    Object.entries(from).flatMap(([key, value]): Array<[string, string | Texts]> => {
+      const other = taken[key];
+      if (typeof value === 'string') return other === undefined ? [[key, value]] : [];
+      if (typeof other === 'string') return [];
+      const left = without(value, other ?? {});
+      return Object.keys(left).length > 0 ? [[key, left]] : [];
+    }),
+  );
 }
 
 function splitJapaneseTexts(): Plugin {
   let serve = true;
-  let split: { picked: Texts; rest: Texts } | undefined;
-  const ids = new Map(Object.keys(TEXT_PARTS).map((name) => [`\0${name}`, name as TextPart]));
+  let all: Texts = {};
+  let firstLoad: Texts | undefined;
+  const placeholders = new Map<string, string>(); // virtual module id → placeholder
+  const placeholderOf = (id: string) => {
+    if (!placeholders.has(id)) placeholders.set(id, `__YOKOTEN_JA_TEXTS_${placeholders.size}__`);
+    return placeholders.get(id) as string;
+  };
   return {
     name: 'yokoten:ja-texts',
     configResolved(config) {
       serve = config.command === 'serve';
     },
     buildStart() {
-      split = undefined;
+      firstLoad = undefined;
+      all = JSON.parse(readFileSync(here('src/i18n/ja.json'), 'utf8')) as Texts;
     },
-    resolveId: (id) => (id in TEXT_PARTS ? `\0${id}` : undefined),
+    resolveId: (id) => (id === FIRST_LOAD || id === REST || id.startsWith(PAGE) ? `\0${id}` : undefined),
     load(id) {
-      const part = ids.get(id);
-      if (!part) return undefined;
+      if (!id.startsWith('\0virtual:yokoten/ja-')) return undefined;
+      const name = id.slice(1);
       if (serve) {
-        return part === 'virtual:yokoten/ja-first-load'
+        return name === FIRST_LOAD
           ? `export { default } from ${JSON.stringify(here('src/i18n/ja.json'))};`
-          : 'export default {};';
+          : name === REST
+            ? 'export default {};'
+            : '';
       }
-      return `export default JSON.parse(${JSON.stringify(TEXT_PARTS[part])});`;
+      const texts = `JSON.parse(${JSON.stringify(placeholderOf(id))})`;
+      if (!name.startsWith(PAGE)) return `export default ${texts};`;
+      return `import { addPageTexts } from ${JSON.stringify(here('src/i18n/i18n.ts'))};\naddPageTexts(${texts});\n`;
+    },
+    transform(code, id) {
+      // On the first line, so that the page's source map stays right.
+      if (serve || id.startsWith('\0') || !/[\\/]src[\\/]features[\\/].+\.page\.tsx$/.test(id)) return null;
+      return { code: `import ${JSON.stringify(PAGE + id)};${code}`, map: null };
     },
     renderChunk(code, chunk) {
-      const parts = chunk.moduleIds.map((id) => ids.get(id)).filter((part) => part !== undefined);
-      if (parts.length === 0) return null;
-      if (!split) {
-        const firstLoad = new Set<string>();
-        const pending = [here('src/main.tsx')];
+      const ids = chunk.moduleIds.filter((id) => placeholders.has(id));
+      if (ids.length === 0) return null;
+      const named = (entry: string) => {
+        const seen = new Set<string>();
+        const pending = [entry];
         for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
-          if (firstLoad.has(id)) continue;
-          firstLoad.add(id);
+          if (seen.has(id)) continue;
+          seen.add(id);
           pending.push(...(this.getModuleInfo(id)?.importedIds ?? []));
         }
-        const sources = [...firstLoad]
+        const sources = [...seen]
           .filter((id) => id.startsWith(here('src/')) && /\.tsx?$/.test(id) && existsSync(id))
           .map((id) => readFileSync(id, 'utf8'));
-        split = splitTexts(JSON.parse(readFileSync(here('src/i18n/ja.json'), 'utf8')) as Texts, sources);
-      }
+        return namedTexts(all, sources);
+      };
+      firstLoad ??= named(here('src/main.tsx'));
       let out = code;
-      for (const part of parts) {
-        const texts = part === 'virtual:yokoten/ja-first-load' ? split.picked : split.rest;
-        const placeholder = new RegExp(`(["'\`])${TEXT_PARTS[part]}\\1`);
-        if (!placeholder.test(out)) this.error(`${part}: placeholder not found in ${chunk.fileName}`);
+      for (const id of ids) {
+        const name = id.slice(1);
+        const texts =
+          name === FIRST_LOAD
+            ? firstLoad
+            : name === REST
+              ? without(all, firstLoad)
+              : without(named(name.slice(PAGE.length)), firstLoad);
+        const placeholder = new RegExp(`(["'\`])${placeholderOf(id)}\\1`);
+        if (!placeholder.test(out)) this.error(`${name}: placeholder not found in ${chunk.fileName}`);
         out = out.replace(placeholder, () => JSON.stringify(JSON.stringify(texts)));
       }
       return { code: out, map: null };

@@ -2,7 +2,7 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { createBrowserRouter } from 'react-router-dom';
 import { HomePage } from '../features/home/home.page';
 import { NotFoundPage } from '../features/not-found/not-found.page';
-import { loadAllTexts } from '../i18n/i18n';
+import { loadPageTexts } from '../i18n/i18n';
 import { AppLayout } from './app-layout';
 
 /**
@@ -15,9 +15,9 @@ function lazyPage<Name extends string>(
   load: () => Promise<Record<Name, ComponentType>>,
   name: Name,
 ): LazyExoticComponent<ComponentType> {
-  // With all texts of the language: the first load has only the layout's and the home page's (i18n.ts).
+  // With the texts of the language: in Japanese the page's chunk brings its own (i18n.ts), in English all come.
   return lazy<ComponentType>(() =>
-    Promise.all([load(), loadAllTexts()]).then(([module]) => ({ default: module[name] })),
+    Promise.all([load(), loadPageTexts()]).then(([module]) => ({ default: module[name] })),
   );
 }
 

@@ -11,10 +11,10 @@ type Texts = typeof ja;
 
 /**
  * What a first visit downloads: the Japanese texts of the layout and the home page only (picked at build time
- * from the code that loads with the app: `splitJapaneseTexts` in apps/web/vite.config.ts). The rest of Japanese
- * is one chunk that comes with the first other page (app-router.tsx waits for it with the page's code), and every
- * other language is one chunk, downloaded when chosen: most visitors never choose English, and both
- * translations were ≈ 50 kB of every first visit, compressed.
+ * from the code that loads with the app: `splitJapaneseTexts` in apps/web/vite.config.ts); every other page
+ * brings the texts its code names in its own chunk (addPageTexts). The rest of Japanese is one chunk fetched only
+ * if a key is missing all the same. Every other language is one chunk, downloaded when chosen: most visitors
+ * never choose English, and both translations were ≈ 50 kB of every first visit, compressed.
  */
 const LOADERS: Record<Language, () => Promise<Texts>> = {
   // The rest of Japanese: merged into the first load's texts, it makes all of ja.json.
@@ -66,9 +66,23 @@ export function loadLanguage(language: Language): Promise<void> {
   return loading;
 }
 
-/** All texts of the current language (and of Japanese, the fallback): what a page other than home needs. */
+/** All texts of the current language and of Japanese, the fallback. */
 export function loadAllTexts(): Promise<void> {
   return Promise.all([loadLanguage('ja'), loadLanguage(currentLanguage())]).then(() => undefined);
+}
+
+/**
+ * What a lazily loaded page needs besides its code: in Japanese nothing (its own texts come in its chunk, see
+ * addPageTexts), in another language all of that language's texts.
+ */
+export function loadPageTexts(): Promise<void> {
+  const language = currentLanguage();
+  return language === 'ja' ? Promise.resolve() : loadLanguage(language);
+}
+
+/** A page's own Japanese texts, picked at build time and bundled with its code; called when its chunk runs. */
+export function addPageTexts(texts: Record<string, unknown>): void {
+  i18n.addResourceBundle('ja', 'translation', texts, true, false);
 }
 
 /**
