@@ -211,6 +211,40 @@ async function fillTablesTheDemoLeavesEmpty(t: TestApp): Promise<void> {
         `INSERT INTO attachment_text_outbox (attachment_id, available_at)
          VALUES ('00000000-0000-4000-8000-0000000000a1', now() + interval '1 day')`,
       );
+    // Watching, 参考になった and saved searches (jsonb filter with Japanese text).
+    if (await empty('case_watches'))
+      await db.query(
+        `INSERT INTO case_watches (user_id, case_study_id)
+         SELECT (SELECT id FROM users ORDER BY email LIMIT 1), (SELECT id FROM case_studies ORDER BY id LIMIT 1)`,
+      );
+    if (await empty('case_helpful_votes'))
+      await db.query(
+        `INSERT INTO case_helpful_votes (case_study_id, user_id)
+         SELECT (SELECT id FROM case_studies ORDER BY id LIMIT 1), (SELECT id FROM users ORDER BY email LIMIT 1)`,
+      );
+    if (await empty('saved_searches'))
+      await db.query(
+        `INSERT INTO saved_searches (user_id, name, query, filter, last_digest_at, next_digest_at)
+         SELECT id, '人材育成の事例', 'リスキリング', '{"themes": ["RESKILLING"]}', now(), now() + interval '7 days'
+           FROM users ORDER BY email LIMIT 1`,
+      );
+    // Questionnaires: a survey, one question and one answer.
+    if (await empty('session_surveys'))
+      await db.query(
+        `INSERT INTO session_surveys (session_id, closes_at)
+         SELECT id, now() + interval '14 days' FROM exchange_sessions ORDER BY id LIMIT 1`,
+      );
+    if (await empty('session_questions'))
+      await db.query(
+        `INSERT INTO session_questions (session_id, phase, kind, label, options, required, position)
+         SELECT id, 'SURVEY', 'RATING', '満足度を教えてください', '[]', true, 0 FROM exchange_sessions ORDER BY id LIMIT 1`,
+      );
+    if (await empty('questionnaire_responses'))
+      await db.query(
+        `INSERT INTO questionnaire_responses (session_id, phase, user_id, answers)
+         SELECT (SELECT id FROM exchange_sessions ORDER BY id LIMIT 1), 'SURVEY', (SELECT id FROM users ORDER BY email LIMIT 1),
+                '[{"questionId": "q", "rating": 5, "text": "とても参考になりました"}]'`,
+      );
     if (await empty('audit_log'))
       await db.query(
         `INSERT INTO audit_log (actor_user_id, actor_label, action, subject_type, subject_id, subject_label, before, after)

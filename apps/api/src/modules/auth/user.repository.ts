@@ -90,9 +90,9 @@ export class UserRepository {
     const { rows } = await pool.query<SessionActor>({
       name: 'auth_session_actor',
       text: `SELECT u.id, u.role, u.municipality_id AS "municipalityId", m.membership_status AS "membershipStatus"
-               FROM sessions s
-               JOIN users u ON u.id = s.user_id
-               LEFT JOIN municipalities m ON m.id = u.municipality_id
+               FROM "sessions" s
+               JOIN "users" u ON u.id = s.user_id
+               LEFT JOIN "municipalities" m ON m.id = u.municipality_id
               WHERE s.token_hash = $1 AND s.expires_at > now() AND u.status = 'ACTIVE'`,
       values: [tokenHash],
     });
