@@ -62,7 +62,8 @@ function precompress(): Plugin {
 const FIRST_LOAD = 'virtual:yokoten/ja-first-load';
 const REST = 'virtual:yokoten/ja-rest';
 const PAGE = 'virtual:yokoten/ja-page?';
-type Texts = { [key: string]: string | Texts };
+// A text is a string, or a list of strings (read with `returnObjects`, e.g. declarations.text): both are leaves.
+type Texts = { [key: string]: string | string[] | Texts };
 
 /** The keys of `all` that `sources` name (see above). */
 function namedTexts(all: Texts, sources: string[]): Texts {
@@ -80,7 +81,7 @@ function namedTexts(all: Texts, sources: string[]): Texts {
         return;
       }
       const next = from[part];
-      if (typeof next !== 'object') return;
+      if (typeof next !== 'object' || Array.isArray(next)) return;
       if (last) {
         to[part] = next;
         return;
@@ -102,10 +103,10 @@ function namedTexts(all: Texts, sources: string[]): Texts {
 /** `from` without the keys of `taken` (and without empty groups). */
 function without(from: Texts, taken: Texts): Texts {
   return Object.fromEntries(
-    Object.entries(from).flatMap(([key, value]): Array<[string, string | Texts]> => {
+    Object.entries(from).flatMap(([key, value]): Array<[string, string | string[] | Texts]> => {
       const other = taken[key];
-      if (typeof value === 'string') return other === undefined ? [[key, value]] : [];
-      if (typeof other === 'string') return [];
+      if (typeof value === 'string' || Array.isArray(value)) return other === undefined ? [[key, value]] : [];
+      if (typeof other === 'string' || Array.isArray(other)) return [];
       const left = without(value, other ?? {});
       return Object.keys(left).length > 0 ? [[key, left]] : [];
     }),
