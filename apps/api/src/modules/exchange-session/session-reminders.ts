@@ -1,10 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { PeriodicJob } from '../../common/periodic-job';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { ExchangeSessionService } from './exchange-session.service';
 
@@ -17,30 +12,15 @@ const EVERY_MS = 60_000;
  * Off in tests, which call ExchangeSessionService.sendDueReminders directly.
  */
 @Injectable()
-export class SessionReminderScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('SessionReminders');
-  private timer: NodeJS.Timeout | undefined;
-
+export class SessionReminderScheduler extends PeriodicJob {
   constructor(
     private readonly sessions: ExchangeSessionService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.NODE_ENV === 'test') return;
-    this.timer = setInterval(() => void this.tick(), EVERY_MS);
-    this.timer.unref();
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super('SessionReminders', EVERY_MS, config);
   }
 
-  async tick(): Promise<void> {
-    try {
-      await this.sessions.sendDueReminders(REMINDER_HOURS_BEFORE);
-    } catch (e) {
-      this.logger.error({ msg: 'reminder check failed', error: e instanceof Error ? e.message : String(e) });
-    }
-  }
-
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+  protected async run(): Promise<void> {
+    await this.sessions.sendDueReminders(REMINDER_HOURS_BEFORE);
   }
 }

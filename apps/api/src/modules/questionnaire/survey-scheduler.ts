@@ -1,10 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { PeriodicJob } from '../../common/periodic-job';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { QuestionnaireService } from './questionnaire.service';
 
@@ -17,31 +12,16 @@ const EVERY_MS = 60_000;
  * twice. Off in tests, which call the service directly.
  */
 @Injectable()
-export class SurveyScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('Surveys');
-  private timer: NodeJS.Timeout | undefined;
-
+export class SurveyScheduler extends PeriodicJob {
   constructor(
     private readonly service: QuestionnaireService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.NODE_ENV === 'test') return;
-    this.timer = setInterval(() => void this.tick(), EVERY_MS);
-    this.timer.unref();
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super('Surveys', EVERY_MS, config);
   }
 
-  async tick(): Promise<void> {
-    try {
-      await this.service.sendDueSurveys();
-      await this.service.sendDueSurveyReminders();
-    } catch (e) {
-      this.logger.error({ msg: 'survey check failed', error: e instanceof Error ? e.message : String(e) });
-    }
-  }
-
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+  protected async run(): Promise<void> {
+    await this.service.sendDueSurveys();
+    await this.service.sendDueSurveyReminders();
   }
 }

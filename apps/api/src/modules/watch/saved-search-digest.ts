@@ -1,10 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type OnApplicationBootstrap,
-  type OnModuleDestroy,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { PeriodicJob } from '../../common/periodic-job';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { actorOf } from '../auth/auth.service';
 import { authorize } from '../auth/authorization.policy';
@@ -131,30 +126,15 @@ const EVERY_MS = 5 * 60_000;
  * which call SavedSearchDigests.runDue directly.
  */
 @Injectable()
-export class SavedSearchDigestScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('SavedSearchDigests');
-  private timer: NodeJS.Timeout | undefined;
-
+export class SavedSearchDigestScheduler extends PeriodicJob {
   constructor(
     private readonly digests: SavedSearchDigests,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.config.NODE_ENV === 'test') return;
-    this.timer = setInterval(() => void this.tick(), EVERY_MS);
-    this.timer.unref();
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    super('SavedSearchDigests', EVERY_MS, config);
   }
 
-  async tick(): Promise<void> {
-    try {
-      await this.digests.runDue();
-    } catch (e) {
-      this.logger.error({ msg: 'digest run failed', error: e instanceof Error ? e.message : String(e) });
-    }
-  }
-
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+  protected async run(): Promise<void> {
+    await this.digests.runDue();
   }
 }
