@@ -3,7 +3,11 @@ import { AttachmentList } from '../attachments/attachment-list';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router-dom';
-import { CaseStudyDocument, type CaseStudyDetailFragment } from '../../graphql/generated/graphql';
+import {
+  CaseStudyDocument,
+  type CaseStudyDetailFragment,
+  type PopulationBand,
+} from '../../graphql/generated/graphql';
 import { currentLanguage, type Language } from '../../i18n/i18n';
 import { apiProblem } from '../../shared/errors';
 import { formatCalendarDate, formatDateTimeAsDate, formatNumber } from '../../shared/format';
@@ -36,6 +40,26 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
       <dt className="text-std-16B-170 text-solid-gray-800">{label}</dt>
       <dd className="text-std-16N-170">{children}</dd>
     </div>
+  );
+}
+
+/** 人口規模 with the population under it: in the key facts near the top and in the municipality box. */
+function PopulationRow({
+  municipality,
+}: {
+  municipality: { populationBand: PopulationBand | null; population: number | null };
+}) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  return (
+    <Row label={t('municipality.populationBand')}>
+      {municipality.populationBand ? bandLabel(municipality.populationBand, language) : t('common.unknown')}
+      {municipality.population !== null && (
+        <span className="block text-solid-gray-700">
+          {t('case.populationValue', { formatted: formatNumber(municipality.population, language) })}
+        </span>
+      )}
+    </Row>
   );
 }
 
@@ -369,18 +393,7 @@ function CaseContent({ caseStudy, user }: { caseStudy: CaseStudyDetailFragment; 
                   .join(language === 'ja' ? '、' : ', ')
               : t('common.notSet')}
           </Row>
-          <Row label={t('municipality.populationBand')}>
-            {municipality.populationBand
-              ? bandLabel(municipality.populationBand, language)
-              : t('common.unknown')}
-            {municipality.population !== null && (
-              <span className="block text-solid-gray-700">
-                {t('case.populationValue', {
-                  formatted: formatNumber(municipality.population, language),
-                })}
-              </span>
-            )}
-          </Row>
+          <PopulationRow municipality={municipality} />
         </dl>
         <p className="mt-3 text-std-16N-170">
           <a
@@ -512,18 +525,7 @@ function CaseContent({ caseStudy, user }: { caseStudy: CaseStudyDetailFragment; 
                 {prefectureName(municipality.prefecture, language)}
               </Row>
               <Row label={t('municipality.kind')}>{kindLabel(municipality.kind, language)}</Row>
-              <Row label={t('municipality.populationBand')}>
-                {municipality.populationBand
-                  ? bandLabel(municipality.populationBand, language)
-                  : t('common.unknown')}
-                {municipality.population !== null && (
-                  <span className="block text-solid-gray-700">
-                    {t('case.populationValue', {
-                      formatted: formatNumber(municipality.population, language),
-                    })}
-                  </span>
-                )}
-              </Row>
+              <PopulationRow municipality={municipality} />
             </dl>
             <p className="mt-3 text-std-16N-170">
               <Link to={`/cases?${new URLSearchParams({ muni: municipality.code })}`} className="link-text">

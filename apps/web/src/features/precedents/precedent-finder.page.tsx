@@ -6,7 +6,6 @@ import {
   isPopulationBand,
   isPrefectureCode,
   MUNICIPALITY_KIND_LABELS,
-  POPULATION_BAND_LABELS,
   POPULATION_BANDS,
   PREFECTURES,
   prefectureByCode,
@@ -19,7 +18,7 @@ import {
   type FindPrecedentsQuery,
   type PrecedentMunicipalityFragment,
 } from '../../graphql/generated/graphql';
-import { currentLanguage, type Language } from '../../i18n/i18n';
+import { currentLanguage } from '../../i18n/i18n';
 import { SelectField, TextAreaField } from '../../shared/form-fields';
 import { formatNumber } from '../../shared/format';
 import { ErrorNotice, Loading } from '../../shared/status';
@@ -27,6 +26,7 @@ import { buttonSolid, fieldHint, fieldLabel, pageTitle, sectionTitle } from '../
 import { usePageTitle } from '../../shared/use-page-title';
 import { useCurrentUser } from '../auth/use-current-user';
 import { themeLabel } from '../adoption/adoption-labels';
+import { bandLabel } from '../case-studies/labels';
 import { isValidMunicipalityCode, prefectureName } from '../municipalities/labels';
 import { ErrorSummary, type FieldError } from './error-summary';
 import { MunicipalityCombobox } from './municipality-combobox';
@@ -108,10 +108,6 @@ export interface Seeker {
   municipalityCode?: string;
   populationBand?: PopulationBand;
   prefectureCode?: string;
-}
-
-function bandLabel(band: PopulationBand, language: Language): string {
-  return POPULATION_BAND_LABELS[band][language];
 }
 
 /** One sentence saying whose situation the ranking was made for (so that a reason like 同規模 makes sense). */
