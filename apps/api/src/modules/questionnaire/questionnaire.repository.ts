@@ -188,10 +188,8 @@ export class QuestionnaireRepository {
     graceHours: number,
     work: (manager: EntityManager, session: ExchangeSessionEntity, closesAt: Date) => Promise<void>,
   ): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const claimed = returning<{ id: string; closesAt: Date }>(
-        await manager.query(
-          `UPDATE session_surveys v SET invited_at = $1, updated_at = now()
+    return this.claimEach(
+      `UPDATE session_surveys v SET invited_at = $1, updated_at = now()
              FROM exchange_sessions s
             WHERE v.session_id = s.id AND v.invited_at IS NULL
               AND s.status IN ('OPEN', 'CLOSED', 'FINISHED')
@@ -199,17 +197,9 @@ export class QuestionnaireRepository {
               AND ${CLOSES_AT_SQL} > $1
               AND EXISTS (SELECT 1 FROM session_questions q WHERE q.session_id = s.id AND q.phase = 'SURVEY')
             RETURNING s.id, ${CLOSES_AT_SQL} AS "closesAt"`,
-          [now, graceHours],
-        ),
-      );
-      for (const c of claimed) {
-        const session = await manager
-          .getRepository(ExchangeSessionEntity)
-          .findOneOrFail({ where: { id: c.id } });
-        await work(manager, session, new Date(c.closesAt));
-      }
-      return claimed.length;
-    });
+      [now, graceHours],
+      work,
+    );
   }
 
   /** Claims the one reminder of surveys closing within `hoursBefore` hours, invited at least a day ago. */
@@ -218,10 +208,8 @@ export class QuestionnaireRepository {
     hoursBefore: number,
     work: (manager: EntityManager, session: ExchangeSessionEntity, closesAt: Date) => Promise<void>,
   ): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const claimed = returning<{ id: string; closesAt: Date }>(
-        await manager.query(
-          `UPDATE session_surveys v SET reminder_sent_at = $1, updated_at = now()
+    return this.claimEach(
+      `UPDATE session_surveys v SET reminder_sent_at = $1, updated_at = now()
              FROM exchange_sessions s
             WHERE v.session_id = s.id AND v.invited_at IS NOT NULL AND v.reminder_sent_at IS NULL
               AND s.status <> 'CANCELLED'
@@ -229,14 +217,31 @@ export class QuestionnaireRepository {
               AND ${CLOSES_AT_SQL} > $1
               AND ${CLOSES_AT_SQL} <= $1::timestamptz + make_interval(hours => $2::int)
             RETURNING s.id, ${CLOSES_AT_SQL} AS "closesAt"`,
-          [now, hoursBefore],
+      [now, hoursBefore],
+      work,
+    );
+  }
+
+  /**
+   * Runs a claiming `UPDATE session_surveys … RETURNING s.id, … AS "closesAt"` and `work` for each claimed
+   * session, all in one transaction (the mails commit with the mark); the sessions are read in one query.
+   */
+  private claimEach(
+    claimSql: string,
+    params: unknown[],
+    work: (manager: EntityManager, session: ExchangeSessionEntity, closesAt: Date) => Promise<void>,
+  ): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const claimed = returning<{ id: string; closesAt: Date }>(await manager.query(claimSql, params));
+      if (claimed.length === 0) return 0;
+      const sessions = new Map(
+        (await manager.getRepository(ExchangeSessionEntity).findBy({ id: In(claimed.map((c) => c.id)) })).map(
+          (session) => [session.id, session],
         ),
       );
       for (const c of claimed) {
-        const session = await manager
-          .getRepository(ExchangeSessionEntity)
-          .findOneOrFail({ where: { id: c.id } });
-        await work(manager, session, new Date(c.closesAt));
+        const session = sessions.get(c.id);
+        if (session) await work(manager, session, new Date(c.closesAt));
       }
       return claimed.length;
     });
