@@ -231,7 +231,9 @@ async function clearStaleEngine(dataDir: string, dbPath: string, log: RuntimeLog
  * document) set up buffers sized from it: 5 % of 16 GiB on a 24 GiB machine. A one-document task then took
  * 60 ms – 4.3 s instead of 30 – 100 ms, most of it outside every step of the engine's own progress trace
  * (issue #12; measured in docs/benchmarks.md, Indexing). 1 GiB keeps the buffers at the engine's minimum
- * (50 MiB per indexing thread) and is ample for the bulk path's 1,000-document pages.
+ * (50 MiB per indexing thread) and is ample for the bulk path's 1,000-document pages. MEILI_MAX_INDEXING_MEMORY
+ * overrides it, as for a separate engine (docker-compose.yml), e.g. `MEILI_MAX_INDEXING_MEMORY=16GiB npm run
+ * bench:index -- --demo --tasks` to see the engine's default again.
  */
 export const EMBEDDED_MAX_INDEXING_MEMORY = '1GiB';
 
@@ -272,7 +274,7 @@ export async function startEmbeddedMeilisearch(
       '--snapshot-dir',
       path.join(dataDir, 'snapshots'),
       '--max-indexing-memory',
-      EMBEDDED_MAX_INDEXING_MEMORY,
+      process.env.MEILI_MAX_INDEXING_MEMORY || EMBEDDED_MAX_INDEXING_MEMORY,
     ],
     'TERM',
   );
