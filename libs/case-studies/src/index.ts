@@ -14,3 +14,4 @@ export * from './demo/demo-case-studies';
 export * from './precedents';
 export * from './audit-actions';
 export * from './attachments';
+export * from './case-study-limits';

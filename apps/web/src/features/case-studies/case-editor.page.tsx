@@ -1,4 +1,4 @@
-import { parseYenAmount } from '@yokoten/case-studies';
+import { CASE_STUDY_LIMITS as LIMITS, parseYenAmount } from '@yokoten/case-studies';
 import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type ReactNode } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -29,7 +29,6 @@ import { CasesLikeDraft } from './cases-like-draft';
 import { canEditCase } from './can-edit-case';
 import { CheckboxGroup, RadioGroup } from './choice-groups';
 import {
-  LIMITS,
   buildInput,
   changedInput,
   emptyValues,

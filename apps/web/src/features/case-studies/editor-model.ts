@@ -8,32 +8,12 @@ import type {
   UpdateCaseStudyInput,
   Visibility,
 } from '../../graphql/generated/graphql';
-import { parseYenAmount } from '@yokoten/case-studies';
+import { CASE_STUDY_LIMITS as LIMITS, parseYenAmount } from '@yokoten/case-studies';
 import { formatNumber } from '../../shared/format';
 
 // The editor's form, and its translation to the API's input with the API's limits checked first, so that
-// a busy officer reads 「タイトルは200文字以内で…」 next to the field instead of a round-trip error.
-
-/** The API's limits (CreateCaseStudyInput / UpdateCaseStudyInput). */
-export const LIMITS = {
-  title: 200,
-  summary: 1000,
-  body: 50_000,
-  longText: 5000,
-  department: 200,
-  tags: 20,
-  tag: 40,
-  listItems: 20,
-  listItem: 100,
-  outcomes: 10,
-  outcomeLabel: 100,
-  outcomeUnit: 20,
-  budgetMax: 1e12,
-  outcomeAbsMax: 1e15,
-  /** Required before publishing (publish checklist). */
-  summaryMin: 20,
-  bodyMin: 100,
-} as const;
+// a busy officer reads 「タイトルは200文字以内で…」 next to the field instead of a round-trip error. The limits
+// are the library's CASE_STUDY_LIMITS, the same numbers the API's validators use.
 
 export interface OutcomeRow {
   /** Stable React key for a row that has no id of its own. */
@@ -298,7 +278,7 @@ export function buildInput(values: FormValues, t: TFunction): { input: CaseInput
 
   // An IME in full-width mode types ｄｘ＠ｃｉｔｙ．ｅｘａｍｐｌｅ．ｊｐ: read it as the address it is.
   const email = toHalfWidth(values.contactEmail.normalize('NFKC')).trim();
-  if (email && (!EMAIL.test(email) || email.length > 254))
+  if (email && (!EMAIL.test(email) || email.length > LIMITS.email))
     errors.contactEmail = t('caseEditor.errors.emailInvalid');
   else input.contactEmail = email || null;
 

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { buttonOutline, fieldError, fieldHint } from '../../shared/ui-classes';
-import { LIMITS, newOutcomeRow, type FieldErrors, type OutcomeRow } from './editor-model';
+import { CASE_STUDY_LIMITS as LIMITS } from '@yokoten/case-studies';
+import { newOutcomeRow, type FieldErrors, type OutcomeRow } from './editor-model';
 
 const cellInput =
   'block w-full min-w-0 rounded-8 border border-solid-gray-900 bg-white px-2 py-2 text-oln-16N-100 text-solid-gray-800 aria-invalid:border-2 aria-invalid:border-error-1';

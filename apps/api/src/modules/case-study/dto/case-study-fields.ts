@@ -19,7 +19,13 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { CASE_STAGES, CASE_TARGETS, CASE_THEMES, VISIBILITIES } from '@yokoten/case-studies';
+import {
+  CASE_STAGES,
+  CASE_STUDY_LIMITS,
+  CASE_TARGETS,
+  CASE_THEMES,
+  VISIBILITIES,
+} from '@yokoten/case-studies';
 import { DateScalar } from '../../../graphql/date.scalar';
 import { CaseStageEnum, CaseTargetEnum, CaseThemeEnum, VisibilityEnum } from '../../../graphql/enums';
 import { oneLine, trim } from '../../../common/transforms';
@@ -29,24 +35,8 @@ import { oneLine, trim } from '../../../common/transforms';
  * left out, but an explicit null is refused for anything that has no "empty" meaning (null cannot clear a
  * title); budgetYen, contactEmail and contactPhone accept null to clear them.
  */
-export const LIMITS = {
-  title: 200,
-  summary: 1000,
-  body: 50_000,
-  longText: 5000,
-  department: 200,
-  tags: 20,
-  tag: 40,
-  listItems: 20,
-  listItem: 100,
-  outcomes: 10,
-  outcomeLabel: 100,
-  outcomeUnit: 20,
-  fiscalYearMin: 2000,
-  fiscalYearMax: 2100,
-  budgetMax: 1e12,
-  outcomeAbsMax: 1e15,
-} as const;
+// The numbers are the library's (the web's editor checks the same ones); the inputs import them as LIMITS.
+export const LIMITS = CASE_STUDY_LIMITS;
 
 const trimEach = ({ value }: { value: unknown }) =>
   Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
@@ -206,7 +196,7 @@ export function ContactEmailField() {
     Transform(blankToNull),
     IsOptional(),
     IsEmail({}, { message: 'contactEmail must be an email address' }),
-    MaxLength(254),
+    MaxLength(LIMITS.email),
   );
 }
 
@@ -221,6 +211,6 @@ export function ContactPhoneField() {
     Matches(/^\+?[0-9][0-9\- ()]{5,38}$/, {
       message: 'contactPhone must be a phone number, e.g. 093-582-2102',
     }),
-    MaxLength(40),
+    MaxLength(LIMITS.phone),
   );
 }
