@@ -4,6 +4,7 @@ import { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CaseIndex } from './case-index';
+import { CaseQueries } from './case-queries';
 import { CaseIndexHealer } from './case-index.healer';
 import { CaseIndexReindexer } from './case-index.reindexer';
 import { caseIndexName } from './case-index.settings';
@@ -42,8 +43,8 @@ export function createMeiliClient(conn: SearchConnection, transport: NodeHttpCli
 }
 
 /**
- * The Meilisearch client (URL and key from config or from the embedded launcher), the case index, and the
- * outbox sync that keeps it derived from PostgreSQL.
+ * The Meilisearch client (URL and key from config or from the embedded launcher), the case index, the
+ * queries services ask it (CaseQueries), and the outbox sync that keeps it derived from PostgreSQL.
  */
 @Global()
 @Module({
@@ -61,6 +62,7 @@ export function createMeiliClient(conn: SearchConnection, transport: NodeHttpCli
       useFactory: (meili: Meilisearch, config: AppConfig) =>
         new CaseIndex(meili, caseIndexName(config.MEILI_INDEX_PREFIX)),
     },
+    CaseQueries,
     CaseIndexSource,
     {
       provide: SearchOutboxProcessor,
@@ -98,6 +100,7 @@ export function createMeiliClient(conn: SearchConnection, transport: NodeHttpCli
   exports: [
     MEILI_CLIENT,
     CaseIndex,
+    CaseQueries,
     CaseIndexSource,
     SearchOutboxProcessor,
     SearchSyncWorker,

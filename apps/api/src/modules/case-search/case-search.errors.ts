@@ -1,12 +1,2 @@
-import { AppError } from '../../common/app-error';
-
-/** The search engine cannot answer (down, or its index is not ready yet); writes keep working meanwhile. */
-export class SearchUnavailableError extends AppError {
-  constructor() {
-    super(
-      'SEARCH_UNAVAILABLE',
-      '検索は一時的に利用できません。しばらくしてからもう一度お試しください。 (Search is temporarily unavailable)',
-      { retryAfterSeconds: 5 },
-    );
-  }
-}
+/** The search layer raises it (search/engine-errors.ts); it is this feature's error code. */
+export { SearchUnavailableError } from '../../search/engine-errors';

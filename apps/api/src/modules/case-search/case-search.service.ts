@@ -1,28 +1,22 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { FacetDistribution, MultiSearchQuery, SearchParams, SearchResponse } from 'meilisearch';
 import {
-  CASE_FACET_NAMES,
-  CASE_SORT_RULES,
-  FACET_VALUES_ATTRIBUTE,
-  buildCaseFilter,
   cropText,
   highlightTerms,
   highlightText,
-  isMultiWordQuery,
-  normalizeQuery,
-  prepareQuery,
-  splitFacetCounts,
   type CaseSearchFilter,
-  type CaseSort,
   type Visibility,
 } from '@yokoten/case-studies';
 import type { Actor } from '../auth/actor';
 import { can } from '../auth/authorization.policy';
 import type { CaseStudyEntity } from '../case-study/case-study.entity';
 import type { MunicipalityEntity } from '../municipality/municipality.entity';
-import { CaseIndex, isIndexMisconfigured, isIndexNotFound } from '../../search/case-index';
-import { isUnreachable } from '../../search/search-outbox.processor';
-import { SearchUnavailableError } from './case-search.errors';
+import {
+  CaseQueries,
+  type CasePage,
+  type FacetCounts,
+  type SearchNeeds,
+  type SearchRequest,
+} from '../../search/case-queries';
 import { CaseSearchRepository } from './case-search.repository';
 import { caseColumnsFor } from './case-study-selection';
 
@@ -31,14 +25,6 @@ import { caseColumnsFor } from './case-study-selection';
  * lines of a result card.
  */
 export const BODY_CROP_CHARS = 120;
-
-export interface SearchRequest {
-  query?: string | null;
-  filter?: CaseSearchFilter | null;
-  sort?: CaseSort | null;
-  page?: number | null;
-  pageSize?: number | null;
-}
 
 export interface SearchHitResult {
   caseStudy: CaseStudyEntity;
@@ -53,7 +39,7 @@ export interface SearchResult {
   page: number;
   pageSize: number;
   totalPages: number;
-  facets: Array<{ field: string; values: Array<{ value: string; count: number }> }>;
+  facets: FacetCounts[];
   processingTimeMs: number;
   relaxed: boolean;
   query: string;
@@ -69,81 +55,15 @@ export interface HitLoaders {
   needs?: SearchNeeds;
 }
 
-type IndexedText = { id: string; body?: string };
-
 /** Which visibilities a caller may read: the same rule as CaseStudyService.canRead for published cases. */
 export function visibilitiesOf(actor: Actor | null): Visibility[] {
   return can(actor, 'caseStudy.readMembersOnly') ? ['PUBLIC', 'MEMBERS'] : ['PUBLIC'];
 }
 
-/**
- * The engine parameters of a search, exactly as the API sends them (the benchmark sends the same ones
- * straight to Meilisearch to compare).
- */
-/** What the GraphQL query asks for beyond the hits' ids: the engine computes only that. */
-export interface SearchNeeds {
-  facets: boolean;
-  highlights: boolean;
-}
-const EVERYTHING: SearchNeeds = { facets: true, highlights: true };
-
-export function searchParams(
-  req: SearchRequest,
-  visibilities: readonly Visibility[],
-  needs: SearchNeeds = EVERYTHING,
-): SearchParams & { q: string } {
-  const page = req.page ?? 1;
-  const pageSize = req.pageSize ?? 20;
-  return {
-    q: prepareQuery(normalizeQuery(req.query)),
-    filter: buildCaseFilter(req.filter, visibilities),
-    sort: [...CASE_SORT_RULES[req.sort ?? 'RELEVANCE']],
-    // Facet counts and highlighting (Japanese re-tokenised per hit) are most of the engine's work.
-    ...(needs.facets ? { facets: [FACET_VALUES_ATTRIBUTE] } : {}),
-    page,
-    hitsPerPage: pageSize,
-    matchingStrategy: 'all',
-    locales: ['jpn'],
-    // Highlights are made here (highlight.ts), not by the engine, which re-tokenises every highlighted field
-    // of every hit with its Japanese dictionary (14.6 against 3.1 ms per page, bench:search-parts). Title and
-    // summary come from PostgreSQL with the hit; only the body's plain text (the index's) is needed here.
-    attributesToRetrieve: needs.highlights ? ['id', 'body'] : ['id'],
-  };
-}
-
-function facetsOf(distribution: FacetDistribution | undefined): SearchResult['facets'] {
-  const split = splitFacetCounts(distribution?.[FACET_VALUES_ATTRIBUTE]);
-  return CASE_FACET_NAMES.map((field) => {
-    const counts = split[field];
-    const values = Object.entries(counts)
-      .map(([value, count]) => ({ value, count }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    return { field, values };
-  });
-}
-
-/**
- * Engine outages become SEARCH_UNAVAILABLE (expected, not logged as a crash); so does an index that is
- * missing or not configured as ours (it is being healed: the index is asked to check now); anything else
- * propagates.
- */
-async function engine<T>(index: CaseIndex, work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (err) {
-    if (isUnreachable(err)) throw new SearchUnavailableError();
-    if (isIndexNotFound(err) || isIndexMisconfigured(err)) {
-      index.noticeTrouble();
-      throw new SearchUnavailableError();
-    }
-    throw err;
-  }
-}
-
 @Injectable()
 export class CaseSearchService implements OnModuleInit {
   constructor(
-    private readonly index: CaseIndex,
+    private readonly queries: CaseQueries,
     private readonly repository: CaseSearchRepository,
   ) {}
 
@@ -154,32 +74,9 @@ export class CaseSearchService implements OnModuleInit {
 
   async search(actor: Actor | null, req: SearchRequest, loaders: HitLoaders = {}): Promise<SearchResult> {
     const visibilities = visibilitiesOf(actor);
-    const params = searchParams(req, visibilities, loaders.needs);
-    let response = await engine(this.index, this.index.search(params));
-    let processingTimeMs = response.processingTimeMs;
-    let relaxed = false;
-    // Nothing has every word: drop words from the end rather than show nothing, and say so.
-    if ((response.totalHits ?? 0) === 0 && params.q && isMultiWordQuery(params.q.trim())) {
-      const looser = await engine(this.index, this.index.search({ ...params, matchingStrategy: 'last' }));
-      processingTimeMs += looser.processingTimeMs;
-      if ((looser.totalHits ?? 0) > 0) {
-        response = looser;
-        relaxed = true;
-      }
-    }
-    const hits = await this.hydrate(response, visibilities, loaders, params.q);
-    const totalHits = response.totalHits ?? 0;
-    return {
-      hits,
-      totalHits,
-      page: response.page ?? params.page ?? 1,
-      pageSize: response.hitsPerPage ?? params.hitsPerPage ?? 20,
-      totalPages: response.totalPages ?? 0,
-      facets: facetsOf(response.facetDistribution),
-      processingTimeMs,
-      relaxed,
-      query: params.q.trim(),
-    };
+    const page = await this.queries.page({ ...req, visibilities, needs: loaders.needs });
+    const hits = await this.hydrate(page.hits, visibilities, loaders, page.query);
+    return { ...page, hits, query: page.query.trim() };
   }
 
   /**
@@ -196,28 +93,27 @@ export class CaseSearchService implements OnModuleInit {
     limit: number,
   ): Promise<{ cases: CaseStudyEntity[]; total: number }> {
     const visibilities = visibilitiesOf(actor);
-    const params = searchParams(
-      { ...req, sort: 'NEWEST', page: 1, pageSize: limit },
-      visibilities,
-      { facets: false, highlights: false },
-    );
+    const needs = { facets: false, highlights: false };
     // The index keeps whole seconds: the engine's window is the seconds around it, PostgreSQL cuts exactly.
-    const window = [
-      `publishedAt >= ${Math.floor(after.getTime() / 1000)}`,
-      `publishedAt <= ${Math.floor(until.getTime() / 1000)}`,
-    ];
-    params.filter = [...(params.filter as string[]), ...window];
-    const response = await engine(this.index, this.index.search(params));
-    const hits = await this.hydrate(response, visibilities, { needs: { facets: false, highlights: false } }, '');
+    const response = await this.queries.page({
+      ...req,
+      sort: 'NEWEST',
+      page: 1,
+      pageSize: limit,
+      visibilities,
+      needs,
+      publishedWithin: { after, until },
+    });
+    const hits = await this.hydrate(response.hits, visibilities, { needs }, '');
     // PostgreSQL is the truth: a case whose publishedAt moved (unpublished, published again) is judged by it.
     const cases = hits
       .map((h) => h.caseStudy)
       .filter((c) => c.publishedAt && c.publishedAt > after && c.publishedAt <= until);
-    return { cases, total: Math.max(response.totalHits ?? 0, cases.length) };
+    return { cases, total: Math.max(response.totalHits, cases.length) };
   }
 
   private async hydrate(
-    response: SearchResponse<IndexedText>,
+    found: CasePage['hits'],
     visibilities: readonly Visibility[],
     loaders: HitLoaders,
     query: string,
@@ -230,12 +126,12 @@ export class CaseSearchService implements OnModuleInit {
       this.repository.caseColumns,
     );
     const cases = await this.repository.findByIdsInOrder(
-      response.hits.map((h) => h.id),
+      found.map((h) => h.id),
       columns,
     );
     const byId = new Map(cases.map((c) => [c.id, c]));
     const out: SearchHitResult[] = [];
-    for (const hit of response.hits) {
+    for (const hit of found) {
       const c = byId.get(hit.id);
       // The index can lag the truth by a moment: never show what PostgreSQL says is not readable.
       if (!c || c.status !== 'PUBLISHED' || !visibilities.includes(c.visibility)) continue;
@@ -280,27 +176,14 @@ export class CaseSearchService implements OnModuleInit {
       : source.targets.length
         ? { targets: source.targets }
         : {};
-    const filter = buildCaseFilter(related, visibilities, { excludeIds: [source.id] });
-    // The engine reads the first ten words of a query: tags first, they are the case's own keywords.
-    const q = normalizeQuery([...source.tags, source.title].join(' '));
-    const base: MultiSearchQuery = {
-      indexUid: this.index.liveName,
-      filter,
-      locales: ['jpn'],
-      attributesToRetrieve: ['id'],
-    };
-    const { results } = await engine(
-      this.index,
-      this.index.multiSearch({
-        queries: [
-          // 'last' drops title words from the end first and keeps the tags; 'frequency' would drop the
-          // words the case shares with the most others, which are exactly the ones that make them similar.
-          { ...base, q, limit, matchingStrategy: 'last' },
-          { ...base, q: '', limit, sort: [...CASE_SORT_RULES.NEWEST] },
-        ],
-      }),
-    );
-    const ids = [...new Set(results.flatMap((r) => r.hits.map((h) => h.id)))].slice(0, limit);
+    // Tags first: they are the case's own keywords.
+    const ids = await this.queries.similarIds({
+      words: [...source.tags, source.title],
+      related,
+      visibilities,
+      excludeId: source.id,
+      limit,
+    });
     const columns = caseColumnsFor(loaders.caseStudyFields ?? null, this.repository.caseColumns);
     const cases = await this.repository.findByIdsInOrder(ids, columns);
     return cases.filter((c) => {

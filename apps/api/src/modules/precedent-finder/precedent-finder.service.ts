@@ -1,34 +1,23 @@
-import { Inject, Injectable } from '@nestjs/common';
-import type { MultiSearchQuery } from 'meilisearch';
+import { Injectable } from '@nestjs/common';
 import {
-  buildCaseFilter,
   bestClauseScore,
   combinedTextScore,
   comparePrecedents,
-  descriptionClauses,
-  filterString,
   normalizeQuery,
   populationBandOf,
-  prepareQuery,
   scorePrecedent,
   seekerProfileFromText,
   themesInText,
-  type CaseTheme,
-  type MunicipalityKind,
   type MunicipalityProfile,
-  type PopulationBand,
   type PrecedentScore,
-  type Visibility,
 } from '@yokoten/case-studies';
 import { BadUserInputError } from '../../common/app-error';
-import { CaseIndex, isIndexNotFound } from '../../search/case-index';
-import { isUnreachable } from '../../search/search-outbox.processor';
+import { CaseQueries } from '../../search/case-queries';
 import type { Actor } from '../auth/actor';
 import { AdoptionRepository } from '../adoption/adoption.repository';
 import type { CaseStudyEntity } from '../case-study/case-study.entity';
 import { CaseStudyRepository } from '../case-study/case-study.repository';
 import { CaseSearchRepository } from '../case-search/case-search.repository';
-import { SearchUnavailableError } from '../case-search/case-search.errors';
 import { visibilitiesOf } from '../case-search/case-search.service';
 import type { MunicipalityEntity } from '../municipality/municipality.entity';
 import { MunicipalityRepository } from '../municipality/municipality.repository';
@@ -37,14 +26,6 @@ import { authorize } from '../auth/authorization.policy';
 import type { CasesLikeDraftInput } from './dto/cases-like-draft.input';
 import type { FindPrecedentsInput } from './dto/find-precedents.input';
 
-/**
- * Candidates read from the engine by text (per clause of the description when it has several), and by the
- * description's themes when the words miss.
- */
-export const TEXT_CANDIDATES = 50;
-export const CLAUSE_CANDIDATES = 30;
-export const THEME_CANDIDATES = 30;
-
 export interface PrecedentResult extends PrecedentScore {
   caseStudy: CaseStudyEntity;
 }
@@ -52,75 +33,6 @@ export interface PrecedentResult extends PrecedentScore {
 export interface FinderLoaders {
   primeCaseStudy?(c: CaseStudyEntity): void;
   primeMunicipality?(m: MunicipalityEntity): void;
-}
-
-/** What the finder reads of each candidate from the index (attributes of CaseSearchDocument). */
-interface FinderHit {
-  id: string;
-  themes?: CaseTheme[];
-  prefectureCode: string;
-  municipalityKind: MunicipalityKind;
-  populationBand: PopulationBand | null;
-  publishedAt?: number | null;
-  _rankingScore?: number;
-}
-
-const FINDER_ATTRIBUTES = [
-  'id',
-  'themes',
-  'prefectureCode',
-  'municipalityKind',
-  'populationBand',
-  'publishedAt',
-];
-
-/**
- * The engine queries of one findPrecedents call, exactly as the API sends them (the benchmark sends the
- * same ones straight to Meilisearch to compare): a text query per clause with ranking scores, and, when the
- * description mentions themes, the newest cases of those themes so that a fitting case whose words differ
- * is still a candidate. Both: published, readable by the caller, not the seeker's own.
- */
-export function finderQueries(
-  indexUid: string,
-  description: string,
-  seekerCode: string | null,
-  visibilities: readonly Visibility[],
-  descriptionThemes: readonly CaseTheme[],
-): MultiSearchQuery[] {
-  const notOwn = seekerCode ? [`municipalityCode != ${filterString(seekerCode)}`] : [];
-  const base = { indexUid, locales: ['jpn' as const], attributesToRetrieve: FINDER_ATTRIBUTES };
-  const queries: MultiSearchQuery[] = [];
-  // One text query per clause (descriptionClauses: the engine reads ten words and requires the first);
-  // a clause with no word left once normalised (only emoji or punctuation) has no query: an empty one
-  // would be a placeholder search returning every case, ranked by closeness alone.
-  const clauses = descriptionClauses(description)
-    .map((c) => prepareQuery(normalizeQuery(c)))
-    .filter(Boolean);
-  for (const q of clauses) {
-    queries.push(
-      // 'last' keeps the cases that share only some of the words (dropping words from the end), and the
-      // ranking score says how much they share. Measured on 1.21: 'frequency' returned only the cases
-      // containing every word of a long description, which is what a finder must not require.
-      {
-        ...base,
-        q,
-        filter: [...buildCaseFilter(null, visibilities), ...notOwn],
-        limit: clauses.length > 1 ? CLAUSE_CANDIDATES : TEXT_CANDIDATES,
-        matchingStrategy: 'last',
-        showRankingScore: true,
-      },
-    );
-  }
-  if (descriptionThemes.length) {
-    queries.push({
-      ...base,
-      q: '',
-      filter: [...buildCaseFilter({ themes: descriptionThemes }, visibilities), ...notOwn],
-      limit: THEME_CANDIDATES,
-      sort: ['publishedAt:desc'],
-    });
-  }
-  return queries;
 }
 
 function profileOf(m: MunicipalityEntity): MunicipalityProfile {
@@ -149,7 +61,7 @@ export type Seeker =
 @Injectable()
 export class PrecedentFinderService {
   constructor(
-    @Inject(CaseIndex) private readonly index: CaseIndex,
+    private readonly queries: CaseQueries,
     private readonly caseStudies: CaseStudyRepository,
     private readonly hydration: CaseSearchRepository,
     private readonly municipalities: MunicipalityRepository,
@@ -174,45 +86,29 @@ export class PrecedentFinderService {
         ...(own ? await this.profiles.focusThemesOf(own.id) : []),
       ]),
     ];
-    const queries = finderQueries(
-      this.index.liveName,
-      input.description,
-      own?.code ?? null,
+    const candidates = await this.queries.finderCandidates({
+      description: input.description,
+      seekerCode: own?.code ?? null,
       visibilities,
       descriptionThemes,
-    );
-    if (queries.length === 0) return [];
-    const { results } = await this.engine(this.index.multiSearch({ queries }));
+    });
+    if (candidates.length === 0) return [];
 
     // Score every candidate from what the index holds about it (themes, the publisher's profile): only
-    // the few shown are read from PostgreSQL.
-    // Text queries come first, one per clause; their scores are combined (combinedTextScore).
-    const textQueries = queries.filter((q) => q.q).length;
-    const candidates = new Map<string, FinderHit & { clauseScores: Array<number | null> }>();
-    results.forEach((r, i) => {
-      for (const hit of r.hits as unknown as FinderHit[]) {
-        let c = candidates.get(hit.id);
-        if (!c) {
-          c = { ...hit, clauseScores: Array.from({ length: textQueries }, () => null) };
-          candidates.set(hit.id, c);
-        }
-        if (i < textQueries) c.clauseScores[i] = hit._rankingScore ?? null;
-      }
-    });
-    if (candidates.size === 0) return [];
-    const counts = await this.adoptions.countsByCaseIds([...candidates.keys()]);
+    // the few shown are read from PostgreSQL. The clauses' text scores are combined (combinedTextScore).
+    const counts = await this.adoptions.countsByCaseIds(candidates.map((c) => c.id));
     const profile = seeker.profile;
-    const ranked = [...candidates.values()]
+    const ranked = candidates
       .map((h) => ({
         id: h.id,
-        publishedAt: h.publishedAt ?? 0,
+        publishedAt: h.publishedAt,
         ...scorePrecedent(
           profile,
           {
             prefectureCode: h.prefectureCode,
             kind: h.municipalityKind,
             populationBand: h.populationBand,
-            themes: h.themes ?? [],
+            themes: h.themes,
             adoptionCount: counts.get(h.id) ?? 0,
             textScore: combinedTextScore(h.clauseScores),
             bestClauseScore: bestClauseScore(h.clauseScores),
@@ -260,22 +156,12 @@ export class PrecedentFinderService {
     const limit = input.limit ?? 5;
     const words = normalizeQuery([...(input.tags ?? []), input.title ?? '', input.summary ?? ''].join(' '));
     if (!words && !input.themes?.length) return [];
-    const { results } = await this.engine(
-      this.index.multiSearch({
-        queries: [
-          {
-            indexUid: this.index.liveName,
-            q: prepareQuery(words),
-            filter: buildCaseFilter(input.themes?.length ? { themes: input.themes } : null, visibilities),
-            limit,
-            matchingStrategy: 'last',
-            locales: ['jpn'],
-            attributesToRetrieve: ['id'],
-          },
-        ],
-      }),
-    );
-    const ids = results[0]?.hits.map((h) => h.id) ?? [];
+    const ids = await this.queries.idsMatchingSome({
+      words,
+      filter: input.themes?.length ? { themes: input.themes } : null,
+      visibilities,
+      limit,
+    });
     const rows = new Map((await this.caseStudies.findByIds(ids)).map((c) => [c.id, c]));
     return ids
       .map((id) => rows.get(id))
@@ -320,14 +206,5 @@ export class PrecedentFinderService {
       municipality: null,
       profile: { prefectureCode: null, kind: stated.kind, populationBand: stated.populationBand },
     };
-  }
-
-  private async engine<T>(work: Promise<T>): Promise<T> {
-    try {
-      return await work;
-    } catch (err) {
-      if (isUnreachable(err) || isIndexNotFound(err)) throw new SearchUnavailableError();
-      throw err;
-    }
   }
 }
