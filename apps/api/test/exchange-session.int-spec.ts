@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { drawLottery } from '@yokoten/case-studies';
 import { MailOutboxProcessor } from '../src/modules/mail/mail-outbox.processor';
 import { MailService } from '../src/modules/mail/mail.service';
-import { ExchangeSessionService } from '../src/modules/exchange-session/exchange-session.service';
+import { SessionReminderService } from '../src/modules/exchange-session/session-reminder.service';
 import { eventually } from './search-fixtures';
 import { createTestApp, type TestApp } from './test-app';
+import { testClock, type TestClock } from './test-clock';
 import {
   CANCEL,
   createOfficers,
@@ -37,18 +38,20 @@ describe('exchange sessions (定期共有会) over GraphQL', () => {
   let organiser: string;
   let mailDir: string;
   let mail: MailService;
-  let service: ExchangeSessionService;
+  let clock: TestClock;
+  let reminders: SessionReminderService;
 
   beforeAll(async () => {
     mailDir = mkdtempSync(join(tmpdir(), 'yokoten-mail-'));
     t = await createTestApp({ env: { MAIL_DIR: mailDir } });
     ({ organiser } = await seedNetwork(t));
     mail = t.app.get(MailService);
-    service = t.app.get(ExchangeSessionService);
+    clock = testClock(t.app);
+    reminders = t.app.get(SessionReminderService);
   });
 
   afterEach(() => {
-    service.now = () => new Date();
+    clock.reset();
   });
 
   afterAll(async () => {
@@ -253,7 +256,7 @@ describe('exchange sessions (定期共有会) over GraphQL', () => {
       const [o] = await createOfficers(t, 1);
       const { id } = await createSession(t, organiser, { closesInHours: 24 });
       const reg = (await register(o, id)).data?.registerForSession as Reg;
-      service.now = () => new Date(Date.now() + 2 * DAY);
+      clock.set(() => new Date(Date.now() + 2 * DAY));
       const late = await t.gql(CANCEL, { id: reg.id }, o.token);
       expect(late.errors?.[0]?.extensions).toMatchObject({
         code: 'BAD_USER_INPUT',
@@ -431,11 +434,11 @@ describe('exchange sessions (定期共有会) over GraphQL', () => {
       );
       const startsAt = new Date(session.data?.exchangeSession.startsAt as string);
       const midnightJst = new Date(`${jstDay(startsAt)}T00:00:00+09:00`);
-      service.now = () => new Date(midnightJst.getTime() - 60_000);
+      clock.set(() => new Date(midnightJst.getTime() - 60_000));
       expect((await t.gql(CHECK_IN, { c: reg.checkInCode }, organiser)).errors?.[0]?.extensions?.code).toBe(
         'CHECK_IN_NOT_TODAY',
       );
-      service.now = () => new Date(midnightJst.getTime() + 30 * 60_000);
+      clock.set(() => new Date(midnightJst.getTime() + 30 * 60_000));
       expect((await t.gql(CHECK_IN, { c: reg.checkInCode }, organiser)).errors).toBeUndefined();
     });
 
@@ -479,7 +482,7 @@ describe('exchange sessions (定期共有会) over GraphQL', () => {
       const regs: Reg[] = [];
       for (const o of officers) regs.push((await register(o, id)).data?.registerForSession as Reg);
       // 当日受付 happens on the session's day (JST): an hour before it starts.
-      service.now = () => new Date(Date.now() + HOUR);
+      clock.set(() => new Date(Date.now() + HOUR));
       const byCode = await t.gql<{ checkIn: Reg }>(
         `mutation($c: String!) { checkIn(code: $c) { ${REGISTRATION_FIELDS} } }`,
         { c: (regs[0].checkInCode as string).toLowerCase() },
@@ -504,7 +507,7 @@ describe('exchange sessions (定期共有会) over GraphQL', () => {
         reason: 'UNKNOWN_CODE',
       });
 
-      service.now = () => new Date(Date.now() + 3 * HOUR);
+      clock.set(() => new Date(Date.now() + 3 * HOUR));
       const report = await t.gql<{
         finishExchangeSession: {
           status: string;
@@ -590,13 +593,13 @@ describe('exchange sessions (定期共有会) over GraphQL', () => {
       const [o] = await createOfficers(t, 1);
       const { id } = await createSession(t, organiser, { startsInHours: 20, closesInHours: 10 });
       await register(o, id);
-      const first = await service.sendDueReminders(24);
+      const first = await reminders.sendDueReminders(24);
       expect(first).toBeGreaterThanOrEqual(1);
       await eventually(
         async () => mail.recent().filter((m) => m.kind === 'reminder' && m.to === o.email),
         (r) => r.length > 0,
       );
-      expect(await service.sendDueReminders(24)).toBe(0);
+      expect(await reminders.sendDueReminders(24)).toBe(0);
     });
   });
 

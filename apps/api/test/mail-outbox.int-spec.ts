@@ -1,8 +1,8 @@
 import { createServer } from 'node:net';
 import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { LockedSession } from '../src/modules/exchange-session/exchange-session.repository';
-import { ExchangeSessionService } from '../src/modules/exchange-session/exchange-session.service';
+import { LockedSession } from '../src/modules/exchange-session/locked-session';
+import { SessionReminderService } from '../src/modules/exchange-session/session-reminder.service';
 import { enqueueMails } from '../src/modules/mail/mail-outbox';
 import { MAIL_ALERT_ATTEMPTS, MailOutboxProcessor } from '../src/modules/mail/mail-outbox.processor';
 import { MailService } from '../src/modules/mail/mail.service';
@@ -217,7 +217,7 @@ describe('mail outbox', () => {
   });
 
   it('queues each reminder with the mark that it was sent: a failed run leaves both undone, a second run queues none', async () => {
-    const service = t.app.get(ExchangeSessionService);
+    const service = t.app.get(SessionReminderService);
     const [o] = await createOfficers(t, 1);
     const { id } = await createSession(t, organiser, { startsInHours: 20, closesInHours: 10 });
     await register(o, id);

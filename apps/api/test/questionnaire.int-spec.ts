@@ -3,6 +3,7 @@ import { MailService } from '../src/modules/mail/mail.service';
 import { QuestionnaireService } from '../src/modules/questionnaire/questionnaire.service';
 import { eventually } from './search-fixtures';
 import { createTestApp, type TestApp } from './test-app';
+import { testClock, type TestClock } from './test-clock';
 import {
   createOfficers,
   createSession,
@@ -59,16 +60,18 @@ describe('questionnaires (アンケート) of exchange sessions', () => {
   let organiser: string;
   let mail: MailService;
   let service: QuestionnaireService;
+  let clock: TestClock;
 
   beforeAll(async () => {
     t = await createTestApp();
     ({ organiser } = await seedNetwork(t));
     mail = t.app.get(MailService);
     service = t.app.get(QuestionnaireService);
+    clock = testClock(t.app);
   });
 
   afterEach(() => {
-    service.now = () => new Date();
+    clock.reset();
   });
 
   afterAll(async () => {
@@ -282,7 +285,7 @@ describe('questionnaires (アンケート) of exchange sessions', () => {
     it('is mailed once, after the session, to exactly the attendees who checked in', async () => {
       await drained();
       const before = mail.recent().length;
-      service.now = () => new Date(endsAt.getTime() + 3 * HOUR);
+      clock.set(() => new Date(endsAt.getTime() + 3 * HOUR));
       expect(await service.sendDueSurveys()).toBe(3);
       expect(await service.sendDueSurveys()).toBe(0);
       const sent = await eventually(
@@ -305,7 +308,7 @@ describe('questionnaires (アンケート) of exchange sessions', () => {
     });
 
     it('takes answers once per person, editable until the close; others are refused', async () => {
-      service.now = () => new Date(endsAt.getTime() + 4 * HOUR);
+      clock.set(() => new Date(endsAt.getTime() + 4 * HOUR));
       expect((await answer(attendees[0], 3, 'はい', '=HYPERLINK("http://x")')).errors).toBeUndefined();
       expect((await answer(attendees[1], 4, 'いいえ', '事例発表が参考になりました')).errors).toBeUndefined();
       // Edited: still one response, with the new answers.
@@ -405,9 +408,9 @@ describe('questionnaires (アンケート) of exchange sessions', () => {
       const closesAt = new Date(res.data!.exchangeSession.survey.closesAt);
       await drained();
       const before = mail.recent().length;
-      service.now = () => new Date(closesAt.getTime() - 100 * HOUR);
+      clock.set(() => new Date(closesAt.getTime() - 100 * HOUR));
       expect(await service.sendDueSurveyReminders()).toBe(0);
-      service.now = () => new Date(closesAt.getTime() - 48 * HOUR);
+      clock.set(() => new Date(closesAt.getTime() - 48 * HOUR));
       expect(await service.sendDueSurveyReminders()).toBe(1);
       expect(await service.sendDueSurveyReminders()).toBe(0);
       const reminders = await eventually(
@@ -427,7 +430,7 @@ describe('questionnaires (アンケート) of exchange sessions', () => {
         { id: sessionId },
         organiser,
       );
-      service.now = () => new Date(new Date(res.data!.exchangeSession.survey.closesAt).getTime() + 60_000);
+      clock.set(() => new Date(new Date(res.data!.exchangeSession.survey.closesAt).getTime() + 60_000));
       const late = await answer(attendees[0], 1, 'いいえ');
       expect(late.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'SURVEY_CLOSED' });
       const newcomer = await answer(attendees[2], 2, 'いいえ');

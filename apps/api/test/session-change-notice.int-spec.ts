@@ -1,8 +1,8 @@
 import { MailOutboxProcessor } from '../src/modules/mail/mail-outbox.processor';
 import { MailService } from '../src/modules/mail/mail.service';
-import { ExchangeSessionService } from '../src/modules/exchange-session/exchange-session.service';
 import { eventually } from './search-fixtures';
 import { createTestApp, type TestApp } from './test-app';
+import { testClock, type TestClock } from './test-clock';
 import {
   createOfficers,
   createSession,
@@ -27,7 +27,7 @@ describe('change notices of exchange sessions', () => {
   let t: TestApp;
   let organiser: string;
   let mail: MailService;
-  let service: ExchangeSessionService;
+  let clock: TestClock;
   let sessionId: string;
   let officers: Officer[];
   let startsAt: Date;
@@ -36,7 +36,7 @@ describe('change notices of exchange sessions', () => {
     t = await createTestApp();
     ({ organiser } = await seedNetwork(t));
     mail = t.app.get(MailService);
-    service = t.app.get(ExchangeSessionService);
+    clock = testClock(t.app);
     // 2 seats, 6 officers: 2 confirmed, 4 waitlisted; one waitlisted turned session mails off, one's
     // account is disabled, one reads English.
     officers = await createOfficers(t, 6);
@@ -54,7 +54,7 @@ describe('change notices of exchange sessions', () => {
   });
 
   afterEach(() => {
-    service.now = () => new Date();
+    clock.reset();
   });
 
   afterAll(async () => {
@@ -164,7 +164,7 @@ describe('change notices of exchange sessions', () => {
       sessionId,
     ]);
     const endsAt = new Date(row.ends_at);
-    service.now = () => new Date(endsAt.getTime() + HOUR);
+    clock.set(() => new Date(endsAt.getTime() + HOUR));
     expect(
       (await t.gql(FINISH, { id: sessionId, minutes: '事例発表3件、テーブル討議2回' }, organiser)).errors,
     ).toBeUndefined();
@@ -181,7 +181,7 @@ describe('change notices of exchange sessions', () => {
     );
 
     // Edited by the organiser after FINISHED within the quiet window: saved, no mail.
-    service.now = () => new Date(endsAt.getTime() + 3 * HOUR);
+    clock.set(() => new Date(endsAt.getTime() + 3 * HOUR));
     const edit = await t.gql(
       FINISH,
       { id: sessionId, minutes: '事例発表3件、テーブル討議2回（資料を追加）' },
@@ -196,7 +196,7 @@ describe('change notices of exchange sessions', () => {
     expect(saved.report_minutes).toContain('資料を追加');
 
     // A day later, an edit is news again: one mail each.
-    service.now = () => new Date(endsAt.getTime() + 2 * DAY);
+    clock.set(() => new Date(endsAt.getTime() + 2 * DAY));
     expect(
       (await t.gql(FINISH, { id: sessionId, minutes: '議事録を確定しました' }, organiser)).errors,
     ).toBeUndefined();

@@ -1,3 +1,4 @@
 export * from './exchange-session';
 export * from './lottery';
 export * from './table-assignment';
+export * from './session-refusals';

@@ -1,4 +1,4 @@
-import { capacityAlertSeats } from './exchange-session.service';
+import { capacityAlertSeats } from './registration.service';
 
 describe('capacityAlertSeats (the registrations that take the transaction path)', () => {
   it('lists the seats at which the alert level changes: 50 %, 80 % and 100 % of 100 seats', () => {

@@ -5,7 +5,8 @@ import { publicBaseUrl } from '../../common/public-url';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuthService, tokenFromRequest } from '../auth/auth.service';
 import { ExchangeSessionRepository } from './exchange-session.repository';
-import { ExchangeSessionService } from './exchange-session.service';
+import { SessionAccessService } from './session-access.service';
+import { SessionExportService } from './session-export.service';
 import { sessionsToIcs } from './session-calendar';
 
 const HTTP_STATUS: Record<string, number> = {
@@ -22,7 +23,8 @@ const HTTP_STATUS: Record<string, number> = {
 @Controller()
 export class ExchangeSessionController {
   constructor(
-    private readonly service: ExchangeSessionService,
+    private readonly access: SessionAccessService,
+    private readonly exports: SessionExportService,
     private readonly repository: ExchangeSessionRepository,
     private readonly auth: AuthService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -31,7 +33,7 @@ export class ExchangeSessionController {
   /** iCal feed of upcoming public sessions: no venue or meeting URL, whoever asks. */
   @Get('calendar/upcoming.ics')
   async upcoming(@Req() req: Request, @Res() res: Response): Promise<void> {
-    const sessions = (await this.service.list(null, undefined, 'UPCOMING')).filter(
+    const sessions = (await this.access.list(null, undefined, 'UPCOMING')).filter(
       (s) => s.status !== 'CANCELLED',
     );
     res
@@ -54,10 +56,10 @@ export class ExchangeSessionController {
     @Res() res: Response,
   ): Promise<void> {
     const actor = await this.auth.actorForToken(tokenFromRequest(req));
-    const session = await this.service.get(actor, id);
+    const session = await this.access.get(actor, id);
     if (!session) throw new NotFoundException();
     const [mine] = actor ? await this.repository.registrationsOfUser(actor.userId, [id]) : [];
-    const withLogistics = this.service.canManage(actor) || this.service.canSeeLogistics(actor, mine ?? null);
+    const withLogistics = this.access.canManage(actor) || this.access.canSeeLogistics(actor, mine ?? null);
     res
       .type('text/calendar; charset=utf-8')
       .set('Content-Disposition', `attachment; filename="yokoten-session-${session.term}.ics"`)
@@ -79,7 +81,7 @@ export class ExchangeSessionController {
   ): Promise<void> {
     const actor = await this.auth.actorForToken(tokenFromRequest(req));
     try {
-      const { filename, csv } = await this.service.registrationsCsv(actor, id);
+      const { filename, csv } = await this.exports.registrationsCsv(actor, id);
       res
         .type('text/csv; charset=utf-8')
         .set('Content-Disposition', `attachment; filename="${filename}"`)

@@ -3,7 +3,7 @@ import { assignTables, formatTerm, termOf } from '@yokoten/case-studies';
 import { UserEntity } from '../auth/user.entity';
 import type { MunicipalityEntity } from '../municipality/municipality.entity';
 import { ExchangeSessionEntity, type AgendaItemValue } from './exchange-session.entity';
-import { newCheckInCode } from './exchange-session.repository';
+import { newCheckInCode } from './registration.repository';
 import { RegistrationEntity } from './registration.entity';
 import { SessionTableEntity } from './session-table.entity';
 

@@ -12,7 +12,6 @@ import {
   UpdateSessionArgs,
 } from './dto/exchange-session.input';
 import type { AgendaItemValue, ExchangeSessionEntity } from './exchange-session.entity';
-import { ExchangeSessionService } from './exchange-session.service';
 import {
   AgendaItem,
   ExchangeSession,
@@ -23,12 +22,21 @@ import {
   TableAssignmentScore,
 } from './models/exchange-session.model';
 import { Registration, TableAssignmentResult } from './models/registration.model';
+import { RegistrationService } from './registration.service';
+import { SeatingService } from './seating.service';
+import { SessionAccessService } from './session-access.service';
+import { SessionExportService } from './session-export.service';
+import { SessionLifecycleService } from './session-lifecycle.service';
 import { SessionLoaderFactory } from './session-loaders';
 
 @Resolver(() => ExchangeSession)
 export class ExchangeSessionResolver {
   constructor(
-    private readonly service: ExchangeSessionService,
+    private readonly access: SessionAccessService,
+    private readonly lifecycle: SessionLifecycleService,
+    private readonly registering: RegistrationService,
+    private readonly seating: SeatingService,
+    private readonly exports: SessionExportService,
     private readonly loaders: SessionLoaderFactory,
   ) {}
 
@@ -36,12 +44,12 @@ export class ExchangeSessionResolver {
     description: 'Sessions: UPCOMING soonest first, otherwise newest first; drafts only for the organiser',
   })
   exchangeSessions(@Args() { status, timeframe }: ExchangeSessionsArgs, @Context() ctx: RequestContext) {
-    return this.service.list(ctx.actor, status, timeframe);
+    return this.access.list(ctx.actor, status, timeframe);
   }
 
   @Query(() => ExchangeSession, { nullable: true })
   exchangeSession(@Args() { id }: IdArgs, @Context() ctx: RequestContext) {
-    return this.service.get(ctx.actor, id);
+    return this.access.get(ctx.actor, id);
   }
 
   @Query(() => String, {
@@ -49,36 +57,36 @@ export class ExchangeSessionResolver {
       'Organiser: registrations as CSV (UTF-8 with BOM, Japanese headers); also GET /sessions/:id/registrations.csv',
   })
   async sessionRegistrationsCsv(@Args() { sessionId }: SessionIdArgs, @Context() ctx: RequestContext) {
-    return (await this.service.registrationsCsv(ctx.actor, sessionId)).csv;
+    return (await this.exports.registrationsCsv(ctx.actor, sessionId)).csv;
   }
 
   @Query(() => [PrefectureRegistrationCount], { description: 'Organiser: live registrations by prefecture' })
   registrationCountsByPrefecture(@Args() { sessionId }: SessionIdArgs, @Context() ctx: RequestContext) {
-    return this.service.countsByPrefecture(ctx.actor, sessionId);
+    return this.exports.countsByPrefecture(ctx.actor, sessionId);
   }
 
   @Query(() => TableAssignmentScore, {
     description: 'Organiser: the score of the current (possibly hand-adjusted) seating',
   })
   tableAssignmentScore(@Args() { sessionId }: SessionIdArgs, @Context() ctx: RequestContext) {
-    return this.service.tableScore(ctx.actor, sessionId);
+    return this.seating.tableScore(ctx.actor, sessionId);
   }
 
   @Mutation(() => ExchangeSession, { description: 'Organiser: a new session, DRAFT until openRegistration' })
   createExchangeSession(@Args('input') input: CreateExchangeSessionInput, @Context() ctx: RequestContext) {
-    return this.service.create(ctx.actor, input);
+    return this.lifecycle.create(ctx.actor, input);
   }
 
   @Mutation(() => ExchangeSession, {
     description: 'Organiser: edit; more capacity promotes the waitlist in order',
   })
   updateExchangeSession(@Args() { id, input }: UpdateSessionArgs, @Context() ctx: RequestContext) {
-    return this.service.update(ctx.actor, id, input);
+    return this.lifecycle.update(ctx.actor, id, input);
   }
 
   @Mutation(() => ExchangeSession)
   openRegistration(@Args() { sessionId }: SessionIdArgs, @Context() ctx: RequestContext) {
-    return this.service.openRegistration(ctx.actor, sessionId);
+    return this.lifecycle.openRegistration(ctx.actor, sessionId);
   }
 
   @Mutation(() => ExchangeSession, {
@@ -88,26 +96,26 @@ export class ExchangeSessionResolver {
     @Args() { sessionId, lotterySeed }: CloseRegistrationArgs,
     @Context() ctx: RequestContext,
   ) {
-    return this.service.closeRegistration(ctx.actor, sessionId, lotterySeed);
+    return this.lifecycle.closeRegistration(ctx.actor, sessionId, lotterySeed);
   }
 
   @Mutation(() => ExchangeSession, {
     description: 'Organiser: cancels the session; everyone registered is told',
   })
   cancelExchangeSession(@Args() { sessionId, reason }: CancelSessionArgs, @Context() ctx: RequestContext) {
-    return this.service.cancelSession(ctx.actor, sessionId, reason);
+    return this.lifecycle.cancelSession(ctx.actor, sessionId, reason);
   }
 
   @Mutation(() => ExchangeSession, { description: 'Organiser: the session took place; records the report' })
   finishExchangeSession(@Args() { sessionId, report }: FinishSessionArgs, @Context() ctx: RequestContext) {
-    return this.service.finish(ctx.actor, sessionId, report);
+    return this.lifecycle.finish(ctx.actor, sessionId, report);
   }
 
   @Mutation(() => TableAssignmentResult, {
     description: 'Organiser: seats confirmed registrants by preference, spreading municipalities',
   })
   assignTables(@Args() { sessionId }: SessionIdArgs, @Context() ctx: RequestContext) {
-    return this.service.assignTables(ctx.actor, sessionId);
+    return this.seating.assignTables(ctx.actor, sessionId);
   }
 
   @ResolveField(() => String, { description: 'e.g. 2026年度上期' })
@@ -147,8 +155,7 @@ export class ExchangeSessionResolver {
 
   @ResolveField(() => Boolean, { description: 'OPEN and within the registration window now' })
   isRegistrationOpen(@Parent() s: ExchangeSession): boolean {
-    const now = this.service.now();
-    return s.status === 'OPEN' && now >= s.registrationOpensAt && now < s.registrationClosesAt;
+    return this.access.isRegistrationOpen(s);
   }
 
   @ResolveField(() => [Registration], {
@@ -156,7 +163,7 @@ export class ExchangeSessionResolver {
     description: 'Organiser only (null otherwise): confirmed, then the waitlist in order, then cancelled',
   })
   async registrations(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
-    if (!this.service.canManage(ctx.actor)) return null;
+    if (!this.access.canManage(ctx.actor)) return null;
     return this.loaders.for(ctx).registrationsBySession.load(s.id);
   }
 
@@ -170,13 +177,13 @@ export class ExchangeSessionResolver {
       'An officer: the live registrations of their municipality (their own and their colleagues’), in arrival order; empty for anyone else',
   })
   municipalityRegistrations(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
-    return this.service.municipalityRegistrations(ctx.actor, s.id);
+    return this.registering.municipalityRegistrations(ctx.actor, s.id);
   }
 
   private async logistics(s: ExchangeSession, ctx: RequestContext): Promise<boolean> {
-    if (this.service.canManage(ctx.actor)) return true;
+    if (this.access.canManage(ctx.actor)) return true;
     const mine = await this.loaders.for(ctx).mine.load(s.id);
-    return this.service.canSeeLogistics(ctx.actor, mine);
+    return this.access.canSeeLogistics(ctx.actor, mine);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Confirmed registrants and the organiser only' })

@@ -10,21 +10,27 @@ import {
   SetTableAssignmentArgs,
 } from './dto/exchange-session.input';
 import type { RegistrationEntity } from './registration.entity';
-import { ExchangeSessionService } from './exchange-session.service';
 import { ExchangeSession, SessionTable } from './models/exchange-session.model';
 import { Registration } from './models/registration.model';
+import { CheckInService } from './check-in.service';
+import { RegistrationService } from './registration.service';
+import { SeatingService } from './seating.service';
+import { SessionAccessService } from './session-access.service';
 import { SessionLoaderFactory } from './session-loaders';
 
 @Resolver(() => Registration)
 export class RegistrationResolver {
   constructor(
-    private readonly service: ExchangeSessionService,
+    private readonly registrations: RegistrationService,
+    private readonly access: SessionAccessService,
+    private readonly seating: SeatingService,
+    private readonly checkIns: CheckInService,
     private readonly loaders: SessionLoaderFactory,
   ) {}
 
   @Query(() => [Registration], { description: 'The caller’s registrations, newest first' })
   myRegistrations(@Context() ctx: RequestContext) {
-    return this.service.myRegistrations(ctx.actor);
+    return this.registrations.myRegistrations(ctx.actor);
   }
 
   @Query(() => Registration, {
@@ -32,7 +38,7 @@ export class RegistrationResolver {
     description: 'One’s own (or, for the organiser, any) registration',
   })
   registration(@Args() { registrationId }: RegistrationIdArgs, @Context() ctx: RequestContext) {
-    return this.service.getRegistration(ctx.actor, registrationId);
+    return this.registrations.getRegistration(ctx.actor, registrationId);
   }
 
   @Mutation(() => Registration, {
@@ -40,12 +46,12 @@ export class RegistrationResolver {
       'CONFIRMED while seats remain, else WAITLISTED (FIFO); APPLIED in lottery mode. No input: the caller registers',
   })
   registerForSession(@Args() { sessionId, input }: RegisterArgs, @Context() ctx: RequestContext) {
-    return this.service.register(ctx.actor, sessionId, input);
+    return this.registrations.register(ctx.actor, sessionId, input);
   }
 
   @Mutation(() => Registration, { description: 'Frees a seat: the first waitlisted is promoted and told' })
   cancelRegistration(@Args() { registrationId }: RegistrationIdArgs, @Context() ctx: RequestContext) {
-    return this.service.cancelRegistration(ctx.actor, registrationId);
+    return this.registrations.cancelRegistration(ctx.actor, registrationId);
   }
 
   @Mutation(() => Registration, {
@@ -55,7 +61,7 @@ export class RegistrationResolver {
     @Args() { registrationId, tableId }: SetTableAssignmentArgs,
     @Context() ctx: RequestContext,
   ) {
-    return this.service.setTableAssignment(ctx.actor, registrationId, tableId ?? null);
+    return this.seating.setTableAssignment(ctx.actor, registrationId, tableId ?? null);
   }
 
   @Mutation(() => Registration, {
@@ -63,12 +69,12 @@ export class RegistrationResolver {
       'Organiser: 当日受付 by the registrant’s code (or QR code), on the session’s day (JST) unless allowOtherDay; CHECK_IN_NOT_TODAY, ALREADY_CHECKED_IN (extensions.checkedInAt)',
   })
   checkIn(@Args() { code, allowOtherDay }: CheckInArgs, @Context() ctx: RequestContext) {
-    return this.service.checkInByCode(ctx.actor, code, { allowOtherDay });
+    return this.checkIns.checkInByCode(ctx.actor, code, { allowOtherDay });
   }
 
   @Mutation(() => Registration, { description: 'Organiser: check someone in from the console' })
   checkInRegistration(@Args() { registrationId }: RegistrationIdArgs, @Context() ctx: RequestContext) {
-    return this.service.checkInRegistration(ctx.actor, registrationId);
+    return this.checkIns.checkInRegistration(ctx.actor, registrationId);
   }
 
   @ResolveField(() => ExchangeSession)
@@ -111,7 +117,7 @@ export class RegistrationResolver {
     description: 'The registrant’s check-in code: their own municipality and the organiser only',
   })
   checkInCode(@Parent() r: Registration, @Context() ctx: RequestContext) {
-    return this.service.canReadPrivate(ctx.actor, r as unknown as RegistrationEntity) ? r.checkInCode : null;
+    return this.access.canReadPrivate(ctx.actor, r as unknown as RegistrationEntity) ? r.checkInCode : null;
   }
 
   @ResolveField(() => String, {
@@ -120,7 +126,7 @@ export class RegistrationResolver {
       'The check-in code as a QR code (SVG markup) to show at the door; same visibility as checkInCode',
   })
   checkInQrSvg(@Parent() r: Registration, @Context() ctx: RequestContext) {
-    if (!this.service.canReadPrivate(ctx.actor, r as unknown as RegistrationEntity)) return null;
+    if (!this.access.canReadPrivate(ctx.actor, r as unknown as RegistrationEntity)) return null;
     return QRCode.toString(r.checkInCode, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ClockModule } from '../../common/clock';
 import { AuthModule } from '../auth/auth.module';
 import { QuestionnaireController } from './questionnaire.controller';
 import { QuestionnaireRepository } from './questionnaire.repository';
@@ -10,7 +11,7 @@ export const QUESTIONNAIRE_RESOLVERS = [QuestionnaireResolver, SessionQuestionna
 
 /** アンケート: registration questions and post-session surveys of exchange sessions (README.md). */
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, ClockModule],
   controllers: [QuestionnaireController],
   providers: [QuestionnaireService, QuestionnaireRepository, SurveyScheduler, ...QUESTIONNAIRE_RESOLVERS],
   exports: [QuestionnaireService],

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { prefectureByCode } from '@yokoten/case-studies';
 import { BadUserInputError, NotFoundError } from '../../common/app-error';
+import { Clock } from '../../common/clock';
 import type { Actor } from '../auth/actor';
 import { authorize, can } from '../auth/authorization.policy';
 import { csvDateTimeJst, toCsv } from '../exchange-session/csv';
@@ -60,10 +61,10 @@ function responseView(r: QuestionnaireResponseEntity): ResponseView {
 @Injectable()
 export class QuestionnaireService {
   private readonly logger = new Logger('Questionnaire');
-  /** Injected clock, so tests can move time without sleeping. */
-  now: () => Date = () => new Date();
-
-  constructor(private readonly repository: QuestionnaireRepository) {}
+  constructor(
+    private readonly repository: QuestionnaireRepository,
+    private readonly clock: Clock,
+  ) {}
 
   private async session(id: string): Promise<ExchangeSessionEntity> {
     const s = await this.repository.findSession(id);
@@ -219,7 +220,7 @@ export class QuestionnaireService {
   }
 
   private isOpen(session: ExchangeSessionEntity, closesAt: Date): boolean {
-    const now = this.now();
+    const now = this.clock.now();
     const over = session.status === 'FINISHED' || (session.status !== 'CANCELLED' && session.endsAt <= now);
     return over && session.status !== 'DRAFT' && now < closesAt;
   }
@@ -250,7 +251,7 @@ export class QuestionnaireService {
     ]);
     if (!questions.length) throw new NotFoundError('Survey', sessionId);
     const closesAt = survey?.closesAt ?? defaultSurveyClose(session.endsAt);
-    if (this.now() >= closesAt)
+    if (this.clock.now() >= closesAt)
       throw new BadUserInputError(
         'sessionId',
         'このアンケートの回答は締め切りました (the survey has closed)',
@@ -289,7 +290,7 @@ export class QuestionnaireService {
   async sendDueSurveys(): Promise<number> {
     let queued = 0;
     await this.repository.claimDueInvitations(
-      this.now(),
+      this.clock.now(),
       SURVEY_GRACE_HOURS,
       async (manager, session, closesAt) => {
         const recipients = await this.repository.recipients(session.id, manager);
@@ -313,7 +314,7 @@ export class QuestionnaireService {
   async sendDueSurveyReminders(): Promise<number> {
     let queued = 0;
     await this.repository.claimDueReminders(
-      this.now(),
+      this.clock.now(),
       SURVEY_REMINDER_HOURS_BEFORE,
       async (manager, session, closesAt) => {
         const [recipients, answered] = await Promise.all([

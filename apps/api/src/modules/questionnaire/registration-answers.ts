@@ -5,7 +5,7 @@ import { QuestionnaireResponseEntity, SessionQuestionEntity, type AnswerValue } 
 import { validateAnswers, type AnswerInputLike } from './questionnaire-rules';
 
 /**
- * The questionnaire's part of registering (used by ExchangeSessionService.register, provided by the
+ * The questionnaire's part of registering (used by RegistrationService.register, provided by the
  * exchange-session module so that module does not depend on this one): answers are checked against the
  * session's registration questions before the seat is taken, and stored in the registration's transaction.
  */

@@ -1,25 +1,7 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { isSessionRefusal, type SessionRefusal } from '@yokoten/case-studies';
 import type { TFunction } from 'i18next';
 import { apiProblem, problemMessage } from '../../shared/errors';
-
-/** Why the API refused a registration (`extensions.reason`), in the words of its error codes. */
-export const KNOWN_REASONS = [
-  'REGISTRATION_NOT_OPEN',
-  'REGISTRATION_NOT_YET_OPEN',
-  'REGISTRATION_CLOSED',
-  'SESSION_CANCELLED',
-  'SESSION_FINISHED',
-  'ALREADY_REGISTERED',
-  'ALREADY_CANCELLED',
-  'MUNICIPALITY_LIMIT',
-  'NOT_A_MEMBER',
-  'NOT_AN_OFFICER',
-  'UNKNOWN_TABLE',
-  'CANCELLATION_CLOSED',
-  'UNKNOWN_CODE',
-  'NOT_CONFIRMED',
-] as const;
-export type SessionRefusal = (typeof KNOWN_REASONS)[number];
 
 interface Detail {
   reason?: SessionRefusal;
@@ -38,7 +20,7 @@ export function sessionProblem(error: unknown): Detail {
     code: problem.code,
     field: problem.field,
     message: problem.code === 'BAD_USER_INPUT' ? first?.message : undefined,
-    reason: (KNOWN_REASONS as readonly unknown[]).includes(reason) ? (reason as SessionRefusal) : undefined,
+    reason: isSessionRefusal(reason) ? reason : undefined,
   };
 }
 

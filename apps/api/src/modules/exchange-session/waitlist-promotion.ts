@@ -1,0 +1,25 @@
+import type { ExchangeSessionEntity } from './exchange-session.entity';
+import type { LockedSession } from './locked-session';
+import type { RegistrationEntity } from './registration.entity';
+import { promotionMail } from './session-mails';
+
+/**
+ * Moves the first `seats` of the waitlist up and queues their mails, in the transaction that moved them:
+ * a freed seat (a cancellation) and more capacity (an edit) both go through here.
+ */
+export async function promoteFromWaitlist(
+  locked: LockedSession,
+  session: ExchangeSessionEntity,
+  seats: number,
+): Promise<RegistrationEntity[]> {
+  const promoted = await locked.promote(seats);
+  if (!promoted.length) return promoted;
+  const users = await locked.noticeRecipients(promoted.map((r) => r.userId));
+  await locked.queueMails(
+    promoted.flatMap((r) => {
+      const u = users.get(r.userId);
+      return u ? [promotionMail(session, u, r.checkInCode)] : [];
+    }),
+  );
+  return promoted;
+}
