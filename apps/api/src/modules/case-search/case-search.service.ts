@@ -10,13 +10,7 @@ import type { Actor } from '../auth/actor';
 import { can } from '../auth/authorization.policy';
 import type { CaseStudyEntity } from '../case-study/case-study.entity';
 import type { MunicipalityEntity } from '../municipality/municipality.entity';
-import {
-  CaseQueries,
-  type CasePage,
-  type FacetCounts,
-  type SearchNeeds,
-  type SearchRequest,
-} from '../../search/case-queries';
+import { CaseQueries, type CasePage, type SearchNeeds, type SearchRequest } from '../../search/case-queries';
 import { CaseSearchRepository } from './case-search.repository';
 import { caseColumnsFor } from './case-study-selection';
 
@@ -33,17 +27,8 @@ export interface SearchHitResult {
   query?: string;
 }
 
-export interface SearchResult {
-  hits: SearchHitResult[];
-  totalHits: number;
-  page: number;
-  pageSize: number;
-  totalPages: number;
-  facets: FacetCounts[];
-  processingTimeMs: number;
-  relaxed: boolean;
-  query: string;
-}
+/** A results page: the engine's page (CasePage) with its hits read from PostgreSQL. */
+export type SearchResult = Omit<CasePage, 'hits'> & { hits: SearchHitResult[] };
 
 /** Loaders the service may prime so resolvers of the hits do not query again. */
 export interface HitLoaders {
