@@ -1,14 +1,14 @@
-import type { Pool, QueryResultRow } from 'pg';
+import type { PoolClient, QueryConfig, QueryResult, QueryResultRow } from 'pg';
 import type { DataSource, EntityTarget } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 
 /**
  * Reads on the hot paths (the session of every signed-in request, a registration's session and officer, the
  * cases behind search hits and finder results) without a query builder and entity hydration per call: the
- * column list and a row → entity function are made once from the entity's TypeORM metadata (so they follow the
- * entity), and the SQL runs as a named (prepared) statement on the driver's pool, parsed and planned once per
- * connection. The profile of docs/benchmarks.md showed TypeORM's query building and hydration as a third of a
- * registration's CPU.
+ * column list and a row → entity mapping are made once from the entity's TypeORM metadata (so they follow the
+ * entity), and the SQL runs as a named (prepared) statement, parsed and planned once per connection. The
+ * profile of docs/benchmarks.md showed TypeORM's query building and hydration as a third of a registration's
+ * CPU.
  */
 
 /** Column types pg already returns as the entity holds them; every other type goes through TypeORM's conversion. */
@@ -32,63 +32,82 @@ const AS_RETURNED = new Set([
 ]);
 
 export interface EntityColumns<T> {
-  /** `alias."column" AS "prefixcolumn", …` for every column TypeORM selects by default. */
+  /** `alias."column" AS "prefixcolumn", …` for every column read. */
   select: string;
-  /** The row (as selected above) as an entity; relations are left unset. */
+  /** The row (as selected above) as an entity; relations and columns not read are left unset. */
   toEntity(row: Record<string, unknown>): T;
 }
 
+/** Entity properties that are columns TypeORM selects by default (password hashes and the like left out). */
+export function selectedColumns(dataSource: DataSource, entity: EntityTarget<unknown>): ColumnMetadata[] {
+  const metadata = dataSource.getMetadata(entity);
+  // Embedded columns have no flat property to set, so they are not expected here.
+  if (metadata.columns.some((c) => c.embeddedMetadata))
+    throw new Error(`${metadata.name}: embedded columns are not supported by entityColumns`);
+  return metadata.columns.filter((c) => c.isSelect);
+}
+
+/**
+ * The select list and row mapping of `entity` under `tableAlias`, its columns aliased `prefix` + column name.
+ * `properties`: only these columns (by entity property; null: every column TypeORM selects by default).
+ */
 export function entityColumns<T extends object>(
   dataSource: DataSource,
   entity: EntityTarget<T>,
   tableAlias: string,
   prefix: string,
+  properties: readonly string[] | null = null,
 ): EntityColumns<T> {
-  const metadata = dataSource.getMetadata(entity);
-  // select: false columns (password hashes) are left out, as TypeORM's find leaves them out; embedded columns
-  // have no flat property to set, so they are not expected here.
-  const columns = metadata.columns.filter((c) => c.isSelect && !c.embeddedMetadata);
-  if (metadata.columns.some((c) => c.embeddedMetadata))
-    throw new Error(`${metadata.name}: embedded columns are not supported by entityColumns`);
-  const aliasOf = (c: ColumnMetadata) => `${prefix}${c.databaseName}`;
-  const select = columns.map((c) => `${tableAlias}."${c.databaseName}" AS "${aliasOf(c)}"`).join(', ');
-  const converted = columns.map(
-    (c) => Boolean(c.transformer) || c.isArray || !AS_RETURNED.has(String(c.type)),
-  );
-  // Property and column names come from the entity metadata, never from input.
-  const body = [
-    'const o = Object.create(proto);',
-    ...columns.map((c, i) =>
-      converted[i]
-        ? `o[${JSON.stringify(c.propertyName)}] = convert(row[${JSON.stringify(aliasOf(c))}], columns[${i}]);`
-        : `o[${JSON.stringify(c.propertyName)}] = row[${JSON.stringify(aliasOf(c))}];`,
-    ),
-    'return o;',
-  ].join('\n');
-  const fn = new Function('proto', 'columns', 'convert', 'row', body) as (
-    proto: object,
-    columns: ColumnMetadata[],
-    convert: (value: unknown, column: ColumnMetadata) => unknown,
-    row: Record<string, unknown>,
-  ) => T;
-  const proto = (metadata.target as { prototype: object }).prototype;
+  const all = selectedColumns(dataSource, entity);
+  const columns = properties ? all.filter((c) => properties.includes(c.propertyName)) : all;
+  const select = columns
+    .map((c) => `${tableAlias}."${c.databaseName}" AS "${prefix}${c.databaseName}"`)
+    .join(', ');
   const driver = dataSource.driver;
-  const convert = (value: unknown, column: ColumnMetadata) => driver.prepareHydratedValue(value, column);
-  return { select, toEntity: (row) => fn(proto, columns, convert, row) };
+  const fields = columns.map((column) => ({
+    property: column.propertyName,
+    alias: `${prefix}${column.databaseName}`,
+    column,
+    // Only columns that need it go through TypeORM's conversion (dates as strings, transformers such as
+    // bigint → number, enum arrays).
+    convert: Boolean(column.transformer) || column.isArray || !AS_RETURNED.has(String(column.type)),
+  }));
+  const proto = (dataSource.getMetadata(entity).target as { prototype: object }).prototype;
+  return {
+    select,
+    toEntity(row) {
+      const o = Object.create(proto) as Record<string, unknown>;
+      for (const f of fields)
+        o[f.property] = f.convert ? driver.prepareHydratedValue(row[f.alias], f.column) : row[f.alias];
+      return o as T;
+    },
+  };
 }
 
-/** The driver's pg pool (TypeORM's own connections). */
-export function poolOf(dataSource: DataSource): Pool {
-  return (dataSource.driver as unknown as { master: Pool }).master;
+/**
+ * Runs one query on a connection of TypeORM's pool, borrowed through its public QueryRunner API and given
+ * back when done. With a `name`, pg prepares the statement once per connection (one name for one text,
+ * always).
+ */
+export async function pooledQuery<R extends QueryResultRow = Record<string, unknown>>(
+  dataSource: DataSource,
+  query: QueryConfig,
+): Promise<QueryResult<R>> {
+  const runner = dataSource.createQueryRunner();
+  try {
+    const client = (await runner.connect()) as PoolClient;
+    return await client.query<R>(query);
+  } finally {
+    await runner.release();
+  }
 }
 
-/** Runs `text` as the named prepared statement `name` (one name for one text, always) on the driver's pool. */
+/** Runs `text` as the named prepared statement `name` (one name for one text, always); its rows. */
 export async function preparedRows<R extends QueryResultRow = Record<string, unknown>>(
   dataSource: DataSource,
   name: string,
   text: string,
   values: unknown[],
 ): Promise<R[]> {
-  const { rows } = await poolOf(dataSource).query<R>({ name, text, values });
-  return rows;
+  return (await pooledQuery<R>(dataSource, { name, text, values })).rows;
 }

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Global, Injectable, Module } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
+import type { QueryConfig } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
 import { TooManyRequestsError } from './app-error';
+import { pooledQuery } from './prepared-rows';
 
 /** The table the migration RateLimits1795280300000 creates; every limiter shares it (keys carry a prefix). */
 export const RATE_LIMITS_TABLE = 'rate_limits';
@@ -17,7 +18,7 @@ export interface LimiterOptions {
 }
 
 /**
- * Counters kept in PostgreSQL (rate-limiter-flexible's RateLimiterPostgres on the app's own pg pool), so
+ * Counters kept in PostgreSQL (rate-limiter-flexible's RateLimiterPostgres on the app's own connections), so
  * every API process shares them and a restart does not reset them. `name` keeps limiters apart in the one
  * table: use a stable name per purpose ('login-email-ip', 'password-reset-email', …).
  */
@@ -32,7 +33,7 @@ export class RateLimits {
     let limiter = this.limiters.get(key);
     if (!limiter) {
       limiter = new RateLimiterPostgres({
-        storeClient: this.pool(),
+        storeClient: this.store,
         storeType: 'pool',
         tableName: RATE_LIMITS_TABLE,
         tableCreated: true,
@@ -45,12 +46,12 @@ export class RateLimits {
     return limiter;
   }
 
-  /** TypeORM's pg pool (the driver's master pool): no second pool, no second set of connections. */
-  private pool(): Pool {
-    const driver = this.dataSource.driver as unknown as { master?: Pool };
-    if (!driver.master) throw new Error('rate limits need the PostgreSQL data source to be initialised');
-    return driver.master;
-  }
+  /**
+   * What the limiter needs of a pool, `query`, on TypeORM's connections (a connection borrowed per query
+   * through the QueryRunner API): no second pool, no second set of connections. The limiter names its
+   * statements, so they are prepared once per connection as before.
+   */
+  private readonly store = { query: (query: QueryConfig) => pooledQuery(this.dataSource, query) };
 }
 
 @Global()

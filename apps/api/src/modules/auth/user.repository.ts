@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
 import { DataSource, LessThan } from 'typeorm';
 import type { MembershipStatus } from '@yokoten/case-studies';
+import { preparedRows } from '../../common/prepared-rows';
 import { SessionEntity } from './session.entity';
 import { UserEntity } from './user.entity';
 
@@ -82,21 +82,21 @@ export class UserRepository {
   /**
    * Who holds this session token: what an actor is made of (the user's id, role and municipality, and that
    * municipality's membership status), or null when the session is unknown, expired or its user disabled.
-   * Read on every signed-in request, so a named (prepared) statement on the driver's pool: parsed and planned
-   * once per connection, no query builder or entity hydration (docs/benchmarks.md, Profile).
+   * Read on every signed-in request, so a named (prepared) statement: parsed and planned once per connection,
+   * no query builder or entity hydration (docs/benchmarks.md, Profile).
    */
   async findSessionActor(tokenHash: string): Promise<SessionActor | null> {
-    const pool = (this.dataSource.driver as unknown as { master: Pool }).master;
-    const { rows } = await pool.query<SessionActor>({
-      name: 'auth_session_actor',
-      text: `SELECT u.id, u.role, u.municipality_id AS "municipalityId", m.membership_status AS "membershipStatus"
+    const [actor] = await preparedRows<SessionActor>(
+      this.dataSource,
+      'auth_session_actor',
+      `SELECT u.id, u.role, u.municipality_id AS "municipalityId", m.membership_status AS "membershipStatus"
                FROM "sessions" s
                JOIN "users" u ON u.id = s.user_id
                LEFT JOIN "municipalities" m ON m.id = u.municipality_id
               WHERE s.token_hash = $1 AND s.expires_at > now() AND u.status = 'ACTIVE'`,
-      values: [tokenHash],
-    });
-    return rows[0] ?? null;
+      [tokenHash],
+    );
+    return actor ?? null;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
