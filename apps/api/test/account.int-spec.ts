@@ -784,7 +784,7 @@ describe('accounts: invitations, passwords, administration', () => {
           .status,
       ).toBe('DISABLED');
       expect(dataOf(await t.gql<{ me: unknown }>(ME, {}, session)).me).toBeNull();
-      const sessions = (await db.query(`SELECT count(*)::int AS n FROM sessions WHERE user_id = $1`, [
+      const sessions = (await db.query(`SELECT count(*)::int AS n FROM login_sessions WHERE user_id = $1`, [
         id,
       ])) as Array<{ n: number }>;
       expect(sessions[0].n).toBe(0);

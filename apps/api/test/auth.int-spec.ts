@@ -90,7 +90,7 @@ describe('authentication over HTTP', () => {
       await db.connect();
       try {
         const { rows } = await db.query<{ token_hash: string }>(
-          `SELECT s.token_hash FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1`,
+          `SELECT s.token_hash FROM login_sessions s JOIN users u ON u.id = s.user_id WHERE u.email = $1`,
           ['organiser@yokoten.example'],
         );
         expect(rows.length).toBeGreaterThan(0);
@@ -203,7 +203,7 @@ describe('authentication over HTTP', () => {
       const token = await t.login(EMAIL);
       expect((await t.gql<MeData>(ME, undefined, token)).data!.me).not.toBeNull();
       await sql(
-        `UPDATE sessions SET expires_at = now() - interval '1 second'
+        `UPDATE login_sessions SET expires_at = now() - interval '1 second'
           WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
         [EMAIL],
       );
@@ -221,7 +221,7 @@ describe('authentication over HTTP', () => {
           await sql<{ expired: string; live: string }>(
             `SELECT count(*) FILTER (WHERE expires_at <= now()) AS expired,
                     count(*) FILTER (WHERE expires_at > now()) AS live
-               FROM sessions WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
+               FROM login_sessions WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
             [EMAIL],
           )
         )[0];

@@ -4,12 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { writeBackup } from '../src/backup/backup';
 import type { BackupHeader } from '../src/backup/backup-format';
 import { restoreBackup, RestoreRefusedError } from '../src/backup/restore';
 import { rebuildSearchIndex } from '../src/backup/search-rebuild';
 import { EXCLUDED_TABLES } from '../src/backup/table-catalog';
 import { loadConfig } from '../src/config/app-config';
+import { dataSourceOptions } from '../src/database/data-source-options';
+import { MIGRATIONS } from '../src/database/migrations';
+import { LoginSessions1795281310000 } from '../src/database/migrations/1795281310000-LoginSessions';
 import { createTestApp, type TestApp } from './test-app';
 
 jest.setTimeout(300_000);
@@ -149,9 +153,9 @@ async function fillTablesTheDemoLeavesEmpty(t: TestApp): Promise<void> {
     const empty = async (table: string) =>
       (await publicTables(t.databaseUrl)).includes(table) &&
       (await db.query(`SELECT 1 FROM "${table}" LIMIT 1`)).rowCount === 0;
-    if (await empty('sessions'))
+    if (await empty('login_sessions'))
       await db.query(
-        `INSERT INTO sessions (token_hash, user_id, expires_at) SELECT repeat('a', 64), id, now() + interval '1 day' FROM users ORDER BY email LIMIT 1`,
+        `INSERT INTO login_sessions (token_hash, user_id, expires_at) SELECT repeat('a', 64), id, now() + interval '1 day' FROM users ORDER BY email LIMIT 1`,
       );
     if (await empty('mail_outbox'))
       await db.query(
@@ -395,6 +399,58 @@ describe('db:backup and db:restore', () => {
       );
       expect(await publicTables(fresh.url)).toEqual([]);
     } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('restores a backup made before login_sessions was renamed; migrating on renames the empty table', async () => {
+    // A database of the build before the rename: every migration up to LoginSessions1795281310000.
+    const before = MIGRATIONS.slice(0, MIGRATIONS.indexOf(LoginSessions1795281310000));
+    const [older, fresh] = [await emptyDatabase(), await emptyDatabase()];
+    const migrate = async (url: string, migrations: typeof MIGRATIONS) => {
+      const ds = await new DataSource({ ...dataSourceOptions(url), migrations }).initialize();
+      try {
+        return (await ds.runMigrations({ transaction: 'each' })).map((m) => m.name);
+      } finally {
+        await ds.destroy();
+      }
+    };
+    try {
+      await migrate(older.url, before);
+      await query(
+        older.url,
+        `WITH u AS (INSERT INTO users (email, name, role, password_hash)
+                    VALUES ('before.rename@test.yokoten.example', '改名前', 'ORGANISER', 'not-a-hash') RETURNING id)
+         INSERT INTO sessions (token_hash, user_id, expires_at) SELECT repeat('b', 64), id, now() + interval '1 day' FROM u`,
+      );
+      const oldFile = join(dir, 'before-rename.backup.gz');
+      const client = new Client({ connectionString: older.url });
+      await client.connect();
+      let oldHeader: BackupHeader;
+      try {
+        oldHeader = (await writeBackup(client, oldFile)).header;
+      } finally {
+        await client.end();
+      }
+      // Its sign-ins are left out under the table's old name too.
+      expect(oldHeader.excluded.map((x) => x.name)).toContain('sessions');
+      expect(oldHeader.tables.map((x) => x.name)).not.toContain('sessions');
+
+      const result = await restoreBackup(fresh.url, oldFile);
+      expect(result.migrated).toEqual(before.map((M) => new M().name));
+      expect(await publicTables(fresh.url)).toContain('sessions');
+      expect(await fingerprint(fresh.url, 'users')).toEqual(await fingerprint(older.url, 'users'));
+
+      // The app's next start migrates on: the rename and whatever came after it.
+      expect(await migrate(fresh.url, MIGRATIONS)).toEqual(
+        MIGRATIONS.slice(before.length).map((M) => new M().name),
+      );
+      const tables = await publicTables(fresh.url);
+      expect(tables).toContain('login_sessions');
+      expect(tables).not.toContain('sessions');
+      expect((await fingerprint(fresh.url, 'login_sessions')).rows).toBe(0);
+    } finally {
+      await older.drop();
       await fresh.drop();
     }
   });

@@ -66,7 +66,7 @@ export async function seedNetwork(t: TestApp): Promise<{ organiser: string; orga
     [randomBytes(4).toString('hex')],
   );
   await ds.query(
-    `INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`,
+    `INSERT INTO login_sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`,
     [hashToken(token), user.id],
   );
   return { organiser: token, organiserId: user.id };
@@ -74,7 +74,7 @@ export async function seedNetwork(t: TestApp): Promise<{ organiser: string; orga
 
 /**
  * Creates officers spread over the member municipalities, each with a live session token (written straight
- * to the sessions table: 500 argon2 logins would only measure argon2).
+ * to the login_sessions table: 500 argon2 logins would only measure argon2).
  */
 export async function createOfficers(
   t: TestApp,
@@ -108,7 +108,7 @@ export async function createOfficers(
     );
     const byEmail = new Map(users.map((u) => [u.email, u.id]));
     await ds.query(
-      `INSERT INTO sessions (token_hash, user_id, expires_at)
+      `INSERT INTO login_sessions (token_hash, user_id, expires_at)
        SELECT h, u, now() + interval '1 day' FROM unnest($1::text[], $2::uuid[]) AS x(h, u)`,
       [batch.map((b) => hashToken(b.token)), batch.map((b) => byEmail.get(b.email))],
     );

@@ -170,7 +170,7 @@ describe('members-only material follows the caller’s membership, request by re
     const statements = await requestStatements('client', async () => {
       dataOf(await t.gql(`{ me { id } }`, {}, tokens[MEMBER]));
     });
-    const sessionReads = statements.filter((s) => /"sessions"/.test(s));
+    const sessionReads = statements.filter((s) => /"login_sessions"/.test(s));
     expect(sessionReads).toHaveLength(1);
     expect(sessionReads[0]).toMatch(/"municipalities"/);
     expect(statements.filter((s) => /membership_status/.test(s))).toEqual(sessionReads);

@@ -59,7 +59,7 @@ describe('migrations', () => {
   it('undoes every migration down to an empty schema, then applies them all again', async () => {
     const domainTables = (await tables()).filter((t) => t !== 'migrations');
     expect(domainTables).toEqual(
-      expect.arrayContaining(['declarations', 'municipalities', 'sessions', 'users']),
+      expect.arrayContaining(['declarations', 'login_sessions', 'municipalities', 'users']),
     );
 
     for (let i = 0; i < MIGRATIONS.length; i++) await dataSource.undoLastMigration({ transaction: 'each' });

@@ -33,6 +33,7 @@ describe('dependencyOrder', () => {
 
 describe('exclusionReason', () => {
   it('leaves out the listed and the UNLOGGED tables, keeps the rest', () => {
+    expect(exclusionReason({ name: 'login_sessions', unlogged: false })).toMatch(/sign/);
     expect(exclusionReason({ name: 'sessions', unlogged: false })).toMatch(/sign/);
     expect(exclusionReason({ name: 'anything', unlogged: true })).toBe(UNLOGGED_REASON);
     expect(exclusionReason({ name: 'mail_outbox', unlogged: false })).toBeUndefined();

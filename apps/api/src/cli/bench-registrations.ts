@@ -54,7 +54,7 @@ export async function seed(db: Client, users: number): Promise<{ organiser: stri
     [officers.map((_, i) => i), officers.map((_, i) => ids[i % ids.length].id)],
   );
   await db.query(
-    `INSERT INTO sessions (token_hash, user_id, expires_at)
+    `INSERT INTO login_sessions (token_hash, user_id, expires_at)
      SELECT h, u, now() + interval '1 day' FROM unnest($1::text[], $2::uuid[]) AS x(h, u)`,
     [
       [sha256(organiser), ...officers.map(sha256)],

@@ -330,7 +330,7 @@ async function registrationRace(run: Run, organiser: string): Promise<SignedIn[]
   const officers = [...existing, ...made].slice(0, REGISTRANTS);
   const tokens = officers.map(() => token());
   await db.query(
-    `INSERT INTO sessions (token_hash, user_id, expires_at)
+    `INSERT INTO login_sessions (token_hash, user_id, expires_at)
      SELECT h, u, now() + interval '1 day' FROM unnest($1::text[], $2::uuid[]) AS x(h, u)`,
     [tokens.map(sha256), officers.map((o) => o.id)],
   );
@@ -593,7 +593,7 @@ async function publishBurst(run: Run, organiser: string): Promise<void> {
   const chosen = [...drafts, ...published];
   const tokens = chosen.map(() => token());
   await db.query(
-    `INSERT INTO sessions (token_hash, user_id, expires_at)
+    `INSERT INTO login_sessions (token_hash, user_id, expires_at)
      SELECT h, u, now() + interval '1 day' FROM unnest($1::text[], $2::uuid[]) AS x(h, u)`,
     [tokens.map(sha256), chosen.map((c) => c.user_id)],
   );

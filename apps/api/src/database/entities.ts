@@ -2,7 +2,7 @@ import { AdoptionEntity, AdoptionEventEntity } from '../modules/adoption/adoptio
 import { InquiryEntity, InquiryMessageEntity } from '../modules/inquiry/inquiry.entity';
 import { CaseStudyRevisionEntity } from '../modules/case-study/case-study-revision.entity';
 import { CaseStudyEntity } from '../modules/case-study/case-study.entity';
-import { SessionEntity } from '../modules/auth/session.entity';
+import { LoginSessionEntity } from '../modules/auth/login-session.entity';
 import { UserEntity } from '../modules/auth/user.entity';
 import { ExchangeSessionEntity } from '../modules/exchange-session/exchange-session.entity';
 import { RegistrationEntity } from '../modules/exchange-session/registration.entity';
@@ -33,7 +33,7 @@ export const ENTITIES = [
   MunicipalityEntity,
   DeclarationEntity,
   UserEntity,
-  SessionEntity,
+  LoginSessionEntity,
   CaseStudyEntity,
   CaseStudyRevisionEntity,
   SearchOutboxEntity,

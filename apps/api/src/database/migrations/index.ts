@@ -17,6 +17,7 @@ import { WatchesSavedSearches1795280620000 } from './1795280620000-WatchesSavedS
 import { Attachments1795280700000 } from './1795280700000-Attachments';
 import { RegistrationAutocommit1795280905000 } from './1795280905000-RegistrationAutocommit';
 import { Questionnaires1795281300000 } from './1795281300000-Questionnaires';
+import { LoginSessions1795281310000 } from './1795281310000-LoginSessions';
 
 // Listed explicitly (not globbed) so the compiled app and the tests load the same set, in order.
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   Attachments1795280700000,
   RegistrationAutocommit1795280905000,
   Questionnaires1795281300000,
+  LoginSessions1795281310000,
 ];

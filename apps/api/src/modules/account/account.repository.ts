@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager, In } from 'typeorm';
 import type { Role } from '@yokoten/case-studies';
-import { SessionEntity } from '../auth/session.entity';
+import { LoginSessionEntity } from '../auth/login-session.entity';
 import { UserEntity, type UserStatus } from '../auth/user.entity';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { AppSettingEntity } from './app-setting.entity';
@@ -130,7 +130,7 @@ export class AccountRepository {
   /** Ends every session of a user, or every one but `keepTokenHash` (the caller's). */
   async deleteSessions(manager: EntityManager, userId: string, keepTokenHash?: string): Promise<void> {
     const qb = manager
-      .getRepository(SessionEntity)
+      .getRepository(LoginSessionEntity)
       .createQueryBuilder()
       .delete()
       .where('user_id = :userId', { userId });
@@ -139,7 +139,7 @@ export class AccountRepository {
   }
 
   async insertSession(manager: EntityManager, userId: string, tokenHash: string, expiresAt: Date) {
-    const repo = manager.getRepository(SessionEntity);
+    const repo = manager.getRepository(LoginSessionEntity);
     await repo.save(repo.create({ userId, tokenHash, expiresAt }));
   }
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan } from 'typeorm';
 import type { MembershipStatus } from '@yokoten/case-studies';
 import { preparedRows } from '../../common/prepared-rows';
-import { SessionEntity } from './session.entity';
+import { LoginSessionEntity } from './login-session.entity';
 import { UserEntity } from './user.entity';
 
 /** The user of a live session, with what the Actor needs of their municipality. */
@@ -44,9 +44,9 @@ export class UserRepository {
    * A new session; the user's expired ones go in the same transaction (found through the user_id index),
    * so that sessions nobody logs out of do not pile up; the user's lastLoginAt is set.
    */
-  createSession(userId: string, tokenHash: string, expiresAt: Date): Promise<SessionEntity> {
+  createSession(userId: string, tokenHash: string, expiresAt: Date): Promise<LoginSessionEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const repo = manager.getRepository(SessionEntity);
+      const repo = manager.getRepository(LoginSessionEntity);
       await repo
         .createQueryBuilder()
         .delete()
@@ -64,7 +64,7 @@ export class UserRepository {
    */
   async findSessionUser(tokenHash: string): Promise<SessionUser | null> {
     const session = await this.dataSource
-      .getRepository(SessionEntity)
+      .getRepository(LoginSessionEntity)
       .createQueryBuilder('s')
       .innerJoinAndSelect('s.user', 'u')
       .leftJoin('u.municipality', 'm')
@@ -90,7 +90,7 @@ export class UserRepository {
       this.dataSource,
       'auth_session_actor',
       `SELECT u.id, u.role, u.municipality_id AS "municipalityId", m.membership_status AS "membershipStatus"
-               FROM "sessions" s
+               FROM "login_sessions" s
                JOIN "users" u ON u.id = s.user_id
                LEFT JOIN "municipalities" m ON m.id = u.municipality_id
               WHERE s.token_hash = $1 AND s.expires_at > now() AND u.status = 'ACTIVE'`,
@@ -100,10 +100,10 @@ export class UserRepository {
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
-    await this.dataSource.getRepository(SessionEntity).delete({ tokenHash });
+    await this.dataSource.getRepository(LoginSessionEntity).delete({ tokenHash });
   }
 
   async deleteExpiredSessions(now = new Date()): Promise<void> {
-    await this.dataSource.getRepository(SessionEntity).delete({ expiresAt: LessThan(now) });
+    await this.dataSource.getRepository(LoginSessionEntity).delete({ expiresAt: LessThan(now) });
   }
 }

@@ -9,22 +9,25 @@ import {
 } from 'typeorm';
 import { UserEntity } from './user.entity';
 
-/** A login. Only the SHA-256 of the token is stored, so a database leak does not leak sessions. */
-@Entity({ name: 'sessions' })
-export class SessionEntity {
-  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_sessions' })
+/**
+ * A login session (a signed-in browser or API client; not an exchange session, 定期共有会). Only the SHA-256
+ * of the token is stored, so a database leak does not leak sign-ins.
+ */
+@Entity({ name: 'login_sessions' })
+export class LoginSessionEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_login_sessions' })
   id: string;
 
-  @Index('UQ_sessions_token_hash', { unique: true })
+  @Index('UQ_login_sessions_token_hash', { unique: true })
   @Column({ name: 'token_hash', type: 'char', length: 64 })
   tokenHash: string;
 
-  @Index('IDX_sessions_user_id')
+  @Index('IDX_login_sessions_user_id')
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 
   @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_sessions_user' })
+  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_login_sessions_user' })
   user?: UserEntity;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
