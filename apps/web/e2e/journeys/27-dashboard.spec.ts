@@ -22,7 +22,7 @@ test('dashboard: charts, tables with captions and the tile map of Japan', async 
   await j.expectText(page.locator('main dd').first(), /^[\d,]+団体$/, 'public member total');
   await page.locator('main table caption').filter({ hasText: 'テーマ別の公開事例数' }).waitFor();
   await page.getByRole('heading', { name: '都道府県別の公開事例' }).waitFor();
-  await page.locator('.recharts-surface').first().waitFor();
+  await page.locator('.chart-surface').first().waitFor();
   await j.checkA11y('dashboard, visitor');
   await j.screenshot('dashboard-visitor');
   await j.goto(`/login?next=${encodeURIComponent('/dashboard')}`);
@@ -48,7 +48,7 @@ test('dashboard: charts, tables with captions and the tile map of Japan', async 
   const chartTexts = page.locator('section[aria-labelledby="dash-adoptions"] svg text');
   await chartTexts.first().waitFor({ state: 'attached' });
   const barLabels = (await chartTexts.allTextContents())
-    // (recharts sets a label's words in <tspan>s, so the space after 「1.」 is not in its text.)
+    // (a label too long for its line is set in <tspan>s, so the space after 「1.」 may not be in its text.)
     .filter((label) => /^\d+\./.test(label.trim()))
     .map((label) => label.trim().replace(/^\d+\.\s*/, ''));
   expect(barLabels.length > 1, 'the most-followed chart has bars').toBeTruthy();
@@ -90,9 +90,9 @@ test('dashboard: charts, tables with captions and the tile map of Japan', async 
     expect((await table.locator('tbody tr').count()) > 0, `table "${caption}" is empty`).toBeTruthy();
   }
   await j.expectText(page.locator('main'), /令和\d+年度（\d{4}年度）/, 'fiscal years in 令和');
-  // Charts are drawn (recharts SVG) and the map has one link per prefecture, each named.
-  await page.locator('.recharts-surface').first().waitFor();
-  expect((await page.locator('.recharts-bar-rectangle').count()) > 0, 'no bar drawn').toBeTruthy();
+  // Charts are drawn (SVG) and the map has one link per prefecture, each named.
+  await page.locator('.chart-surface').first().waitFor();
+  expect((await page.locator('.chart-bar').count()) > 0, 'no bar drawn').toBeTruthy();
   const tiles = page.getByRole('group', { name: /都道府県別の公開事例（タイル地図）/ }).getByRole('link');
   expect((await tiles.count()) === 47, `expected 47 tiles, got ${await tiles.count()}`).toBeTruthy();
   expect(

@@ -20,7 +20,7 @@ test('横展開 pages in English and on small screens', async ({ j, page }) => {
   await j.checkA11y('finder (English)');
   await j.goto('/dashboard');
   await j.expectText(page.getByRole('heading', { level: 1 }), 'Network overview', 'English dashboard');
-  await page.locator('.recharts-surface').first().waitFor();
+  await page.locator('.chart-surface').first().waitFor();
   await j.checkA11y('dashboard (English)');
   await page.getByRole('button', { name: '日本語' }).click();
   await page.waitForFunction(() => document.documentElement.lang === 'ja');

@@ -7,7 +7,7 @@ import { AppLayout } from './app-layout';
 
 /**
  * A page whose code is downloaded when it is first shown, not with the app: the first visit loads only
- * the layout and that page (recharts comes with the dashboard, the Markdown editor with the case editor).
+ * the layout and that page (the charts come with the dashboard, the Markdown editor with the case editor).
  * AppLayout's <Suspense> shows 「読み込み中です…」 on a first visit while the page's chunk arrives; on
  * navigation the router's transition keeps the current page until the next one is ready.
  */
