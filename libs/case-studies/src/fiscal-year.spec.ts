@@ -114,7 +114,10 @@ describe('whatever the time zone of the process', () => {
     ['Pacific/Pago_Pago', 660],
   ];
   const PROBE = `
-    const f = require(${JSON.stringify(path.join(__dirname, 'fiscal-year.ts'))});
+    const f = {
+      ...require(${JSON.stringify(path.join(__dirname, 'fiscal-year.ts'))}),
+      ...require(${JSON.stringify(path.join(__dirname, 'jst.ts'))}),
+    };
     const range = f.fiscalYearRange(2025);
     process.stdout.write(JSON.stringify({
       offset: new Date(Date.UTC(2026, 0, 15)).getTimezoneOffset(),

@@ -6,6 +6,7 @@ export * from './municipality-code';
 export * from './municipality-kind';
 export * from './municipalities.demo';
 export * from './fiscal-year';
+export * from './jst';
 export * from './japanese-text';
 export * from './markdown/render-markdown';
 export * from './sessions';

@@ -1,4 +1,5 @@
 import type { Lang, LabelMap } from '../labels';
+import { JST_OFFSET_MS } from '../jst';
 import { isOneOf } from '../taxonomy';
 
 /** 定期共有会: a session is a DRAFT until the organiser opens registration. */
@@ -80,7 +81,6 @@ export function capacityAlertLevel(confirmed: number, capacity: number): number 
 // ---- Terms (半期): the network meets twice a fiscal year, 上期 April–September and 下期 October–March.
 
 const TERM = /^(\d{4})H([12])$/;
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 export interface Term {
   fiscalYear: number;

@@ -1,4 +1,4 @@
-import { ROLE_LABELS, type Role } from '@yokoten/case-studies';
+import { formatDateTimeJst, ROLE_LABELS, type Role } from '@yokoten/case-studies';
 import { BILINGUAL_SIGNATURE as SIGNATURE, LANGUAGE_SEPARATOR as SEPARATOR } from '../mail/bilingual-mail';
 import { APP_URL, type MailMessage } from '../mail/mail.service';
 
@@ -12,15 +12,7 @@ export const resetLink = (token: string) => `${APP_URL}/reset-password/${token}`
 
 /** e.g. 2026年12月12日 21:05 (JST) */
 function jst(d: Date): string {
-  const parts = new Intl.DateTimeFormat('ja-JP', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(d);
-  return `${parts}（日本時間 / JST）`;
+  return `${formatDateTimeJst(d, 'ja')}（日本時間 / JST）`;
 }
 
 export interface InvitationMailInput {

@@ -2,9 +2,7 @@
  * 当日受付 happens on the session's day as people in Japan count days (JST, no daylight saving), whatever
  * the server's time zone: a code typed months early is a mistake, not an attendance.
  */
-import { jstDate } from '@yokoten/case-studies';
-
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
+import { formatClockJst, formatDateJst, jstDate } from '@yokoten/case-studies';
 
 /** Whether `now` falls on a day (JST) from the session's first to its last. */
 export function isSessionDayJst(session: { startsAt: Date; endsAt: Date }, now: Date): boolean {
@@ -14,12 +12,11 @@ export function isSessionDayJst(session: { startsAt: Date; endsAt: Date }, now: 
 
 /** 2026年12月1日 */
 export function jstDateLabel(at: Date): string {
-  const [y, m, d] = jstDate(at).split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+  return formatDateJst(at, 'ja');
 }
 
 /** 10:02 on the same day (JST) as `now`, else 2026年12月1日 10:02. */
 export function formatJstCheckInTime(at: Date, now: Date): string {
-  const clock = new Date(at.getTime() + JST_OFFSET_MS).toISOString().slice(11, 16);
+  const clock = formatClockJst(at);
   return jstDate(at) === jstDate(now) ? clock : `${jstDateLabel(at)} ${clock}`;
 }

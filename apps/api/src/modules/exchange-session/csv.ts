@@ -1,3 +1,5 @@
+import { formatIsoJst } from '@yokoten/case-studies';
+
 /** UTF-8 byte order mark: without it Excel on Windows opens UTF-8 CSV as Shift_JIS and garbles Japanese. */
 export const BOM = '\uFEFF';
 
@@ -16,7 +18,6 @@ export function toCsv(header: string[], rows: Array<Array<string | number>>): st
 
 /** 2026/11/21 14:05 in Japan time: Excel reads it as a date-time. */
 export function csvDateTimeJst(d: Date): string {
-  const j = new Date(new Date(d).getTime() + 9 * 3600_000);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${j.getUTCFullYear()}/${p(j.getUTCMonth() + 1)}/${p(j.getUTCDate())} ${p(j.getUTCHours())}:${p(j.getUTCMinutes())}`;
+  const iso = formatIsoJst(new Date(d)); // 2026-11-21T14:05:00+09:00
+  return `${iso.slice(0, 10).replaceAll('-', '/')} ${iso.slice(11, 16)}`;
 }

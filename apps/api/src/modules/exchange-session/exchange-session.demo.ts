@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { assignTables, formatTerm, termOf } from '@yokoten/case-studies';
+import { assignTables, atJst, formatTerm, jstDate, termOf } from '@yokoten/case-studies';
 import { UserEntity } from '../auth/user.entity';
 import type { MunicipalityEntity } from '../municipality/municipality.entity';
 import { ExchangeSessionEntity, type AgendaItemValue } from './exchange-session.entity';
@@ -17,11 +17,6 @@ import { SessionTableEntity } from './session-table.entity';
 const KICKOFF_CODES = ['310000', '131237', '401005', '340006', '012084', '172065', '010006', '011002'];
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
-
-function jstAt(date: Date, hour: number): Date {
-  const jst = new Date(date.getTime() + 9 * HOUR);
-  return new Date(Date.UTC(jst.getUTCFullYear(), jst.getUTCMonth(), jst.getUTCDate(), hour - 9));
-}
 
 export async function seedDemoSessions(
   manager: EntityManager,
@@ -194,7 +189,7 @@ export async function seedDemoSessions(
   });
 
   // ---- an OPEN session in about six weeks, nearly full, with a waitlist
-  const startsAt = jstAt(new Date(opts.now.getTime() + 45 * DAY), 14);
+  const startsAt = atJst(jstDate(new Date(opts.now.getTime() + 45 * DAY)), 14);
   const term = termOf(startsAt);
   const open = await sessions.save(
     sessions.create({

@@ -1,9 +1,9 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { OPEN_DATA_LICENCE, OPEN_DATA_LICENCE_URL } from '@yokoten/case-studies';
+import { formatIsoJst, OPEN_DATA_LICENCE, OPEN_DATA_LICENCE_URL } from '@yokoten/case-studies';
 import { publicBaseUrl } from '../../common/public-url';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { casesAtom, casesCsv, isoJst, toRecord } from './open-data.format';
+import { casesAtom, casesCsv, toRecord } from './open-data.format';
 import { OpenDataRepository } from './open-data.repository';
 
 /** Entries in the Atom feed: the newest ones; the CSV and JSON carry every public case. */
@@ -45,7 +45,7 @@ export class OpenDataController {
         JSON.stringify({
           licence: OPEN_DATA_LICENCE,
           licenceUrl: OPEN_DATA_LICENCE_URL,
-          generatedAt: isoJst(new Date()),
+          generatedAt: formatIsoJst(new Date()),
           count: cases.length,
           cases,
         }),

@@ -1,6 +1,7 @@
 import {
   CASE_TARGET_LABELS,
   CASE_THEME_LABELS,
+  formatIsoJst,
   MUNICIPALITY_KIND_LABELS,
   OPEN_DATA_LICENCE,
   OPEN_DATA_LICENCE_URL,
@@ -37,17 +38,6 @@ export interface OpenCaseRecord {
   licenceUrl: string;
 }
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
-
-/**
- * An instant as ISO 8601 / RFC 3339 in Japan time, to the second: 2025-06-01T10:00:00+09:00. The same
- * instant as the UTC form, but a reader of the spreadsheet sees the date and time it happened in Japan
- * (2025-06-01T01:00:00.000Z read as one in the morning, and 08:00 JST as the day before).
- */
-export function isoJst(date: Date): string {
-  return `${new Date(date.getTime() + JST_OFFSET_MS).toISOString().slice(0, 19)}+09:00`;
-}
-
 export function toRecord(row: OpenCaseRow, baseUrl: string): OpenCaseRecord {
   return {
     id: row.id,
@@ -76,8 +66,8 @@ export function toRecord(row: OpenCaseRow, baseUrl: string): OpenCaseRecord {
     lessonsLearned: row.lessonsLearned,
     contactDepartment: row.contactDepartment,
     adoptionCount: row.adoptionCount,
-    publishedAt: isoJst(new Date(row.publishedAt)),
-    updatedAt: isoJst(new Date(row.updatedAt)),
+    publishedAt: formatIsoJst(new Date(row.publishedAt)),
+    updatedAt: formatIsoJst(new Date(row.updatedAt)),
     licence: OPEN_DATA_LICENCE,
     licenceUrl: OPEN_DATA_LICENCE_URL,
   };
@@ -134,7 +124,7 @@ export function xml(s: string): string {
 export function casesAtom(records: OpenCaseRecord[], baseUrl: string, generatedAt: Date): string {
   const updated = records.reduce(
     (max, r) => (r.updatedAt > max ? r.updatedAt : max),
-    records.length ? records[0].updatedAt : isoJst(generatedAt),
+    records.length ? records[0].updatedAt : formatIsoJst(generatedAt),
   );
   const entries = records.map((r) =>
     [

@@ -1,4 +1,4 @@
-import { jstDate } from '@yokoten/case-studies';
+import { atJst, jstDate } from '@yokoten/case-studies';
 import { BadUserInputError } from '../../common/app-error';
 import type { AnswerValue } from './questionnaire.entity';
 
@@ -154,7 +154,7 @@ export function validateQuestions(phase: QuestionPhase, questions: readonly Ques
 export function defaultSurveyClose(endsAt: Date): Date {
   const day = jstDate(endsAt);
   // 00:00 JST of day +15 = the end of day +14; JST is UTC+9 with no daylight saving.
-  return new Date(Date.parse(`${day}T00:00:00+09:00`) + 15 * 24 * 3600_000);
+  return new Date(atJst(day).getTime() + 15 * 24 * 3600_000);
 }
 
 export interface QuestionTally {

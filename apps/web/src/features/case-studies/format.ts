@@ -40,18 +40,8 @@ export function formatDateTime(iso: string, language: Language): string {
   return Number.isNaN(date.getTime()) ? iso : formatDateTimeJst(date, language);
 }
 
-let clockFormatter: Intl.DateTimeFormat | undefined;
-
-/** hh:mm in Japan time, for 「保存しました 14:32」. */
-export function formatClockJst(date: Date): string {
-  clockFormatter ??= new Intl.DateTimeFormat('ja-JP', {
-    timeZone: 'Asia/Tokyo',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  });
-  return clockFormatter.format(date);
-}
+/** hh:mm in Japan time, for 「保存しました 14:32」: the library's, shared with the API. */
+export { formatClockJst } from '@yokoten/case-studies';
 
 /** A measured value: 412, 1,234.5; null is shown by the caller. */
 export function formatMeasure(value: number, language: Language): string {

@@ -1,10 +1,16 @@
-import { formatDateJst, formatDateTimeJst } from '@yokoten/case-studies';
+import {
+  formatClockJst,
+  formatDateJst,
+  formatDateTimeJst,
+  formatIsoJst,
+  jstDate,
+} from '@yokoten/case-studies';
 import type { Language } from '../../i18n/i18n';
 
 // Sessions happen in Japan: every time on these pages is read and written in Japan time (JST, UTC+9,
-// no daylight saving), whatever the clock of the machine showing them says.
+// no daylight saving), whatever the clock of the machine showing them says. The conversions themselves are
+// the library's (@yokoten/case-studies, jst.ts), shared with the API.
 
-const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -14,8 +20,7 @@ export function toJstInputValue(iso: string | null | undefined): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const j = new Date(date.getTime() + JST_OFFSET_MS);
-  return `${j.getUTCFullYear()}-${pad2(j.getUTCMonth() + 1)}-${pad2(j.getUTCDate())}T${pad2(j.getUTCHours())}:${pad2(j.getUTCMinutes())}`;
+  return formatIsoJst(date).slice(0, 16);
 }
 
 /**
@@ -57,15 +62,6 @@ function weekday(date: Date, language: Language): string {
   return formatter.format(date);
 }
 
-function hhmm(date: Date): string {
-  const j = new Date(date.getTime() + JST_OFFSET_MS);
-  return `${pad2(j.getUTCHours())}:${pad2(j.getUTCMinutes())}`;
-}
-
-function sameJstDay(a: Date, b: Date): boolean {
-  return toJstInputValue(a.toISOString()).slice(0, 10) === toJstInputValue(b.toISOString()).slice(0, 10);
-}
-
 /** ja `2026年11月21日（土）14:00〜17:00`, en `Sat 21 Nov 2026 14:00–17:00`: when a session takes place. */
 export function formatSessionTime(startsAt: string, endsAt: string, language: Language): string {
   const start = new Date(startsAt);
@@ -76,8 +72,9 @@ export function formatSessionTime(startsAt: string, endsAt: string, language: La
       ? `${formatDateJst(date, language)}（${weekday(date, language)}）`
       : `${weekday(date, language)} ${formatDateJst(date, language)}`;
   const dash = language === 'ja' ? '〜' : '–';
-  if (sameJstDay(start, end)) return `${day(start)} ${hhmm(start)}${dash}${hhmm(end)}`;
-  return `${day(start)} ${hhmm(start)}${dash}${day(end)} ${hhmm(end)}`;
+  const [from, to] = [formatClockJst(start), formatClockJst(end)];
+  if (jstDate(start) === jstDate(end)) return `${day(start)} ${from}${dash}${to}`;
+  return `${day(start)} ${from}${dash}${day(end)} ${to}`;
 }
 
 /** An instant in JST on a 24-hour clock: 2026年11月21日 14:00 / 21 Nov 2026 14:00. */
@@ -89,5 +86,5 @@ export function formatJst(iso: string, language: Language): string {
 /** Just the JST clock time, for agenda slots: 14:10. */
 export function formatJstClock(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : hhmm(date);
+  return Number.isNaN(date.getTime()) ? '' : formatClockJst(date);
 }
