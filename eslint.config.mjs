@@ -3,6 +3,26 @@ import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
+// Nx tags. scope:shared = framework-free code for everyone; scope:api = server side only (the API, the
+// embedded-service launchers, the demo data set, the benchmarks); scope:web = the browser client.
+// type:app = a deployable; type:lib = imported code; type:tool = run by developers, never imported.
+function moduleBoundaries(allow = []) {
+  return {
+    enforceBuildableLibDependency: false,
+    allow,
+    depConstraints: [
+      { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+      { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:api'] },
+      { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared', 'scope:web'] },
+      { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+      { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+      { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib'] },
+    ],
+    // The shared library stays framework-free (CONVENTIONS: no Nest, TypeORM, React).
+    banTransitiveDependencies: true,
+  };
+}
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.data/**', '.nx/**', 'apps/web/src/graphql/generated/**', 'docs/**'] },
   js.configs.recommended,
@@ -13,22 +33,14 @@ export default tseslint.config(
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:api'] },
-            { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:shared', 'scope:web'] },
-            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
-          ],
-          // The shared library stays framework-free (CONVENTIONS: no Nest, TypeORM, React).
-          banTransitiveDependencies: true,
-        },
-      ],
+      '@nx/enforce-module-boundaries': ['error', moduleBoundaries()],
     },
+  },
+  {
+    // The benchmarks drive the API's own services and entities: tools/bench alone may import the app's
+    // source, through the `@yokoten/api/*` alias (everywhere else that is "Imports of apps are forbidden").
+    files: ['tools/bench/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries(['@yokoten/api/**'])] },
   },
   {
     files: ['libs/case-studies/**/*.ts'],

@@ -15,6 +15,7 @@ module.exports = {
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', swcConfig] },
   moduleNameMapper: {
     '^@yokoten/case-studies$': path.join(__dirname, 'libs/case-studies/src/index.ts'),
+    '^@yokoten/embedded-runtime$': path.join(__dirname, 'libs/embedded-runtime/src/index.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

@@ -1,4 +1,4 @@
-// Compiles the API and the shared library with swc (decorator metadata on, path aliases rewritten)
+// Compiles the API, the shared library and the embedded-service launchers with swc (decorator metadata on, path aliases rewritten)
 // into dist/apps/api; type checking is the `typecheck` target's job.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
@@ -10,6 +10,7 @@ execFileSync(
     'node_modules/@swc/cli/bin/swc.js',
     'apps/api/src',
     'libs/case-studies/src',
+    'libs/embedded-runtime/src',
     '-d',
     'dist/apps/api',
     '--config-file',

@@ -8,7 +8,7 @@ import {
   startEmbeddedMeilisearch,
   startEmbeddedPostgres,
   type RuntimeLogEvent,
-} from './runtime';
+} from '@yokoten/embedded-runtime';
 
 export interface BackingServices {
   databaseUrl: string;

@@ -9,7 +9,7 @@ import { runMigrations, seedDemoOnce, startBackingServices } from './bootstrap';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { JsonLogger } from './common/json-logger';
 import { DemoSeeder, type DemoAccount } from './modules/demo/demo.seeder';
-import { installShutdown } from './runtime';
+import { installShutdown } from '@yokoten/embedded-runtime';
 
 function banner(url: string, seconds: number, config: AppConfig, accounts: DemoAccount[] | null): string {
   const lines = [

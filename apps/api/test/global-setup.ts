@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { runMigrations } from '../src/bootstrap';
-import { startEmbeddedMeilisearch, startEmbeddedPostgres } from '../src/runtime';
+import { startEmbeddedMeilisearch, startEmbeddedPostgres } from '@yokoten/embedded-runtime';
 
 /**
  * Starts one real PostgreSQL and one real Meilisearch for the whole run (embedded, in a temp dir) and

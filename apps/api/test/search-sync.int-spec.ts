@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { startEmbeddedMeilisearch, type EmbeddedMeilisearch } from '../src/runtime';
+import { startEmbeddedMeilisearch, type EmbeddedMeilisearch } from '@yokoten/embedded-runtime';
 import { CaseIndex } from '../src/search/case-index';
 import { SearchSyncWorker } from '../src/search/search-sync.worker';
 import { createTestApp, type TestApp } from './test-app';

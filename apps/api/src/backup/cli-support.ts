@@ -3,8 +3,7 @@ import { Client } from 'pg';
 import { startBackingServices, type BackingServices } from '../bootstrap';
 import { JsonLogger } from '../common/json-logger';
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
-import { installShutdown } from '../runtime';
-import { realpathOrSelf } from '../runtime/process-tools';
+import { installShutdown, realpathOrSelf } from '@yokoten/embedded-runtime';
 
 /**
  * The embedded PostgreSQL of a running app (same DATA_DIR), if there is one: a backup is taken while the

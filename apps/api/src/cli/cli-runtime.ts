@@ -2,7 +2,7 @@ import { Logger, type LoggerService } from '@nestjs/common';
 import { runMigrations, startBackingServices, type BackingServices } from '../bootstrap';
 import { ConfigError, loadConfig, type AppConfig } from '../config/app-config';
 import { JsonLogger } from '../common/json-logger';
-import { installShutdown } from '../runtime';
+import { installShutdown } from '@yokoten/embedded-runtime';
 import { runningEmbeddedDatabase } from '../backup/cli-support';
 
 /**

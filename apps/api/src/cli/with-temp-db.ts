@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { runMigrations } from '../bootstrap';
-import { ensureDatabase, startEmbeddedPostgres } from '../runtime';
+import { ensureDatabase, startEmbeddedPostgres } from '@yokoten/embedded-runtime';
 
 async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);

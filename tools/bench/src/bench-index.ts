@@ -15,8 +15,8 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { hashPassword } from '../modules/auth/password';
-import { UserEntity } from '../modules/auth/user.entity';
+import { hashPassword } from '@yokoten/api/modules/auth/password';
+import { UserEntity } from '@yokoten/api/modules/auth/user.entity';
 import type { Task } from 'meilisearch';
 import {
   agent,

@@ -216,7 +216,7 @@ const log = (e: object) => process.stderr.write(JSON.stringify(e) + '\\n');
 
     function launch(dir: string, mode: 'shutdown' | 'plain') {
       const child = spawn(process.execPath, ['-r', '@swc-node/register', harness, dir, mode], {
-        cwd: path.resolve(__dirname, '../../../..'),
+        cwd: path.resolve(__dirname, '../../..'),
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let stderr = '';

@@ -9,11 +9,11 @@ import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { runMigrations } from '../bootstrap';
-import { loadConfig, type AppConfig } from '../config/app-config';
-import { dataSourceOptions } from '../database/data-source-options';
-import { ensureDatabase, findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '../runtime';
-import { createSearchStack, type SearchStack } from '../search/search-stack';
+import { runMigrations } from '@yokoten/api/bootstrap';
+import { loadConfig, type AppConfig } from '@yokoten/api/config/app-config';
+import { dataSourceOptions } from '@yokoten/api/database/data-source-options';
+import { ensureDatabase, findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@yokoten/embedded-runtime';
+import { createSearchStack, type SearchStack } from '@yokoten/api/search/search-stack';
 import { seedSyntheticCases, type SeedReport } from './synthetic-cases';
 
 export const log = (msg: string) => process.stdout.write(`${msg}\n`);
@@ -172,7 +172,7 @@ export async function startApi(
     },
     '/health',
     nodeArgs,
-    control ? ['./apps/api/src/cli/bench-profile-probe.ts'] : [],
+    control ? ['./tools/bench/src/bench-profile-probe.ts'] : [],
   );
   if (control) profileControls.set(api, control);
   return api;
@@ -227,7 +227,7 @@ export async function startFloorProxy(services: BenchServices): Promise<BenchPro
   const port = await findFreePort();
   return startChild(
     'floor proxy',
-    'apps/api/src/cli/bench-floor-proxy.ts',
+    'tools/bench/src/bench-floor-proxy.ts',
     port,
     {
       FLOOR_PORT: String(port),

@@ -5,9 +5,9 @@
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../database/data-source-options';
-import { createSearchStack } from '../search/search-stack';
-import { runCli } from './cli-runtime';
+import { dataSourceOptions } from '@yokoten/api/database/data-source-options';
+import { createSearchStack } from '@yokoten/api/search/search-stack';
+import { runCli } from '@yokoten/api/cli/cli-runtime';
 import { seedSyntheticCases } from './synthetic-cases';
 
 const args = process.argv.slice(2);

@@ -12,10 +12,10 @@ import {
   type CaseTheme,
   type DemoCaseStudy,
 } from '@yokoten/case-studies';
-import { CaseStudyEntity } from '../modules/case-study/case-study.entity';
-import { MunicipalityEntity } from '../modules/municipality/municipality.entity';
-import { searchTextOf } from '../modules/municipality/municipality.repository';
-import type { SearchStack } from '../search/search-stack';
+import { CaseStudyEntity } from '@yokoten/api/modules/case-study/case-study.entity';
+import { MunicipalityEntity } from '@yokoten/api/modules/municipality/municipality.entity';
+import { searchTextOf } from '@yokoten/api/modules/municipality/municipality.repository';
+import type { SearchStack } from '@yokoten/api/search/search-stack';
 
 /** Small, fast, seedable PRNG (mulberry32), so a run can be repeated exactly. */
 export function prng(seed: number): () => number {

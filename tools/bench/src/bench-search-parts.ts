@@ -19,8 +19,9 @@ import {
   highlightText,
   normalizeQuery,
 } from '@yokoten/case-studies';
-import { CaseSearchRepository } from '../modules/case-search/case-search.repository';
-import { CaseSearchService, searchParams } from '../modules/case-search/case-search.service';
+import { CaseSearchRepository } from '@yokoten/api/modules/case-search/case-search.repository';
+import { CaseSearchService } from '@yokoten/api/modules/case-search/case-search.service';
+import { searchParams } from '@yokoten/api/search/case-queries';
 import {
   agent,
   arg,
@@ -125,7 +126,7 @@ async function highlighterCpu(services: BenchServices): Promise<string> {
 
 /** CaseSearchService.search in this process (engine call, PostgreSQL hydration, highlights, facets). */
 async function serviceCpu(services: BenchServices): Promise<string[][]> {
-  const service = new CaseSearchService(services.search.index, new CaseSearchRepository(services.dataSource));
+  const service = new CaseSearchService(services.search.queries, new CaseSearchRepository(services.dataSource));
   service.onModuleInit();
   const fields = new Set([
     'id',

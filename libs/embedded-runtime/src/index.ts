@@ -19,6 +19,7 @@ export {
   findFreePort,
   isAlive,
   killChildrenSync,
+  realpathOrSelf,
   runningChildren,
   type RuntimeLog,
   type RuntimeLogEvent,

@@ -1,5 +1,5 @@
 /** The search benchmarks' workload: what officials search for, and what a results page asks for. */
-import type { SearchRequest } from '../modules/case-search/case-search.service';
+import type { SearchRequest } from '@yokoten/api/search/case-queries';
 
 /** What officials search for: words, compound words, synonyms, kana, filters, sorts, a second page. */
 export const QUERIES: SearchRequest[] = [

@@ -14,7 +14,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { termOf } from '@yokoten/case-studies';
-import { findFreePort } from '../runtime';
+import { findFreePort } from '@yokoten/embedded-runtime';
 import {
   agent,
   arg,
@@ -204,7 +204,7 @@ async function main(): Promise<void> {
       },
       join(root, 'api.log'),
       false,
-      ['./apps/api/src/cli/soak-memory-probe.ts'],
+      ['./tools/bench/src/soak-memory-probe.ts'],
     );
     await waitForStatus(api, '/health/ready', 200, 240_000);
     const ds: DataSource = services.dataSource;

@@ -13,8 +13,8 @@ import 'reflect-metadata';
 import type http from 'node:http';
 import { resolve } from 'node:path';
 import { Meilisearch } from 'meilisearch';
-import { searchParams, type SearchRequest } from '../modules/case-search/case-search.service';
-import { createNodeHttpClient } from '../search/node-http-client';
+import { searchParams, type SearchRequest } from '@yokoten/api/search/case-queries';
+import { createNodeHttpClient } from '@yokoten/api/search/node-http-client';
 import {
   agent,
   arg,

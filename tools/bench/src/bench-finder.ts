@@ -15,8 +15,8 @@ import {
   normalizeForSearch,
   themesInText,
 } from '@yokoten/case-studies';
-import { finderQueries } from '../modules/precedent-finder/precedent-finder.service';
-import type { SearchStack } from '../search/search-stack';
+import { finderQueries } from '@yokoten/api/search/case-queries';
+import type { SearchStack } from '@yokoten/api/search/search-stack';
 import { arg, log, machine, percentile, runBench, writeSection } from './bench-support';
 
 const CASES = Number(arg('cases', '20000'));

@@ -26,7 +26,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DEMO_MUNICIPALITIES, termOf } from '@yokoten/case-studies';
-import { MIGRATIONS } from '../database/migrations';
+import { MIGRATIONS } from '@yokoten/api/database/migrations';
 import {
   ensureDatabase,
   findFreePort,
@@ -34,7 +34,7 @@ import {
   startEmbeddedPostgres,
   type EmbeddedMeilisearch,
   type EmbeddedPostgres,
-} from '../runtime';
+} from '@yokoten/embedded-runtime';
 import {
   errorCode,
   eventually,
