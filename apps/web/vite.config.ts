@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
-import { defineConfig, type Plugin } from 'vite';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
@@ -192,6 +192,9 @@ export default defineConfig({
   base: '/',
   plugins: [react(), tailwindcss(), splitJapaneseTexts(), precompress()],
   resolve: {
+    // rxjs (Apollo Client's observables) ships ES2015 modules under this condition and ES5 ones by default:
+    // the ES5 classes and tslib helpers were ≈ 1 kB more of every first visit (docs/benchmarks.md).
+    conditions: [...defaultClientConditions, 'es2015'],
     alias: {
       '@yokoten/case-studies': here('../../libs/case-studies/src/index.ts'),
     },
