@@ -120,8 +120,14 @@ try {
       );
     });
     await page.goto(baseUrl + path, { waitUntil: 'networkidle' });
-    // The page's own chunks are requested once React renders the route; give it a moment to settle.
-    await page.waitForLoadState('networkidle');
+    // The page's own chunks are requested once React renders the route; on a busy machine that can come
+    // after the first quiet moment (pages were counted without their chunk): wait for a second with no new
+    // script.
+    for (let seen = -1; seen !== scripts.size; ) {
+      seen = scripts.size;
+      await page.waitForTimeout(1000);
+      await page.waitForLoadState('networkidle');
+    }
     const files = [];
     for (const [name, loaded] of scripts) {
       const [bytes, sizes, requestHeaders, encoding] = await loaded;
