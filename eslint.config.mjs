@@ -52,6 +52,25 @@ export default tseslint.config(
     },
   },
   {
+    // Infrastructure of the API names no feature: modules register their own entities, loaders and
+    // resolvers (apps/api/src/README.md). Specs may exercise a feature's DTOs through a pipe or transform.
+    files: ['apps/api/src/{graphql,database,common,config,search,backup}/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/modules/**'],
+              message: 'Infrastructure does not import features: let the module register it (apps/api/src/README.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs', '**/*.mjs', 'scripts/**/*.js'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

@@ -7,20 +7,17 @@ import { existsSync } from 'node:fs';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { RateLimitsModule } from './common/rate-limits';
 import { dataSourceOptions } from './database/data-source-options';
-import { graphqlOptions } from './graphql/graphql-options';
-import { DateScalar } from './graphql/date.scalar';
-import { DateTimeScalar } from './graphql/date-time.scalar';
+import { GRAPHQL_OPTIONS_INJECT, graphqlOptions } from './graphql/graphql-options';
+import { RequestLoadersModule } from './graphql/request-loaders';
+import { GRAPHQL_SCALARS } from './graphql/scalars';
 import { AdoptionModule } from './modules/adoption/adoption.module';
 import { AttachmentModule } from './modules/attachment/attachment.module';
-import { AdoptionRepository } from './modules/adoption/adoption.repository';
 import { AccountModule } from './modules/account/account.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { JoinApplicationModule } from './modules/join-application/join-application.module';
 import { AuthModule } from './modules/auth/auth.module';
-import { AuthService } from './modules/auth/auth.service';
 import { CaseSearchModule } from './modules/case-search/case-search.module';
 import { CaseStudyModule } from './modules/case-study/case-study.module';
-import { CaseStudyRepository } from './modules/case-study/case-study.repository';
 import { DemoModule } from './modules/demo/demo.module';
 import { ExchangeSessionModule } from './modules/exchange-session/exchange-session.module';
 import { QuestionnaireModule } from './modules/questionnaire/questionnaire.module';
@@ -28,12 +25,10 @@ import { ExplorerModule } from './modules/explorer/explorer.module';
 import { DashboardModule } from './modules/dashboard/dashboard.module';
 import { HealthModule } from './modules/health/health.module';
 import { InquiryModule } from './modules/inquiry/inquiry.module';
-import { InquiryRepository } from './modules/inquiry/inquiry.repository';
 import { OpenDataModule } from './modules/open-data/open-data.module';
 import { PrecedentFinderModule } from './modules/precedent-finder/precedent-finder.module';
 import { MailModule } from './modules/mail/mail.module';
 import { MunicipalityModule } from './modules/municipality/municipality.module';
-import { MunicipalityRepository } from './modules/municipality/municipality.repository';
 import { SEARCH_CONNECTION, SearchModule, type SearchConnection } from './search/search.module';
 import { IMMUTABLE, WebAssetsModule } from './web-assets';
 import { WatchModule } from './modules/watch/watch.module';
@@ -70,7 +65,13 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(options.databaseUrl)),
+        // Each module registers its own entities (TypeOrmModule.forFeature); the glob is for data sources
+        // made outside Nest (database/data-source-options.ts).
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(options.databaseUrl),
+          entities: [],
+          autoLoadEntities: true,
+        }),
         RateLimitsModule,
         SearchModule,
         AuthModule,
@@ -79,15 +80,10 @@ export class AppModule {
         CaseSearchModule,
         GraphQLModule.forRootAsync({
           driver: ApolloDriver,
-          imports: [AuthModule, MunicipalityModule, CaseStudyModule, AdoptionModule, InquiryModule],
-          inject: [
-            AuthService,
-            MunicipalityRepository,
-            CaseStudyRepository,
-            AdoptionRepository,
-            InquiryRepository,
-            APP_CONFIG,
-          ],
+          // The caller comes from auth (RequestActorResolver); the loaders from every module that
+          // provides some (request-loaders.ts); the resolvers from each module's providers.
+          imports: [AuthModule, RequestLoadersModule],
+          inject: GRAPHQL_OPTIONS_INJECT,
           useFactory: graphqlOptions,
         }),
         MailModule,
@@ -131,8 +127,7 @@ export class AppModule {
           : []),
       ],
       providers: [
-        DateScalar,
-        DateTimeScalar,
+        ...GRAPHQL_SCALARS,
         { provide: APP_CONFIG, useValue: options.config },
         { provide: SEARCH_CONNECTION, useValue: options.search },
       ],

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { MIGRATIONS } from '../src/database/migrations';
-import { createTestDatabase } from './test-app';
+import { createTestApp, createTestDatabase } from './test-app';
 
 // jest ignores `testTimeout` inside a `projects` entry, so the 5 s default would apply here.
 jest.setTimeout(30_000);
@@ -34,6 +34,18 @@ describe('migrations', () => {
 
   it('leaves nothing for TypeORM to generate: the entities and the migrated schema agree', async () => {
     expect(await pendingSchemaChanges()).toEqual([]);
+  });
+
+  it('knows the same entities as the app, whose modules each register their own', async () => {
+    // The CLI's data source finds entities by file name (ENTITY_GLOB); the app gets them from each module's
+    // TypeOrmModule.forFeature. An entity a module forgot would fail only when first used: not here.
+    const app = await createTestApp();
+    try {
+      const names = (ds: DataSource) => ds.entityMetadatas.map((m) => m.tableName).sort();
+      expect(names(app.app.get(DataSource))).toEqual(names(dataSource));
+    } finally {
+      await app.close();
+    }
   });
 
   it('has applied every migration, in order', async () => {

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { buildSchema, lexicographicSortSchema, printSchema } from 'graphql';
-import { buildSchemaSdl, SCHEMA_FILE } from '../src/graphql/print-schema';
+import { buildSchemaSdl, SCHEMA_FILE } from '../src/cli/print-schema';
 import { createTestApp, type TestApp } from './test-app';
 
 // jest ignores `testTimeout` inside a `projects` entry, so the 5 s default would apply to booting the app.
 jest.setTimeout(30_000);
 
 /**
- * schema.gql is the contract the web client's types are generated from. It is printed from ALL_RESOLVERS
- * without a server; these tests check it is up to date and that the running app serves exactly it
- * (a resolver registered in a module but missing from ALL_RESOLVERS would make them differ).
+ * schema.gql is the contract the web client's types are generated from. It is printed from the resolvers
+ * the app's modules declare, without a server; these tests check it is up to date and that the running app
+ * serves exactly it (a resolver the printer did not find would make them differ).
  */
 describe('committed GraphQL schema', () => {
   let t: TestApp;

@@ -3,12 +3,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import type { GraphQLSchema } from 'graphql';
 import type { Request, Response } from 'express';
-import { AdoptionRepository } from '../modules/adoption/adoption.repository';
-import { AuthService, tokenFromRequest } from '../modules/auth/auth.service';
-import { CaseStudyRepository } from '../modules/case-study/case-study.repository';
-import { InquiryRepository } from '../modules/inquiry/inquiry.repository';
-import { MunicipalityRepository } from '../modules/municipality/municipality.repository';
-import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { complexityPlugin } from './complexity.plugin';
 import {
   armorProtection,
@@ -18,34 +13,20 @@ import {
   withTimeBudget,
 } from './query-limits';
 import { createErrorFormatter } from './format-error';
-import { createLoaders, type LoaderSources } from './loaders';
-import type { RequestContext } from './request-context';
+import { RequestActorResolver, type RequestContext } from './request-context';
+import { LoaderRegistry } from './request-loaders';
+
+/** Inject in this order: the caller's resolver (modules/auth), the loader registry and the config. */
+export const GRAPHQL_OPTIONS_INJECT = [RequestActorResolver, LoaderRegistry, APP_CONFIG];
 
 export function graphqlOptions(
-  auth: AuthService,
-  municipalities: MunicipalityRepository,
-  caseStudies: CaseStudyRepository,
-  adoptions: AdoptionRepository,
-  inquiries: InquiryRepository,
+  actors: RequestActorResolver,
+  loaders: LoaderRegistry,
   config: AppConfig,
 ): ApolloDriverConfig {
   let schema: GraphQLSchema | undefined;
   const introspection = config.graphqlIntrospection;
   const armor = armorProtection({ hideSuggestions: !introspection });
-  // The same for every request: made once, the loaders that use them made per request, lazily.
-  const sources: LoaderSources = {
-    municipalitiesByIds: (ids) => municipalities.findByIds(ids),
-    declarationsByMunicipalityIds: (ids) => municipalities.findDeclarationsByMunicipalityIds(ids),
-    caseStudiesByIds: (ids) => caseStudies.findByIds(ids),
-    caseStudyRevisionsByCaseIds: (ids) => caseStudies.findRevisionsByCaseIds(ids),
-    peopleByIds: (ids) => caseStudies.findPeopleByIds(ids),
-    adoptionsByCaseIds: (ids) => adoptions.findByCaseIds(ids),
-    adoptionsByAdopterCaseIds: (ids) => adoptions.findByAdopterCaseIds(ids),
-    adoptionsByIds: (ids) => adoptions.findByIds(ids),
-    adoptionEventsByAdoptionIds: (ids) => adoptions.findEventsByAdoptionIds(ids),
-    inquiryMessagesByInquiryIds: (ids) => inquiries.findMessagesByInquiryIds(ids),
-    inquiriesByCaseIds: (ids) => inquiries.findByCaseIds(ids),
-  };
   return {
     driver: ApolloDriver,
     path: '/graphql',
@@ -81,12 +62,12 @@ export function graphqlOptions(
     }: {
       req: Request & { requestId?: string };
       res: Response;
-    }): Promise<RequestContext> => ({
-      req,
-      res,
-      requestId: req.requestId ?? 'unknown',
-      actor: await auth.actorForToken(tokenFromRequest(req)),
-      loaders: createLoaders(sources),
-    }),
+    }): Promise<RequestContext> => {
+      const ctx = { req, res, requestId: req.requestId ?? 'unknown' } as RequestContext;
+      ctx.actor = await actors.actorFor(req);
+      // Each loader is made on its first use in this request (request-loaders.ts); some read ctx.actor.
+      ctx.loaders = loaders.forRequest(ctx);
+      return ctx;
+    },
   };
 }

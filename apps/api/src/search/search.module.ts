@@ -1,5 +1,5 @@
 import { Global, Inject, Injectable, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { getDataSourceToken } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -11,6 +11,7 @@ import { caseIndexName } from './case-index.settings';
 import { CaseIndexSource } from './case-index.source';
 import { createNodeHttpClient, type NodeHttpClient } from './node-http-client';
 import { MEILI_CLIENT } from './search.constants';
+import { SearchOutboxEntity } from './search-outbox.entity';
 import { SearchOutboxProcessor } from './search-outbox.processor';
 import { SearchSyncWorker } from './search-sync.worker';
 
@@ -48,6 +49,7 @@ export function createMeiliClient(conn: SearchConnection, transport: NodeHttpCli
  */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature([SearchOutboxEntity])],
   providers: [
     MeiliTransport,
     {

@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { AccountRepository } from './account.repository';
 import { AccountResolver } from './account.resolver';
+import { AppSettingEntity } from './app-setting.entity';
+import { InvitationEntity } from './invitation.entity';
 import { InvitationPreviewResolver, InvitationResolver } from './invitation.resolver';
 import { InvitationService } from './invitation.service';
+import { PasswordResetEntity } from './password-reset.entity';
 import { PasswordService } from './password.service';
 import { PasswordResetLimits } from './reset-limits';
 import { UserAdminService } from './user-admin.service';
-
-export const ACCOUNT_RESOLVERS = [InvitationResolver, InvitationPreviewResolver, AccountResolver];
 
 /**
  * Accounts (docs/accounts.md): invitations, password reset and change, own profile and mail preferences,
@@ -16,14 +18,16 @@ export const ACCOUNT_RESOLVERS = [InvitationResolver, InvitationPreviewResolver,
  * modules that invite as part of their own change (join applications).
  */
 @Module({
-  imports: [AuditModule],
+  imports: [TypeOrmModule.forFeature([InvitationEntity, PasswordResetEntity, AppSettingEntity]), AuditModule],
   providers: [
     AccountRepository,
     InvitationService,
     PasswordService,
     PasswordResetLimits,
     UserAdminService,
-    ...ACCOUNT_RESOLVERS,
+    InvitationResolver,
+    InvitationPreviewResolver,
+    AccountResolver,
   ],
   exports: [InvitationService, UserAdminService],
 })

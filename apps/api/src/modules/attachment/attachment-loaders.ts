@@ -1,6 +1,12 @@
 import DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
+import { manyByKey } from '../../graphql/dataloaders';
 import type { RequestContext } from '../../graphql/request-context';
+import {
+  RequestLoaderProvider,
+  type LoaderFactories,
+  type ProvidesLoaders,
+} from '../../graphql/request-loaders';
 import type { AttachmentEntity } from './attachment.entity';
 import { AttachmentRepository } from './attachment.repository';
 
@@ -11,44 +17,39 @@ export interface AttachmentLoaders {
   matchedFile: DataLoader<string, { id: string; name: string } | null>;
 }
 
-function grouped(
-  rows: AttachmentEntity[],
-  key: (r: AttachmentEntity) => string | null,
-  keys: readonly string[],
-) {
-  const map = new Map<string, AttachmentEntity[]>(keys.map((k) => [k, []]));
-  for (const r of rows) {
-    const k = key(r);
-    if (k !== null) map.get(k)?.push(r);
+declare module '../../graphql/request-loaders' {
+  interface Loaders {
+    attachment: AttachmentLoaders;
   }
-  return keys.map((k) => map.get(k) ?? []);
 }
 
 /**
- * Per-request DataLoaders of the attachment module (one query per field per request, no N+1), hung off the
- * request like the session module's.
+ * Per-request DataLoaders of the attachment module (one query per field per request, no N+1), registered
+ * with the request's loaders (graphql/request-loaders.ts) under `attachment` and made on first use.
  */
+@RequestLoaderProvider()
 @Injectable()
-export class AttachmentLoaderFactory {
-  private readonly perRequest = new WeakMap<object, AttachmentLoaders>();
-
+export class AttachmentLoaderFactory implements ProvidesLoaders {
   constructor(private readonly repository: AttachmentRepository) {}
 
+  loaderFactories(): LoaderFactories {
+    return { attachment: () => this.create() };
+  }
+
   for(ctx: RequestContext): AttachmentLoaders {
-    let loaders = this.perRequest.get(ctx.req);
-    if (!loaders) {
-      loaders = this.create();
-      this.perRequest.set(ctx.req, loaders);
-    }
-    return loaders;
+    return ctx.loaders.attachment;
   }
 
   private create(): AttachmentLoaders {
     const r = this.repository;
     return {
-      byCase: new DataLoader(async (ids) => grouped(await r.byCaseIds(ids), (a) => a.caseStudyId, ids)),
-      bySession: new DataLoader(async (ids) =>
-        grouped(await r.bySessionIds(ids), (a) => a.exchangeSessionId, ids),
+      byCase: manyByKey(
+        (ids) => r.byCaseIds(ids),
+        (a) => a.caseStudyId,
+      ),
+      bySession: manyByKey(
+        (ids) => r.bySessionIds(ids),
+        (a) => a.exchangeSessionId,
       ),
       matchedFile: new DataLoader(async (keys) => {
         // One query per distinct set of terms (a results page has one).

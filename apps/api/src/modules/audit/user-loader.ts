@@ -1,30 +1,43 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
+import { oneByKey } from '../../graphql/dataloaders';
 import type { RequestContext } from '../../graphql/request-context';
+import {
+  RequestLoaderProvider,
+  type LoaderFactories,
+  type ProvidesLoaders,
+} from '../../graphql/request-loaders';
 import { UserEntity } from '../auth/user.entity';
+
+declare module '../../graphql/request-loaders' {
+  interface Loaders {
+    auditUser: DataLoader<string, UserEntity | null>;
+  }
+}
 
 /**
  * Per-request loader of the users an audit entry or a join application points at (actor, decidedBy):
- * one query per request for a page of entries, created on first use and kept off the shared context.
+ * one query per request for a page of entries, made on first use (graphql/request-loaders.ts).
  */
+@RequestLoaderProvider()
 @Injectable()
-export class AuditUserLoaderFactory {
-  private readonly perRequest = new WeakMap<object, DataLoader<string, UserEntity | null>>();
-
+export class AuditUserLoaderFactory implements ProvidesLoaders {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  loaderFactories(): LoaderFactories {
+    const users = this.dataSource.getRepository(UserEntity);
+    return {
+      auditUser: () =>
+        oneByKey(
+          (ids) => users.find({ where: { id: In([...ids]) } }),
+          (u) => u.id,
+        ),
+    };
+  }
+
   for(ctx: RequestContext): DataLoader<string, UserEntity | null> {
-    let loader = this.perRequest.get(ctx.req);
-    if (!loader) {
-      loader = new DataLoader(async (ids) => {
-        const rows = await this.dataSource.getRepository(UserEntity).find({ where: { id: In([...ids]) } });
-        const map = new Map(rows.map((u) => [u.id, u]));
-        return ids.map((id) => map.get(id) ?? null);
-      });
-      this.perRequest.set(ctx.req, loader);
-    }
-    return loader;
+    return ctx.loaders.auditUser;
   }
 }

@@ -13,3 +13,10 @@ export interface Actor {
    */
   membershipStatus: MembershipStatus | null;
 }
+
+declare module '../../graphql/request-context' {
+  interface RequestContext {
+    /** The caller; null when anonymous (resolved once per request by AuthRequestActor). */
+    actor: Actor | null;
+  }
+}

@@ -3,11 +3,9 @@ import { CaseSearchRepository } from './case-search.repository';
 import { CaseSearchResolver } from './case-search.resolver';
 import { CaseSearchService } from './case-search.service';
 
-export const CASE_SEARCH_RESOLVERS = [CaseSearchResolver];
-
 /** searchCaseStudies and similarCaseStudies: reads the index (SearchModule) and hydrates from PostgreSQL. */
 @Module({
-  providers: [CaseSearchService, CaseSearchRepository, ...CASE_SEARCH_RESOLVERS],
+  providers: [CaseSearchService, CaseSearchRepository, CaseSearchResolver],
   // The repository's prepared hydration also serves the precedent finder's shown cases.
   exports: [CaseSearchService, CaseSearchRepository],
 })

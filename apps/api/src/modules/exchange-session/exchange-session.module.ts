@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClockModule } from '../../common/clock';
 import { AuthModule } from '../auth/auth.module';
 import { ExchangeSessionController } from './exchange-session.controller';
+import { ExchangeSessionEntity } from './exchange-session.entity';
 import { ExchangeSessionRepository } from './exchange-session.repository';
 import {
   AgendaItemResolver,
@@ -9,6 +11,7 @@ import {
   SessionTableResolver,
 } from './exchange-session.resolver';
 import { CheckInService } from './check-in.service';
+import { RegistrationEntity } from './registration.entity';
 import { RegistrationRepository } from './registration.repository';
 import { RegistrationService } from './registration.service';
 import { SeatingService } from './seating.service';
@@ -21,18 +24,16 @@ import { SessionReminderService } from './session-reminder.service';
 import { RegistrationResolver } from './registration.resolver';
 import { SessionLoaderFactory } from './session-loaders';
 import { SessionReminderScheduler } from './session-reminders';
+import { SessionTableEntity } from './session-table.entity';
 import { RegistrationAnswers } from '../questionnaire/registration-answers';
-
-export const EXCHANGE_SESSION_RESOLVERS = [
-  ExchangeSessionResolver,
-  SessionTableResolver,
-  AgendaItemResolver,
-  RegistrationResolver,
-];
 
 /** 定期共有会: sessions, registrations and the waitlist, theme tables, attendance, calendar files and mails. */
 @Module({
-  imports: [AuthModule, ClockModule],
+  imports: [
+    TypeOrmModule.forFeature([ExchangeSessionEntity, SessionTableEntity, RegistrationEntity]),
+    AuthModule,
+    ClockModule,
+  ],
   controllers: [ExchangeSessionController],
   providers: [
     SessionAccessService,
@@ -49,7 +50,10 @@ export const EXCHANGE_SESSION_RESOLVERS = [
     SessionLoaderFactory,
     SessionReminderScheduler,
     RegistrationAnswers,
-    ...EXCHANGE_SESSION_RESOLVERS,
+    ExchangeSessionResolver,
+    SessionTableResolver,
+    AgendaItemResolver,
+    RegistrationResolver,
   ],
   exports: [ExchangeSessionRepository],
 })

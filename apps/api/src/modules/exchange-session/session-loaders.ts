@@ -1,6 +1,12 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
+import { manyByKey, oneByKey } from '../../graphql/dataloaders';
 import type { RequestContext } from '../../graphql/request-context';
+import {
+  RequestLoaderProvider,
+  type LoaderFactories,
+  type ProvidesLoaders,
+} from '../../graphql/request-loaders';
 import type { UserEntity } from '../auth/user.entity';
 import type { ExchangeSessionEntity } from './exchange-session.entity';
 import { ExchangeSessionRepository, type SessionCounts } from './exchange-session.repository';
@@ -18,60 +24,69 @@ export interface SessionLoaders {
   user: DataLoader<string, UserEntity | null>;
 }
 
-function byKey<T>(rows: T[], key: (row: T) => string, keys: readonly string[]): Array<T | null> {
-  const map = new Map(rows.map((r) => [key(r), r]));
-  return keys.map((k) => map.get(k) ?? null);
+declare module '../../graphql/request-loaders' {
+  interface Loaders {
+    exchangeSession: SessionLoaders;
+  }
 }
 
-function grouped<T>(rows: T[], key: (row: T) => string, keys: readonly string[]): T[][] {
-  const map = new Map<string, T[]>(keys.map((k) => [k, []]));
-  for (const r of rows) map.get(key(r))?.push(r);
-  return keys.map((k) => map.get(k) ?? []);
-}
+const noCounts = (sessionId: string): SessionCounts => ({
+  sessionId,
+  confirmed: 0,
+  waitlisted: 0,
+  applied: 0,
+  checkedIn: 0,
+});
 
 /**
- * Per-request DataLoaders of the session module (one query per field per request, no N+1). They hang off
- * the request context the GraphQL module builds, created on first use, so this feature's loaders live with
- * its repository instead of widening the shared context factory.
+ * Per-request DataLoaders of the session module (one query per field per request, no N+1), registered with
+ * the request's loaders (graphql/request-loaders.ts) under `exchangeSession` and made on first use.
  */
+@RequestLoaderProvider()
 @Injectable()
-export class SessionLoaderFactory {
-  private readonly perRequest = new WeakMap<object, SessionLoaders>();
-
+export class SessionLoaderFactory implements ProvidesLoaders {
   constructor(private readonly repository: ExchangeSessionRepository) {}
 
+  loaderFactories(): LoaderFactories {
+    return { exchangeSession: (ctx) => this.create(ctx.actor?.userId ?? null) };
+  }
+
   for(ctx: RequestContext): SessionLoaders {
-    let loaders = this.perRequest.get(ctx.req);
-    if (!loaders) {
-      loaders = this.create(ctx.actor?.userId ?? null);
-      this.perRequest.set(ctx.req, loaders);
-    }
-    return loaders;
+    return ctx.loaders.exchangeSession;
   }
 
   private create(userId: string | null): SessionLoaders {
     const r = this.repository;
     return {
-      session: new DataLoader(async (ids) => byKey(await r.findByIds(ids), (s) => s.id, ids)),
-      tablesBySession: new DataLoader(async (ids) =>
-        grouped(await r.tablesBySessionIds(ids), (t) => t.sessionId, ids),
+      session: oneByKey(
+        (ids) => r.findByIds(ids),
+        (s) => s.id,
       ),
-      table: new DataLoader(async (ids) => byKey(await r.tablesByIds(ids), (t) => t.id, ids)),
-      counts: new DataLoader(async (ids) => {
-        const rows = await r.countsBySessionIds(ids);
-        return byKey(rows, (c) => c.sessionId, ids).map(
-          (c, i) => c ?? { sessionId: ids[i], confirmed: 0, waitlisted: 0, applied: 0, checkedIn: 0 },
-        );
-      }),
-      registrationsBySession: new DataLoader(async (ids) =>
-        grouped(await r.registrationsOfSessions(ids), (x) => x.sessionId, ids),
+      tablesBySession: manyByKey(
+        (ids) => r.tablesBySessionIds(ids),
+        (t) => t.sessionId,
       ),
-      mine: new DataLoader(async (ids) =>
-        userId
-          ? byKey(await r.registrationsOfUser(userId, ids), (x) => x.sessionId, ids)
-          : ids.map(() => null),
+      table: oneByKey(
+        (ids) => r.tablesByIds(ids),
+        (t) => t.id,
       ),
-      user: new DataLoader(async (ids) => byKey(await r.usersByIds(ids), (u) => u.id, ids)),
+      counts: oneByKey(
+        (ids) => r.countsBySessionIds(ids),
+        (c) => c.sessionId,
+        noCounts,
+      ),
+      registrationsBySession: manyByKey(
+        (ids) => r.registrationsOfSessions(ids),
+        (x) => x.sessionId,
+      ),
+      mine: oneByKey(
+        async (ids) => (userId ? r.registrationsOfUser(userId, ids) : []),
+        (x) => x.sessionId,
+      ),
+      user: oneByKey(
+        (ids) => r.usersByIds(ids),
+        (u) => u.id,
+      ),
     };
   }
 }

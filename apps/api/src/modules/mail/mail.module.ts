@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { MailController } from './mail.controller';
+import { MailOutboxEntity } from './mail-outbox.entity';
 import { MailOutboxProcessor } from './mail-outbox.processor';
 import { MailOutboxWorker } from './mail-outbox.worker';
 import { MailService } from './mail.service';
@@ -10,7 +12,7 @@ import { MailService } from './mail.service';
  * consumer; a development listing.
  */
 @Module({
-  imports: [AuthModule],
+  imports: [TypeOrmModule.forFeature([MailOutboxEntity]), AuthModule],
   providers: [MailService, MailOutboxProcessor, MailOutboxWorker],
   controllers: [MailController],
   exports: [MailService, MailOutboxProcessor],

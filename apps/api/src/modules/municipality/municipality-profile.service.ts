@@ -1,4 +1,4 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
 import type { CaseTheme } from '@yokoten/case-studies';
 import { NotFoundError } from '../../common/app-error';
@@ -67,27 +67,15 @@ function changes(before: ProfileFields, after: ProfileFields): { before: object;
 /** Municipality profiles: edited by the municipality's member officers and the organisers, read by anyone. */
 @Injectable()
 export class MunicipalityProfileService {
-  private readonly perRequest = new WeakMap<object, DataLoader<string, MunicipalityProfileEntity | null>>();
-
   constructor(
     private readonly repository: MunicipalityProfileRepository,
     private readonly municipalities: MunicipalityRepository,
     private readonly audit: AuditLogService,
   ) {}
 
-  /** Per-request loader of profiles by municipality id (one query for a page of municipalities). */
+  /** Per-request loader of profiles by municipality id (municipality-loaders.ts: one query for a page). */
   loader(ctx: RequestContext): DataLoader<string, MunicipalityProfileEntity | null> {
-    let loader = this.perRequest.get(ctx.req);
-    if (!loader) {
-      loader = new DataLoader(async (ids) => {
-        const map = new Map(
-          (await this.repository.findByMunicipalityIds(ids)).map((p) => [p.municipalityId, p]),
-        );
-        return ids.map((id) => map.get(id) ?? null);
-      });
-      this.perRequest.set(ctx.req, loader);
-    }
-    return loader;
+    return ctx.loaders.municipalityProfile;
   }
 
   /** The public profile, or null when nothing was written (or everything was cleared). */

@@ -6,11 +6,9 @@ import { MunicipalityModule } from '../municipality/municipality.module';
 import { PrecedentFinderResolver } from './precedent-finder.resolver';
 import { PrecedentFinderService } from './precedent-finder.service';
 
-export const PRECEDENT_FINDER_RESOLVERS = [PrecedentFinderResolver];
-
 /** findPrecedents: the search index's candidates re-ranked by the shared library's scorePrecedent. */
 @Module({
   imports: [CaseStudyModule, CaseSearchModule, MunicipalityModule, AdoptionModule],
-  providers: [PrecedentFinderService, ...PRECEDENT_FINDER_RESOLVERS],
+  providers: [PrecedentFinderService, PrecedentFinderResolver],
 })
 export class PrecedentFinderModule {}

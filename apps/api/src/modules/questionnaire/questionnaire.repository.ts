@@ -124,6 +124,40 @@ export class QuestionnaireRepository {
       .findOne({ where: { sessionId, userId, phase: 'SURVEY' } });
   }
 
+  // Batch reads for the per-request loaders (questionnaire-loaders.ts): one query for a page of sessions.
+
+  questionsOfSessions(sessionIds: readonly string[], phase: QuestionPhase): Promise<SessionQuestionEntity[]> {
+    return this.dataSource
+      .getRepository(SessionQuestionEntity)
+      .find({ where: { sessionId: In([...sessionIds]), phase }, order: { position: 'ASC' } });
+  }
+
+  surveysOfSessions(sessionIds: readonly string[]): Promise<SessionSurveyEntity[]> {
+    return this.dataSource
+      .getRepository(SessionSurveyEntity)
+      .find({ where: { sessionId: In([...sessionIds]) } });
+  }
+
+  /** The sessions among `sessionIds` whose survey goes to this user (the recipients rule of RECIPIENTS_SQL). */
+  async recipientSessions(userId: string, sessionIds: readonly string[]): Promise<Set<string>> {
+    const rows: Array<{ sessionId: string }> = await this.dataSource.query(
+      `SELECT DISTINCT r.session_id AS "sessionId"
+         FROM session_registrations r
+        WHERE r.session_id = ANY($1::uuid[]) AND r.user_id = $2 AND r.status = 'CONFIRMED'
+          AND (r.checked_in_at IS NOT NULL OR NOT EXISTS (
+                SELECT 1 FROM session_registrations c
+                 WHERE c.session_id = r.session_id AND c.status = 'CONFIRMED' AND c.checked_in_at IS NOT NULL))`,
+      [[...sessionIds], userId],
+    );
+    return new Set(rows.map((r) => r.sessionId));
+  }
+
+  myResponses(userId: string, sessionIds: readonly string[]): Promise<QuestionnaireResponseEntity[]> {
+    return this.dataSource
+      .getRepository(QuestionnaireResponseEntity)
+      .find({ where: { sessionId: In([...sessionIds]), userId, phase: 'SURVEY' } });
+  }
+
   /** One survey response per person: the first answer inserts it, later ones replace its answers. */
   async upsertSurveyResponse(
     sessionId: string,

@@ -14,6 +14,7 @@ import {
   SessionSurvey,
   SurveyResponse,
 } from './models/questionnaire.model';
+import { QuestionnaireLoaderFactory } from './questionnaire-loaders';
 import { QuestionnaireService } from './questionnaire.service';
 
 @Resolver()
@@ -58,14 +59,21 @@ export class QuestionnaireResolver {
   }
 }
 
-/** The questionnaire's fields on a session (kept here rather than in the exchange-session resolver). */
+/**
+ * The questionnaire's fields on a session (kept here rather than in the exchange-session resolver), read
+ * through the request's loaders: a list of sessions costs one query per field, not one per session.
+ */
 @Resolver(() => ExchangeSession)
 export class SessionQuestionnaireResolver {
-  constructor(private readonly service: QuestionnaireService) {}
+  constructor(
+    private readonly service: QuestionnaireService,
+    private readonly loaders: QuestionnaireLoaderFactory,
+  ) {}
 
+  /** Public with the session (a registrant answers them in the dialog). */
   @ResolveField(() => [SessionQuestion], { description: 'Asked in the registration dialog' })
-  registrationQuestions(@Parent() s: ExchangeSessionEntity) {
-    return this.service.registrationQuestions(s.id);
+  registrationQuestions(@Parent() s: ExchangeSessionEntity, @Context() ctx: RequestContext) {
+    return ctx.loaders.questionnaire.registrationQuestions.load(s.id);
   }
 
   @ResolveField(() => SessionSurvey, {
@@ -73,6 +81,6 @@ export class SessionQuestionnaireResolver {
     description: 'The post-session survey: for the organiser, and for the attendees it goes to',
   })
   survey(@Parent() s: ExchangeSessionEntity, @Context() ctx: RequestContext) {
-    return this.service.surveyFor(ctx.actor, s);
+    return this.service.surveyFor(ctx.actor, s, this.loaders.surveyReads(ctx));
   }
 }

@@ -14,7 +14,12 @@ import {
   validateAnswers,
   validateQuestions,
 } from './questionnaire-rules';
-import type { AnswerValue, QuestionnaireResponseEntity, SessionQuestionEntity } from './questionnaire.entity';
+import type {
+  AnswerValue,
+  QuestionnaireResponseEntity,
+  SessionQuestionEntity,
+  SessionSurveyEntity,
+} from './questionnaire.entity';
 import { QuestionnaireRepository } from './questionnaire.repository';
 import { surveyMail } from './survey-mails';
 
@@ -39,6 +44,17 @@ export interface ResponseView {
   answers: Array<{ questionId: string; choices: string[]; text: string | null; rating: number | null }>;
   submittedAt: Date;
   updatedAt: Date;
+}
+
+/**
+ * What surveyFor reads of one session, for the caller: straight from the repository, or through a request's
+ * DataLoaders (questionnaire-loaders.ts) when a list of sessions each asks for its survey.
+ */
+export interface SurveyReads {
+  survey(sessionId: string): Promise<SessionSurveyEntity | null>;
+  questions(sessionId: string): Promise<SessionQuestionEntity[]>;
+  isRecipient(sessionId: string): Promise<boolean>;
+  myResponse(sessionId: string): Promise<QuestionnaireResponseEntity | null>;
 }
 
 function responseView(r: QuestionnaireResponseEntity): ResponseView {
@@ -188,24 +204,23 @@ export class QuestionnaireService {
 
   // ---------------------------------------------------------------- everyone
 
-  /** Registration questions are public with the session (a registrant answers them in the dialog). */
-  registrationQuestions(sessionId: string): Promise<SessionQuestionEntity[]> {
-    return this.repository.questions(sessionId, 'REGISTRATION');
-  }
-
   /** The survey as the caller may see it: the organiser always, an attendee it goes to; otherwise null. */
-  async surveyFor(actor: Actor | null, session: ExchangeSessionEntity): Promise<SurveyView | null> {
+  async surveyFor(
+    actor: Actor | null,
+    session: ExchangeSessionEntity,
+    reads: SurveyReads = this.surveyReads(actor),
+  ): Promise<SurveyView | null> {
     if (!actor) return null;
     const manager = can(actor, 'questionnaire.manage');
-    const survey = await this.repository.survey(session.id);
+    const survey = await reads.survey(session.id);
     if (!survey && !manager) return null;
-    const recipient = await this.isRecipient(actor, session.id);
+    const recipient = await reads.isRecipient(session.id);
     if (!manager && !recipient) return null;
-    const questions = await this.repository.questions(session.id, 'SURVEY');
+    const questions = await reads.questions(session.id);
     if (!questions.length && !manager) return null;
     const closesAt = survey?.closesAt ?? defaultSurveyClose(session.endsAt);
     const isOpen = this.isOpen(session, closesAt) && questions.length > 0;
-    const mine = recipient ? await this.repository.myResponse(session.id, actor.userId) : null;
+    const mine = recipient ? await reads.myResponse(session.id) : null;
     return {
       sessionId: session.id,
       questions,
@@ -216,6 +231,16 @@ export class QuestionnaireService {
       isOpen,
       canAnswer: isOpen && recipient,
       myResponse: mine ? responseView(mine) : null,
+    };
+  }
+
+  /** One session's survey reads, unbatched (a mutation's answer). */
+  private surveyReads(actor: Actor | null): SurveyReads {
+    return {
+      survey: (id) => this.repository.survey(id),
+      questions: (id) => this.repository.questions(id, 'SURVEY'),
+      isRecipient: (id) => (actor ? this.isRecipient(actor, id) : Promise.resolve(false)),
+      myResponse: (id) => (actor ? this.repository.myResponse(id, actor.userId) : Promise.resolve(null)),
     };
   }
 

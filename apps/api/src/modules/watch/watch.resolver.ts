@@ -1,5 +1,3 @@
-import DataLoader from 'dataloader';
-import { Injectable } from '@nestjs/common';
 import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../../graphql/request-context';
 import { CaseStudyIdArgs } from '../case-study/dto/case-study.args';
@@ -8,44 +6,8 @@ import { CaseStudy } from '../case-study/models/case-study.model';
 import { SaveSearchInput, SavedSearchIdArgs, SetDigestArgs, SetHelpfulArgs } from './dto/save-search.input';
 import { CaseWatch, SavedSearch } from './models/watch.model';
 import { SavedSearchDigests } from './saved-search-digest';
+import { WatchLoaderFactory } from './watch-loaders';
 import { WatchService } from './watch.service';
-
-interface WatchLoaders {
-  watching: DataLoader<string, boolean>;
-  helpfulMine: DataLoader<string, boolean>;
-  helpfulCount: DataLoader<string, number>;
-}
-
-/** Per-request loaders of this module (one query per field per request for a page of cases). */
-@Injectable()
-export class WatchLoaderFactory {
-  private readonly perRequest = new WeakMap<object, WatchLoaders>();
-
-  constructor(private readonly service: WatchService) {}
-
-  for(ctx: RequestContext): WatchLoaders {
-    let loaders = this.perRequest.get(ctx.req);
-    if (!loaders) {
-      const actor = ctx.actor;
-      loaders = {
-        watching: new DataLoader(async (ids) => {
-          const set = await this.service.watchedAmong(actor, ids);
-          return ids.map((id) => set.has(id));
-        }),
-        helpfulMine: new DataLoader(async (ids) => {
-          const set = await this.service.helpfulAmong(actor, ids);
-          return ids.map((id) => set.has(id));
-        }),
-        helpfulCount: new DataLoader(async (ids) => {
-          const counts = await this.service.helpfulCounts(ids);
-          return ids.map((id) => counts.get(id) ?? 0);
-        }),
-      };
-      this.perRequest.set(ctx.req, loaders);
-    }
-    return loaders;
-  }
-}
 
 @Resolver(() => CaseStudy)
 export class CaseStudyWatchResolver {
