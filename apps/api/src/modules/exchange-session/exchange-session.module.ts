@@ -19,6 +19,7 @@ import { SessionAccessService } from './session-access.service';
 import { SessionExportRepository } from './session-export.repository';
 import { SessionExportService } from './session-export.service';
 import { SessionLifecycleService } from './session-lifecycle.service';
+import { SessionReportService } from './session-report.service';
 import { SessionReminderRepository } from './session-reminder.repository';
 import { SessionReminderService } from './session-reminder.service';
 import { RegistrationResolver } from './registration.resolver';
@@ -38,6 +39,7 @@ import { RegistrationAnswers } from '../questionnaire/registration-answers';
   providers: [
     SessionAccessService,
     SessionLifecycleService,
+    SessionReportService,
     RegistrationService,
     SeatingService,
     CheckInService,

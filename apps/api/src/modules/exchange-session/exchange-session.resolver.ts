@@ -27,6 +27,7 @@ import { SeatingService } from './seating.service';
 import { SessionAccessService } from './session-access.service';
 import { SessionExportService } from './session-export.service';
 import { SessionLifecycleService } from './session-lifecycle.service';
+import { SessionReportService } from './session-report.service';
 import { SessionLoaderFactory } from './session-loaders';
 
 @Resolver(() => ExchangeSession)
@@ -34,6 +35,7 @@ export class ExchangeSessionResolver {
   constructor(
     private readonly access: SessionAccessService,
     private readonly lifecycle: SessionLifecycleService,
+    private readonly reports: SessionReportService,
     private readonly registering: RegistrationService,
     private readonly seating: SeatingService,
     private readonly exports: SessionExportService,
@@ -108,7 +110,7 @@ export class ExchangeSessionResolver {
 
   @Mutation(() => ExchangeSession, { description: 'Organiser: the session took place; records the report' })
   finishExchangeSession(@Args() { sessionId, report }: FinishSessionArgs, @Context() ctx: RequestContext) {
-    return this.lifecycle.finish(ctx.actor, sessionId, report);
+    return this.reports.finish(ctx.actor, sessionId, report);
   }
 
   @Mutation(() => TableAssignmentResult, {

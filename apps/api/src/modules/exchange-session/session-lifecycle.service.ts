@@ -1,26 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { drawLottery, formatNeeds, formatTerm, isTerm, termRange } from '@yokoten/case-studies';
+import { formatNeeds, formatTerm, isTerm, termRange } from '@yokoten/case-studies';
 import { BadUserInputError } from '../../common/app-error';
 import { Clock } from '../../common/clock';
 import type { Actor } from '../auth/actor';
 import { authorize } from '../auth/authorization.policy';
-import type { MailMessage } from '../mail/mail.service';
-import type {
-  CreateExchangeSessionInput,
-  SessionReportInput,
-  UpdateExchangeSessionInput,
-} from './dto/exchange-session.input';
+import type { CreateExchangeSessionInput, UpdateExchangeSessionInput } from './dto/exchange-session.input';
 import type { AgendaItemValue, ExchangeSessionEntity } from './exchange-session.entity';
 import { ExchangeSessionRepository } from './exchange-session.repository';
 import type { LockedSession } from './locked-session';
 import { SessionAccessService } from './session-access.service';
-import { reportPostedMail, sessionChangedMail, sessionChanges } from './session-change-notice';
-import { confirmationMail, lotteryWaitlistMail, sessionCancelledMail } from './session-mails';
+import { sessionChangedMail, sessionChanges } from './session-change-notice';
+import { sessionCancelledMail } from './session-mails';
+import { drawAndClose } from './session-lottery';
 import { promoteFromWaitlist } from './waitlist-promotion';
-
-/** A report edited again within this many hours of its last mail to attendees sends no new mail. */
-export const REPORT_QUIET_HOURS = 24;
 
 /** The date ranges a session must satisfy, whatever edit produced them. */
 function validateSchedule(s: {
@@ -209,39 +202,8 @@ export class SessionLifecycleService {
         throw new BadUserInputError('sessionId', `申込受付中の会ではありません (status ${s.status})`);
       if (s.allocationMode === 'LOTTERY') {
         const seed = lotterySeed ?? randomBytes(16).toString('hex');
-        const applied = await locked.applied();
-        const { confirmed } = await locked.counts();
-        const { winners, waitlist } = drawLottery(applied, Math.max(0, s.capacity - confirmed), seed);
-        await locked.applyDraw(
-          winners.map((r) => r.id),
-          waitlist.map((r) => r.id),
-        );
-        const saved = await locked.save({
-          status: 'CLOSED',
-          lotterySeed: seed,
-          lotteryDrawnAt: this.clock.now(),
-        });
-        this.logger.log({
-          msg: 'lottery drawn',
-          sessionId: s.id,
-          seed,
-          applications: applied.length,
-          winners: winners.length,
-        });
-        // The results go out with the draw: queued in its transaction.
-        const users = await locked.noticeRecipients([...winners, ...waitlist].map((r) => r.userId));
-        let position = (await locked.counts()).waitlisted - waitlist.length;
-        const mails: MailMessage[] = [];
-        for (const reg of winners) {
-          const u = users.get(reg.userId);
-          if (u) mails.push(confirmationMail(saved, u, reg.checkInCode));
-        }
-        for (const reg of waitlist) {
-          const u = users.get(reg.userId);
-          position++;
-          if (u) mails.push(lotteryWaitlistMail(saved, u, position));
-        }
-        await locked.queueMails(mails);
+        const { saved, applications, winners } = await drawAndClose(locked, seed, this.clock.now());
+        this.logger.log({ msg: 'lottery drawn', sessionId: s.id, seed, applications, winners });
         return saved;
       }
       return locked.save({ status: 'CLOSED' });
@@ -272,62 +234,6 @@ export class SessionLifecycleService {
           return u ? [sessionCancelledMail(saved, u, reason)] : [];
         }),
       );
-      return saved;
-    });
-  }
-
-  async finish(actor: Actor | null, id: string, report: SessionReportInput): Promise<ExchangeSessionEntity> {
-    await this.access.requireForManagement(actor, id);
-    return this.access.locked(id, async (locked) => {
-      const s = locked.session;
-      if (s.status === 'CANCELLED' || s.status === 'DRAFT')
-        throw new BadUserInputError('sessionId', `この会は終了にできません (status ${s.status})`);
-      if (s.startsAt > this.clock.now())
-        throw new BadUserInputError(
-          'sessionId',
-          '開催前の会は終了にできません (the session has not started yet)',
-        );
-      const confirmed = await locked.confirmed();
-      const attended = confirmed.filter((r) => r.checkedInAt !== null);
-      const materials = report.materials.map((m) => ({ title: m.title, url: m.url }));
-      const reportChanged =
-        s.reportMinutes !== report.minutes || JSON.stringify(s.materials) !== JSON.stringify(materials);
-      const now = this.clock.now();
-      // The report stays editable after FINISHED. Attendees are mailed when it is posted, and when it is
-      // edited again after REPORT_QUIET_HOURS since their last mail; edits within that window are silent.
-      const notify =
-        reportChanged &&
-        (!s.reportNotifiedAt ||
-          now.getTime() - s.reportNotifiedAt.getTime() >= REPORT_QUIET_HOURS * 3600_000);
-      const updated = s.reportNotifiedAt !== null;
-      const saved = await locked.save({
-        status: 'FINISHED',
-        finishedAt: s.finishedAt ?? now,
-        reportMinutes: report.minutes,
-        reportAttendeeCount: report.attendeeCount ?? attended.length,
-        reportMunicipalityCount:
-          report.municipalityCount ?? new Set(attended.map((r) => r.municipalityId)).size,
-        materials,
-        ...(notify ? { reportNotifiedAt: now } : {}),
-      });
-      if (notify) {
-        // Attendees: those checked in; a session with no check-in data counts its confirmed registrants.
-        const attendees = attended.length ? attended : confirmed;
-        const users = await locked.noticeRecipients(attendees.map((r) => r.userId));
-        await locked.queueMails(
-          attendees.flatMap((r) => {
-            const u = users.get(r.userId);
-            return u
-              ? [
-                  {
-                    ...reportPostedMail(saved, u, updated),
-                    dedupeKey: `report:${r.id}:${now.toISOString()}`,
-                  },
-                ]
-              : [];
-          }),
-        );
-      }
       return saved;
     });
   }

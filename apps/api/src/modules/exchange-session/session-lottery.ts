@@ -1,0 +1,46 @@
+import { drawLottery } from '@yokoten/case-studies';
+import type { MailMessage } from '../mail/mail.service';
+import type { ExchangeSessionEntity } from './exchange-session.entity';
+import type { LockedSession } from './locked-session';
+import { confirmationMail, lotteryWaitlistMail } from './session-mails';
+
+/**
+ * The lottery (抽選) at the close of a LOTTERY session, under its row lock: every application is drawn with
+ * `seed` (recorded, so the draw can be repeated and checked), winners are CONFIRMED up to the free seats and
+ * the others WAITLISTED in drawn order; the session is CLOSED and the results are queued in the same
+ * transaction.
+ */
+export async function drawAndClose(
+  locked: LockedSession,
+  seed: string,
+  drawnAt: Date,
+): Promise<{ saved: ExchangeSessionEntity; applications: number; winners: number }> {
+  const s = locked.session;
+  const applied = await locked.applied();
+  const { confirmed } = await locked.counts();
+  const { winners, waitlist } = drawLottery(applied, Math.max(0, s.capacity - confirmed), seed);
+  await locked.applyDraw(
+    winners.map((r) => r.id),
+    waitlist.map((r) => r.id),
+  );
+  const saved = await locked.save({
+    status: 'CLOSED',
+    lotterySeed: seed,
+    lotteryDrawnAt: drawnAt,
+  });
+  // The results go out with the draw: queued in its transaction.
+  const users = await locked.noticeRecipients([...winners, ...waitlist].map((r) => r.userId));
+  let position = (await locked.counts()).waitlisted - waitlist.length;
+  const mails: MailMessage[] = [];
+  for (const reg of winners) {
+    const u = users.get(reg.userId);
+    if (u) mails.push(confirmationMail(saved, u, reg.checkInCode));
+  }
+  for (const reg of waitlist) {
+    const u = users.get(reg.userId);
+    position++;
+    if (u) mails.push(lotteryWaitlistMail(saved, u, position));
+  }
+  await locked.queueMails(mails);
+  return { saved, applications: applied.length, winners: winners.length };
+}
