@@ -1,7 +1,6 @@
 import { CASE_STUDY_LIMITS } from '@yokoten/case-studies';
-import { createInstance } from 'i18next';
 import type { CaseStudyEditableFragment } from '../../graphql/generated/graphql';
-import ja from '../../i18n/ja.json';
+import { t } from '../../testing/translate-ja';
 import {
   buildInput,
   changedInput,
@@ -16,11 +15,6 @@ import {
   valuesFromCase,
   type FormValues,
 } from './editor-model';
-
-// The messages are the Japanese texts an officer reads next to the field (ja.json, as the app sets i18next up).
-const i18n = createInstance();
-void i18n.init({ lng: 'ja', resources: { ja: { translation: ja } }, interpolation: { escapeValue: false } });
-const t = i18n.t;
 
 const valid = (patch: Partial<FormValues> = {}): FormValues => ({
   ...emptyValues(),

@@ -1,6 +1,5 @@
-import { createInstance } from 'i18next';
 import type { SessionEditableFragment } from '../../graphql/generated/graphql';
-import ja from '../../i18n/ja.json';
+import { t } from '../../testing/translate-ja';
 import {
   caseStudyIdOf,
   emptyAgendaItem,
@@ -18,9 +17,6 @@ import {
 } from './editor-model';
 
 // jest.config.cjs runs these on a machine in Los Angeles: every time below is Japan time all the same.
-const i18n = createInstance();
-void i18n.init({ lng: 'ja', resources: { ja: { translation: ja } }, interpolation: { escapeValue: false } });
-const t = i18n.t;
 
 const CASE_ID = '0b6f8a3e-5c2d-4e1f-9a7b-1c2d3e4f5a6b';
 
