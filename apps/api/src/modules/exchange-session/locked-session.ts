@@ -200,10 +200,23 @@ export class LockedSession {
       : Promise.resolve([]);
   }
 
-  /** noticeRecipientsByIds keyed by id: whom of `ids` to mail, and with which account's name and language. */
-  async noticeRecipients(ids: readonly string[]): Promise<Map<string, UserEntity>> {
-    const users = await this.noticeRecipientsByIds(ids);
-    return new Map(users.map((u) => [u.id, u]));
+  /**
+   * Queues `mail` for each registration whose registrant is told of this session by mail
+   * (noticeRecipientsByIds), in registration order, in this transaction; returns how many were queued.
+   */
+  async queueMailsFor(
+    registrations: readonly RegistrationEntity[],
+    mail: (registration: RegistrationEntity, user: UserEntity) => QueuedMail,
+  ): Promise<number> {
+    const users = new Map(
+      (await this.noticeRecipientsByIds(registrations.map((r) => r.userId))).map((u) => [u.id, u]),
+    );
+    const mails = registrations.flatMap((r) => {
+      const u = users.get(r.userId);
+      return u ? [mail(r, u)] : [];
+    });
+    await this.queueMails(mails);
+    return mails.length;
   }
 
   /** The organisers told of capacity alerts: active, session notices on. */

@@ -227,13 +227,7 @@ export class SessionLifecycleService {
         calendarSequence: s.calendarSequence + 1,
       });
       // Everyone registered is told, whatever their status; their registrations stay as they were, for the record.
-      const users = await locked.noticeRecipients(registrants.map((r) => r.userId));
-      await locked.queueMails(
-        registrants.flatMap((r) => {
-          const u = users.get(r.userId);
-          return u ? [sessionCancelledMail(saved, u, reason)] : [];
-        }),
-      );
+      await locked.queueMailsFor(registrants, (_r, u) => sessionCancelledMail(saved, u, reason));
       return saved;
     });
   }
@@ -244,21 +238,10 @@ export class SessionLifecycleService {
     before: ExchangeSessionEntity,
     saved: ExchangeSessionEntity,
   ): Promise<void> {
-    const registrants = await locked.active();
-    const users = await locked.noticeRecipients(registrants.map((r) => r.userId));
-    await locked.queueMails(
-      registrants.flatMap((r) => {
-        const u = users.get(r.userId);
-        return u
-          ? [
-              {
-                ...sessionChangedMail(saved, before, u, r.status === 'CONFIRMED'),
-                dedupeKey: `changed:${r.id}:${saved.calendarSequence}`,
-              },
-            ]
-          : [];
-      }),
-    );
+    await locked.queueMailsFor(await locked.active(), (r, u) => ({
+      ...sessionChangedMail(saved, before, u, r.status === 'CONFIRMED'),
+      dedupeKey: `changed:${r.id}:${saved.calendarSequence}`,
+    }));
   }
 }
 

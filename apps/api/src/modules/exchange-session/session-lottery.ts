@@ -1,5 +1,4 @@
 import { drawLottery } from '@yokoten/case-studies';
-import type { MailMessage } from '../mail/mail.service';
 import type { ExchangeSessionEntity } from './exchange-session.entity';
 import type { LockedSession } from './locked-session';
 import { confirmationMail, lotteryWaitlistMail } from './session-mails';
@@ -29,18 +28,12 @@ export async function drawAndClose(
     lotteryDrawnAt: drawnAt,
   });
   // The results go out with the draw: queued in its transaction.
-  const users = await locked.noticeRecipients([...winners, ...waitlist].map((r) => r.userId));
-  let position = (await locked.counts()).waitlisted - waitlist.length;
-  const mails: MailMessage[] = [];
-  for (const reg of winners) {
-    const u = users.get(reg.userId);
-    if (u) mails.push(confirmationMail(saved, u, reg.checkInCode));
-  }
-  for (const reg of waitlist) {
-    const u = users.get(reg.userId);
-    position++;
-    if (u) mails.push(lotteryWaitlistMail(saved, u, position));
-  }
-  await locked.queueMails(mails);
+  // Winners first, then the waitlist with its positions (after any waitlist there was before the draw).
+  const before = (await locked.counts()).waitlisted - waitlist.length;
+  const position = new Map(waitlist.map((r, i) => [r.id, before + i + 1]));
+  await locked.queueMailsFor([...winners, ...waitlist], (r, u) => {
+    const at = position.get(r.id);
+    return at === undefined ? confirmationMail(saved, u, r.checkInCode) : lotteryWaitlistMail(saved, u, at);
+  });
   return { saved, applications: applied.length, winners: winners.length };
 }

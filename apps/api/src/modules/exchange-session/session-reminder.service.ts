@@ -27,15 +27,12 @@ export class SessionReminderService {
       new Date(now.getTime() + hoursBefore * 3600_000),
       async (locked) => {
         const session = locked.session;
-        const regs = await locked.confirmed();
-        const users = await locked.noticeRecipients(regs.map((r) => r.userId));
-        const mails = regs.flatMap((r) => {
-          const u = users.get(r.userId);
-          return u ? [{ ...reminderMail(session, u, r.checkInCode), dedupeKey: `reminder:${r.id}` }] : [];
-        });
-        await locked.queueMails(mails);
-        queued += mails.length;
-        counts.push({ sessionId: session.id, count: mails.length });
+        const count = await locked.queueMailsFor(await locked.confirmed(), (r, u) => ({
+          ...reminderMail(session, u, r.checkInCode),
+          dedupeKey: `reminder:${r.id}`,
+        }));
+        queued += count;
+        counts.push({ sessionId: session.id, count });
       },
     );
     for (const c of counts) this.logger.log({ msg: 'reminders queued', ...c });

@@ -55,20 +55,10 @@ export class SessionReportService {
       if (notify) {
         // Attendees: those checked in; a session with no check-in data counts its confirmed registrants.
         const attendees = attended.length ? attended : confirmed;
-        const users = await locked.noticeRecipients(attendees.map((r) => r.userId));
-        await locked.queueMails(
-          attendees.flatMap((r) => {
-            const u = users.get(r.userId);
-            return u
-              ? [
-                  {
-                    ...reportPostedMail(saved, u, updated),
-                    dedupeKey: `report:${r.id}:${now.toISOString()}`,
-                  },
-                ]
-              : [];
-          }),
-        );
+        await locked.queueMailsFor(attendees, (r, u) => ({
+          ...reportPostedMail(saved, u, updated),
+          dedupeKey: `report:${r.id}:${now.toISOString()}`,
+        }));
       }
       return saved;
     });

@@ -14,12 +14,6 @@ export async function promoteFromWaitlist(
 ): Promise<RegistrationEntity[]> {
   const promoted = await locked.promote(seats);
   if (!promoted.length) return promoted;
-  const users = await locked.noticeRecipients(promoted.map((r) => r.userId));
-  await locked.queueMails(
-    promoted.flatMap((r) => {
-      const u = users.get(r.userId);
-      return u ? [promotionMail(session, u, r.checkInCode)] : [];
-    }),
-  );
+  await locked.queueMailsFor(promoted, (r, u) => promotionMail(session, u, r.checkInCode));
   return promoted;
 }
