@@ -1,8 +1,9 @@
+import { CASE_STUDY_LIMITS } from '@yokoten/case-studies';
 import type { CaseStudyEntity } from './case-study.entity';
 
 /** What a case needs before it is published: enough for another municipality to judge and follow it. */
-export const SUMMARY_MIN_LENGTH = 20;
-export const BODY_MIN_LENGTH = 100;
+export const SUMMARY_MIN_LENGTH = CASE_STUDY_LIMITS.summaryMin;
+export const BODY_MIN_LENGTH = CASE_STUDY_LIMITS.bodyMin;
 
 export type PublishableCase = Pick<
   CaseStudyEntity,
