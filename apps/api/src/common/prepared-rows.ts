@@ -64,21 +64,22 @@ export function entityColumns<T extends object>(
     .map((c) => `${tableAlias}."${c.databaseName}" AS "${prefix}${c.databaseName}"`)
     .join(', ');
   const driver = dataSource.driver;
-  const fields = columns.map((column) => ({
-    property: column.propertyName,
-    alias: `${prefix}${column.databaseName}`,
-    column,
-    // Only columns that need it go through TypeORM's conversion (dates as strings, transformers such as
-    // bigint → number, enum arrays).
-    convert: Boolean(column.transformer) || column.isArray || !AS_RETURNED.has(String(column.type)),
-  }));
+  // Only columns that need it go through TypeORM's conversion (dates as strings, transformers such as
+  // bigint → number, enums); pg already returns arrays of the types above as arrays of those values.
+  const needsConversion = (c: ColumnMetadata) => Boolean(c.transformer) || !AS_RETURNED.has(String(c.type));
+  const propertyNames = columns.map((c) => c.propertyName);
+  const aliases = columns.map((c) => `${prefix}${c.databaseName}`);
+  const conversions = columns.map((c) => (needsConversion(c) ? c : null));
   const proto = (dataSource.getMetadata(entity).target as { prototype: object }).prototype;
   return {
     select,
     toEntity(row) {
       const o = Object.create(proto) as Record<string, unknown>;
-      for (const f of fields)
-        o[f.property] = f.convert ? driver.prepareHydratedValue(row[f.alias], f.column) : row[f.alias];
+      for (let i = 0; i < aliases.length; i += 1) {
+        const conversion = conversions[i];
+        const value = row[aliases[i]];
+        o[propertyNames[i]] = conversion ? driver.prepareHydratedValue(value, conversion) : value;
+      }
       return o as T;
     },
   };
