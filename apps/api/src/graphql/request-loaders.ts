@@ -1,27 +1,53 @@
-import { Injectable, Module, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Module, type FactoryProvider, type OnModuleInit, type Type } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService } from '@nestjs/core';
 import type { RequestContext } from './request-context';
 
 /**
- * The per-request DataLoaders, by name. Empty here: each feature module adds its own entries with a
- * module augmentation beside its loader factory, e.g.
- * `declare module '../../graphql/request-loaders' { interface Loaders { municipality: DataLoader<…> } }`,
+ * The per-request DataLoaders, by name. Empty here: each feature module adds its entries with a module
+ * augmentation beside its factories, e.g.
+ * `declare module '../../graphql/request-loaders' { interface Loaders extends LoadersOf<typeof make> {} }`,
  * so this folder never imports a feature and a new feature edits no central file.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Loaders {}
 
-export type LoaderFactories = { [K in keyof Loaders]?: (ctx: RequestContext) => Loaders[K] };
+type Factory = (ctx: RequestContext) => unknown;
+export type FactoryMap = Record<string, Factory>;
 
-/** A provider whose `loaderFactories()` contribute to every request's `ctx.loaders` (found by discovery). */
-export interface ProvidesLoaders {
-  loaderFactories(): LoaderFactories;
+/** The loaders a module's factories make, by name: what its augmentation of `Loaders` extends. */
+export type LoadersOf<Make extends (dependency: never) => FactoryMap> = {
+  [K in keyof ReturnType<Make>]: ReturnType<ReturnType<Make>[K]>;
+};
+
+/** A provider that contributes loaders to every request's `ctx.loaders` (found at start by discovery). */
+export abstract class RequestLoaderSet {
+  abstract loaderFactories(): FactoryMap;
 }
 
-/** Marks a provider implementing ProvidesLoaders; the registry finds it in whatever module declares it. */
-export const RequestLoaderProvider = DiscoveryService.createDecorator<void>();
+class LoaderSetOf extends RequestLoaderSet {
+  constructor(private readonly factories: FactoryMap) {
+    super();
+  }
 
-type AnyFactory = (ctx: RequestContext) => unknown;
+  loaderFactories(): FactoryMap {
+    return this.factories;
+  }
+}
+
+/**
+ * A module's loaders as one provider for its `providers`: `make` gets the dependency (usually the
+ * module's repository) and returns a factory per loader name, called on the loader's first use in a request.
+ */
+export function requestLoaders<D>(
+  dependency: Type<D>,
+  make: (dependency: D) => FactoryMap,
+): FactoryProvider<RequestLoaderSet> {
+  return {
+    provide: Symbol(`request loaders (${dependency.name})`),
+    inject: [dependency],
+    useFactory: (d: D) => new LoaderSetOf(make(d)),
+  };
+}
 
 /**
  * Collects every module's loader factories once, at start, and makes the lazy per-request object:
@@ -31,18 +57,17 @@ type AnyFactory = (ctx: RequestContext) => unknown;
  */
 @Injectable()
 export class LoaderRegistry implements OnModuleInit {
-  private prototype: object = Object.create(null) as object;
+  private prototype: object = {};
 
   constructor(private readonly discovery: DiscoveryService) {}
 
   onModuleInit(): void {
-    const factories = new Map<string, AnyFactory>();
-    for (const wrapper of this.discovery.getProviders({ metadataKey: RequestLoaderProvider.KEY })) {
-      const provider = wrapper.instance as ProvidesLoaders | undefined;
-      if (!provider) continue;
-      for (const [name, factory] of Object.entries(provider.loaderFactories())) {
+    const factories = new Map<string, Factory>();
+    for (const { instance } of this.discovery.getProviders()) {
+      if (!(instance instanceof RequestLoaderSet)) continue;
+      for (const [name, factory] of Object.entries(instance.loaderFactories())) {
         if (factories.has(name)) throw new Error(`Two modules provide the request loader "${name}"`);
-        factories.set(name, factory.bind(provider) as AnyFactory);
+        factories.set(name, factory);
       }
     }
     const prototype = {};

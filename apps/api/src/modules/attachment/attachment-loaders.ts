@@ -2,11 +2,7 @@ import DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
 import { manyByKey } from '../../graphql/dataloaders';
 import type { RequestContext } from '../../graphql/request-context';
-import {
-  RequestLoaderProvider,
-  type LoaderFactories,
-  type ProvidesLoaders,
-} from '../../graphql/request-loaders';
+import { RequestLoaderSet, type FactoryMap } from '../../graphql/request-loaders';
 import type { AttachmentEntity } from './attachment.entity';
 import { AttachmentRepository } from './attachment.repository';
 
@@ -27,12 +23,13 @@ declare module '../../graphql/request-loaders' {
  * Per-request DataLoaders of the attachment module (one query per field per request, no N+1), registered
  * with the request's loaders (graphql/request-loaders.ts) under `attachment` and made on first use.
  */
-@RequestLoaderProvider()
 @Injectable()
-export class AttachmentLoaderFactory implements ProvidesLoaders {
-  constructor(private readonly repository: AttachmentRepository) {}
+export class AttachmentLoaderFactory extends RequestLoaderSet {
+  constructor(private readonly repository: AttachmentRepository) {
+    super();
+  }
 
-  loaderFactories(): LoaderFactories {
+  loaderFactories(): FactoryMap {
     return { attachment: () => this.create() };
   }
 

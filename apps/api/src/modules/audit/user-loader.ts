@@ -4,11 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { oneByKey } from '../../graphql/dataloaders';
 import type { RequestContext } from '../../graphql/request-context';
-import {
-  RequestLoaderProvider,
-  type LoaderFactories,
-  type ProvidesLoaders,
-} from '../../graphql/request-loaders';
+import { RequestLoaderSet, type FactoryMap } from '../../graphql/request-loaders';
 import { UserEntity } from '../auth/user.entity';
 
 declare module '../../graphql/request-loaders' {
@@ -21,12 +17,13 @@ declare module '../../graphql/request-loaders' {
  * Per-request loader of the users an audit entry or a join application points at (actor, decidedBy):
  * one query per request for a page of entries, made on first use (graphql/request-loaders.ts).
  */
-@RequestLoaderProvider()
 @Injectable()
-export class AuditUserLoaderFactory implements ProvidesLoaders {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class AuditUserLoaderFactory extends RequestLoaderSet {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    super();
+  }
 
-  loaderFactories(): LoaderFactories {
+  loaderFactories(): FactoryMap {
     const users = this.dataSource.getRepository(UserEntity);
     return {
       auditUser: () =>

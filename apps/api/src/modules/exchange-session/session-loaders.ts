@@ -2,11 +2,7 @@ import type DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
 import { manyByKey, oneByKey } from '../../graphql/dataloaders';
 import type { RequestContext } from '../../graphql/request-context';
-import {
-  RequestLoaderProvider,
-  type LoaderFactories,
-  type ProvidesLoaders,
-} from '../../graphql/request-loaders';
+import { RequestLoaderSet, type FactoryMap } from '../../graphql/request-loaders';
 import type { UserEntity } from '../auth/user.entity';
 import type { ExchangeSessionEntity } from './exchange-session.entity';
 import { ExchangeSessionRepository, type SessionCounts } from './exchange-session.repository';
@@ -42,13 +38,14 @@ const noCounts = (sessionId: string): SessionCounts => ({
  * Per-request DataLoaders of the session module (one query per field per request, no N+1), registered with
  * the request's loaders (graphql/request-loaders.ts) under `exchangeSession` and made on first use.
  */
-@RequestLoaderProvider()
 @Injectable()
-export class SessionLoaderFactory implements ProvidesLoaders {
-  constructor(private readonly repository: ExchangeSessionRepository) {}
+export class SessionLoaderFactory extends RequestLoaderSet {
+  constructor(private readonly repository: ExchangeSessionRepository) {
+    super();
+  }
 
-  loaderFactories(): LoaderFactories {
-    return { exchangeSession: (ctx) => this.create(ctx.actor?.userId ?? null) };
+  loaderFactories(): FactoryMap {
+    return { exchangeSession: (ctx: RequestContext) => this.create(ctx.actor?.userId ?? null) };
   }
 
   for(ctx: RequestContext): SessionLoaders {

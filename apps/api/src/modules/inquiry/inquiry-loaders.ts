@@ -1,41 +1,27 @@
-import type DataLoader from 'dataloader';
-import { Injectable } from '@nestjs/common';
 import { manyByKey } from '../../graphql/dataloaders';
-import {
-  RequestLoaderProvider,
-  type LoaderFactories,
-  type ProvidesLoaders,
-} from '../../graphql/request-loaders';
-import type { InquiryEntity, InquiryMessageEntity } from './inquiry.entity';
+import { requestLoaders, type LoadersOf } from '../../graphql/request-loaders';
 import { InquiryRepository } from './inquiry.repository';
 
+/**
+ * Messages oldest first within each inquiry; a case's inquiries, rows only and latest activity first
+ * (InquiryService.canRead decides which the caller sees).
+ */
+const make = (r: InquiryRepository) => ({
+  inquiryMessages: () =>
+    manyByKey(
+      (ids) => r.findMessagesByInquiryIds(ids),
+      (m) => m.inquiryId,
+    ),
+  inquiriesByCase: () =>
+    manyByKey(
+      (ids) => r.findByCaseIds(ids),
+      (i) => i.caseStudyId,
+    ),
+});
+
 declare module '../../graphql/request-loaders' {
-  interface Loaders {
-    /** Oldest first within each inquiry. */
-    inquiryMessages: DataLoader<string, InquiryMessageEntity[]>;
-    /** Rows only, latest activity first: InquiryService.canRead decides which the caller sees. */
-    inquiriesByCase: DataLoader<string, InquiryEntity[]>;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the members come from the factories
+  interface Loaders extends LoadersOf<typeof make> {}
 }
 
-@RequestLoaderProvider()
-@Injectable()
-export class InquiryLoaders implements ProvidesLoaders {
-  constructor(private readonly repository: InquiryRepository) {}
-
-  loaderFactories(): LoaderFactories {
-    const r = this.repository;
-    return {
-      inquiryMessages: () =>
-        manyByKey(
-          (ids) => r.findMessagesByInquiryIds(ids),
-          (m) => m.inquiryId,
-        ),
-      inquiriesByCase: () =>
-        manyByKey(
-          (ids) => r.findByCaseIds(ids),
-          (i) => i.caseStudyId,
-        ),
-    };
-  }
-}
+export const InquiryLoaders = requestLoaders(InquiryRepository, make);

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { DeclarationEntity } from './declaration.entity';
 import { DeclarationResolver } from './declaration.resolver';
-import { MunicipalityLoaders } from './municipality-loaders';
+import { MUNICIPALITY_LOADERS } from './municipality-loaders';
 import { MunicipalityProfileEntity } from './municipality-profile.entity';
 import { MunicipalityProfileRepository } from './municipality-profile.repository';
 import { MunicipalityProfileResolver } from './municipality-profile.resolver';
@@ -23,7 +23,7 @@ import { MunicipalityService } from './municipality.service';
     MunicipalityRepository,
     MunicipalityProfileService,
     MunicipalityProfileRepository,
-    MunicipalityLoaders,
+    ...MUNICIPALITY_LOADERS,
     MunicipalityResolver,
     DeclarationResolver,
     MunicipalityProfileResolver,

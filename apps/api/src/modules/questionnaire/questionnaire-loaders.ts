@@ -1,11 +1,7 @@
 import DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
 import { manyByKey, oneByKey } from '../../graphql/dataloaders';
-import {
-  RequestLoaderProvider,
-  type LoaderFactories,
-  type ProvidesLoaders,
-} from '../../graphql/request-loaders';
+import { RequestLoaderSet, type FactoryMap } from '../../graphql/request-loaders';
 import type { RequestContext } from '../../graphql/request-context';
 import type {
   QuestionnaireResponseEntity,
@@ -34,13 +30,14 @@ declare module '../../graphql/request-loaders' {
  * The questionnaire's fields on a list of sessions (a member's registrations, the sessions page) in one
  * query per field per request, not one (or four, for `survey`) per session.
  */
-@RequestLoaderProvider()
 @Injectable()
-export class QuestionnaireLoaderFactory implements ProvidesLoaders {
-  constructor(private readonly repository: QuestionnaireRepository) {}
+export class QuestionnaireLoaderFactory extends RequestLoaderSet {
+  constructor(private readonly repository: QuestionnaireRepository) {
+    super();
+  }
 
-  loaderFactories(): LoaderFactories {
-    return { questionnaire: (ctx) => this.create(ctx.actor?.userId ?? null) };
+  loaderFactories(): FactoryMap {
+    return { questionnaire: (ctx: RequestContext) => this.create(ctx.actor?.userId ?? null) };
   }
 
   /** The survey reads of QuestionnaireService.surveyFor, batched for this request. */

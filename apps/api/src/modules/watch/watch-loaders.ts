@@ -1,11 +1,7 @@
 import DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../graphql/request-context';
-import {
-  RequestLoaderProvider,
-  type LoaderFactories,
-  type ProvidesLoaders,
-} from '../../graphql/request-loaders';
+import { RequestLoaderSet, type FactoryMap } from '../../graphql/request-loaders';
 import type { Actor } from '../auth/actor';
 import { WatchService } from './watch.service';
 
@@ -22,13 +18,14 @@ declare module '../../graphql/request-loaders' {
 }
 
 /** Per-request loaders of this module (one query per field per request for a page of cases). */
-@RequestLoaderProvider()
 @Injectable()
-export class WatchLoaderFactory implements ProvidesLoaders {
-  constructor(private readonly service: WatchService) {}
+export class WatchLoaderFactory extends RequestLoaderSet {
+  constructor(private readonly service: WatchService) {
+    super();
+  }
 
-  loaderFactories(): LoaderFactories {
-    return { watch: (ctx) => this.create(ctx.actor) };
+  loaderFactories(): FactoryMap {
+    return { watch: (ctx: RequestContext) => this.create(ctx.actor) };
   }
 
   for(ctx: RequestContext): WatchLoaders {
