@@ -43,7 +43,7 @@ export default tseslint.config(
     rules: { '@nx/enforce-module-boundaries': ['error', moduleBoundaries(['@yokoten/api/**'])] },
   },
   {
-    files: ['libs/case-studies/**/*.ts'],
+    files: ['libs/case-studies/**/*.ts', 'libs/demo-data/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -16,6 +16,7 @@ module.exports = {
   moduleNameMapper: {
     '^@yokoten/case-studies$': path.join(__dirname, 'libs/case-studies/src/index.ts'),
     '^@yokoten/embedded-runtime$': path.join(__dirname, 'libs/embedded-runtime/src/index.ts'),
+    '^@yokoten/demo-data$': path.join(__dirname, 'libs/demo-data/src/index.ts'),
   },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
 };

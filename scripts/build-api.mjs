@@ -1,5 +1,6 @@
-// Compiles the API, the shared library and the embedded-service launchers with swc (decorator metadata on, path aliases rewritten)
-// into dist/apps/api; type checking is the `typecheck` target's job.
+// Compiles the API and the libraries it runs (case-studies, embedded-runtime, demo-data) with swc
+// (decorator metadata on, path aliases rewritten) into dist/apps/api; type checking is the `typecheck`
+// target's job.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
 
@@ -11,6 +12,7 @@ execFileSync(
     'apps/api/src',
     'libs/case-studies/src',
     'libs/embedded-runtime/src',
+    'libs/demo-data/src',
     '-d',
     'dist/apps/api',
     '--config-file',

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { DEMO_CASE_STUDIES, renderMarkdown } from '@yokoten/case-studies';
+import { renderMarkdown } from '@yokoten/case-studies';
+import { DEMO_CASE_STUDIES } from '@yokoten/demo-data';
 import { DemoSeeder } from '../src/modules/demo/demo.seeder';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from './test-app';
 

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DEMO_MUNICIPALITIES } from '@yokoten/case-studies';
+import { DEMO_MUNICIPALITIES } from '@yokoten/demo-data';
 import { requestStatements } from './query-count';
 import { indexSynced } from './search-fixtures';
 import { createTestApp, type GqlResponse, type TestApp } from './test-app';

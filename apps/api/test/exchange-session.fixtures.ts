@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { DEMO_MUNICIPALITIES, termOf } from '@yokoten/case-studies';
+import { termOf } from '@yokoten/case-studies';
+import { DEMO_MUNICIPALITIES } from '@yokoten/demo-data';
 import { MunicipalityEntity } from '../src/modules/municipality/municipality.entity';
 import { searchTextOf } from '../src/modules/municipality/municipality.repository';
 import { hashToken } from '../src/modules/auth/auth.service';

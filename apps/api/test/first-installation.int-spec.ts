@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DEMO_MUNICIPALITIES } from '@yokoten/case-studies';
+import { DEMO_MUNICIPALITIES } from '@yokoten/demo-data';
 import { AdminExistsError, createFirstAdmin } from '../src/modules/account/first-admin';
 import { MailService } from '../src/modules/mail/mail.service';
 import { MunicipalityEntity } from '../src/modules/municipality/municipality.entity';

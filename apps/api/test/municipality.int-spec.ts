@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DEMO_MUNICIPALITIES } from '@yokoten/case-studies';
+import { DEMO_MUNICIPALITIES } from '@yokoten/demo-data';
 import { onlyError, outcome } from './factories/http';
 import { requestStatements } from './query-count';
 import { createTestApp, type TestApp } from './test-app';

@@ -1,12 +1,12 @@
 import { DataSource } from 'typeorm';
-import { DEMO_CASE_STUDIES, DEMO_SEARCH_FIXTURES, type DemoSearchFixture } from '@yokoten/case-studies';
+import { DEMO_CASE_STUDIES, DEMO_SEARCH_FIXTURES, type DemoSearchFixture } from '@yokoten/demo-data';
 import { createTestApp, type TestApp } from './test-app';
 import { indexSynced, search } from './search-fixtures';
 
 jest.setTimeout(180_000);
 
 /**
- * The demo seed's search fixtures (libs/case-studies/src/demo): cases whose text proves one Japanese
+ * The demo seed's search fixtures (libs/demo-data): cases whose text proves one Japanese
  * search feature each (the demo spec checks the texts), found through the API over the demo index.
  */
 describe('searchCaseStudies over the demo data', () => {

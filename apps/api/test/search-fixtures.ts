@@ -1,12 +1,6 @@
 import { DataSource } from 'typeorm';
-import {
-  DEMO_MUNICIPALITIES,
-  type CaseStage,
-  type CaseStatus,
-  type CaseTarget,
-  type CaseTheme,
-  type Visibility,
-} from '@yokoten/case-studies';
+import type { CaseStage, CaseStatus, CaseTarget, CaseTheme, Visibility } from '@yokoten/case-studies';
+import { DEMO_MUNICIPALITIES } from '@yokoten/demo-data';
 import { hashPassword } from '../src/modules/auth/password';
 import { UserEntity } from '../src/modules/auth/user.entity';
 import { CaseStudyEntity } from '../src/modules/case-study/case-study.entity';

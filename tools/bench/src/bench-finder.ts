@@ -9,12 +9,8 @@
  */
 import { resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
-import {
-  DEMO_CASE_STUDIES,
-  DEMO_MUNICIPALITIES,
-  normalizeForSearch,
-  themesInText,
-} from '@yokoten/case-studies';
+import { normalizeForSearch, themesInText } from '@yokoten/case-studies';
+import { DEMO_CASE_STUDIES, DEMO_MUNICIPALITIES } from '@yokoten/demo-data';
 import { finderQueries } from '@yokoten/api/search/case-queries';
 import type { SearchStack } from '@yokoten/api/search/search-stack';
 import { arg, log, machine, percentile, runBench, writeSection } from './bench-support';

@@ -10,7 +10,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { DEMO_MUNICIPALITIES, normalizeForSearch, termOf } from '@yokoten/case-studies';
+import { normalizeForSearch, termOf } from '@yokoten/case-studies';
+import { DEMO_MUNICIPALITIES } from '@yokoten/demo-data';
 import { arg, cpuMs, log, machine, percentile, runBench, writeSection } from './bench-support';
 
 const USERS = Number(arg('users', '500'));

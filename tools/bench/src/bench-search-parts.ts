@@ -126,7 +126,10 @@ async function highlighterCpu(services: BenchServices): Promise<string> {
 
 /** CaseSearchService.search in this process (engine call, PostgreSQL hydration, highlights, facets). */
 async function serviceCpu(services: BenchServices): Promise<string[][]> {
-  const service = new CaseSearchService(services.search.queries, new CaseSearchRepository(services.dataSource));
+  const service = new CaseSearchService(
+    services.search.queries,
+    new CaseSearchRepository(services.dataSource),
+  );
   service.onModuleInit();
   const fields = new Set([
     'id',

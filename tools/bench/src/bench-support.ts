@@ -12,7 +12,12 @@ import { DataSource } from 'typeorm';
 import { runMigrations } from '@yokoten/api/bootstrap';
 import { loadConfig, type AppConfig } from '@yokoten/api/config/app-config';
 import { dataSourceOptions } from '@yokoten/api/database/data-source-options';
-import { ensureDatabase, findFreePort, startEmbeddedMeilisearch, startEmbeddedPostgres } from '@yokoten/embedded-runtime';
+import {
+  ensureDatabase,
+  findFreePort,
+  startEmbeddedMeilisearch,
+  startEmbeddedPostgres,
+} from '@yokoten/embedded-runtime';
 import { createSearchStack, type SearchStack } from '@yokoten/api/search/search-stack';
 import { seedSyntheticCases, type SeedReport } from './synthetic-cases';
 

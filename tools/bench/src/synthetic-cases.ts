@@ -5,13 +5,8 @@
  */
 import type { EnqueuedTaskPromise } from 'meilisearch';
 import type { DataSource } from 'typeorm';
-import {
-  CASE_STAGES,
-  DEMO_CASE_STUDIES,
-  DEMO_MUNICIPALITIES,
-  type CaseTheme,
-  type DemoCaseStudy,
-} from '@yokoten/case-studies';
+import { CASE_STAGES, type CaseTheme } from '@yokoten/case-studies';
+import { DEMO_CASE_STUDIES, DEMO_MUNICIPALITIES, type DemoCaseStudy } from '@yokoten/demo-data';
 import { CaseStudyEntity } from '@yokoten/api/modules/case-study/case-study.entity';
 import { MunicipalityEntity } from '@yokoten/api/modules/municipality/municipality.entity';
 import { searchTextOf } from '@yokoten/api/modules/municipality/municipality.repository';

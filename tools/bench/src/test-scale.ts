@@ -25,7 +25,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DEMO_MUNICIPALITIES, termOf } from '@yokoten/case-studies';
+import { termOf } from '@yokoten/case-studies';
+import { DEMO_MUNICIPALITIES } from '@yokoten/demo-data';
 import { MIGRATIONS } from '@yokoten/api/database/migrations';
 import {
   ensureDatabase,

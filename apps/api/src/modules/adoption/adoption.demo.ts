@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { DEMO_CASE_STUDIES, type AdoptionStatus } from '@yokoten/case-studies';
+import type { AdoptionStatus } from '@yokoten/case-studies';
+import { DEMO_CASE_STUDIES } from '@yokoten/demo-data';
 import { UserEntity } from '../auth/user.entity';
 import { CaseStudyEntity } from '../case-study/case-study.entity';
 import type { MunicipalityEntity } from '../municipality/municipality.entity';

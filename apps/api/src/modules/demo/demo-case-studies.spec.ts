@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
-import { DEMO_CASE_STUDIES } from '@yokoten/case-studies';
+import { DEMO_CASE_STUDIES } from '@yokoten/demo-data';
 import { CreateCaseStudyInput } from '../case-study/dto/create-case-study.input';
 import { missingForPublish } from '../case-study/publish-checklist';
 

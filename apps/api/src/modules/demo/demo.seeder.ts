@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DEMO_CASE_STUDIES, DEMO_MUNICIPALITIES, type MembershipStatus } from '@yokoten/case-studies';
+import type { MembershipStatus } from '@yokoten/case-studies';
+import { DEMO_CASE_STUDIES, DEMO_MUNICIPALITIES } from '@yokoten/demo-data';
 import { hashPassword } from '../auth/password';
 import { UserEntity } from '../auth/user.entity';
 import { AppSettingEntity } from '../account/app-setting.entity';

@@ -1,5 +1,5 @@
-import { DEMO_MUNICIPALITIES, type DemoMunicipality } from '../municipalities.demo';
-import type { CaseStage, CaseStatus, CaseTarget, CaseTheme, Visibility } from '../taxonomy';
+import type { CaseStage, CaseStatus, CaseTarget, CaseTheme, Visibility } from '@yokoten/case-studies';
+import { DEMO_MUNICIPALITIES, type DemoMunicipality } from './demo-municipalities';
 
 export interface DemoOutcome {
   label: string;

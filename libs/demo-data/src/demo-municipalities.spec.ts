@@ -1,5 +1,4 @@
 import {
-  DEMO_MUNICIPALITIES,
   MUNICIPALITY_KINDS,
   POPULATION_BANDS,
   REGION_CODES,
@@ -8,7 +7,8 @@ import {
   populationBandOf,
   prefectureByCode,
   type MunicipalityKind,
-} from './index';
+} from '@yokoten/case-studies';
+import { DEMO_MUNICIPALITIES } from './index';
 
 describe('DEMO_MUNICIPALITIES', () => {
   it('has at least 50 entries with unique codes and names', () => {

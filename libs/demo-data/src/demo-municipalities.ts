@@ -1,4 +1,4 @@
-import type { MunicipalityKind } from './taxonomy';
+import type { MunicipalityKind } from '@yokoten/case-studies';
 
 export interface DemoMunicipality {
   /** Six-digit 全国地方公共団体コード, check digit included. */

@@ -4,16 +4,13 @@ import {
   CASE_TARGET_LABELS,
   CASE_THEMES,
   CASE_THEME_LABELS,
-  DEMO_CASE_STUDIES,
-  DEMO_MUNICIPALITIES,
-  DEMO_SEARCH_FIXTURES,
   POPULATION_BANDS,
   isCaseTarget,
   isCaseTheme,
   normalizeForSearch,
   populationBandOf,
-  type DemoCaseStudy,
-} from '../index';
+} from '@yokoten/case-studies';
+import { DEMO_CASE_STUDIES, DEMO_MUNICIPALITIES, DEMO_SEARCH_FIXTURES, type DemoCaseStudy } from './index';
 
 const MUNICIPALITY_BY_CODE = new Map(DEMO_MUNICIPALITIES.map((m) => [m.code, m]));
 // The last five demo municipalities are applicants or withdrawn members in the demo: they publish nothing.
