@@ -1,14 +1,8 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { NotifiedSleeper } from '../database/notified-sleeper';
+import { NotifiedWorker } from '../database/outbox-worker';
 import { CaseIndex } from './case-index';
 import { CaseIndexHealer, type HealOutcome } from './case-index.healer';
 import { SETTINGS_THAT_REWRITE_DOCUMENTS } from './case-index.settings';
@@ -27,11 +21,8 @@ export const OUTBOX_CHANNEL = 'search_outbox';
  * settings, document count against PostgreSQL) and heals it: see CaseIndexHealer.
  */
 @Injectable()
-export class SearchSyncWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('SearchSync');
+export class SearchSyncWorker extends NotifiedWorker {
   private ready = false;
-  private loopDone: Promise<void> | undefined;
-  private readonly waiting: NotifiedSleeper;
   /** When the next periodic check of the index is due (ms since the epoch). */
   private nextCheckAt = 0;
   /** Earliest time a check asked for by a reader may run: searches can ask many times a second. */
@@ -44,14 +35,14 @@ export class SearchSyncWorker implements OnApplicationBootstrap, BeforeApplicati
     private readonly healer: CaseIndexHealer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.waiting = NotifiedSleeper.forDataSource(dataSource, {
+    super(dataSource, {
+      loggerName: 'SearchSync',
       channel: OUTBOX_CHANNEL,
       applicationName: 'yokoten-search-sync',
-      logger: this.logger,
     });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  override async onApplicationBootstrap(): Promise<void> {
     this.nextCheckAt = Date.now() + this.checkIntervalMs;
     // Settings first, before any document: when the engine is up, start only once they are applied.
     try {
@@ -70,18 +61,11 @@ export class SearchSyncWorker implements OnApplicationBootstrap, BeforeApplicati
         this.waiting.wake();
       }
     };
-    await this.waiting.listen();
-    this.loopDone = this.loop();
+    await super.onApplicationBootstrap();
   }
 
   private get checkIntervalMs(): number {
     return this.config.SEARCH_HEAL_INTERVAL_SECONDS * 1000;
-  }
-
-  async beforeApplicationShutdown(): Promise<void> {
-    this.waiting.stop();
-    await this.loopDone;
-    await this.waiting.close();
   }
 
   /** Whether the settings have been applied and the loop is writing. */
@@ -163,7 +147,7 @@ export class SearchSyncWorker implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
-  private async loop(): Promise<void> {
+  protected async loop(): Promise<void> {
     let setupFailures = 0;
     while (!this.waiting.stopping) {
       if (this.ready && Date.now() >= this.nextCheckAt) {

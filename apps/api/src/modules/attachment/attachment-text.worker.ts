@@ -1,15 +1,9 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { normalizeForSearch } from '@yokoten/case-studies';
-import { NotifiedSleeper } from '../../database/notified-sleeper';
 import { claimOutboxRows, releaseOutboxRows, secondsUntilNextDue } from '../../database/outbox-queries';
+import { OutboxWorker } from '../../database/outbox-worker';
 import { enqueueIndexUpdate } from '../../search/search-outbox';
 import { AttachmentRepository } from './attachment.repository';
 import { ATTACHMENT_STORAGE, type AttachmentStorage } from './attachment-storage';
@@ -34,56 +28,27 @@ export interface TextBatchResult {
  * the job back with a back-off.
  */
 @Injectable()
-export class AttachmentTextWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('AttachmentText');
-  private loopDone: Promise<void> | undefined;
-  private readonly waiting: NotifiedSleeper;
-
+export class AttachmentTextWorker extends OutboxWorker<TextBatchResult> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: AttachmentRepository,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
   ) {
-    this.waiting = NotifiedSleeper.forDataSource(dataSource, {
+    super(dataSource, {
+      loggerName: 'AttachmentText',
       channel: ATTACHMENT_TEXT_CHANNEL,
       applicationName: 'yokoten-attachment-text',
-      logger: this.logger,
+      pollMs: POLL_MS,
+      failureMessage: 'attachment text batch failed',
     });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.waiting.listen();
-    this.loopDone = this.loop();
+  protected secondsUntilNextDue(): Promise<number | null> {
+    return secondsUntilNextDue(this.dataSource, 'attachment_text_outbox');
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.waiting.stop();
-    await this.loopDone;
-    await this.waiting.close();
-  }
-
-  private async loop(): Promise<void> {
-    while (!this.waiting.stopping) {
-      this.waiting.clearWake();
-      let next: number | null;
-      try {
-        next = await secondsUntilNextDue(this.dataSource, 'attachment_text_outbox');
-        if (next === 0) {
-          const result = await this.processBatch();
-          if (result.claimed > 0) continue;
-          await this.waiting.sleep(1_000);
-          continue;
-        }
-      } catch (err) {
-        this.logger.error({
-          msg: 'attachment text batch failed',
-          error: err instanceof Error ? err.message : String(err),
-        });
-        await this.waiting.sleep(1_000);
-        continue;
-      }
-      await this.waiting.sleep(next === null ? POLL_MS : Math.min(POLL_MS, Math.ceil(next * 1000)));
-    }
+  protected runBatch(): Promise<TextBatchResult> {
+    return this.processBatch();
   }
 
   /** Claims and handles up to BATCH jobs; exposed for tests. */

@@ -1,12 +1,7 @@
-import {
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { NotifiedSleeper } from '../../database/notified-sleeper';
+import { OutboxWorker } from '../../database/outbox-worker';
 import { MAIL_ALERT_ATTEMPTS, MailOutboxProcessor, type MailBatchResult } from './mail-outbox.processor';
 import { MailService } from './mail.service';
 
@@ -23,67 +18,36 @@ export const MAIL_POLL_MS = 30_000;
  * or until the next row backing off is due, with a poll as fallback; then sends batch by batch.
  */
 @Injectable()
-export class MailOutboxWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('MailOutbox');
-  private loopDone: Promise<void> | undefined;
-  private readonly waiting: NotifiedSleeper;
-
+export class MailOutboxWorker extends OutboxWorker<MailBatchResult> {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource() dataSource: DataSource,
     private readonly processor: MailOutboxProcessor,
     private readonly mail: MailService,
   ) {
-    this.waiting = NotifiedSleeper.forDataSource(dataSource, {
+    super(dataSource, {
+      loggerName: 'MailOutbox',
       channel: MAIL_OUTBOX_CHANNEL,
       applicationName: 'yokoten-mail-outbox',
-      logger: this.logger,
+      pollMs: MAIL_POLL_MS,
+      failureMessage: 'mail outbox batch failed',
     });
   }
 
-  async onApplicationBootstrap(): Promise<void> {
+  override async onApplicationBootstrap(): Promise<void> {
     // Mail not configured (production without SMTP_URL): the mails stay queued, sent once it is set.
     if (this.mail.mode === 'not configured') return;
-    await this.waiting.listen();
-    this.loopDone = this.loop();
+    await super.onApplicationBootstrap();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.waiting.stop();
-    await this.loopDone;
-    await this.waiting.close();
+  protected secondsUntilNextDue(): Promise<number | null> {
+    return this.processor.secondsUntilNextDue();
   }
 
-  private async loop(): Promise<void> {
-    while (!this.waiting.stopping) {
-      this.waiting.clearWake();
-      let next: number | null;
-      let result: MailBatchResult | undefined;
-      try {
-        next = await this.processor.secondsUntilNextDue();
-        if (next === 0)
-          result = await this.processor.processBatch({ shouldStop: () => this.waiting.stopping });
-      } catch (err) {
-        // PostgreSQL trouble: the mails are safe in the outbox; try again shortly.
-        this.logger.error({
-          msg: 'mail outbox batch failed',
-          error: err instanceof Error ? err.message : String(err),
-        });
-        await this.waiting.sleep(1_000);
-        continue;
-      }
-      if (result) {
-        this.report(result);
-        // Sent or backed off, every claimed row has moved on: look for more at once.
-        if (result.claimed > 0) continue;
-        // Due rows, all claimed by another instance: let it work.
-        await this.waiting.sleep(1_000);
-        continue;
-      }
-      await this.waiting.sleep(next === null ? MAIL_POLL_MS : Math.min(MAIL_POLL_MS, Math.ceil(next * 1000)));
-    }
+  protected runBatch(): Promise<MailBatchResult> {
+    return this.processor.processBatch({ shouldStop: () => this.waiting.stopping });
   }
 
-  private report(result: MailBatchResult): void {
+  protected override onBatch(result: MailBatchResult): void {
     for (const f of result.failures) {
       const event = {
         msg:
