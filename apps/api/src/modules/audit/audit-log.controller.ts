@@ -1,15 +1,10 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AppError, BadUserInputError } from '../../common/app-error';
+import { BadUserInputError } from '../../common/app-error';
+import { sendCsvDownload } from '../../common/csv-download';
 import { AuthService, tokenFromRequest } from '../auth/auth.service';
 import type { AuditLogQuery } from './audit-log.repository';
 import { AuditLogService } from './audit-log.service';
-
-const HTTP_STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  BAD_USER_INPUT: 400,
-};
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -64,18 +59,9 @@ export class AuditLogController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    try {
+    await sendCsvDownload(res, async () => {
       const actor = await this.auth.actorForToken(tokenFromRequest(req));
-      const { filename, csv } = await this.service.csv(actor, auditFilterFromQuery(query));
-      res
-        .type('text/csv; charset=utf-8')
-        .set('Content-Disposition', `attachment; filename="${filename}"`)
-        .set('Cache-Control', 'private, no-store')
-        .send(csv);
-    } catch (e) {
-      if (e instanceof AppError)
-        res.status(HTTP_STATUS[e.code] ?? 400).json({ error: { code: e.code, message: e.message } });
-      else throw e;
-    }
+      return this.service.csv(actor, auditFilterFromQuery(query));
+    });
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AppError } from '../../common/app-error';
+import { sendCsvDownload } from '../../common/csv-download';
 import { publicBaseUrl } from '../../common/public-url';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuthService, tokenFromRequest } from '../auth/auth.service';
@@ -8,13 +8,6 @@ import { ExchangeSessionRepository } from './exchange-session.repository';
 import { SessionAccessService } from './session-access.service';
 import { SessionExportService } from './session-export.service';
 import { sessionsToIcs } from './session-calendar';
-
-const HTTP_STATUS: Record<string, number> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  BAD_USER_INPUT: 400,
-};
 
 /**
  * Files that are better as URLs than as GraphQL fields: calendar files a calendar app subscribes to, and
@@ -80,17 +73,6 @@ export class ExchangeSessionController {
     @Res() res: Response,
   ): Promise<void> {
     const actor = await this.auth.actorForToken(tokenFromRequest(req));
-    try {
-      const { filename, csv } = await this.exports.registrationsCsv(actor, id);
-      res
-        .type('text/csv; charset=utf-8')
-        .set('Content-Disposition', `attachment; filename="${filename}"`)
-        .set('Cache-Control', 'private, no-store')
-        .send(csv);
-    } catch (e) {
-      if (e instanceof AppError)
-        res.status(HTTP_STATUS[e.code] ?? 400).json({ error: { code: e.code, message: e.message } });
-      else throw e;
-    }
+    await sendCsvDownload(res, () => this.exports.registrationsCsv(actor, id));
   }
 }
