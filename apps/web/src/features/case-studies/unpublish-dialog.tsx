@@ -1,7 +1,7 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextAreaField } from '../../shared/form-fields';
-import { buttonDanger, buttonOutline } from '../../shared/ui-classes';
+import { DialogButtons, DialogTitle, ModalDialog } from '../../shared/modal-dialog';
 
 const REASON_MAX = 2000;
 
@@ -25,22 +25,10 @@ export function UnpublishDialog({
   onCancel: () => void;
 }) {
   const { t } = useTranslation();
-  const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const bodyId = useId();
   const [reason, setReason] = useState('');
   const [fieldError, setFieldError] = useState<string>();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      setReason('');
-      setFieldError(undefined);
-      dialog.showModal();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -60,20 +48,20 @@ export function UnpublishDialog({
   }
 
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!busy) onCancel();
+    <ModalDialog
+      open={open}
+      busy={busy}
+      wide
+      labelledBy={titleId}
+      describedBy={bodyId}
+      onOpen={() => {
+        setReason('');
+        setFieldError(undefined);
       }}
-      className="m-auto w-[min(36rem,calc(100%-2rem))] rounded-16 border border-solid-gray-420 bg-white p-6 text-solid-gray-800 shadow-3"
+      onCancel={onCancel}
     >
       <form noValidate onSubmit={submit}>
-        <h2 id={titleId} className="text-std-22B-150 text-solid-gray-900">
-          {t('caseActions.unpublishTitle')}
-        </h2>
+        <DialogTitle id={titleId}>{t('caseActions.unpublishTitle')}</DialogTitle>
         <p id={bodyId} className="mt-3 text-std-16N-170">
           {t('caseActions.unpublishBody', { title })}
         </p>
@@ -94,15 +82,13 @@ export function UnpublishDialog({
             {error}
           </p>
         )}
-        <div className="mt-6 flex flex-wrap justify-end gap-3">
-          <button type="button" className={buttonOutline} onClick={onCancel} disabled={busy}>
-            {t('common.back')}
-          </button>
-          <button type="submit" className={buttonDanger} disabled={busy} aria-busy={busy || undefined}>
-            {busy ? t('caseActions.processing') : t('caseActions.unpublishConfirm')}
-          </button>
-        </div>
+        <DialogButtons
+          actionLabel={busy ? t('caseActions.processing') : t('caseActions.unpublishConfirm')}
+          danger
+          busy={busy}
+          onCancel={onCancel}
+        />
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }

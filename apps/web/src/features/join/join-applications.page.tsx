@@ -21,7 +21,7 @@ import { AccessNotice } from '../account/access-notice';
 import { isOrganiser, useCurrentUser } from '../auth/use-current-user';
 import { forgetMembershipLists } from '../municipalities/membership-actions';
 import { municipalityName, prefectureName } from '../municipalities/labels';
-import { FormDialog } from '../sessions/form-dialog';
+import { FormDialog } from '../../shared/form-dialog';
 
 const REASON_MAX = 2000;
 

@@ -16,7 +16,7 @@ import { apiProblem, problemMessage } from '../../shared/errors';
 import { SelectField } from '../../shared/form-fields';
 import { buttonSmallOutline } from '../../shared/ui-classes';
 import { municipalityName } from '../municipalities/labels';
-import { FormDialog } from '../sessions/form-dialog';
+import { FormDialog } from '../../shared/form-dialog';
 import { accountActionMessage, ROLES } from './people-labels';
 
 /** 無効にする / 有効にする and 役割を変更, for one account, by the staff. */

@@ -12,7 +12,7 @@ import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { TextAreaField } from '../../shared/form-fields';
 import { ErrorNotice } from '../../shared/status';
 import { buttonOutline, buttonSolid, sectionTitle } from '../../shared/ui-classes';
-import { FormDialog } from './form-dialog';
+import { FormDialog } from '../../shared/form-dialog';
 import { forgetSessionLists, SESSION_QUERIES } from './session-cache';
 import { sessionProblemMessage } from './session-errors';
 
