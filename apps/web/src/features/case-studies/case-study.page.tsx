@@ -9,11 +9,10 @@ import {
   type PopulationBand,
 } from '../../graphql/generated/graphql';
 import { currentLanguage, type Language } from '../../i18n/i18n';
-import { apiProblem } from '../../shared/errors';
 import { formatCalendarDate, formatDateTimeAsDate, formatNumber } from '../../shared/format';
-import { ErrorNotice, Loading } from '../../shared/status';
+import { Breadcrumbs } from '../../shared/breadcrumbs';
+import { RecordPending, useRecordPage } from '../../shared/record-page';
 import { pageTitle, sectionTitle } from '../../shared/ui-classes';
-import { usePageTitle } from '../../shared/use-page-title';
 import { loginPath } from '../auth/redirect';
 import { isOrganiser, useCurrentUser, type CurrentUser } from '../auth/use-current-user';
 import { municipalityName, prefectureName } from '../municipalities/labels';
@@ -60,35 +59,6 @@ function PopulationRow({
         </span>
       )}
     </Row>
-  );
-}
-
-function Breadcrumbs({ current }: { current: string }) {
-  const { t } = useTranslation();
-  return (
-    <nav aria-label={t('municipality.breadcrumb')} className="mb-6">
-      <ol className="flex flex-wrap items-center gap-2 text-std-16N-170">
-        <li>
-          <Link to="/" className="link-text">
-            {t('nav.home')}
-          </Link>
-          <span aria-hidden="true" className="ml-2 text-solid-gray-600">
-            ›
-          </span>
-        </li>
-        <li>
-          <Link to="/cases" className="link-text">
-            {t('nav.cases')}
-          </Link>
-          <span aria-hidden="true" className="ml-2 text-solid-gray-600">
-            ›
-          </span>
-        </li>
-        <li aria-current="page" lang="ja" className="min-w-0 break-words">
-          {current}
-        </li>
-      </ol>
-    </nav>
   );
 }
 
@@ -554,20 +524,33 @@ export function CaseStudyPage() {
     skip: !validId,
   });
   const caseStudy = data?.caseStudy;
-  const notFound =
-    !validId || (!loading && !error && !caseStudy) || apiProblem(error).code === 'BAD_USER_INPUT';
-  const title = caseStudy
-    ? caseStudy.title
-    : notFound && !loading
-      ? t('case.notFoundTitle')
-      : t('case.titleFallback');
-  usePageTitle(title);
+  const { state, title } = useRecordPage({
+    record: caseStudy,
+    valid: validId,
+    loading,
+    error,
+    titles: {
+      found: (found) => found.title,
+      notFound: t('case.notFoundTitle'),
+      fallback: t('case.titleFallback'),
+    },
+  });
 
   // One h1 in every state (loading, not found, loaded): the focus the layout moves to it on navigation
   // stays put when the data arrives.
   return (
     <div>
-      {caseStudy && <Breadcrumbs current={caseStudy.title} />}
+      {caseStudy && (
+        <Breadcrumbs
+          label={t('municipality.breadcrumb')}
+          links={[
+            { to: '/', text: t('nav.home') },
+            { to: '/cases', text: t('nav.cases') },
+          ]}
+          current={caseStudy.title}
+          currentLang="ja"
+        />
+      )}
       {caseStudy && (
         <div className="mb-3 flex flex-wrap items-center gap-2">
           {caseStudy.status !== 'PUBLISHED' && <StatusBadge status={caseStudy.status} />}
@@ -580,7 +563,7 @@ export function CaseStudyPage() {
       </h1>
       {caseStudy ? (
         <CaseContent caseStudy={caseStudy} user={user} />
-      ) : notFound && !loading ? (
+      ) : state === 'notFound' ? (
         <>
           <p className="mt-4 text-std-16N-170">{t('case.notFoundBody')}</p>
           {!user && !userLoading && (
@@ -597,10 +580,8 @@ export function CaseStudyPage() {
             </Link>
           </p>
         </>
-      ) : error ? (
-        <ErrorNotice error={error} onRetry={() => void refetch()} />
       ) : (
-        <Loading />
+        <RecordPending error={error} onRetry={() => void refetch()} />
       )}
     </div>
   );

@@ -5,11 +5,10 @@ import { Link, Navigate, useParams } from 'react-router-dom';
 import { MunicipalityDocument, type MunicipalityDetailFragment } from '../../graphql/generated/graphql';
 import { currentLanguage, type Language } from '../../i18n/i18n';
 import { formatCalendarDate, formatDateTimeAsDate, formatNumber } from '../../shared/format';
-import { ErrorNotice, Loading } from '../../shared/status';
+import { Breadcrumbs } from '../../shared/breadcrumbs';
+import { RecordPending, useRecordPage } from '../../shared/record-page';
 import { pageTitle, sectionTitle } from '../../shared/ui-classes';
-import { usePageTitle } from '../../shared/use-page-title';
 import { isOrganiser, useCurrentUser } from '../auth/use-current-user';
-import { apiProblem } from '../../shared/errors';
 import { municipalityKindLabel, populationBandLabel } from '../../shared/domain-labels';
 import {
   canonicalMunicipalityCode,
@@ -28,33 +27,6 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
       <dt className="text-std-16B-170 text-solid-gray-800">{label}</dt>
       <dd className="text-std-16N-170">{children}</dd>
     </div>
-  );
-}
-
-function Breadcrumbs({ current }: { current: string }) {
-  const { t } = useTranslation();
-  return (
-    <nav aria-label={t('municipality.breadcrumb')} className="mb-6">
-      <ol className="flex flex-wrap items-center gap-2 text-std-16N-170">
-        <li>
-          <Link to="/" className="link-text">
-            {t('nav.home')}
-          </Link>
-          <span aria-hidden="true" className="ml-2 text-solid-gray-600">
-            ›
-          </span>
-        </li>
-        <li>
-          <Link to="/municipalities" className="link-text">
-            {t('nav.municipalities')}
-          </Link>
-          <span aria-hidden="true" className="ml-2 text-solid-gray-600">
-            ›
-          </span>
-        </li>
-        <li aria-current="page">{current}</li>
-      </ol>
-    </nav>
   );
 }
 
@@ -162,21 +134,23 @@ export function MunicipalityPage() {
     skip: !validCode,
   });
   const municipality = data?.municipality;
-  const notFound =
-    !validCode || (!loading && !error && !municipality) || apiProblem(error).code === 'BAD_USER_INPUT';
-  const title = municipality
-    ? municipalityName(municipality, language)
-    : notFound && !loading
-      ? t('municipality.notFoundTitle')
-      : t('municipality.titleFallback');
-  usePageTitle(title);
+  const { state, title } = useRecordPage({
+    record: municipality,
+    valid: validCode,
+    loading,
+    error,
+    titles: {
+      found: (found) => municipalityName(found, language),
+      notFound: t('municipality.notFoundTitle'),
+      fallback: t('municipality.titleFallback'),
+    },
+  });
 
   const canSign =
     user?.role === 'OFFICER' &&
     Boolean(municipality) &&
     user.municipality?.code === municipality?.code &&
     !municipality?.declaration;
-  const showNotFound = notFound && !loading;
   // /municipalities/40100 or ４０１００５: go to the municipality the code stands for.
   const canonical = validCode ? code : canonicalMunicipalityCode(code);
   if (canonical && canonical !== code) return <Navigate to={`/municipalities/${canonical}`} replace />;
@@ -185,12 +159,21 @@ export function MunicipalityPage() {
   // stays put when the data arrives.
   return (
     <div>
-      {municipality && <Breadcrumbs current={title} />}
+      {municipality && (
+        <Breadcrumbs
+          label={t('municipality.breadcrumb')}
+          links={[
+            { to: '/', text: t('nav.home') },
+            { to: '/municipalities', text: t('nav.municipalities') },
+          ]}
+          current={title}
+        />
+      )}
       <div className="flex flex-wrap items-center gap-4">
         <h1 className={pageTitle}>{title}</h1>
         {municipality && <MembershipBadge status={municipality.membershipStatus} />}
       </div>
-      {showNotFound ? (
+      {state === 'notFound' ? (
         <>
           <p className="mt-4 text-std-16N-170">{t('municipality.notFoundBody', { code })}</p>
           <p className="mt-6">
@@ -200,11 +183,7 @@ export function MunicipalityPage() {
           </p>
         </>
       ) : !municipality ? (
-        error ? (
-          <ErrorNotice error={error} onRetry={() => void refetch()} />
-        ) : (
-          <Loading />
-        )
+        <RecordPending error={error} onRetry={() => void refetch()} />
       ) : (
         <>
           <p className="mt-2 text-std-17N-170 text-solid-gray-700">
