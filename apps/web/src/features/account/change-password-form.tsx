@@ -6,7 +6,7 @@ import { apiProblem } from '../../shared/errors';
 import { TextField } from '../../shared/form-fields';
 import { ErrorNotice, SuccessNotice } from '../../shared/status';
 import { buttonSolid, sectionTitle } from '../../shared/ui-classes';
-import { ErrorSummary, type FieldError } from '../precedents/error-summary';
+import { ErrorSummary, type FieldError } from '../../shared/error-summary';
 import { NewPasswordFields } from './password-fields';
 import { checkPassword, passwordProblem, passwordReasonMessage } from './password-rules';
 

@@ -7,7 +7,7 @@ import { TextField } from '../../shared/form-fields';
 import { ErrorNotice } from '../../shared/status';
 import { buttonSolid, pageTitle } from '../../shared/ui-classes';
 import { usePageTitle } from '../../shared/use-page-title';
-import { ErrorSummary } from '../precedents/error-summary';
+import { ErrorSummary } from '../../shared/error-summary';
 
 const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
 

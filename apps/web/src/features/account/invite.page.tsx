@@ -13,7 +13,7 @@ import { ErrorNotice, Loading } from '../../shared/status';
 import { buttonSolid, pageTitle } from '../../shared/ui-classes';
 import { usePageTitle } from '../../shared/use-page-title';
 import { municipalityName } from '../municipalities/labels';
-import { ErrorSummary, type FieldError } from '../precedents/error-summary';
+import { ErrorSummary, type FieldError } from '../../shared/error-summary';
 import { NewPasswordFields } from './password-fields';
 import {
   checkPassword,

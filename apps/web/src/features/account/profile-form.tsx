@@ -13,7 +13,7 @@ import { SelectField, TextField } from '../../shared/form-fields';
 import { ErrorNotice, SuccessNotice } from '../../shared/status';
 import { buttonSolid, sectionTitle } from '../../shared/ui-classes';
 import { municipalityName } from '../municipalities/labels';
-import { ErrorSummary, type FieldError } from '../precedents/error-summary';
+import { ErrorSummary, type FieldError } from '../../shared/error-summary';
 
 type Field = 'name' | 'title' | 'department' | 'phone';
 const FIELDS: readonly Field[] = ['name', 'title', 'department', 'phone'];

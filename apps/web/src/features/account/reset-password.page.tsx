@@ -8,7 +8,7 @@ import { flashState } from '../../shared/flash';
 import { ErrorNotice } from '../../shared/status';
 import { buttonSolid, pageTitle } from '../../shared/ui-classes';
 import { usePageTitle } from '../../shared/use-page-title';
-import { ErrorSummary, type FieldError } from '../precedents/error-summary';
+import { ErrorSummary, type FieldError } from '../../shared/error-summary';
 import { NewPasswordFields } from './password-fields';
 import {
   checkPassword,

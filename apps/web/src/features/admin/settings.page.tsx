@@ -13,7 +13,7 @@ import { buttonSolid, pageTitle, sectionTitle } from '../../shared/ui-classes';
 import { usePageTitle } from '../../shared/use-page-title';
 import { AccessNotice } from '../account/access-notice';
 import { isOrganiser, useCurrentUser } from '../auth/use-current-user';
-import { ErrorSummary } from '../precedents/error-summary';
+import { ErrorSummary } from '../../shared/error-summary';
 
 // lg.jp, city.example.lg.jp, yokoten.example: labels of letters, digits and hyphens joined by dots.
 const DOMAIN =

@@ -9,6 +9,7 @@ import { TextField } from '../../shared/form-fields';
 import { buttonSolid, pageTitle } from '../../shared/ui-classes';
 import { usePageTitle } from '../../shared/use-page-title';
 import { safeNextPath } from './redirect';
+import { FormErrorSummary } from '../../shared/error-summary';
 import { useCurrentUser } from './use-current-user';
 
 type Field = 'email' | 'password';
@@ -87,24 +88,16 @@ export function LoginPage() {
       )}
 
       {hasErrors && (
-        <div
+        <FormErrorSummary
           ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          className="mt-6 rounded-12 border-2 border-error-1 bg-red-50 p-4"
-        >
-          <h2 className="text-std-17B-170 text-error-2">{t('login.errorSummary')}</h2>
-          <ul className="mt-1 list-disc pl-6 text-std-16N-170">
-            {formError && <li>{formError}</li>}
-            {(Object.entries(fieldErrors) as [Field, string][]).map(([field, message]) => (
-              <li key={field}>
-                <a href={`#login-${field}`} className="link-text">
-                  {message}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
+          heading={t('login.errorSummary')}
+          headingLevel="h2"
+          formError={formError}
+          fields={(Object.entries(fieldErrors) as [Field, string][]).map(([field, message]) => ({
+            fieldId: `login-${field}`,
+            message,
+          }))}
+        />
       )}
 
       <form className="mt-8 flex flex-col gap-6" noValidate onSubmit={(event) => void onSubmit(event)}>

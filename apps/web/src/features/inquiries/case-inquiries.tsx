@@ -18,7 +18,7 @@ import { loginPath } from '../auth/redirect';
 import type { CurrentUser } from '../auth/use-current-user';
 import { badge, formatDateTime, inquiryStatusLabel } from '../adoption/adoption-labels';
 import { municipalityName } from '../municipalities/labels';
-import { ErrorSummary, type FieldError } from '../precedents/error-summary';
+import { ErrorSummary, type FieldError } from '../../shared/error-summary';
 
 const MAX_SUBJECT = 200;
 const MAX_BODY = 4000;

@@ -10,7 +10,7 @@ import { ErrorNotice } from '../../shared/status';
 import { buttonSolid, pageTitle, sectionTitle } from '../../shared/ui-classes';
 import { usePageTitle } from '../../shared/use-page-title';
 import { canonicalMunicipalityCode, municipalityName } from '../municipalities/labels';
-import { ErrorSummary, type FieldError } from '../precedents/error-summary';
+import { ErrorSummary, type FieldError } from '../../shared/error-summary';
 import { MunicipalityPicker } from '../precedents/municipality-picker';
 
 type Field = 'municipalityCode' | 'applicantName' | 'department' | 'email' | 'message';

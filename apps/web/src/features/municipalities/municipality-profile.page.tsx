@@ -26,7 +26,7 @@ import { AccessNotice } from '../account/access-notice';
 import { themeLabel } from '../adoption/adoption-labels';
 import { useCurrentUser } from '../auth/use-current-user';
 import { CheckboxGroup } from '../case-studies/choice-groups';
-import { ErrorSummary, type FieldError } from '../precedents/error-summary';
+import { ErrorSummary, type FieldError } from '../../shared/error-summary';
 import { isValidMunicipalityCode, municipalityName } from './labels';
 import { canEditProfile } from './profile-permissions';
 

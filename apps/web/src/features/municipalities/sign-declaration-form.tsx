@@ -10,6 +10,7 @@ import { flashState } from '../../shared/flash';
 import { TextAreaField, TextField } from '../../shared/form-fields';
 import { buttonSolid, sectionTitle } from '../../shared/ui-classes';
 import { focusPageHeadingSoon } from '../../shared/focus-heading';
+import { FormErrorSummary } from '../../shared/error-summary';
 import { forgetMembershipLists } from './membership-actions';
 
 type Field = keyof SignDeclarationInput;
@@ -102,24 +103,16 @@ export function SignDeclarationForm({ municipalityName }: { municipalityName: st
       <p className="mt-2 text-std-16N-170">{t('sign.lead', { name: municipalityName })}</p>
 
       {hasErrors && (
-        <div
+        <FormErrorSummary
           ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          className="mt-6 rounded-12 border-2 border-error-1 bg-red-50 p-4"
-        >
-          <h3 className="text-std-17B-170 text-error-2">{t('sign.errorSummary')}</h3>
-          <ul className="mt-1 list-disc pl-6 text-std-16N-170">
-            {formError && <li>{formError}</li>}
-            {FIELDS.filter((field) => errors[field]).map((field) => (
-              <li key={field}>
-                <a href={`#sign-${field}`} className="link-text">
-                  {errors[field]}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
+          heading={t('sign.errorSummary')}
+          headingLevel="h3"
+          formError={formError}
+          fields={FIELDS.filter((field) => errors[field]).map((field) => ({
+            fieldId: `sign-${field}`,
+            message: errors[field] ?? '',
+          }))}
+        />
       )}
 
       <form

@@ -15,7 +15,7 @@ import { ErrorNotice, SuccessNotice } from '../../shared/status';
 import { buttonSolid, sectionTitle } from '../../shared/ui-classes';
 import type { CurrentUser } from '../auth/use-current-user';
 import { municipalityName } from '../municipalities/labels';
-import { ErrorSummary, type FieldError } from '../precedents/error-summary';
+import { ErrorSummary, type FieldError } from '../../shared/error-summary';
 import { MunicipalityPicker } from '../precedents/municipality-picker';
 import { ROLES } from './people-labels';
 

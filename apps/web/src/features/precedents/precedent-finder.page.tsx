@@ -28,7 +28,7 @@ import { useCurrentUser } from '../auth/use-current-user';
 import { themeLabel } from '../adoption/adoption-labels';
 import { bandLabel } from '../case-studies/labels';
 import { isValidMunicipalityCode, prefectureName } from '../municipalities/labels';
-import { ErrorSummary, type FieldError } from './error-summary';
+import { ErrorSummary, type FieldError } from '../../shared/error-summary';
 import { MunicipalityCombobox } from './municipality-combobox';
 import { municipalityOptionLabel } from './municipality-picker';
 import { reasonLabel, reasonTone } from './reasons';

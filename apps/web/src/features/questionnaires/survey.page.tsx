@@ -12,6 +12,7 @@ import { formatJst } from '../sessions/jst';
 import { SessionBreadcrumbs } from '../sessions/session-breadcrumbs';
 import { sessionProblemMessage } from '../sessions/session-errors';
 import { isSessionId } from '../sessions/session-id';
+import { FormErrorSummary } from '../../shared/error-summary';
 import {
   answerInputs,
   draftsFrom,
@@ -106,24 +107,16 @@ export function SurveyPage() {
               <p className="mt-4 text-std-16N-170">{t('questionnaires.survey.editable')}</p>
             )}
             {(invalid.length > 0 || formError) && (
-              <div
+              <FormErrorSummary
                 ref={summaryRef}
-                tabIndex={-1}
-                role="alert"
-                className="mt-6 rounded-12 border-2 border-error-1 bg-red-50 p-4"
-              >
-                <h2 className="text-std-17B-170 text-error-2">{t('questionnaires.errorSummary')}</h2>
-                <ul className="mt-1 list-disc pl-6 text-std-16N-170">
-                  {formError && <li>{formError}</li>}
-                  {invalid.map((qid) => (
-                    <li key={qid}>
-                      <a href={`#${questionFieldId('survey', qid)}`} className="link-text">
-                        {t('questionnaires.answerRequired', { question: byId.get(qid)?.label ?? '' })}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </div>
+                heading={t('questionnaires.errorSummary')}
+                headingLevel="h2"
+                formError={formError}
+                fields={invalid.map((qid) => ({
+                  fieldId: questionFieldId('survey', qid),
+                  message: t('questionnaires.answerRequired', { question: byId.get(qid)?.label ?? '' }),
+                }))}
+              />
             )}
             <form
               className="mt-6 flex max-w-2xl flex-col gap-6"

@@ -19,6 +19,7 @@ import {
 } from '../../shared/ui-classes';
 import { newKey } from './editor-model';
 import { forgetSessionLists, SESSION_QUERIES } from './session-cache';
+import { FormErrorSummary } from '../../shared/error-summary';
 import { sessionProblemMessage } from './session-errors';
 
 type Session = NonNullable<SessionConsoleQuery['exchangeSession']>;
@@ -156,24 +157,13 @@ export function FinishForm({ session, onDone }: { session: Session; onDone: (mes
             : t('sessions.finish.notStarted')}
       </p>
       {(formError || errorKeys.length > 0) && (
-        <div
+        <FormErrorSummary
           ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          className="mt-6 rounded-12 border-2 border-error-1 bg-red-50 p-4"
-        >
-          <h3 className="text-std-17B-170 text-error-2">{t('sessions.finish.errorSummary')}</h3>
-          <ul className="mt-1 list-disc pl-6 text-std-16N-170">
-            {formError && <li>{formError}</li>}
-            {errorKeys.map((key) => (
-              <li key={key}>
-                <a href={`#${key}`} className="link-text">
-                  {errors[key]}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
+          heading={t('sessions.finish.errorSummary')}
+          headingLevel="h3"
+          formError={formError}
+          fields={errorKeys.map((key) => ({ fieldId: key, message: errors[key] ?? '' }))}
+        />
       )}
       <form className="mt-6 flex max-w-3xl flex-col gap-6" noValidate onSubmit={onSubmit}>
         <TextAreaField

@@ -27,6 +27,7 @@ import { formatJst } from './jst';
 import { RegistrationStatusBadge } from './session-badges';
 import { forgetSessionLists, SESSION_QUERIES } from './session-cache';
 import { sessionProblemMessage } from './session-errors';
+import { FormErrorSummary } from '../../shared/error-summary';
 import {
   answerInputs,
   missingRequired,
@@ -366,33 +367,23 @@ function RegisterForm({
       )}
 
       {hasErrors && (
-        <div
+        <FormErrorSummary
           ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          className="mt-6 rounded-12 border-2 border-error-1 bg-red-50 p-4"
-        >
-          <h3 className="text-std-17B-170 text-error-2">{t('sessions.registration.errorSummary')}</h3>
-          <ul className="mt-1 list-disc pl-6 text-std-16N-170">
-            {formError && <li>{formError}</li>}
-            {fieldError && (
-              <li>
-                <a href={`#preference-${fieldError.rank}`} className="link-text">
-                  {fieldError.message}
-                </a>
-              </li>
-            )}
-            {unanswered.map((id) => (
-              <li key={id}>
-                <a href={`#${questionFieldId(answerPrefix, id)}`} className="link-text">
-                  {t('questionnaires.answerRequired', {
-                    question: questions.find((q) => q.id === id)?.label ?? '',
-                  })}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
+          heading={t('sessions.registration.errorSummary')}
+          headingLevel="h3"
+          formError={formError}
+          fields={[
+            ...(fieldError
+              ? [{ fieldId: `preference-${fieldError.rank}`, message: fieldError.message }]
+              : []),
+            ...unanswered.map((id) => ({
+              fieldId: questionFieldId(answerPrefix, id),
+              message: t('questionnaires.answerRequired', {
+                question: questions.find((q) => q.id === id)?.label ?? '',
+              }),
+            })),
+          ]}
+        />
       )}
 
       <form className="mt-6 flex max-w-2xl flex-col gap-6" noValidate onSubmit={(e) => void onSubmit(e)}>

@@ -52,6 +52,7 @@ import { SessionBreadcrumbs } from './session-breadcrumbs';
 import { forgetSessionLists } from './session-cache';
 import { onlyAgendaTimesFailed, sessionProblem, sessionProblemMessage } from './session-errors';
 import { isSessionId } from './session-id';
+import { FormErrorSummary } from '../../shared/error-summary';
 import { sessionNoticeState } from './use-session-notice';
 
 function RadioGroup<V extends string>({
@@ -440,24 +441,16 @@ function SessionForm({
   return (
     <>
       {(formError || errorPaths.length > 0) && (
-        <div
+        <FormErrorSummary
           ref={summaryRef}
-          tabIndex={-1}
-          role="alert"
-          className="mt-6 rounded-12 border-2 border-error-1 bg-red-50 p-4"
-        >
-          <h2 className="text-std-17B-170 text-error-2">{t('sessions.form.errorSummary')}</h2>
-          <ul className="mt-1 list-disc pl-6 text-std-16N-170">
-            {formError && <li>{formError}</li>}
-            {errorPaths.map((path) => (
-              <li key={path}>
-                <a href={`#${inputIdFor(path, values)}`} className="link-text">
-                  {errors[path]}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </div>
+          heading={t('sessions.form.errorSummary')}
+          headingLevel="h2"
+          formError={formError}
+          fields={errorPaths.map((path) => ({
+            fieldId: inputIdFor(path, values),
+            message: errors[path] ?? '',
+          }))}
+        />
       )}
       <form className="mt-6 flex max-w-3xl flex-col gap-8" noValidate onSubmit={(e) => void onSubmit(e)}>
         <section aria-labelledby="form-basics" className="flex flex-col gap-6">
