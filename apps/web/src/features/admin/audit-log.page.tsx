@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
@@ -9,14 +9,14 @@ import {
 } from '../../graphql/generated/graphql';
 import { currentLanguage, type Language } from '../../i18n/i18n';
 import { SelectField, TextField } from '../../shared/form-fields';
-import { formatNumber } from '../../shared/format';
-import { ErrorNotice, Loading } from '../../shared/status';
+import { Loading } from '../../shared/status';
 import { pageTitle, sectionTitle } from '../../shared/ui-classes';
 import { usePageTitle } from '../../shared/use-page-title';
 import { AccessNotice } from '../account/access-notice';
 import { isOrganiser, useCurrentUser } from '../auth/use-current-user';
 import { AUDIT_ACTIONS, actionKey, isAuditAction } from './audit-actions';
 import { LoadMoreButton } from '../../shared/load-more-button';
+import { PagedListResults, useLoadMore } from '../../shared/paged-list';
 
 const PAGE_SIZE = 50;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -111,7 +111,6 @@ function AuditLog() {
     variables: { filter, first: PAGE_SIZE },
     fetchPolicy: 'cache-and-network',
   });
-  const [loadingMore, setLoadingMore] = useState(false);
   const connection = data?.auditLog;
   const entries = connection?.edges.map((edge) => edge.node) ?? [];
   const setParam = (key: string, value: string) => {
@@ -126,15 +125,9 @@ function AuditLog() {
   if (filter.to) csv.set('to', filter.to);
   const csvHref = `/audit-log.csv${csv.size ? `?${csv}` : ''}`;
 
-  async function loadMore() {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+  const { loadingMore, loadMore } = useLoadMore(connection?.pageInfo.endCursor, (after) =>
+    fetchMore({ variables: { after } }),
+  );
 
   return (
     <>
@@ -184,91 +177,86 @@ function AuditLog() {
         <h2 id="audit-results" className={sectionTitle}>
           {t('auditLog.resultsHeading')}
         </h2>
-        <p role="status" className="mt-2 text-std-17B-170">
-          {connection
-            ? t('auditLog.total', {
-                count: connection.totalCount,
-                formatted: formatNumber(connection.totalCount, language),
-              })
-            : ''}
-        </p>
-        {error && !connection ? (
-          <ErrorNotice error={error} onRetry={() => void refetch()} />
-        ) : !connection ? (
-          loading ? (
-            <Loading />
-          ) : null
-        ) : entries.length === 0 ? (
-          <p className="mt-4 text-std-16N-170">{t('auditLog.empty')}</p>
-        ) : (
-          <>
-            {/* A wide table scrolls inside its own box on a phone; the box takes focus so a keyboard can scroll it. */}
-            <div
-              role="region"
-              aria-label={t('auditLog.tableLabel')}
-              tabIndex={0}
-              className="mt-4 overflow-x-auto focus-visible:outline-4"
-            >
-              <table className="w-full min-w-[52rem] border-collapse text-left">
-                <caption className="sr-only">{t('auditLog.resultsHeading')}</caption>
-                <thead>
-                  <tr className="border-b-2 border-solid-gray-800">
-                    <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
-                      {t('auditLog.colAt')}
-                    </th>
-                    <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
-                      {t('auditLog.colActor')}
-                    </th>
-                    <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
-                      {t('auditLog.action')}
-                    </th>
-                    <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
-                      {t('auditLog.colSubject')}
-                    </th>
-                    <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
-                      {t('auditLog.colChanges')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {entries.map((entry) => {
-                    const changed = changes(entry);
-                    return (
-                      <tr key={entry.id} className="border-b border-solid-gray-420 align-top">
-                        <td className="whitespace-nowrap px-3 py-3 text-std-16N-170 tabular-nums">
-                          <time dateTime={entry.at}>{formatJst(entry.at, language)}</time>
-                        </td>
-                        <td lang="ja" className="px-3 py-3 text-std-16N-170">
-                          {entry.actorLabel}
-                        </td>
-                        <th scope="row" className="px-3 py-3 text-std-16B-170">
-                          {isAuditAction(entry.action) ? t(actionKey(entry.action)) : entry.action}
-                        </th>
-                        <td className="px-3 py-3 text-std-16N-170">
-                          <span lang="ja">{entry.subjectLabel}</span>
-                        </td>
-                        <td className="px-3 py-3 text-std-16N-170">
-                          {changed.length ? (
-                            <ul className="break-all">
-                              {changed.map((line) => (
-                                <li key={line}>{line}</li>
-                              ))}
-                            </ul>
-                          ) : (
-                            '—'
-                          )}
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-            {connection.pageInfo.hasNextPage && (
-              <LoadMoreButton loading={loadingMore} onLoadMore={loadMore} />
-            )}
-          </>
-        )}
+        <PagedListResults
+          connection={connection}
+          totalText={(values) => t('auditLog.total', values)}
+          statusClassName="mt-2"
+          error={error}
+          loading={loading}
+          onRetry={() => void refetch()}
+          empty={entries.length === 0}
+          emptyText={t('auditLog.empty')}
+        >
+          {(connection) => (
+            <>
+              {/* A wide table scrolls inside its own box on a phone; the box takes focus so a keyboard can scroll it. */}
+              <div
+                role="region"
+                aria-label={t('auditLog.tableLabel')}
+                tabIndex={0}
+                className="mt-4 overflow-x-auto focus-visible:outline-4"
+              >
+                <table className="w-full min-w-[52rem] border-collapse text-left">
+                  <caption className="sr-only">{t('auditLog.resultsHeading')}</caption>
+                  <thead>
+                    <tr className="border-b-2 border-solid-gray-800">
+                      <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
+                        {t('auditLog.colAt')}
+                      </th>
+                      <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
+                        {t('auditLog.colActor')}
+                      </th>
+                      <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
+                        {t('auditLog.action')}
+                      </th>
+                      <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
+                        {t('auditLog.colSubject')}
+                      </th>
+                      <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
+                        {t('auditLog.colChanges')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {entries.map((entry) => {
+                      const changed = changes(entry);
+                      return (
+                        <tr key={entry.id} className="border-b border-solid-gray-420 align-top">
+                          <td className="whitespace-nowrap px-3 py-3 text-std-16N-170 tabular-nums">
+                            <time dateTime={entry.at}>{formatJst(entry.at, language)}</time>
+                          </td>
+                          <td lang="ja" className="px-3 py-3 text-std-16N-170">
+                            {entry.actorLabel}
+                          </td>
+                          <th scope="row" className="px-3 py-3 text-std-16B-170">
+                            {isAuditAction(entry.action) ? t(actionKey(entry.action)) : entry.action}
+                          </th>
+                          <td className="px-3 py-3 text-std-16N-170">
+                            <span lang="ja">{entry.subjectLabel}</span>
+                          </td>
+                          <td className="px-3 py-3 text-std-16N-170">
+                            {changed.length ? (
+                              <ul className="break-all">
+                                {changed.map((line) => (
+                                  <li key={line}>{line}</li>
+                                ))}
+                              </ul>
+                            ) : (
+                              '—'
+                            )}
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+              {connection.pageInfo.hasNextPage && (
+                <LoadMoreButton loading={loadingMore} onLoadMore={loadMore} />
+              )}
+            </>
+          )}
+        </PagedListResults>
       </section>
     </>
   );

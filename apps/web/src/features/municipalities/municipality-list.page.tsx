@@ -8,7 +8,7 @@ import { currentLanguage } from '../../i18n/i18n';
 import { membershipStatusLabel, municipalityKindLabel } from '../../shared/domain-labels';
 import { formatNumber } from '../../shared/format';
 import { SelectField } from '../../shared/form-fields';
-import { ErrorNotice, Loading } from '../../shared/status';
+import { ErrorNotice } from '../../shared/status';
 import { pageTitle, sectionTitle } from '../../shared/ui-classes';
 import { usePageTitle } from '../../shared/use-page-title';
 import {
@@ -24,6 +24,7 @@ import {
 import { MembershipBadge } from './membership-badge';
 import { MunicipalitySearchBox } from './municipality-search-box';
 import { LoadMoreButton } from '../../shared/load-more-button';
+import { PagedListResults } from '../../shared/paged-list';
 
 const PAGE_SIZE = 20;
 
@@ -181,100 +182,96 @@ export function MunicipalityListPage() {
         <h2 id="results-heading" className={sectionTitle}>
           {t('municipalities.resultsHeading')}
         </h2>
-        <p role="status" className="mt-2 text-std-17B-170">
-          {connection
-            ? t('municipalities.total', {
-                count: connection.totalCount,
-                formatted: formatNumber(connection.totalCount, language),
-              })
-            : ''}
-        </p>
-
-        {error && !connection ? (
-          <ErrorNotice error={error} onRetry={() => void refetch()} />
-        ) : !connection ? (
-          <Loading />
-        ) : edges.length === 0 ? (
-          <p className="mt-4 text-std-16N-170">{t('municipalities.empty')}</p>
-        ) : (
-          <>
-            <div className="mt-4 overflow-x-auto">
-              <table className="w-full border-collapse text-left md:min-w-[40rem]">
-                <caption className="sr-only">{t('municipalities.tableCaption')}</caption>
-                <thead>
-                  <tr className="border-b-2 border-solid-gray-800">
-                    <th scope="col" className="px-3 py-2 text-std-16B-170">
-                      {t('municipalities.colName')}
-                    </th>
-                    <th scope="col" className="hidden px-3 py-2 text-std-16B-170 md:table-cell">
-                      {t('municipalities.colPrefecture')}
-                    </th>
-                    <th scope="col" className="hidden px-3 py-2 text-std-16B-170 md:table-cell">
-                      {t('municipalities.colKind')}
-                    </th>
-                    <th scope="col" className="hidden px-3 py-2 text-right text-std-16B-170 md:table-cell">
-                      {t('municipalities.colPopulation')}
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-std-16B-170">
-                      {t('municipalities.colStatus')}
-                    </th>
-                  </tr>
-                </thead>
-                <tbody ref={tableRef}>
-                  {edges.map(({ node }) => (
-                    <tr key={node.id} className="border-b border-solid-gray-420 align-top">
-                      <th scope="row" className="px-3 py-3 font-normal">
-                        <Link to={`/municipalities/${node.code}`} className="link-text text-std-17B-170">
-                          {municipalityName(node, language)}
-                        </Link>
-                        {/* Under the name: its reading in Japanese, the Japanese name itself in English. */}
-                        <span lang="ja" className="block text-std-16N-170 text-solid-gray-700">
-                          {language === 'en' && node.nameEn ? node.name : node.kana}
-                        </span>
-                        {/* On small screens the three middle columns fold into one line under the name. */}
-                        <span className="block text-std-16N-170 text-solid-gray-700 md:hidden">
-                          {[
-                            prefectureName(node.prefecture, language),
-                            municipalityKindLabel(node.kind, language),
-                            population(node.population),
-                          ].join(language === 'ja' ? '・' : ', ')}
-                        </span>
+        <PagedListResults
+          connection={connection}
+          totalText={(values) => t('municipalities.total', values)}
+          statusClassName="mt-2"
+          error={error}
+          loading={loading}
+          onRetry={() => void refetch()}
+          empty={edges.length === 0}
+          emptyText={t('municipalities.empty')}
+        >
+          {(connection) => (
+            <>
+              <div className="mt-4 overflow-x-auto">
+                <table className="w-full border-collapse text-left md:min-w-[40rem]">
+                  <caption className="sr-only">{t('municipalities.tableCaption')}</caption>
+                  <thead>
+                    <tr className="border-b-2 border-solid-gray-800">
+                      <th scope="col" className="px-3 py-2 text-std-16B-170">
+                        {t('municipalities.colName')}
                       </th>
-                      <td className="hidden px-3 py-3 text-std-16N-170 md:table-cell">
-                        {prefectureName(node.prefecture, language)}
-                      </td>
-                      <td className="hidden px-3 py-3 text-std-16N-170 md:table-cell">
-                        {municipalityKindLabel(node.kind, language)}
-                      </td>
-                      <td className="hidden px-3 py-3 text-right text-std-16N-170 tabular-nums md:table-cell">
-                        {population(node.population)}
-                      </td>
-                      <td className="px-3 py-3">
-                        <MembershipBadge status={node.membershipStatus} />
-                      </td>
+                      <th scope="col" className="hidden px-3 py-2 text-std-16B-170 md:table-cell">
+                        {t('municipalities.colPrefecture')}
+                      </th>
+                      <th scope="col" className="hidden px-3 py-2 text-std-16B-170 md:table-cell">
+                        {t('municipalities.colKind')}
+                      </th>
+                      <th scope="col" className="hidden px-3 py-2 text-right text-std-16B-170 md:table-cell">
+                        {t('municipalities.colPopulation')}
+                      </th>
+                      <th scope="col" className="px-3 py-2 text-std-16B-170">
+                        {t('municipalities.colStatus')}
+                      </th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <p className="mt-4 text-std-16N-170 text-solid-gray-700">
-              {t('municipalities.showing', {
-                total: formatNumber(connection.totalCount, language),
-                shown: formatNumber(edges.length, language),
-              })}
-            </p>
-            {error && <ErrorNotice error={error} />}
-            {connection.pageInfo.hasNextPage && (
-              <LoadMoreButton
-                loading={loadingMore}
-                onLoadMore={loadMore}
-                remaining={t('municipalities.loadMoreRemaining', {
-                  formatted: formatNumber(connection.totalCount - edges.length, language),
+                  </thead>
+                  <tbody ref={tableRef}>
+                    {edges.map(({ node }) => (
+                      <tr key={node.id} className="border-b border-solid-gray-420 align-top">
+                        <th scope="row" className="px-3 py-3 font-normal">
+                          <Link to={`/municipalities/${node.code}`} className="link-text text-std-17B-170">
+                            {municipalityName(node, language)}
+                          </Link>
+                          {/* Under the name: its reading in Japanese, the Japanese name itself in English. */}
+                          <span lang="ja" className="block text-std-16N-170 text-solid-gray-700">
+                            {language === 'en' && node.nameEn ? node.name : node.kana}
+                          </span>
+                          {/* On small screens the three middle columns fold into one line under the name. */}
+                          <span className="block text-std-16N-170 text-solid-gray-700 md:hidden">
+                            {[
+                              prefectureName(node.prefecture, language),
+                              municipalityKindLabel(node.kind, language),
+                              population(node.population),
+                            ].join(language === 'ja' ? '・' : ', ')}
+                          </span>
+                        </th>
+                        <td className="hidden px-3 py-3 text-std-16N-170 md:table-cell">
+                          {prefectureName(node.prefecture, language)}
+                        </td>
+                        <td className="hidden px-3 py-3 text-std-16N-170 md:table-cell">
+                          {municipalityKindLabel(node.kind, language)}
+                        </td>
+                        <td className="hidden px-3 py-3 text-right text-std-16N-170 tabular-nums md:table-cell">
+                          {population(node.population)}
+                        </td>
+                        <td className="px-3 py-3">
+                          <MembershipBadge status={node.membershipStatus} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <p className="mt-4 text-std-16N-170 text-solid-gray-700">
+                {t('municipalities.showing', {
+                  total: formatNumber(connection.totalCount, language),
+                  shown: formatNumber(edges.length, language),
                 })}
-              />
-            )}
-          </>
-        )}
+              </p>
+              {error && <ErrorNotice error={error} />}
+              {connection.pageInfo.hasNextPage && (
+                <LoadMoreButton
+                  loading={loadingMore}
+                  onLoadMore={loadMore}
+                  remaining={t('municipalities.loadMoreRemaining', {
+                    formatted: formatNumber(connection.totalCount - edges.length, language),
+                  })}
+                />
+              )}
+            </>
+          )}
+        </PagedListResults>
         <p aria-live="polite" className="sr-only">
           {announcement}
         </p>

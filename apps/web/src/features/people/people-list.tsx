@@ -15,14 +15,14 @@ import { roleLabel } from '../../shared/domain-labels';
 import { focusPageHeadingSoon } from '../../shared/focus-heading';
 import { SelectField, TextField } from '../../shared/form-fields';
 import { useImeSearch } from '../../shared/use-ime-search';
-import { formatNumber } from '../../shared/format';
-import { ErrorNotice, Loading, SuccessNotice } from '../../shared/status';
+import { SuccessNotice } from '../../shared/status';
 import { sectionTitle } from '../../shared/ui-classes';
 import type { CurrentUser } from '../auth/use-current-user';
 import { municipalityName } from '../municipalities/labels';
 import { lastLogin, ROLES, USER_STATUSES } from './people-labels';
 import { RowActions } from './row-actions';
 import { LoadMoreButton } from '../../shared/load-more-button';
+import { PagedListResults, useLoadMore } from '../../shared/paged-list';
 
 const PAGE_SIZE = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -68,7 +68,6 @@ export function PeopleList({ me }: { me: CurrentUser }) {
   const { data: options } = useQuery(MemberMunicipalityOptionsDocument);
   const connection = data?.users;
   const people = connection?.edges.map((edge) => edge.node) ?? [];
-  const [loadingMore, setLoadingMore] = useState(false);
 
   const setParam = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -78,15 +77,9 @@ export function PeopleList({ me }: { me: CurrentUser }) {
   };
   const anyFilter = Boolean(municipality || role || status || login || query);
 
-  async function loadMore() {
-    if (!connection?.pageInfo.endCursor) return;
-    setLoadingMore(true);
-    try {
-      await fetchMore({ variables: { after: connection.pageInfo.endCursor } });
-    } finally {
-      setLoadingMore(false);
-    }
-  }
+  const { loadingMore, loadMore } = useLoadMore(connection?.pageInfo.endCursor, (after) =>
+    fetchMore({ variables: { after } }),
+  );
 
   const done = (message: string) => {
     setActionError(undefined);
@@ -177,103 +170,102 @@ export function PeopleList({ me }: { me: CurrentUser }) {
         )}
       </form>
 
-      <p role="status" className="mt-6 text-std-17B-170">
-        {connection
-          ? t('people.total', {
-              count: connection.totalCount,
-              formatted: formatNumber(connection.totalCount, language),
-            })
-          : ''}
-      </p>
-      {error && !connection ? (
-        <ErrorNotice error={error} onRetry={() => void refetch()} />
-      ) : !connection ? (
-        loading ? (
-          <Loading />
-        ) : null
-      ) : people.length === 0 ? (
-        <p className="mt-4 text-std-16N-170">{t('people.empty')}</p>
-      ) : (
-        <>
-          {/* From md a table; on a phone each account is a card (a six-column table does not fit 375px). */}
-          <table className="mt-4 hidden w-full border-collapse text-left md:table">
-            <caption className="sr-only">{t('people.listHeading')}</caption>
-            <thead>
-              <tr className="border-b-2 border-solid-gray-800">
-                <th scope="col" className="px-3 py-2 text-std-16B-170">
-                  {t('people.colName')}
-                </th>
-                <th scope="col" className="px-3 py-2 text-std-16B-170">
-                  {t('people.colRole')}
-                </th>
-                <th scope="col" className="px-3 py-2 text-std-16B-170">
-                  {t('people.municipality')}
-                </th>
-                <th scope="col" className="px-3 py-2 text-std-16B-170">
-                  {t('people.status')}
-                </th>
-                <th scope="col" className="px-3 py-2 text-std-16B-170">
-                  {t('people.lastLogin')}
-                </th>
-                <th scope="col" className="px-3 py-2 text-std-16B-170">
-                  {t('people.colActions')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((person) => (
-                <tr key={person.id} className="border-b border-solid-gray-420 align-top">
-                  <th scope="row" className="px-3 py-3 font-normal">
-                    <span lang="ja" className="block text-std-16B-170">
-                      {person.name}
-                    </span>
-                    <span className="block break-all text-std-16N-170 text-solid-gray-700">
-                      {person.email}
-                    </span>
+      <PagedListResults
+        connection={connection}
+        totalText={(values) => t('people.total', values)}
+        statusClassName="mt-6"
+        error={error}
+        loading={loading}
+        onRetry={() => void refetch()}
+        empty={people.length === 0}
+        emptyText={t('people.empty')}
+      >
+        {(connection) => (
+          <>
+            {/* From md a table; on a phone each account is a card (a six-column table does not fit 375px). */}
+            <table className="mt-4 hidden w-full border-collapse text-left md:table">
+              <caption className="sr-only">{t('people.listHeading')}</caption>
+              <thead>
+                <tr className="border-b-2 border-solid-gray-800">
+                  <th scope="col" className="px-3 py-2 text-std-16B-170">
+                    {t('people.colName')}
                   </th>
-                  <td className="px-3 py-3 text-std-16N-170">{roleLabel(person.role, language)}</td>
-                  <td className="px-3 py-3 text-std-16N-170">
-                    {person.municipality ? municipalityName(person.municipality, language) : '—'}
-                  </td>
-                  <td className="px-3 py-3 text-std-16N-170">
-                    <StatusBadge status={person.status} />
-                  </td>
-                  <td className="px-3 py-3 text-std-16N-170">{lastLogin(person.lastLoginAt, language, t)}</td>
-                  <td className="px-3 py-3">{actions(person)}</td>
+                  <th scope="col" className="px-3 py-2 text-std-16B-170">
+                    {t('people.colRole')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-std-16B-170">
+                    {t('people.municipality')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-std-16B-170">
+                    {t('people.status')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-std-16B-170">
+                    {t('people.lastLogin')}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-std-16B-170">
+                    {t('people.colActions')}
+                  </th>
                 </tr>
+              </thead>
+              <tbody>
+                {people.map((person) => (
+                  <tr key={person.id} className="border-b border-solid-gray-420 align-top">
+                    <th scope="row" className="px-3 py-3 font-normal">
+                      <span lang="ja" className="block text-std-16B-170">
+                        {person.name}
+                      </span>
+                      <span className="block break-all text-std-16N-170 text-solid-gray-700">
+                        {person.email}
+                      </span>
+                    </th>
+                    <td className="px-3 py-3 text-std-16N-170">{roleLabel(person.role, language)}</td>
+                    <td className="px-3 py-3 text-std-16N-170">
+                      {person.municipality ? municipalityName(person.municipality, language) : '—'}
+                    </td>
+                    <td className="px-3 py-3 text-std-16N-170">
+                      <StatusBadge status={person.status} />
+                    </td>
+                    <td className="px-3 py-3 text-std-16N-170">
+                      {lastLogin(person.lastLoginAt, language, t)}
+                    </td>
+                    <td className="px-3 py-3">{actions(person)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <ul className="mt-4 flex flex-col gap-4 md:hidden" aria-label={t('people.cardsLabel')}>
+              {people.map((person) => (
+                <li key={person.id} className="rounded-12 border border-solid-gray-420 p-4">
+                  <p lang="ja" className="text-std-17B-170">
+                    {person.name}
+                  </p>
+                  <p className="break-all text-std-16N-170 text-solid-gray-700">{person.email}</p>
+                  <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 text-std-16N-170">
+                    <dt className="font-bold">{t('people.colRole')}</dt>
+                    <dd>{roleLabel(person.role, language)}</dd>
+                    {person.municipality && (
+                      <>
+                        <dt className="font-bold">{t('people.municipality')}</dt>
+                        <dd>{municipalityName(person.municipality, language)}</dd>
+                      </>
+                    )}
+                    <dt className="font-bold">{t('people.status')}</dt>
+                    <dd>
+                      <StatusBadge status={person.status} />
+                    </dd>
+                    <dt className="font-bold">{t('people.lastLogin')}</dt>
+                    <dd>{lastLogin(person.lastLoginAt, language, t)}</dd>
+                  </dl>
+                  {person.id !== me.id && <div className="mt-3">{actions(person)}</div>}
+                </li>
               ))}
-            </tbody>
-          </table>
-          <ul className="mt-4 flex flex-col gap-4 md:hidden" aria-label={t('people.cardsLabel')}>
-            {people.map((person) => (
-              <li key={person.id} className="rounded-12 border border-solid-gray-420 p-4">
-                <p lang="ja" className="text-std-17B-170">
-                  {person.name}
-                </p>
-                <p className="break-all text-std-16N-170 text-solid-gray-700">{person.email}</p>
-                <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 text-std-16N-170">
-                  <dt className="font-bold">{t('people.colRole')}</dt>
-                  <dd>{roleLabel(person.role, language)}</dd>
-                  {person.municipality && (
-                    <>
-                      <dt className="font-bold">{t('people.municipality')}</dt>
-                      <dd>{municipalityName(person.municipality, language)}</dd>
-                    </>
-                  )}
-                  <dt className="font-bold">{t('people.status')}</dt>
-                  <dd>
-                    <StatusBadge status={person.status} />
-                  </dd>
-                  <dt className="font-bold">{t('people.lastLogin')}</dt>
-                  <dd>{lastLogin(person.lastLoginAt, language, t)}</dd>
-                </dl>
-                {person.id !== me.id && <div className="mt-3">{actions(person)}</div>}
-              </li>
-            ))}
-          </ul>
-          {connection.pageInfo.hasNextPage && <LoadMoreButton loading={loadingMore} onLoadMore={loadMore} />}
-        </>
-      )}
+            </ul>
+            {connection.pageInfo.hasNextPage && (
+              <LoadMoreButton loading={loadingMore} onLoadMore={loadMore} />
+            )}
+          </>
+        )}
+      </PagedListResults>
     </section>
   );
 }
