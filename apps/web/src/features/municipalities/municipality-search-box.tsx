@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { normalizeForSearch } from '@yokoten/case-studies';
-import { TextField } from '../../shared/form-fields';
-import { useImeSearch } from '../../shared/use-ime-search';
+import { ImeSearchField } from '../../shared/ime-search-field';
 
 const DEBOUNCE_MS = 350;
 
@@ -18,30 +17,16 @@ export function MunicipalitySearchBox({
   onCommit: (value: string) => void;
 }) {
   const { t } = useTranslation();
-  const search = useImeSearch({
-    value,
-    onCommit,
-    debounceMs: DEBOUNCE_MS,
-    // ｷﾀｷｭｳｼｭｳ and きたきゅうしゅう find the same municipalities: do not query again for a mere respelling.
-    same: (a, b) => normalizeForSearch(a) === normalizeForSearch(b),
-  });
-
   return (
-    <TextField
+    <ImeSearchField
       id="municipality-search"
-      type="search"
-      name="q"
       label={t('municipalities.search')}
       hint={t('municipalities.searchHint')}
-      autoComplete="off"
-      {...search.inputProps}
-      onKeyDown={(event) => {
-        // Enter while composing confirms the conversion; only a plain Enter searches.
-        if (event.key === 'Enter' && !search.isComposing(event.nativeEvent)) {
-          event.preventDefault();
-          search.commit(event.currentTarget.value);
-        }
-      }}
+      value={value}
+      onCommit={onCommit}
+      debounceMs={DEBOUNCE_MS}
+      // ｷﾀｷｭｳｼｭｳ and きたきゅうしゅう find the same municipalities: do not query again for a mere respelling.
+      same={(a, b) => normalizeForSearch(a) === normalizeForSearch(b)}
     />
   );
 }

@@ -13,8 +13,7 @@ import {
 import { currentLanguage } from '../../i18n/i18n';
 import { roleLabel } from '../../shared/domain-labels';
 import { focusPageHeadingSoon } from '../../shared/focus-heading';
-import { SelectField, TextField } from '../../shared/form-fields';
-import { useImeSearch } from '../../shared/use-ime-search';
+import { SelectField } from '../../shared/form-fields';
 import { SuccessNotice } from '../../shared/status';
 import { sectionTitle } from '../../shared/ui-classes';
 import type { CurrentUser } from '../auth/use-current-user';
@@ -23,6 +22,7 @@ import { lastLogin, ROLES, USER_STATUSES } from './people-labels';
 import { RowActions } from './row-actions';
 import { LoadMoreButton } from '../../shared/load-more-button';
 import { PagedListResults, useLoadMore } from '../../shared/paged-list';
+import { ImeSearchField } from '../../shared/ime-search-field';
 
 const PAGE_SIZE = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -155,7 +155,15 @@ export function PeopleList({ me }: { me: CurrentUser }) {
           ]}
         />
         <div className="md:col-span-2">
-          <PeopleSearchBox value={query} onCommit={(value) => setParam('q', value)} />
+          {/* The name/e-mail search, IME-aware like the municipality search: nothing is asked while composing. */}
+          <ImeSearchField
+            id="people-search"
+            label={t('people.search')}
+            hint={t('people.searchHint')}
+            value={query}
+            onCommit={(value) => setParam('q', value)}
+            debounceMs={350}
+          />
         </div>
         {anyFilter && (
           <div className="md:col-span-3">
@@ -282,28 +290,5 @@ function StatusBadge({ status }: { status: UserStatus }) {
     >
       {t(`people.status${status}`)}
     </span>
-  );
-}
-
-/** The name/e-mail search, IME-aware like the municipality search: nothing is asked while composing. */
-function PeopleSearchBox({ value, onCommit }: { value: string; onCommit: (value: string) => void }) {
-  const { t } = useTranslation();
-  const search = useImeSearch({ value, onCommit, debounceMs: 350 });
-  return (
-    <TextField
-      id="people-search"
-      type="search"
-      name="q"
-      label={t('people.search')}
-      hint={t('people.searchHint')}
-      autoComplete="off"
-      {...search.inputProps}
-      onKeyDown={(event) => {
-        if (event.key === 'Enter' && !search.isComposing(event.nativeEvent)) {
-          event.preventDefault();
-          search.commit(event.currentTarget.value);
-        }
-      }}
-    />
   );
 }
