@@ -33,6 +33,7 @@ import { isOrganiser, useCurrentUser } from '../auth/use-current-user';
 import { CapacityBar } from './capacity';
 import { FinishForm } from './finish-form';
 import { QuestionnaireSection } from '../questionnaires/questionnaire-section';
+import { jstDate } from '@yokoten/case-studies';
 import { formatJst, formatJstClock, formatSessionTime } from './jst';
 import { termLabel } from './labels';
 import { LifecycleActions } from './lifecycle-actions';
@@ -94,10 +95,6 @@ type CheckInResult =
   /** The code is for another day: the organiser may still record it, as a deliberate second action. */
   | { kind: 'notToday'; message: string; code: string };
 
-/** The JST day of an instant, to tell "10:02" from "12月1日 10:02". */
-const jstDay = (iso: string | Date) =>
-  new Date(new Date(iso).getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
-
 /**
  * 当日受付: the code (or what a QR reader types) → attendance, for the desk at the door. Only on the session's
  * day unless the organiser overrides it; a code used before says when, so a second person with it is noticed.
@@ -132,7 +129,9 @@ function CheckInBox() {
       const extensions = CombinedGraphQLErrors.is(caught) ? caught.errors[0]?.extensions : undefined;
       if (problem.code === 'ALREADY_CHECKED_IN' && typeof extensions?.checkedInAt === 'string') {
         const at = extensions.checkedInAt;
-        const time = jstDay(at) === jstDay(new Date()) ? formatJstClock(at) : formatJst(at, language);
+        // The JST day of the instant tells "10:02" (today) from "12月1日 10:02".
+        const time =
+          jstDate(new Date(at)) === jstDate(new Date()) ? formatJstClock(at) : formatJst(at, language);
         setResult({ kind: 'error', message: t('sessions.console.alreadyCheckedIn', { time }) });
         setCode('');
       } else if (problem.code === 'CHECK_IN_NOT_TODAY' && typeof extensions?.startsAt === 'string') {
