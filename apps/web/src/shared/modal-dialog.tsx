@@ -28,8 +28,11 @@ export function ModalDialog({
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  // The effect below runs on `open` only: it must call the newest onOpen, not the one of that render.
   const onOpenRef = useRef(onOpen);
-  onOpenRef.current = onOpen;
+  useEffect(() => {
+    onOpenRef.current = onOpen;
+  });
 
   useEffect(() => {
     const dialog = ref.current;
