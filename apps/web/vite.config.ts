@@ -222,6 +222,28 @@ export default defineConfig({
           { test: /[\\/]src[\\/]graphql[\\/]generated[\\/]/, sideEffects: false },
         ],
       },
+      output: {
+        codeSplitting: {
+          // Left to itself the bundler cut the first load's libraries into chunks by which pages and the API
+          // explorer share each module (14 files for `/`); brotli compresses one file with a shared window
+          // better than several. Two groups: what the explorer shares with the app (React, the part of
+          // graphql-js that Apollo Client prints with), and the app's other libraries, which the explorer
+          // never loads. / 166.8 -> 164.7 kB sent on a first visit (docs/benchmarks.md).
+          groups: [
+            {
+              name: 'react',
+              priority: 2,
+              test: /node_modules[\\/](?:react|react-dom|scheduler|tslib|use-sync-external-store)[\\/]|node_modules[\\/]graphql[\\/](?:language[\\/](?:printer|visitor|kinds|ast|blockString|printString|characterClasses)|jsutils[\\/](?:inspect|devAssert))\.mjs$/,
+            },
+            {
+              name: 'libraries',
+              priority: 1,
+              tags: ['$initial'],
+              test: /node_modules[\\/](?:@apollo|react-router|react-router-dom|i18next|react-i18next|rxjs|optimism|@wry|html-parse-stringify|void-elements)[\\/]/,
+            },
+          ],
+        },
+      },
       onwarn(warning, defaultHandler) {
         // GraphiQL ships React-compiler "use no memo" directives; dropping them is harmless.
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
