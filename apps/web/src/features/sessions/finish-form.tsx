@@ -10,14 +10,9 @@ import { currentLanguage } from '../../i18n/i18n';
 import { ConfirmDialog } from '../../shared/confirm-dialog';
 import { TextAreaField, TextField } from '../../shared/form-fields';
 import { formatNumber } from '../../shared/format';
-import {
-  buttonOutline,
-  buttonSmallOutline,
-  buttonSolid,
-  fieldHint,
-  sectionTitle,
-} from '../../shared/ui-classes';
+import { buttonSmallOutline, buttonSolid, fieldHint, sectionTitle } from '../../shared/ui-classes';
 import { newKey } from './editor-model';
+import { RowListEditor } from './row-list-editor';
 import { forgetSessionLists, SESSION_QUERIES } from './session-cache';
 import { FormErrorSummary } from '../../shared/error-summary';
 import { sessionProblemMessage } from './session-errors';
@@ -76,7 +71,6 @@ export function FinishForm({ session, onDone }: { session: Session; onDone: (mes
   const [confirming, setConfirming] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const summaryRef = useRef<HTMLDivElement>(null);
-  const addRef = useRef<HTMLButtonElement>(null);
   const [finish, { loading }] = useMutation(FinishExchangeSessionDocument, {
     update: forgetSessionLists,
     refetchQueries: SESSION_QUERIES,
@@ -217,69 +211,39 @@ export function FinishForm({ session, onDone }: { session: Session; onDone: (mes
             onChange={(e) => setMunicipalities(e.target.value)}
           />
         </div>
-        <fieldset className="flex flex-col gap-4">
-          <legend className="text-std-20B-150">{t('sessions.finish.materials')}</legend>
-          <p className={fieldHint}>{t('sessions.finish.materialsHint')}</p>
-          {materials.map((row, index) => {
-            const legend = t('sessions.finish.materialRow', { n: index + 1 });
-            return (
-              <fieldset key={row.key} className="rounded-12 border border-solid-gray-420 p-4">
-                <legend className="px-1 text-std-17B-170">{legend}</legend>
-                <div className="grid gap-4 md:grid-cols-2">
-                  <TextField
-                    id={`${row.key}-title`}
-                    label={t('sessions.finish.materialTitle')}
-                    required
-                    value={row.title}
-                    error={errors[`${row.key}-title`]}
-                    onChange={(e) =>
-                      setMaterials((rows) =>
-                        rows.map((r) => (r.key === row.key ? { ...r, title: e.target.value } : r)),
-                      )
-                    }
-                  />
-                  <TextField
-                    id={`${row.key}-url`}
-                    type="url"
-                    label={t('sessions.finish.materialUrl')}
-                    required
-                    value={row.url}
-                    error={errors[`${row.key}-url`]}
-                    onChange={(e) =>
-                      setMaterials((rows) =>
-                        rows.map((r) => (r.key === row.key ? { ...r, url: e.target.value } : r)),
-                      )
-                    }
-                  />
-                </div>
-                <button
-                  type="button"
-                  className={`${buttonSmallOutline} mt-3`}
-                  onClick={() => {
-                    setMaterials((rows) => rows.filter((r) => r.key !== row.key));
-                    addRef.current?.focus();
-                  }}
-                >
-                  {t('sessions.form.removeRow', { row: legend })}
-                </button>
-              </fieldset>
-            );
-          })}
-          <div>
-            <button
-              ref={addRef}
-              type="button"
-              className={buttonOutline}
-              onClick={() => {
-                const key = newKey();
-                setMaterials((rows) => [...rows, { key, title: '', url: '' }]);
-                setTimeout(() => document.getElementById(`${key}-title`)?.focus());
-              }}
-            >
-              {t('sessions.finish.addMaterial')}
-            </button>
-          </div>
-        </fieldset>
+        <RowListEditor
+          heading={t('sessions.finish.materials')}
+          headingClassName="text-std-20B-150"
+          hint={t('sessions.finish.materialsHint')}
+          addLabel={t('sessions.finish.addMaterial')}
+          legendOf={(n) => t('sessions.finish.materialRow', { n })}
+          firstField="title"
+          rows={materials}
+          newRow={() => ({ key: newKey(), title: '', url: '' })}
+          onChange={setMaterials}
+        >
+          {(row, _index, update) => (
+            <div className="grid gap-4 md:grid-cols-2">
+              <TextField
+                id={`${row.key}-title`}
+                label={t('sessions.finish.materialTitle')}
+                required
+                value={row.title}
+                error={errors[`${row.key}-title`]}
+                onChange={(e) => update({ title: e.target.value })}
+              />
+              <TextField
+                id={`${row.key}-url`}
+                type="url"
+                label={t('sessions.finish.materialUrl')}
+                required
+                value={row.url}
+                error={errors[`${row.key}-url`]}
+                onChange={(e) => update({ url: e.target.value })}
+              />
+            </div>
+          )}
+        </RowListEditor>
         <div>
           <button type="submit" className={buttonSolid} disabled={loading || !started}>
             {editing ? t('questionnaires.report.save') : t('sessions.finish.submit')}

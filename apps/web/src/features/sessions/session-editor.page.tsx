@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -18,7 +18,6 @@ import { TextAreaField, TextField } from '../../shared/form-fields';
 import { ErrorNotice, Loading } from '../../shared/status';
 import {
   buttonOutline,
-  buttonSmallOutline,
   buttonSolid,
   fieldError,
   fieldHint,
@@ -48,6 +47,7 @@ import {
 } from './editor-model';
 import { AgendaCasePicker } from './agenda-case-picker';
 import { agendaKindLabel, allocationModeLabel, sessionFormatLabel } from './labels';
+import { RowListEditor } from './row-list-editor';
 import { SessionBreadcrumbs } from './session-breadcrumbs';
 import { forgetSessionLists } from './session-cache';
 import { onlyAgendaTimesFailed, sessionProblem, sessionProblemMessage } from './session-errors';
@@ -100,91 +100,6 @@ function RadioGroup<V extends string>({
   );
 }
 
-/**
- * A list of rows the organiser adds to and removes from (theme tables, agenda items), each in its own
- * fieldset: a new row takes the focus on its first field, a removed one gives it back to the add button.
- */
-function RowListEditor<Row extends { key: string }>({
-  id,
-  heading,
-  hint,
-  empty,
-  notice,
-  addLabel,
-  legendOf,
-  firstField,
-  rows,
-  newRow,
-  onChange,
-  children,
-}: {
-  id: string;
-  heading: string;
-  hint: string;
-  empty: string;
-  notice?: ReactNode;
-  addLabel: string;
-  legendOf: (n: number) => string;
-  /** Suffix of the first field's id (`${row.key}-${firstField}`), focused when a row is added. */
-  firstField: string;
-  rows: Row[];
-  newRow: () => Row;
-  onChange: (rows: Row[]) => void;
-  children: (row: Row, index: number, update: (patch: Partial<Row>) => void) => ReactNode;
-}) {
-  const { t } = useTranslation();
-  const addRef = useRef<HTMLButtonElement>(null);
-  const [focusKey, setFocusKey] = useState<string>();
-  useEffect(() => {
-    if (!focusKey) return;
-    document.getElementById(`${focusKey}-${firstField}`)?.focus();
-    setFocusKey(undefined);
-  }, [focusKey, firstField]);
-  return (
-    <fieldset id={fieldId(id)} className="flex flex-col gap-4">
-      <legend className={sectionTitle}>{heading}</legend>
-      <p className={fieldHint}>{hint}</p>
-      {notice}
-      {rows.length === 0 && <p className="text-std-16N-170">{empty}</p>}
-      {rows.map((row, index) => {
-        const legend = legendOf(index + 1);
-        const update = (patch: Partial<Row>) =>
-          onChange(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
-        return (
-          <fieldset key={row.key} className="rounded-12 border border-solid-gray-420 p-4">
-            <legend className="px-1 text-std-17B-170">{legend}</legend>
-            {children(row, index, update)}
-            <button
-              type="button"
-              className={`${buttonSmallOutline} mt-3`}
-              onClick={() => {
-                onChange(rows.filter((_, i) => i !== index));
-                addRef.current?.focus();
-              }}
-            >
-              {t('sessions.form.removeRow', { row: legend })}
-            </button>
-          </fieldset>
-        );
-      })}
-      <div>
-        <button
-          ref={addRef}
-          type="button"
-          className={buttonOutline}
-          onClick={() => {
-            const row = newRow();
-            onChange([...rows, row]);
-            setFocusKey(row.key);
-          }}
-        >
-          {addLabel}
-        </button>
-      </div>
-    </fieldset>
-  );
-}
-
 function TablesEditor({
   rows,
   errors,
@@ -197,7 +112,7 @@ function TablesEditor({
   const { t } = useTranslation();
   return (
     <RowListEditor
-      id="tables"
+      id={fieldId('tables')}
       heading={t('sessions.form.tablesHeading')}
       hint={t('sessions.form.tablesHint')}
       empty={t('sessions.form.tablesEmpty')}
@@ -256,7 +171,7 @@ function AgendaEditor({
   const language = currentLanguage();
   return (
     <RowListEditor
-      id="agenda"
+      id={fieldId('agenda')}
       heading={t('sessions.form.agendaHeading')}
       hint={t('sessions.form.agendaHint')}
       empty={t('sessions.form.agendaEmpty')}
