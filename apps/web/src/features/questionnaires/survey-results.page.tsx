@@ -10,11 +10,10 @@ import {
 import { currentLanguage } from '../../i18n/i18n';
 import { formatNumber } from '../../shared/format';
 import { ErrorNotice, Loading } from '../../shared/status';
-import { buttonOutline, pageTitle, subTitle } from '../../shared/ui-classes';
-import { usePageTitle } from '../../shared/use-page-title';
+import { buttonOutline, subTitle } from '../../shared/ui-classes';
 import { isOrganiser, useCurrentUser } from '../auth/use-current-user';
-import { SessionBreadcrumbs } from '../sessions/session-breadcrumbs';
 import { isSessionId } from '../sessions/session-id';
+import { OrganiserSessionPage } from '../sessions/organiser-session-page';
 import { PHASE_KEYS, RATING_KEYS } from './answers';
 
 type Result = QuestionnaireResultsQuery['questionnaireResults']['questions'][number];
@@ -96,12 +95,9 @@ export function SurveyResultsPage() {
   const session = data?.exchangeSession;
   const results = data?.questionnaireResults;
   const title = t('questionnaires.results.title');
-  usePageTitle(session ? t('app.titleWithSubject', { label: title, subject: session.title }) : title);
 
   let body;
-  if (userLoading) body = <Loading />;
-  else if (!organiser) body = <ErrorNotice message={t('sessions.console.organisersOnly')} />;
-  else if (error) body = <ErrorNotice error={error} onRetry={() => void refetch()} />;
+  if (error) body = <ErrorNotice error={error} onRetry={() => void refetch()} />;
   else if (!results || !session)
     body = loading ? <Loading /> : <ErrorNotice message={t('sessions.detail.notFoundBody')} />;
   else
@@ -206,10 +202,8 @@ export function SurveyResultsPage() {
     );
 
   return (
-    <div>
-      <SessionBreadcrumbs current={title} session={session ?? undefined} />
-      <h1 className={pageTitle}>{title}</h1>
+    <OrganiserSessionPage title={title} session={session} userLoading={userLoading} organiser={organiser}>
       {body}
-    </div>
+    </OrganiserSessionPage>
   );
 }

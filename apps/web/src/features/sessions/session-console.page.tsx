@@ -23,12 +23,10 @@ import {
   buttonSmallOutline,
   buttonSolid,
   fieldLabel,
-  pageTitle,
   sectionTitle,
   selectInput,
   textInput,
 } from '../../shared/ui-classes';
-import { usePageTitle } from '../../shared/use-page-title';
 import { isOrganiser, useCurrentUser } from '../auth/use-current-user';
 import { CapacityBar } from './capacity';
 import { FinishForm } from './finish-form';
@@ -38,11 +36,11 @@ import { formatJst, formatJstClock, formatSessionTime } from './jst';
 import { termLabel } from './labels';
 import { LifecycleActions } from './lifecycle-actions';
 import { FormatBadge, RegistrationStatusBadge, SessionStatusBadge } from './session-badges';
-import { SessionBreadcrumbs } from './session-breadcrumbs';
 import { SESSION_QUERIES } from './session-cache';
 import { sessionProblemMessage } from './session-errors';
 import { isSessionId } from './session-id';
 import { JA, withJapanese } from '../../shared/japanese';
+import { OrganiserSessionPage } from './organiser-session-page';
 import { ScrollHint, scrollShadows, useHorizontalOverflow } from '../../shared/scroll-hint';
 
 type ConsoleData = SessionConsoleQuery;
@@ -670,7 +668,6 @@ export function SessionConsolePage() {
   const noticeRef = useRef<HTMLDivElement>(null);
   const session = data?.exchangeSession;
   const title = t('sessions.console.title');
-  usePageTitle(session ? t('app.titleWithSubject', { label: title, subject: session.title }) : title);
 
   function done(message: string) {
     setNotice(message);
@@ -678,9 +675,7 @@ export function SessionConsolePage() {
   }
 
   let body;
-  if (userLoading) body = <Loading />;
-  else if (!organiser) body = <ErrorNotice message={t('sessions.console.organisersOnly')} />;
-  else if (!valid || (data && !session) || apiProblem(error).code === 'NOT_FOUND')
+  if (!valid || (data && !session) || apiProblem(error).code === 'NOT_FOUND')
     body = (
       <>
         <p className="mt-4 text-std-16N-170">{t('sessions.detail.notFoundBody')}</p>
@@ -738,10 +733,8 @@ export function SessionConsolePage() {
   }
 
   return (
-    <div>
-      <SessionBreadcrumbs current={title} session={session ?? undefined} />
-      <h1 className={pageTitle}>{title}</h1>
+    <OrganiserSessionPage title={title} session={session} userLoading={userLoading} organiser={organiser}>
       {body}
-    </div>
+    </OrganiserSessionPage>
   );
 }
