@@ -1,18 +1,10 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { oneLine } from '../../../common/transforms';
 import { USER_LOCALES, type UserLocale } from '../../auth/user.entity';
 import { LocaleEnum } from '../models/account-enums';
+import { NestedInput } from '../../../common/validators';
 
 @InputType()
 export class MailPreferencesInput {
@@ -77,9 +69,6 @@ export class UpdateMyProfileInput {
   @IsIn(USER_LOCALES)
   locale?: UserLocale;
 
-  @Field(() => MailPreferencesInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MailPreferencesInput)
+  @NestedInput(() => MailPreferencesInput, { optional: true })
   mailPreferences?: MailPreferencesInput;
 }

@@ -1,23 +1,19 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsDate,
   IsIn,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
-  ValidateNested,
 } from 'class-validator';
 import { ROLES, type Role } from '@yokoten/case-studies';
 import { oneLine } from '../../../common/transforms';
-import { IsMunicipalityCode } from '../../../common/validators';
+import { CursorField, IsMunicipalityCode, NestedInput, PageSizeField } from '../../../common/validators';
 import { RoleEnum } from '../../../graphql/enums';
 import { USER_STATUSES, type UserStatus } from '../../auth/user.entity';
 import { UserStatusEnum } from '../models/account-enums';
@@ -64,23 +60,13 @@ export class UserFilter {
 
 @ArgsType()
 export class UsersArgs {
-  @Field(() => UserFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => UserFilter)
+  @NestedInput(() => UserFilter, { optional: true })
   filter?: UserFilter;
 
-  @Field(() => Int, { nullable: true, defaultValue: 50, description: 'Page size, 1–200' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageSizeField(50, 200)
   first?: number;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(400)
+  @CursorField(400)
   after?: string;
 }
 

@@ -1,9 +1,10 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf, ValidateNested } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { ADOPTION_STATUSES, type AdoptionStatus } from '@yokoten/case-studies';
 import { AdoptionStatusEnum } from '../models/adoption.model';
 import { trim } from '../../../common/transforms';
+import { NestedInput } from '../../../common/validators';
 
 @InputType({ description: '横展開の記録: fields left out keep their recorded value' })
 export class RecordAdoptionInput {
@@ -47,9 +48,7 @@ export class RecordAdoptionArgs {
   @IsUUID('all', { message: 'caseStudyId must be the id of a case study' })
   caseStudyId: string;
 
-  @Field(() => RecordAdoptionInput)
-  @ValidateNested()
-  @Type(() => RecordAdoptionInput)
+  @NestedInput(() => RecordAdoptionInput)
   input: RecordAdoptionInput;
 }
 

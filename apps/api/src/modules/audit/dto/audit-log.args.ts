@@ -1,20 +1,17 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsDate,
-  IsInt,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
-  Max,
   MaxLength,
-  Min,
-  ValidateNested,
 } from 'class-validator';
 import { trim } from '../../../common/transforms';
+import { CursorField, NestedInput, PageSizeField } from '../../../common/validators';
 
 @InputType()
 export class AuditLogFilter {
@@ -62,22 +59,12 @@ export class AuditLogFilter {
 
 @ArgsType()
 export class AuditLogArgs {
-  @Field(() => AuditLogFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AuditLogFilter)
+  @NestedInput(() => AuditLogFilter, { optional: true })
   filter?: AuditLogFilter;
 
-  @Field(() => Int, { nullable: true, defaultValue: 50, description: 'Page size, 1–100' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSizeField(50, 100)
   first?: number;
 
-  @Field(() => String, { nullable: true, description: 'pageInfo.endCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
+  @CursorField(100, 'pageInfo.endCursor of the previous page')
   after?: string;
 }

@@ -25,6 +25,8 @@ import {
   CASE_TARGETS,
   CASE_THEMES,
   VISIBILITIES,
+  type CaseTarget,
+  type CaseTheme,
 } from '@yokoten/case-studies';
 import { DateScalar } from '../../../graphql/date.scalar';
 import { CaseStageEnum, CaseTargetEnum, CaseThemeEnum, VisibilityEnum } from '../../../graphql/enums';
@@ -213,4 +215,48 @@ export function ContactPhoneField() {
     }),
     MaxLength(LIMITS.phone),
   );
+}
+
+/**
+ * The fields CreateCaseStudyInput and UpdateCaseStudyInput share with the same rules and descriptions, all
+ * optional; each input adds the ones that differ (the title, texts whose descriptions differ, visibility
+ * and stage, and its own key: municipalityCode or expectedVersion).
+ */
+@InputType({ isAbstract: true })
+export abstract class CaseStudyDetailsInput {
+  @ThemesField(true)
+  themes?: CaseTheme[];
+
+  @TargetsField(true)
+  targets?: CaseTarget[];
+
+  @FiscalYearsField(true)
+  fiscalYears?: number[];
+
+  @BudgetField()
+  budgetYen?: number | null;
+
+  @OutcomesField(true)
+  outcomes?: OutcomeInput[];
+
+  @TextField(LIMITS.longText, { optional: true })
+  lessonsLearned?: string;
+
+  @TextField(LIMITS.longText, { optional: true })
+  challenges?: string;
+
+  @TextField(LIMITS.longText, { optional: true })
+  successConditions?: string;
+
+  @StringListField(LIMITS.listItems, LIMITS.listItem, { optional: true })
+  fundingSources?: string[];
+
+  @StringListField(LIMITS.listItems, LIMITS.listItem, { optional: true })
+  partners?: string[];
+
+  @ContactEmailField()
+  contactEmail?: string | null;
+
+  @ContactPhoneField()
+  contactPhone?: string | null;
 }

@@ -1,10 +1,11 @@
 import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { CASE_STATUSES, type CaseStatus } from '@yokoten/case-studies';
 import { CaseStatusEnum } from '../../../graphql/enums';
 import { UpdateCaseStudyInput } from './update-case-study.input';
 import { trim } from '../../../common/transforms';
+import { NestedInput } from '../../../common/validators';
 
 @ArgsType()
 export class CaseStudyIdArgs {
@@ -16,9 +17,7 @@ export class CaseStudyIdArgs {
 /** id and input in one ArgsType: the global pipe validates an ArgsType as a whole, so they cannot be split. */
 @ArgsType()
 export class UpdateCaseStudyArgs extends CaseStudyIdArgs {
-  @Field(() => UpdateCaseStudyInput)
-  @ValidateNested()
-  @Type(() => UpdateCaseStudyInput)
+  @NestedInput(() => UpdateCaseStudyInput)
   input: UpdateCaseStudyInput;
 }
 

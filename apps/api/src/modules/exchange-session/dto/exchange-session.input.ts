@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -18,7 +18,6 @@ import {
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import {
   AGENDA_ITEM_KINDS,
@@ -39,6 +38,7 @@ import {
   type SessionTimeframe,
 } from '../../../graphql/enums';
 import { oneLine, trim } from '../../../common/transforms';
+import { NestedInput, NestedInputList } from '../../../common/validators';
 import { QuestionAnswerInput } from '../../questionnaire/dto/questionnaire.input';
 
 /**
@@ -183,12 +183,7 @@ abstract class SessionFields {
   @IsIn(ALLOCATION_MODES)
   allocationMode?: AllocationMode;
 
-  @Field(() => [AgendaItemInput], { nullable: true })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => AgendaItemInput)
+  @NestedInputList(() => AgendaItemInput, 50, { optional: true })
   agenda?: AgendaItemInput[];
 
   @Field({ nullable: true, description: 'Listed publicly and in the iCal feed (default true)' })
@@ -236,11 +231,7 @@ export class CreateExchangeSessionInput extends SessionFields {
   @IsDate()
   registrationClosesAt: Date;
 
-  @Field(() => [SessionTableInput], { defaultValue: [] })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => SessionTableInput)
+  @NestedInputList(() => SessionTableInput, 50, { defaultValue: [] })
   tables: SessionTableInput[] = [];
 }
 
@@ -291,15 +282,10 @@ export class UpdateExchangeSessionInput extends SessionFields {
   @IsDate()
   registrationClosesAt?: Date;
 
-  @Field(() => [SessionTableInput], {
-    nullable: true,
+  @NestedInputList(() => SessionTableInput, 50, {
+    optional: true,
     description: 'The full list: tables with an id are kept, missing ones removed, new ones added',
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => SessionTableInput)
   tables?: SessionTableInput[];
 }
 
@@ -325,11 +311,7 @@ export class SessionReportInput {
   @Max(10000)
   municipalityCount?: number;
 
-  @Field(() => [SessionMaterialInput], { defaultValue: [] })
-  @IsArray()
-  @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => SessionMaterialInput)
+  @NestedInputList(() => SessionMaterialInput, 100, { defaultValue: [] })
   materials: SessionMaterialInput[] = [];
 }
 
@@ -350,15 +332,10 @@ export class RegisterInput {
   @IsUUID('all', { each: true })
   tablePreferences?: string[];
 
-  @Field(() => [QuestionAnswerInput], {
-    nullable: true,
+  @NestedInputList(() => QuestionAnswerInput, 20, {
+    optional: true,
     description: 'Answers to the session’s registration questions (required ones must be answered)',
   })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => QuestionAnswerInput)
   answers?: QuestionAnswerInput[];
 }
 
@@ -453,25 +430,18 @@ export class SetTableAssignmentArgs extends RegistrationIdArgs {
 
 @ArgsType()
 export class RegisterArgs extends SessionIdArgs {
-  @Field(() => RegisterInput, { nullable: true, description: 'No input: the caller registers' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => RegisterInput)
+  @NestedInput(() => RegisterInput, { optional: true, description: 'No input: the caller registers' })
   input?: RegisterInput;
 }
 
 @ArgsType()
 export class FinishSessionArgs extends SessionIdArgs {
-  @Field(() => SessionReportInput)
-  @ValidateNested()
-  @Type(() => SessionReportInput)
+  @NestedInput(() => SessionReportInput)
   report: SessionReportInput;
 }
 
 @ArgsType()
 export class UpdateSessionArgs extends IdArgs {
-  @Field(() => UpdateExchangeSessionInput)
-  @ValidateNested()
-  @Type(() => UpdateExchangeSessionInput)
+  @NestedInput(() => UpdateExchangeSessionInput)
   input: UpdateExchangeSessionInput;
 }

@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 import { oneLine, trim } from '../../../common/transforms';
+import { NestedInput } from '../../../common/validators';
 
 @InputType()
 export class AskInquiryInput {
@@ -36,9 +37,7 @@ export class AskInquiryArgs {
   @IsUUID('all', { message: 'caseStudyId must be the id of a case study' })
   caseStudyId: string;
 
-  @Field(() => AskInquiryInput)
-  @ValidateNested()
-  @Type(() => AskInquiryInput)
+  @NestedInput(() => AskInquiryInput)
   input: AskInquiryInput;
 }
 
@@ -48,9 +47,7 @@ export class AnswerInquiryArgs {
   @IsUUID('all', { message: 'inquiryId must be the id of an inquiry' })
   inquiryId: string;
 
-  @Field(() => AnswerInquiryInput)
-  @ValidateNested()
-  @Type(() => AnswerInquiryInput)
+  @NestedInput(() => AnswerInquiryInput)
   input: AnswerInquiryInput;
 }
 

@@ -1,17 +1,5 @@
-import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import {
   MEMBERSHIP_STATUSES,
   MUNICIPALITY_KINDS,
@@ -19,7 +7,7 @@ import {
   type MunicipalityKind,
 } from '@yokoten/case-studies';
 import { MembershipStatusEnum, MunicipalityKindEnum } from '../../../graphql/enums';
-import { IsPrefectureCode } from '../../../common/validators';
+import { CursorField, IsPrefectureCode, NestedInput, PageSizeField } from '../../../common/validators';
 
 @InputType()
 export class MunicipalityFilter {
@@ -54,22 +42,12 @@ export class MunicipalityFilter {
 
 @ArgsType()
 export class MunicipalitiesArgs {
-  @Field(() => MunicipalityFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => MunicipalityFilter)
+  @NestedInput(() => MunicipalityFilter, { optional: true })
   filter?: MunicipalityFilter;
 
-  @Field(() => Int, { nullable: true, defaultValue: 20, description: 'Page size, 1–100' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @PageSizeField(20, 100)
   first?: number;
 
-  @Field(() => String, { nullable: true, description: 'endCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @CursorField(200, 'endCursor of the previous page')
   after?: string;
 }

@@ -1,5 +1,5 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -13,12 +13,11 @@ import {
   Matches,
   MaxLength,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import { CASE_THEMES, type CaseTheme } from '@yokoten/case-studies';
 import { CaseThemeEnum } from '../../../graphql/enums';
 import { oneLine, trim } from '../../../common/transforms';
-import { IsMunicipalityCode } from '../../../common/validators';
+import { IsMunicipalityCode, NestedInput, NestedInputList } from '../../../common/validators';
 
 export const PROFILE_INTRODUCTION_MAX = 2000;
 export const PROFILE_PLAN_LINKS_MAX = 10;
@@ -81,12 +80,10 @@ export class MunicipalityProfileInput {
   @MaxLength(PROFILE_INTRODUCTION_MAX)
   introduction?: string | null;
 
-  @Field(() => [PlanLinkInput], { nullable: true, description: `Up to ${PROFILE_PLAN_LINKS_MAX}` })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(PROFILE_PLAN_LINKS_MAX)
-  @ValidateNested({ each: true })
-  @Type(() => PlanLinkInput)
+  @NestedInputList(() => PlanLinkInput, PROFILE_PLAN_LINKS_MAX, {
+    optional: true,
+    description: `Up to ${PROFILE_PLAN_LINKS_MAX}`,
+  })
   planLinks?: PlanLinkInput[] | null;
 
   @Field(() => [CaseThemeEnum], { nullable: true })
@@ -104,8 +101,6 @@ export class UpdateMunicipalityProfileArgs {
   @IsMunicipalityCode()
   code: string;
 
-  @Field(() => MunicipalityProfileInput)
-  @ValidateNested()
-  @Type(() => MunicipalityProfileInput)
+  @NestedInput(() => MunicipalityProfileInput)
   input: MunicipalityProfileInput;
 }

@@ -1,5 +1,4 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -14,7 +13,6 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import {
   LIMITS,
@@ -23,6 +21,7 @@ import {
   type QuestionKind,
   type QuestionPhase,
 } from '../questionnaire-rules';
+import { NestedInputList } from '../../../common/validators';
 
 export const QuestionPhaseEnum = Object.fromEntries(QUESTION_PHASES.map((p) => [p, p])) as Record<
   QuestionPhase,
@@ -113,11 +112,7 @@ export class SetSessionQuestionsArgs {
   @IsIn(QUESTION_PHASES)
   phase: QuestionPhase;
 
-  @Field(() => [SessionQuestionInput])
-  @IsArray()
-  @ArrayMaxSize(LIMITS.questions)
-  @ValidateNested({ each: true })
-  @Type(() => SessionQuestionInput)
+  @NestedInputList(() => SessionQuestionInput, LIMITS.questions)
   questions: SessionQuestionInput[];
 }
 
@@ -139,11 +134,7 @@ export class AnswerSurveyArgs {
   @IsUUID()
   sessionId: string;
 
-  @Field(() => [QuestionAnswerInput])
-  @IsArray()
-  @ArrayMaxSize(LIMITS.questions)
-  @ValidateNested({ each: true })
-  @Type(() => QuestionAnswerInput)
+  @NestedInputList(() => QuestionAnswerInput, LIMITS.questions)
   answers: QuestionAnswerInput[];
 }
 

@@ -1,16 +1,8 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import {
-  IsBoolean,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { MAX_QUERY_LENGTH } from '@yokoten/case-studies';
 import { CaseStudyFilter } from '../../case-search/dto/case-study-filter.input';
+import { NestedInput } from '../../../common/validators';
 
 /** 「この条件を保存」: the search page's words and filters, with a name the user sees in their list. */
 @InputType()
@@ -27,10 +19,7 @@ export class SaveSearchInput {
   @MaxLength(MAX_QUERY_LENGTH)
   query?: string | null;
 
-  @Field(() => CaseStudyFilter, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CaseStudyFilter)
+  @NestedInput(() => CaseStudyFilter, { optional: true })
   filter?: CaseStudyFilter | null;
 }
 
