@@ -12,6 +12,7 @@ import {
   Min,
   validateSync,
 } from 'class-validator';
+import { Stacked } from '../common/stacked';
 import { IsTrustProxy, parseTrustProxy } from './trust-proxy';
 
 const toBool = ({ value }: { value: unknown }) =>
@@ -26,15 +27,16 @@ const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
+/** A whole number from the environment, at least `min` (and at most `max`). */
+const IntSetting = (min: number, max?: number) =>
+  Stacked(Transform(toInt), IsInt(), Min(min), ...(max === undefined ? [] : [Max(max)]));
+
 /** Environment variables the API reads; validated at boot so a wrong setting stops start with a clear message. */
 export class EnvironmentVariables {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntSetting(0, 65535)
   PORT = 3000;
 
   @IsString()
@@ -64,52 +66,34 @@ export class EnvironmentVariables {
   MEILI_INDEX_PREFIX = '';
 
   /** Longest wait for one Meilisearch request; a search or index write that takes longer fails. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(600_000)
+  @IntSetting(100, 600_000)
   MEILI_TIMEOUT_MS = 10_000;
 
   /** Outbox rows the search sync applies per Meilisearch task. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
+  @IntSetting(1, 10_000)
   SEARCH_SYNC_BATCH_SIZE = 500;
 
   /**
    * Fallback poll of the outbox (ms). New rows wake the sync at once through LISTEN/NOTIFY (and a lost
    * listening connection wakes it when it reconnects), so this only bounds the worst case.
    */
-  @Transform(toInt)
-  @IsInt()
-  @Min(50)
-  @Max(600_000)
+  @IntSetting(50, 600_000)
   SEARCH_SYNC_POLL_MS = 60_000;
 
   /**
    * Seconds between checks of the search index (exists, settings, document count against PostgreSQL);
    * one that lost its data, was deleted or drifted is rebuilt from PostgreSQL (search/README.md).
    */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(3600)
+  @IntSetting(1, 3600)
   SEARCH_HEAL_INTERVAL_SECONDS = 30;
 
   @IsString()
   DATA_DIR = '.data';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntSetting(0, 65535)
   EMBEDDED_PG_PORT = 54329;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntSetting(0, 65535)
   EMBEDDED_MEILI_PORT = 7709;
 
   /** Demo data: default on in embedded mode, off when DATABASE_URL is set (production) unless asked for. */
@@ -154,38 +138,25 @@ export class EnvironmentVariables {
   @IsBoolean({ message: 'GRAPHQL_INTROSPECTION must be true or false' })
   GRAPHQL_INTROSPECTION?: boolean;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   SESSION_TTL_HOURS = 24 * 14;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   LOGIN_MAX_ATTEMPTS = 10;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   LOGIN_WINDOW_SECONDS = 15 * 60;
 
   /** argon2 hashes and verifications run at once per process (each takes a core and 64 MiB). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(64)
+  @IntSetting(1, 64)
   ARGON2_CONCURRENCY = 2;
 
   /** argon2 jobs waiting per process beyond those; more is TOO_MANY_REQUESTS with retryAfterSeconds. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
+  @IntSetting(0)
   ARGON2_QUEUE = 50;
 
   /** 参加申込 (applyToJoin, anonymous) accepted per client IP and hour. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   JOIN_APPLICATIONS_PER_HOUR = 10;
 
   @IsIn(['debug', 'info', 'warn', 'error'])
