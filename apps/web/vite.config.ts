@@ -210,15 +210,10 @@ export default defineConfig({
         explorer: here('explorer.html'),
       },
       treeshake: {
-        // @yokoten/case-studies has no import-time side effects, but the bundler cannot prove it for the modules
-        // that build something at module level, which the library's single entry re-exports: without this the
-        // markdown renderer's markdown-it instance came with every first visit (+ 38.7 kB sent on `/`, measured
-        // when the demo data set moved out to libs/demo-data, which the web may not import at all). Declared
-        // here, only what the web client uses is bundled.
-        // The same for the generated GraphQL modules (scripts/codegen.mjs): each document is its own module, re-exported by
-        // generated/graphql.ts, so that a page's chunk brings only the documents it uses.
+        // The generated GraphQL modules (scripts/codegen.mjs) have no import-time side effects, but the bundler
+        // cannot prove it: each document is its own module, re-exported by generated/graphql.ts, so that a
+        // page's chunk brings only the documents it uses.
         moduleSideEffects: [
-          { test: /[\\/]libs[\\/]case-studies[\\/]src[\\/]/, sideEffects: false },
           { test: /[\\/]src[\\/]graphql[\\/]generated[\\/]/, sideEffects: false },
         ],
       },
