@@ -1,5 +1,5 @@
 import { useId, type FormEvent, type ReactNode } from 'react';
-import { DialogButtons, DialogTitle, ModalDialog } from './modal-dialog';
+import { DialogButtons, DialogTitle, ModalDialog, type DialogButtonOptions } from './modal-dialog';
 
 /** A modal form (the shared ModalDialog) for actions that need a few words, such as a reason. */
 export function FormDialog({
@@ -7,36 +7,29 @@ export function FormDialog({
   title,
   description,
   submitLabel,
-  cancelLabel,
-  danger,
-  busy,
   error,
   children,
   onSubmit,
-  onCancel,
-}: {
+  ...buttons
+}: DialogButtonOptions & {
   open: boolean;
   title: string;
   description?: string;
   submitLabel: string;
-  cancelLabel?: string;
-  danger?: boolean;
-  busy?: boolean;
   error?: string;
   children: ReactNode;
   onSubmit: () => void;
-  onCancel: () => void;
 }) {
   const titleId = useId();
   const descriptionId = useId();
   return (
     <ModalDialog
       open={open}
-      busy={busy}
+      busy={buttons.busy}
       wide
       labelledBy={titleId}
       describedBy={description ? descriptionId : undefined}
-      onCancel={onCancel}
+      onCancel={buttons.onCancel}
     >
       <form
         noValidate
@@ -57,13 +50,7 @@ export function FormDialog({
             {error}
           </p>
         )}
-        <DialogButtons
-          actionLabel={submitLabel}
-          cancelLabel={cancelLabel}
-          danger={danger}
-          busy={busy}
-          onCancel={onCancel}
-        />
+        <DialogButtons actionLabel={submitLabel} {...buttons} />
       </form>
     </ModalDialog>
   );

@@ -69,10 +69,19 @@ export function DialogTitle({ id, children }: { id: string; children: ReactNode 
   );
 }
 
-/**
- * A dialog's two buttons, closing first: 「戻る」 by default, never 「キャンセル」, which beside 「申込をキャンセルする」
- * or 「中止する」 reads as the action itself. The action is a submit button when `onAction` is left out.
- */
+/** What a dialog's buttons need besides the action's own label and handler (ConfirmDialog and FormDialog pass them on). */
+export interface DialogButtonOptions {
+  /**
+   * What closing the dialog says; 「戻る」 by default, never 「キャンセル」, which beside 「申込をキャンセルする」
+   * or 「中止する」 reads as the action itself.
+   */
+  cancelLabel?: string;
+  danger?: boolean;
+  busy?: boolean;
+  onCancel: () => void;
+}
+
+/** A dialog's two buttons, closing first; the action is a submit button when `onAction` is left out. */
 export function DialogButtons({
   actionLabel,
   cancelLabel,
@@ -80,13 +89,9 @@ export function DialogButtons({
   busy,
   onAction,
   onCancel,
-}: {
+}: DialogButtonOptions & {
   actionLabel: string;
-  cancelLabel?: string;
-  danger?: boolean;
-  busy?: boolean;
   onAction?: () => void;
-  onCancel: () => void;
 }) {
   const { t } = useTranslation();
   return (
