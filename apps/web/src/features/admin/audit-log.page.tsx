@@ -16,6 +16,7 @@ import { AccessNotice } from '../account/access-notice';
 import { isOrganiser, useCurrentUser } from '../auth/use-current-user';
 import { AUDIT_ACTIONS, actionKey, isAuditAction } from './audit-actions';
 import { LoadMoreButton } from '../../shared/load-more-button';
+import { TableHead } from '../../shared/table-head';
 import { PagedListResults, useLoadMore } from '../../shared/paged-list';
 
 const PAGE_SIZE = 50;
@@ -198,25 +199,17 @@ function AuditLog() {
               >
                 <table className="w-full min-w-[52rem] border-collapse text-left">
                   <caption className="sr-only">{t('auditLog.resultsHeading')}</caption>
-                  <thead>
-                    <tr className="border-b-2 border-solid-gray-800">
-                      <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
-                        {t('auditLog.colAt')}
-                      </th>
-                      <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
-                        {t('auditLog.colActor')}
-                      </th>
-                      <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
-                        {t('auditLog.action')}
-                      </th>
-                      <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
-                        {t('auditLog.colSubject')}
-                      </th>
-                      <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
-                        {t('auditLog.colChanges')}
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHead
+                    rule="border-solid-gray-800"
+                    nowrap
+                    columns={[
+                      { label: t('auditLog.colAt') },
+                      { label: t('auditLog.colActor') },
+                      { label: t('auditLog.action') },
+                      { label: t('auditLog.colSubject') },
+                      { label: t('auditLog.colChanges') },
+                    ]}
+                  />
                   <tbody>
                     {entries.map((entry) => {
                       const changed = changes(entry);

@@ -28,6 +28,7 @@ import { CaseFollowActions } from '../watch/case-follow-actions';
 import { PrintFooter } from '../watch/print';
 import { CaseNetworkSection } from '../adoption/case-network-section';
 import { JA, withJapanese } from '../../shared/japanese';
+import { TableHead } from '../../shared/table-head';
 import { ScrollHint, scrollShadows, useHorizontalOverflow } from '../../shared/scroll-hint';
 
 /** Case ids are UUIDs: anything else cannot exist, so do not ask the API. */
@@ -123,25 +124,16 @@ function OutcomesTable({ caseStudy, language }: { caseStudy: CaseStudyDetailFrag
           <caption className="sr-only">
             {withJapanese(t('case.outcomesCaption', { title: JA }), caseStudy.title)}
           </caption>
-          <thead>
-            <tr className="border-b-2 border-solid-gray-800">
-              <th scope="col" className="min-w-[8em] px-3 py-2 text-std-16B-170">
-                {t('case.outcomeLabel')}
-              </th>
-              <th scope="col" className="whitespace-nowrap px-3 py-2 text-right text-std-16B-170">
-                {t('case.outcomeBefore')}
-              </th>
-              <th scope="col" className="whitespace-nowrap px-3 py-2 text-right text-std-16B-170">
-                {t('case.outcomeAfter')}
-              </th>
-              <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
-                {t('case.outcomeUnit')}
-              </th>
-              <th scope="col" className="whitespace-nowrap px-3 py-2 text-std-16B-170">
-                {t('case.outcomeAsOf')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            rule="border-solid-gray-800"
+            columns={[
+              { label: t('case.outcomeLabel'), className: 'min-w-[8em]' },
+              { label: t('case.outcomeBefore'), className: 'whitespace-nowrap text-right' },
+              { label: t('case.outcomeAfter'), className: 'whitespace-nowrap text-right' },
+              { label: t('case.outcomeUnit'), className: 'whitespace-nowrap' },
+              { label: t('case.outcomeAsOf'), className: 'whitespace-nowrap' },
+            ]}
+          />
           <tbody lang="ja">
             {caseStudy.outcomes.map((outcome, index) => (
               <tr key={`${outcome.label}-${index}`} className="border-b border-solid-gray-420">
@@ -239,25 +231,16 @@ function Revisions({ caseStudy, language }: { caseStudy: CaseStudyDetailFragment
       <div className="mt-4 overflow-x-auto" tabIndex={0} role="group" aria-labelledby="case-revisions">
         <table className="w-full border-collapse text-left">
           <caption className="sr-only">{t('case.revisionsCaption')}</caption>
-          <thead>
-            <tr className="border-b-2 border-solid-gray-800">
-              <th scope="col" className="px-3 py-2 text-std-16B-170">
-                {t('case.revisionVersion')}
-              </th>
-              <th scope="col" className="px-3 py-2 text-std-16B-170">
-                {t('case.revisionDate')}
-              </th>
-              <th scope="col" className="px-3 py-2 text-std-16B-170">
-                {t('case.revisionAction')}
-              </th>
-              <th scope="col" className="px-3 py-2 text-std-16B-170">
-                {t('case.revisionEditor')}
-              </th>
-              <th scope="col" className="px-3 py-2 text-std-16B-170">
-                {t('case.revisionFields')}
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            rule="border-solid-gray-800"
+            columns={[
+              { label: t('case.revisionVersion') },
+              { label: t('case.revisionDate') },
+              { label: t('case.revisionAction') },
+              { label: t('case.revisionEditor') },
+              { label: t('case.revisionFields') },
+            ]}
+          />
           <tbody>
             {revisions.map((revision) => (
               <tr key={revision.id} className="border-b border-solid-gray-420 align-top">

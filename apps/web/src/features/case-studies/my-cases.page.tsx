@@ -12,6 +12,7 @@ import { municipalityName } from '../municipalities/labels';
 import { useCurrentUser } from '../auth/use-current-user';
 import { StatusBadge, VisibilityBadge } from './badges';
 import { CASE_STATUSES, isCaseStatus, statusLabel } from './labels';
+import { TableHead } from '../../shared/table-head';
 import { JA, withJapanese } from '../../shared/japanese';
 
 /** 自分の自治体の事例: an officer's own municipality's cases, drafts and archived ones included. */
@@ -107,31 +108,19 @@ export function MyCasesPage() {
                 <caption className="sr-only">
                   {t('myCases.caption', { status: status ? statusLabel(status, language) : t('common.all') })}
                 </caption>
-                <thead>
-                  <tr className="border-b-2 border-solid-gray-800">
-                    <th scope="col" className="px-3 py-2 text-std-16B-170">
-                      {t('caseFields.title')}
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-std-16B-170 whitespace-nowrap">
-                      {t('caseFields.status')}
-                    </th>
-                    <th
-                      scope="col"
-                      className="hidden px-3 py-2 text-std-16B-170 whitespace-nowrap md:table-cell"
-                    >
-                      {t('caseFields.visibility')}
-                    </th>
-                    <th
-                      scope="col"
-                      className="hidden px-3 py-2 text-std-16B-170 whitespace-nowrap md:table-cell"
-                    >
-                      {t('case.updatedAt')}
-                    </th>
-                    <th scope="col" className="px-3 py-2 text-std-16B-170 whitespace-nowrap">
-                      {t('myCases.actions')}
-                    </th>
-                  </tr>
-                </thead>
+                <TableHead
+                  rule="border-solid-gray-800"
+                  columns={[
+                    { label: t('caseFields.title') },
+                    { label: t('caseFields.status'), className: 'whitespace-nowrap' },
+                    {
+                      label: t('caseFields.visibility'),
+                      className: 'hidden whitespace-nowrap md:table-cell',
+                    },
+                    { label: t('case.updatedAt'), className: 'hidden whitespace-nowrap md:table-cell' },
+                    { label: t('myCases.actions'), className: 'whitespace-nowrap' },
+                  ]}
+                />
                 <tbody>
                   {cases.map((item) => (
                     <tr key={item.id} className="border-b border-solid-gray-420 align-top">

@@ -24,6 +24,7 @@ import {
 import { MembershipBadge } from './membership-badge';
 import { MunicipalitySearchBox } from './municipality-search-box';
 import { LoadMoreButton } from '../../shared/load-more-button';
+import { TableHead } from '../../shared/table-head';
 import { PagedListResults } from '../../shared/paged-list';
 
 const PAGE_SIZE = 20;
@@ -197,25 +198,19 @@ export function MunicipalityListPage() {
               <div className="mt-4 overflow-x-auto">
                 <table className="w-full border-collapse text-left md:min-w-[40rem]">
                   <caption className="sr-only">{t('municipalities.tableCaption')}</caption>
-                  <thead>
-                    <tr className="border-b-2 border-solid-gray-800">
-                      <th scope="col" className="px-3 py-2 text-std-16B-170">
-                        {t('municipalities.colName')}
-                      </th>
-                      <th scope="col" className="hidden px-3 py-2 text-std-16B-170 md:table-cell">
-                        {t('municipalities.colPrefecture')}
-                      </th>
-                      <th scope="col" className="hidden px-3 py-2 text-std-16B-170 md:table-cell">
-                        {t('municipalities.colKind')}
-                      </th>
-                      <th scope="col" className="hidden px-3 py-2 text-right text-std-16B-170 md:table-cell">
-                        {t('municipalities.colPopulation')}
-                      </th>
-                      <th scope="col" className="px-3 py-2 text-std-16B-170">
-                        {t('municipalities.colStatus')}
-                      </th>
-                    </tr>
-                  </thead>
+                  <TableHead
+                    rule="border-solid-gray-800"
+                    columns={[
+                      { label: t('municipalities.colName') },
+                      { label: t('municipalities.colPrefecture'), className: 'hidden md:table-cell' },
+                      { label: t('municipalities.colKind'), className: 'hidden md:table-cell' },
+                      {
+                        label: t('municipalities.colPopulation'),
+                        className: 'hidden text-right md:table-cell',
+                      },
+                      { label: t('municipalities.colStatus') },
+                    ]}
+                  />
                   <tbody ref={tableRef}>
                     {edges.map(({ node }) => (
                       <tr key={node.id} className="border-b border-solid-gray-420 align-top">

@@ -22,6 +22,7 @@ import { lastLogin, ROLES, USER_STATUSES } from './people-labels';
 import { RowActions } from './row-actions';
 import { LoadMoreButton } from '../../shared/load-more-button';
 import { PagedListResults, useLoadMore } from '../../shared/paged-list';
+import { TableHead } from '../../shared/table-head';
 import { ImeSearchField } from '../../shared/ime-search-field';
 
 const PAGE_SIZE = 50;
@@ -193,28 +194,17 @@ export function PeopleList({ me }: { me: CurrentUser }) {
             {/* From md a table; on a phone each account is a card (a six-column table does not fit 375px). */}
             <table className="mt-4 hidden w-full border-collapse text-left md:table">
               <caption className="sr-only">{t('people.listHeading')}</caption>
-              <thead>
-                <tr className="border-b-2 border-solid-gray-800">
-                  <th scope="col" className="px-3 py-2 text-std-16B-170">
-                    {t('people.colName')}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-std-16B-170">
-                    {t('people.colRole')}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-std-16B-170">
-                    {t('people.municipality')}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-std-16B-170">
-                    {t('people.status')}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-std-16B-170">
-                    {t('people.lastLogin')}
-                  </th>
-                  <th scope="col" className="px-3 py-2 text-std-16B-170">
-                    {t('people.colActions')}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                rule="border-solid-gray-800"
+                columns={[
+                  { label: t('people.colName') },
+                  { label: t('people.colRole') },
+                  { label: t('people.municipality') },
+                  { label: t('people.status') },
+                  { label: t('people.lastLogin') },
+                  { label: t('people.colActions') },
+                ]}
+              />
               <tbody>
                 {people.map((person) => (
                   <tr key={person.id} className="border-b border-solid-gray-420 align-top">

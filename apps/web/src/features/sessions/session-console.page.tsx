@@ -41,13 +41,13 @@ import { sessionProblemMessage } from './session-errors';
 import { isSessionId } from './session-id';
 import { JA, withJapanese } from '../../shared/japanese';
 import { OrganiserSessionPage } from './organiser-session-page';
+import { TableHead } from '../../shared/table-head';
 import { ScrollHint, scrollShadows, useHorizontalOverflow } from '../../shared/scroll-hint';
 
 type ConsoleData = SessionConsoleQuery;
 type Session = NonNullable<ConsoleData['exchangeSession']>;
 type Registration = NonNullable<Session['registrations']>[number];
 
-const th = 'px-3 py-2 text-std-16B-170 whitespace-nowrap';
 const td = 'px-3 py-2 text-std-16N-170 align-top';
 
 function percent(share: number, language: 'ja' | 'en'): string {
@@ -507,31 +507,19 @@ function RegistrationsTable({ session, registrations }: { session: Session; regi
               <caption className="sr-only">
                 {t('sessions.console.registrationsCaption', { n: shown.length })}
               </caption>
-              <thead>
-                <tr className="border-b-2 border-solid-gray-600">
-                  <th scope="col" className={th}>
-                    {t('sessions.console.colArrival')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('sessions.console.colName')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('sessions.console.colMunicipality')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('sessions.console.colStatus')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('sessions.console.colPreferences')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('sessions.console.colTable')}
-                  </th>
-                  <th scope="col" className={th}>
-                    {t('sessions.console.colAttendance')}
-                  </th>
-                </tr>
-              </thead>
+              <TableHead
+                rule="border-solid-gray-600"
+                nowrap
+                columns={[
+                  { label: t('sessions.console.colArrival') },
+                  { label: t('sessions.console.colName') },
+                  { label: t('sessions.console.colMunicipality') },
+                  { label: t('sessions.console.colStatus') },
+                  { label: t('sessions.console.colPreferences') },
+                  { label: t('sessions.console.colTable') },
+                  { label: t('sessions.console.colAttendance') },
+                ]}
+              />
               <tbody>
                 {shown.map((r) => (
                   <tr key={r.id} className="border-b border-solid-gray-420">
@@ -612,25 +600,17 @@ function PrefectureCounts({ rows }: { rows: ConsoleData['registrationCountsByPre
         <div className="mt-4 overflow-x-auto" tabIndex={0} role="group" aria-labelledby="prefectures-heading">
           <table className="w-full border-collapse text-left md:max-w-3xl">
             <caption className="sr-only">{t('sessions.console.prefecturesCaption')}</caption>
-            <thead>
-              <tr className="border-b-2 border-solid-gray-600">
-                <th scope="col" className={th}>
-                  {t('sessions.console.colPrefecture')}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t('sessions.console.colMunicipalities')}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t('sessions.console.statusNames.CONFIRMED')}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t('sessions.console.statusNames.WAITLISTED')}
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  {t('sessions.console.statusNames.APPLIED')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              rule="border-solid-gray-600"
+              nowrap
+              columns={[
+                { label: t('sessions.console.colPrefecture') },
+                { label: t('sessions.console.colMunicipalities'), className: 'text-right' },
+                { label: t('sessions.console.statusNames.CONFIRMED'), className: 'text-right' },
+                { label: t('sessions.console.statusNames.WAITLISTED'), className: 'text-right' },
+                { label: t('sessions.console.statusNames.APPLIED'), className: 'text-right' },
+              ]}
+            />
             <tbody>
               {rows.map((row) => (
                 <tr key={row.prefectureCode} className="border-b border-solid-gray-420">

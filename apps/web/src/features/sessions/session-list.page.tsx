@@ -16,6 +16,7 @@ import { formatJst, formatSessionTime } from './jst';
 import { termLabel } from './labels';
 import { FormatBadge, RegistrationStatusBadge, SessionStatusBadge } from './session-badges';
 import { useSessionNotice } from './use-session-notice';
+import { TableHead } from '../../shared/table-head';
 import { SuccessNotice } from '../../shared/status';
 
 type ListedSession = ExchangeSessionsQuery['exchangeSessions'][number];
@@ -160,19 +161,14 @@ function MyRegistrations() {
         <div className="mt-4 overflow-x-auto">
           <table className="w-full border-collapse text-left">
             <caption className="sr-only">{t('sessions.mine.caption')}</caption>
-            <thead>
-              <tr className="border-b-2 border-solid-gray-600">
-                <th scope="col" className="px-3 py-2 text-std-16B-170">
-                  {t('sessions.mine.colSession')}
-                </th>
-                <th scope="col" className="px-3 py-2 text-std-16B-170">
-                  {t('sessions.mine.colDate')}
-                </th>
-                <th scope="col" className="px-3 py-2 text-std-16B-170">
-                  {t('sessions.mine.colStatus')}
-                </th>
-              </tr>
-            </thead>
+            <TableHead
+              rule="border-solid-gray-600"
+              columns={[
+                { label: t('sessions.mine.colSession') },
+                { label: t('sessions.mine.colDate') },
+                { label: t('sessions.mine.colStatus') },
+              ]}
+            />
             <tbody>
               {live.map((registration) => (
                 <tr key={registration.id} className="border-b border-solid-gray-420 align-top">
