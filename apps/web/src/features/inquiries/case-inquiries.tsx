@@ -206,6 +206,51 @@ function Thread({
   );
 }
 
+/** A titled list of question threads (the case's own questions, or its FAQ), or a sentence when it is empty. */
+function ThreadList({
+  id,
+  className,
+  heading,
+  empty,
+  inquiries,
+  ownCode,
+  language,
+  onChanged,
+}: {
+  id: string;
+  className: string;
+  heading: string;
+  empty: string;
+  inquiries: InquiryFieldsFragment[];
+  ownCode: string | undefined;
+  language: Language;
+  onChanged: () => Promise<unknown>;
+}) {
+  return (
+    <section aria-labelledby={id} className={className}>
+      <h3 id={id} className={subTitle}>
+        {heading}
+      </h3>
+      {inquiries.length === 0 ? (
+        <p className="mt-2 text-std-16N-170">{empty}</p>
+      ) : (
+        <ol className="mt-3 flex flex-col gap-4">
+          {inquiries.map((inquiry) => (
+            <Thread
+              key={inquiry.id}
+              inquiry={inquiry}
+              ownCode={ownCode}
+              language={language}
+              onChanged={onChanged}
+              headingLevel={4}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
 function AskForm({ caseStudyId, onAsked }: { caseStudyId: string; onAsked: () => Promise<unknown> }) {
   const { t } = useTranslation();
   const headingId = useId();
@@ -349,55 +394,33 @@ export function CaseInquiries({
         <Loading />
       ) : (
         <>
-          <section aria-labelledby="inquiry-own" className="mt-6">
-            <h3 id="inquiry-own" className={subTitle}>
-              {isPublisher
+          <ThreadList
+            id="inquiry-own"
+            className="mt-6"
+            heading={
+              isPublisher
                 ? t('inquiry.receivedHeading')
                 : ownCode
                   ? t('inquiry.ownHeading')
-                  : t('inquiry.allHeading')}
-            </h3>
-            {own.length === 0 ? (
-              <p className="mt-2 text-std-16N-170">
-                {isPublisher ? t('inquiry.noneReceived') : t('inquiry.noneOwn')}
-              </p>
-            ) : (
-              <ol className="mt-3 flex flex-col gap-4">
-                {own.map((inquiry) => (
-                  <Thread
-                    key={inquiry.id}
-                    inquiry={inquiry}
-                    ownCode={ownCode}
-                    language={language}
-                    onChanged={() => refetch()}
-                    headingLevel={4}
-                  />
-                ))}
-              </ol>
-            )}
-          </section>
+                  : t('inquiry.allHeading')
+            }
+            empty={isPublisher ? t('inquiry.noneReceived') : t('inquiry.noneOwn')}
+            inquiries={own}
+            ownCode={ownCode}
+            language={language}
+            onChanged={() => refetch()}
+          />
           {canAsk && <AskForm caseStudyId={caseStudyId} onAsked={() => refetch()} />}
-          <section aria-labelledby="inquiry-faq" className="mt-8">
-            <h3 id="inquiry-faq" className={subTitle}>
-              {t('inquiry.faqHeading')}
-            </h3>
-            {faqs.length === 0 ? (
-              <p className="mt-2 text-std-16N-170">{t('inquiry.noFaq')}</p>
-            ) : (
-              <ol className="mt-3 flex flex-col gap-4">
-                {faqs.map((inquiry) => (
-                  <Thread
-                    key={inquiry.id}
-                    inquiry={inquiry}
-                    ownCode={ownCode}
-                    language={language}
-                    onChanged={() => refetch()}
-                    headingLevel={4}
-                  />
-                ))}
-              </ol>
-            )}
-          </section>
+          <ThreadList
+            id="inquiry-faq"
+            className="mt-8"
+            heading={t('inquiry.faqHeading')}
+            empty={t('inquiry.noFaq')}
+            inquiries={faqs}
+            ownCode={ownCode}
+            language={language}
+            onChanged={() => refetch()}
+          />
         </>
       )}
     </section>
