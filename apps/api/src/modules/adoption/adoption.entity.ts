@@ -1,17 +1,9 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { AdoptionStatus } from '@yokoten/case-studies';
 import { UserEntity } from '../auth/user.entity';
 import { CaseStudyEntity } from '../case-study/case-study.entity';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
+import { TimestampColumns } from '../../database/timestamp-columns';
 
 /**
  * 横展開: a municipality follows a case of another one. One row per (case, municipality), updated as the
@@ -21,7 +13,7 @@ import { MunicipalityEntity } from '../municipality/municipality.entity';
 @Index('UQ_adoptions_case_study_municipality', ['caseStudyId', 'municipalityId'], { unique: true })
 @Index('IDX_adoptions_municipality_id', ['municipalityId'])
 @Index('IDX_adoptions_adopter_case_study_id', ['adopterCaseStudyId'])
-export class AdoptionEntity {
+export class AdoptionEntity extends TimestampColumns {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_adoptions' })
   id: string;
 
@@ -70,12 +62,6 @@ export class AdoptionEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'recorded_by_user_id', foreignKeyConstraintName: 'FK_adoptions_recorded_by' })
   recordedBy?: UserEntity;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** One step of an adoption's timeline: the status it moved to (or a note added), when and by whom. */

@@ -8,13 +8,13 @@ import {
   ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
 } from 'typeorm';
 import type { SessionAttachmentPurpose } from '@yokoten/case-studies';
 import { OutboxRetryColumns } from '../../database/outbox-columns';
 import { UserEntity } from '../auth/user.entity';
 import { CaseStudyEntity } from '../case-study/case-study.entity';
 import { ExchangeSessionEntity } from '../exchange-session/exchange-session.entity';
+import { TimestampColumns } from '../../database/timestamp-columns';
 
 /** Where the text of a file stands: queued, extracted, failed (kept, not searchable), or not a text type. */
 export type AttachmentTextStatus = 'PENDING' | 'DONE' | 'FAILED' | 'NONE';
@@ -28,7 +28,7 @@ export type AttachmentTextStatus = 'PENDING' | 'DONE' | 'FAILED' | 'NONE';
 @Check('CHK_attachments_one_owner', '(("case_study_id" IS NULL) <> ("exchange_session_id" IS NULL))')
 @Index('IDX_attachments_case_study_id', ['caseStudyId'])
 @Index('IDX_attachments_exchange_session_id', ['exchangeSessionId'])
-export class AttachmentEntity {
+export class AttachmentEntity extends TimestampColumns {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_attachments' })
   id: string;
 
@@ -93,12 +93,6 @@ export class AttachmentEntity {
   /** text_content folded as the search folds words (normalizeForSearch), for finding which file matched. */
   @Column({ name: 'text_folded', type: 'text', nullable: true, select: false })
   textFolded: string | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /**

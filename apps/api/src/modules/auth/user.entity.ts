@@ -1,16 +1,7 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role } from '@yokoten/case-studies';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
+import { TimestampColumns } from '../../database/timestamp-columns';
 
 export const USER_STATUSES = ['ACTIVE', 'DISABLED'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -21,7 +12,7 @@ export type UserLocale = (typeof USER_LOCALES)[number];
 @Check('CHK_users_officer_has_municipality', `"role" <> 'OFFICER' OR "municipality_id" IS NOT NULL`)
 @Check('CHK_users_locale', `"locale" IN ('JA', 'EN')`)
 @Check('CHK_users_status', `"status" IN ('ACTIVE', 'DISABLED')`)
-export class UserEntity {
+export class UserEntity extends TimestampColumns {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_users' })
   id: string;
 
@@ -86,10 +77,4 @@ export class UserEntity {
   /** Set by a reset or change (not by the first password of an invitation). */
   @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
   passwordChangedAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,17 +1,8 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import type { CaseStage, CaseStatus, CaseTarget, CaseTheme, Visibility } from '@yokoten/case-studies';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { UserEntity } from '../auth/user.entity';
+import { TimestampColumns } from '../../database/timestamp-columns';
 
 export interface OutcomeValue {
   label: string;
@@ -31,7 +22,7 @@ const bigintAsNumber = {
 @Entity({ name: 'case_studies' })
 @Index('IDX_case_studies_municipality_id', ['municipalityId'])
 @Index('IDX_case_studies_status_published_at', ['status', 'publishedAt'])
-export class CaseStudyEntity {
+export class CaseStudyEntity extends TimestampColumns {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_case_studies' })
   id: string;
 
@@ -118,12 +109,6 @@ export class CaseStudyEntity {
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 
   /** Optimistic locking: an edit based on an old version is refused instead of overwriting. */
   @VersionColumn({ type: 'integer', default: 1 })

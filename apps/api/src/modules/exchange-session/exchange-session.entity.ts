@@ -1,14 +1,4 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type {
   AgendaItemKind,
   AllocationMode,
@@ -16,6 +6,7 @@ import type {
   SessionFormat,
 } from '@yokoten/case-studies';
 import { UserEntity } from '../auth/user.entity';
+import { TimestampColumns } from '../../database/timestamp-columns';
 
 export interface AgendaItemValue {
   kind: AgendaItemKind;
@@ -44,7 +35,7 @@ export interface MaterialValue {
 )
 @Check('CHK_exchange_sessions_times', `"ends_at" > "starts_at"`)
 @Check('CHK_exchange_sessions_window', `"registration_closes_at" > "registration_opens_at"`)
-export class ExchangeSessionEntity {
+export class ExchangeSessionEntity extends TimestampColumns {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_exchange_sessions' })
   id: string;
 
@@ -165,10 +156,4 @@ export class ExchangeSessionEntity {
     foreignKeyConstraintName: 'FK_exchange_sessions_created_by_user',
   })
   createdBy?: UserEntity;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,17 +1,9 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { InquiryStatus } from '@yokoten/case-studies';
 import { UserEntity } from '../auth/user.entity';
 import { CaseStudyEntity } from '../case-study/case-study.entity';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
+import { TimestampColumns } from '../../database/timestamp-columns';
 
 /**
  * 問い合わせ: a question from one member municipality to the publisher of a case, and the thread that
@@ -21,7 +13,7 @@ import { MunicipalityEntity } from '../municipality/municipality.entity';
 @Entity({ name: 'inquiries' })
 @Index('IDX_inquiries_case_study_id', ['caseStudyId', 'createdAt'])
 @Index('IDX_inquiries_asker_municipality_id', ['askerMunicipalityId'])
-export class InquiryEntity {
+export class InquiryEntity extends TimestampColumns {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_inquiries' })
   id: string;
 
@@ -66,12 +58,6 @@ export class InquiryEntity {
 
   @Column({ name: 'last_message_at', type: 'timestamptz', default: () => 'now()' })
   lastMessageAt: Date;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 @Entity({ name: 'inquiry_messages' })

@@ -1,17 +1,8 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { MembershipStatus } from '@yokoten/case-studies';
 import { UserEntity } from '../auth/user.entity';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
+import { TimestampColumns } from '../../database/timestamp-columns';
 
 export const JOIN_APPLICATION_STATUSES = ['PENDING', 'ADMITTED', 'DECLINED'] as const;
 export type JoinApplicationStatus = (typeof JOIN_APPLICATION_STATUSES)[number];
@@ -28,7 +19,7 @@ export type JoinApplicationStatus = (typeof JOIN_APPLICATION_STATUSES)[number];
 @Index('IDX_join_applications_status_created_at', ['status', 'createdAt'])
 @Check('CHK_join_applications_status', `"status" IN ('PENDING', 'ADMITTED', 'DECLINED')`)
 @Check('CHK_join_applications_submissions', `"submissions" >= 1`)
-export class JoinApplicationEntity {
+export class JoinApplicationEntity extends TimestampColumns {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_join_applications' })
   id: string;
 
@@ -76,10 +67,4 @@ export class JoinApplicationEntity {
   @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'decided_by', foreignKeyConstraintName: 'FK_join_applications_decided_by' })
   decidedBy?: UserEntity;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

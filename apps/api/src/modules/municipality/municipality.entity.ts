@@ -1,10 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { MembershipStatus, MunicipalityKind } from '@yokoten/case-studies';
+import { TimestampColumns } from '../../database/timestamp-columns';
 
 @Entity({ name: 'municipalities' })
 @Index('IDX_municipalities_prefecture_code', ['prefectureCode'])
 @Index('IDX_municipalities_membership_status', ['membershipStatus'])
-export class MunicipalityEntity {
+export class MunicipalityEntity extends TimestampColumns {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_municipalities' })
   id: string;
 
@@ -43,10 +44,4 @@ export class MunicipalityEntity {
   /** Name, kana and English name normalised for search (NFKC, lower case, katakana as hiragana). */
   @Column({ name: 'search_text', type: 'text' })
   searchText: string;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,19 +1,18 @@
 import {
   Check,
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   JoinColumn,
   ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
-  UpdateDateColumn,
 } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { ExchangeSessionEntity } from '../exchange-session/exchange-session.entity';
 import { RegistrationEntity } from '../exchange-session/registration.entity';
 import type { QuestionKind, QuestionPhase } from './questionnaire-rules';
+import { TimestampColumns } from '../../database/timestamp-columns';
 
 /**
  * One question of a session's questionnaire: asked when registering (REGISTRATION: choice, multiple
@@ -59,7 +58,7 @@ export class SessionQuestionEntity {
 
 /** The post-session survey of a session: its close date and the marks that its mails went out (claimed once). */
 @Entity({ name: 'session_surveys' })
-export class SessionSurveyEntity {
+export class SessionSurveyEntity extends TimestampColumns {
   @PrimaryColumn({ name: 'session_id', type: 'uuid', primaryKeyConstraintName: 'PK_session_surveys' })
   sessionId: string;
 
@@ -77,12 +76,6 @@ export class SessionSurveyEntity {
 
   @Column({ name: 'reminder_sent_at', type: 'timestamptz', nullable: true })
   reminderSentAt: Date | null;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** An answer value: the chosen options (CHOICE has one), a text, or a 1–5 rating. */
@@ -106,7 +99,7 @@ export interface AnswerValue {
   where: `"registration_id" IS NOT NULL`,
 })
 @Check('CHK_questionnaire_responses_phase', `"phase" IN ('REGISTRATION', 'SURVEY')`)
-export class QuestionnaireResponseEntity {
+export class QuestionnaireResponseEntity extends TimestampColumns {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_questionnaire_responses' })
   id: string;
 
@@ -141,10 +134,4 @@ export class QuestionnaireResponseEntity {
   /** questionId → value. */
   @Column({ type: 'jsonb' })
   answers: Record<string, AnswerValue>;
-
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
 }
