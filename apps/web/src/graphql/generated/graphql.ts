@@ -1290,6 +1290,8 @@ export type CheckInRegistrationMutation = { checkInRegistration: { id: string, c
 
 export type SessionTableFieldsFragment = { id: string, name: string, theme: string, seats: number };
 
+export type AgendaItemFieldsFragment = { kind: AgendaItemKind, title: string, speaker: string | null, affiliation: string | null, startsAt: string | null, durationMinutes: number | null, caseStudyId: string | null };
+
 export type SessionCountsFragment = { id: string, capacity: number, confirmedCount: number, waitlistCount: number, appliedCount: number, remainingSeats: number, fillRate: number, isRegistrationOpen: boolean };
 
 export type SessionSummaryFragment = { title: string, term: string, termLabel: string, startsAt: string, endsAt: string, format: SessionFormat, status: ExchangeSessionStatus, allocationMode: AllocationMode, registrationOpensAt: string, registrationClosesAt: string, isPublic: boolean, id: string, capacity: number, confirmedCount: number, waitlistCount: number, appliedCount: number, remainingSeats: number, fillRate: number, isRegistrationOpen: boolean };
@@ -1534,6 +1536,7 @@ export { QuestionnaireResultsDocument } from './documents/QuestionnaireResultsDo
 export { SessionCountsFragmentDoc } from './documents/SessionCountsFragmentDoc';
 export { SessionSummaryFragmentDoc } from './documents/SessionSummaryFragmentDoc';
 export { SessionTableFieldsFragmentDoc } from './documents/SessionTableFieldsFragmentDoc';
+export { AgendaItemFieldsFragmentDoc } from './documents/AgendaItemFieldsFragmentDoc';
 export { MyRegistrationFieldsFragmentDoc } from './documents/MyRegistrationFieldsFragmentDoc';
 export { SessionDetailFragmentDoc } from './documents/SessionDetailFragmentDoc';
 export { ExchangeSessionsDocument } from './documents/ExchangeSessionsDocument';
