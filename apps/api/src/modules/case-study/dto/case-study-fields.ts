@@ -83,27 +83,21 @@ export function StringListField(
   );
 }
 
-export function ThemesField(optional: boolean) {
+/** A list of distinct values of one taxonomy (themes, targets). */
+function TaxonomyListField(enumType: object, values: readonly string[], optional: boolean) {
   return applyDecorators(
-    Field(() => [CaseThemeEnum], { nullable: optional }),
+    Field(() => [enumType], { nullable: optional }),
     ...presence(optional),
     IsArray(),
-    ArrayMaxSize(CASE_THEMES.length),
+    ArrayMaxSize(values.length),
     ArrayUnique(),
-    IsIn(CASE_THEMES, { each: true }),
+    IsIn(values, { each: true }),
   );
 }
 
-export function TargetsField(optional: boolean) {
-  return applyDecorators(
-    Field(() => [CaseTargetEnum], { nullable: optional }),
-    ...presence(optional),
-    IsArray(),
-    ArrayMaxSize(CASE_TARGETS.length),
-    ArrayUnique(),
-    IsIn(CASE_TARGETS, { each: true }),
-  );
-}
+export const ThemesField = (optional: boolean) => TaxonomyListField(CaseThemeEnum, CASE_THEMES, optional);
+
+export const TargetsField = (optional: boolean) => TaxonomyListField(CaseTargetEnum, CASE_TARGETS, optional);
 
 export function FiscalYearsField(optional: boolean) {
   return applyDecorators(

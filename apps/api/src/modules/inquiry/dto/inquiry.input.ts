@@ -5,14 +5,7 @@ import { oneLine, trim } from '../../../common/transforms';
 import { NestedInput } from '../../../common/validators';
 
 @InputType()
-export class AskInquiryInput {
-  @Field({ description: '件名 (1–200 characters)' })
-  @Transform(oneLine)
-  @IsString()
-  @IsNotEmpty({ message: 'subject を入力してください (subject is required)' })
-  @MaxLength(200)
-  subject: string;
-
+export class AnswerInquiryInput {
   @Field({ description: '本文 (1–4000 characters)' })
   @Transform(trim)
   @IsString()
@@ -21,14 +14,15 @@ export class AskInquiryInput {
   body: string;
 }
 
+/** A question: a subject, and a body as an answer has. */
 @InputType()
-export class AnswerInquiryInput {
-  @Field({ description: '本文 (1–4000 characters)' })
-  @Transform(trim)
+export class AskInquiryInput extends AnswerInquiryInput {
+  @Field({ description: '件名 (1–200 characters)' })
+  @Transform(oneLine)
   @IsString()
-  @IsNotEmpty({ message: 'body を入力してください (body is required)' })
-  @MaxLength(4000)
-  body: string;
+  @IsNotEmpty({ message: 'subject を入力してください (subject is required)' })
+  @MaxLength(200)
+  subject: string;
 }
 
 @ArgsType()
