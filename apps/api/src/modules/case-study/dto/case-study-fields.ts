@@ -25,8 +25,10 @@ import {
   CASE_TARGETS,
   CASE_THEMES,
   VISIBILITIES,
+  type CaseStage,
   type CaseTarget,
   type CaseTheme,
+  type Visibility,
 } from '@yokoten/case-studies';
 import { DateScalar } from '../../../graphql/date.scalar';
 import { CaseStageEnum, CaseTargetEnum, CaseThemeEnum, VisibilityEnum } from '../../../graphql/enums';
@@ -212,45 +214,81 @@ export function ContactPhoneField() {
 }
 
 /**
- * The fields CreateCaseStudyInput and UpdateCaseStudyInput share with the same rules and descriptions, all
- * optional; each input adds the ones that differ (the title, texts whose descriptions differ, visibility
- * and stage, and its own key: municipalityCode or expectedVersion).
+ * The fields of CreateCaseStudyInput (`update` false) and UpdateCaseStudyInput (`update` true), in one
+ * list: on update the title, visibility and stage may be left out too, and a few descriptions speak of
+ * publishing only on create. Each input extends it with its own key (municipalityCode, expectedVersion),
+ * which class-validator checks first, then these in this order, as when each input listed them.
  */
-@InputType({ isAbstract: true })
-export abstract class CaseStudyDetailsInput {
-  @ThemesField(true)
-  themes?: CaseTheme[];
+export function CaseStudyFieldSet(update: boolean) {
+  const onCreate = (description: string) => (update ? undefined : description);
 
-  @TargetsField(true)
-  targets?: CaseTarget[];
+  @InputType({ isAbstract: true })
+  abstract class CaseStudyFields {
+    @TextField(LIMITS.title, { optional: update, required: true, oneLine: true })
+    title?: string;
 
-  @FiscalYearsField(true)
-  fiscalYears?: number[];
+    @TextField(LIMITS.summary, { optional: true, description: onCreate('At least 20 characters to publish') })
+    summary?: string;
 
-  @BudgetField()
-  budgetYen?: number | null;
+    @TextField(LIMITS.body, {
+      optional: true,
+      description: update ? 'Markdown' : 'Markdown; at least 100 characters to publish',
+    })
+    body?: string;
 
-  @OutcomesField(true)
-  outcomes?: OutcomeInput[];
+    @ThemesField(true)
+    themes?: CaseTheme[];
 
-  @TextField(LIMITS.longText, { optional: true })
-  lessonsLearned?: string;
+    @TargetsField(true)
+    targets?: CaseTarget[];
 
-  @TextField(LIMITS.longText, { optional: true })
-  challenges?: string;
+    @StringListField(LIMITS.tags, LIMITS.tag, {
+      optional: true,
+      description: onCreate('At most 20, each ≤ 40 characters'),
+    })
+    tags?: string[];
 
-  @TextField(LIMITS.longText, { optional: true })
-  successConditions?: string;
+    @FiscalYearsField(true)
+    fiscalYears?: number[];
 
-  @StringListField(LIMITS.listItems, LIMITS.listItem, { optional: true })
-  fundingSources?: string[];
+    @BudgetField()
+    budgetYen?: number | null;
 
-  @StringListField(LIMITS.listItems, LIMITS.listItem, { optional: true })
-  partners?: string[];
+    @VisibilityField(update)
+    visibility?: Visibility;
 
-  @ContactEmailField()
-  contactEmail?: string | null;
+    @StageField(update)
+    stage?: CaseStage;
 
-  @ContactPhoneField()
-  contactPhone?: string | null;
+    @OutcomesField(true)
+    outcomes?: OutcomeInput[];
+
+    @TextField(LIMITS.longText, { optional: true })
+    lessonsLearned?: string;
+
+    @TextField(LIMITS.longText, { optional: true })
+    challenges?: string;
+
+    @TextField(LIMITS.longText, { optional: true })
+    successConditions?: string;
+
+    @StringListField(LIMITS.listItems, LIMITS.listItem, { optional: true })
+    fundingSources?: string[];
+
+    @StringListField(LIMITS.listItems, LIMITS.listItem, { optional: true })
+    partners?: string[];
+
+    @TextField(LIMITS.department, {
+      optional: true,
+      description: onCreate('担当部署, e.g. 産業経済局 DX推進課'),
+    })
+    contactDepartment?: string;
+
+    @ContactEmailField()
+    contactEmail?: string | null;
+
+    @ContactPhoneField()
+    contactPhone?: string | null;
+  }
+  return CaseStudyFields;
 }
