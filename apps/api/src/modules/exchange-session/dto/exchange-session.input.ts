@@ -38,6 +38,7 @@ import {
   type SessionTimeframe,
 } from '../../../graphql/enums';
 import { oneLine, trim } from '../../../common/transforms';
+import { Stacked } from '../../../common/stacked';
 import { NestedInput, NestedInputList } from '../../../common/validators';
 import { QuestionAnswerInput } from '../../questionnaire/dto/questionnaire.input';
 
@@ -143,151 +144,136 @@ export class SessionMaterialInput {
   url: string;
 }
 
-/** Fields shared by create and update; on update every field is optional. */
-@InputType({ isAbstract: true })
-abstract class SessionFields {
-  @Field({ nullable: true, description: 'Shown with the session; Markdown-free plain text' })
-  @Omittable()
-  @IsString()
-  @MaxLength(10000)
-  description?: string;
+/**
+ * A field the session cannot do without: required on create; on update it may be left out, never null,
+ * and carries no description.
+ */
+function Core(update: boolean, type?: () => object, description?: string): PropertyDecorator {
+  const options = update ? { nullable: true } : description === undefined ? {} : { description };
+  return Stacked(type ? Field(type, options) : Field(options), ...(update ? [Omittable()] : []));
+}
 
-  @Field(() => String, { nullable: true, description: 'Confirmed registrants only' })
-  @IsOptional()
-  @Transform(oneLine)
-  @IsString()
-  @MaxLength(300)
-  venue?: string | null;
+/**
+ * The fields of CreateExchangeSessionInput (`update` false) and UpdateExchangeSessionInput (`update` true),
+ * in one list and in this order (the order class-validator reports problems in); on update every field is
+ * optional.
+ */
+function SessionFieldSet(update: boolean) {
+  @InputType({ isAbstract: true })
+  abstract class SessionFields {
+    @Core(update)
+    @Transform(oneLine)
+    @IsString()
+    @IsNotEmpty()
+    @MaxLength(200)
+    title?: string;
 
-  @Field(() => String, { nullable: true, description: 'Room, access; confirmed registrants only' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  venueDetails?: string | null;
+    @Core(update, undefined, 'Fiscal half: 2026H1 (April–September) or 2026H2 (October–March)')
+    @Matches(/^\d{4}H[12]$/, { message: 'term must look like 2026H1 or 2026H2' })
+    term?: string;
 
-  @Field(() => String, { nullable: true, description: 'Confirmed registrants only' })
-  @IsOptional()
-  @IsUrl(URL_OPTIONS, { message: 'meetingUrl must be an http(s) URL' })
-  @MaxLength(2000)
-  meetingUrl?: string | null;
+    @Core(update, undefined, 'ISO 8601 with offset, e.g. 2026-11-21T14:00:00+09:00')
+    @IsDate()
+    startsAt?: Date;
 
-  @Field(() => Int, { nullable: true, description: 'null: no limit' })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  perMunicipalityLimit?: number | null;
+    @Core(update)
+    @IsDate()
+    endsAt?: Date;
 
-  @Field(() => AllocationModeEnum, { nullable: true, description: 'Default FIRST_COME' })
-  @Omittable()
-  @IsIn(ALLOCATION_MODES)
-  allocationMode?: AllocationMode;
+    @Core(update, () => SessionFormatEnum)
+    @IsIn(SESSION_FORMATS)
+    format?: SessionFormat;
 
-  @NestedInputList(() => AgendaItemInput, 50, { optional: true })
-  agenda?: AgendaItemInput[];
+    @Core(update, () => Int)
+    @IsInt()
+    @Min(1)
+    @Max(10000)
+    capacity?: number;
 
-  @Field({ nullable: true, description: 'Listed publicly and in the iCal feed (default true)' })
-  @Omittable()
-  @IsBoolean()
-  isPublic?: boolean;
+    @Core(update)
+    @IsDate()
+    registrationOpensAt?: Date;
+
+    @Core(update)
+    @IsDate()
+    registrationClosesAt?: Date;
+
+    @NestedInputList(
+      () => SessionTableInput,
+      50,
+      update
+        ? {
+            optional: true,
+            description: 'The full list: tables with an id are kept, missing ones removed, new ones added',
+          }
+        : { defaultValue: [] },
+    )
+    tables?: SessionTableInput[];
+
+    @Field({ nullable: true, description: 'Shown with the session; Markdown-free plain text' })
+    @Omittable()
+    @IsString()
+    @MaxLength(10000)
+    description?: string;
+
+    @Field(() => String, { nullable: true, description: 'Confirmed registrants only' })
+    @IsOptional()
+    @Transform(oneLine)
+    @IsString()
+    @MaxLength(300)
+    venue?: string | null;
+
+    @Field(() => String, { nullable: true, description: 'Room, access; confirmed registrants only' })
+    @IsOptional()
+    @IsString()
+    @MaxLength(4000)
+    venueDetails?: string | null;
+
+    @Field(() => String, { nullable: true, description: 'Confirmed registrants only' })
+    @IsOptional()
+    @IsUrl(URL_OPTIONS, { message: 'meetingUrl must be an http(s) URL' })
+    @MaxLength(2000)
+    meetingUrl?: string | null;
+
+    @Field(() => Int, { nullable: true, description: 'null: no limit' })
+    @IsOptional()
+    @IsInt()
+    @Min(1)
+    @Max(1000)
+    perMunicipalityLimit?: number | null;
+
+    @Field(() => AllocationModeEnum, { nullable: true, description: 'Default FIRST_COME' })
+    @Omittable()
+    @IsIn(ALLOCATION_MODES)
+    allocationMode?: AllocationMode;
+
+    @NestedInputList(() => AgendaItemInput, 50, { optional: true })
+    agenda?: AgendaItemInput[];
+
+    @Field({ nullable: true, description: 'Listed publicly and in the iCal feed (default true)' })
+    @Omittable()
+    @IsBoolean()
+    isPublic?: boolean;
+  }
+  return SessionFields;
 }
 
 @InputType()
-export class CreateExchangeSessionInput extends SessionFields {
-  @Field()
-  @Transform(oneLine)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  title: string;
-
-  @Field({ description: 'Fiscal half: 2026H1 (April–September) or 2026H2 (October–March)' })
-  @Matches(/^\d{4}H[12]$/, { message: 'term must look like 2026H1 or 2026H2' })
-  term: string;
-
-  @Field({ description: 'ISO 8601 with offset, e.g. 2026-11-21T14:00:00+09:00' })
-  @IsDate()
-  startsAt: Date;
-
-  @Field()
-  @IsDate()
-  endsAt: Date;
-
-  @Field(() => SessionFormatEnum)
-  @IsIn(SESSION_FORMATS)
-  format: SessionFormat;
-
-  @Field(() => Int)
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  capacity: number;
-
-  @Field()
-  @IsDate()
-  registrationOpensAt: Date;
-
-  @Field()
-  @IsDate()
-  registrationClosesAt: Date;
-
-  @NestedInputList(() => SessionTableInput, 50, { defaultValue: [] })
-  tables: SessionTableInput[] = [];
+export class CreateExchangeSessionInput extends SessionFieldSet(false) {
+  // Required here (the field set validates them so); only the types say it.
+  declare title: string;
+  declare term: string;
+  declare startsAt: Date;
+  declare endsAt: Date;
+  declare format: SessionFormat;
+  declare capacity: number;
+  declare registrationOpensAt: Date;
+  declare registrationClosesAt: Date;
+  override tables: SessionTableInput[] = [];
 }
 
 @InputType()
-export class UpdateExchangeSessionInput extends SessionFields {
-  @Field({ nullable: true })
-  @Omittable()
-  @Transform(oneLine)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  title?: string;
-
-  @Field({ nullable: true })
-  @Omittable()
-  @Matches(/^\d{4}H[12]$/, { message: 'term must look like 2026H1 or 2026H2' })
-  term?: string;
-
-  @Field({ nullable: true })
-  @Omittable()
-  @IsDate()
-  startsAt?: Date;
-
-  @Field({ nullable: true })
-  @Omittable()
-  @IsDate()
-  endsAt?: Date;
-
-  @Field(() => SessionFormatEnum, { nullable: true })
-  @Omittable()
-  @IsIn(SESSION_FORMATS)
-  format?: SessionFormat;
-
-  @Field(() => Int, { nullable: true })
-  @Omittable()
-  @IsInt()
-  @Min(1)
-  @Max(10000)
-  capacity?: number;
-
-  @Field({ nullable: true })
-  @Omittable()
-  @IsDate()
-  registrationOpensAt?: Date;
-
-  @Field({ nullable: true })
-  @Omittable()
-  @IsDate()
-  registrationClosesAt?: Date;
-
-  @NestedInputList(() => SessionTableInput, 50, {
-    optional: true,
-    description: 'The full list: tables with an id are kept, missing ones removed, new ones added',
-  })
-  tables?: SessionTableInput[];
-}
+export class UpdateExchangeSessionInput extends SessionFieldSet(true) {}
 
 @InputType()
 export class SessionReportInput {
