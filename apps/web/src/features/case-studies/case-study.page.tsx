@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { AttachmentList } from '../attachments/attachment-list';
 import { useQuery } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
@@ -29,19 +28,11 @@ import { PrintFooter } from '../watch/print';
 import { CaseNetworkSection } from '../adoption/case-network-section';
 import { JA, withJapanese } from '../../shared/japanese';
 import { TableHead } from '../../shared/table-head';
+import { DescriptionRow } from '../../shared/description-row';
 import { ScrollHint, scrollShadows, useHorizontalOverflow } from '../../shared/scroll-hint';
 
 /** Case ids are UUIDs: anything else cannot exist, so do not ask the API. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid gap-1 border-b border-solid-gray-420 py-3">
-      <dt className="text-std-16B-170 text-solid-gray-800">{label}</dt>
-      <dd className="text-std-16N-170">{children}</dd>
-    </div>
-  );
-}
 
 /** 人口規模 with the population under it: in the key facts near the top and in the municipality box. */
 function PopulationRow({
@@ -52,14 +43,14 @@ function PopulationRow({
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
-    <Row label={t('municipality.populationBand')}>
+    <DescriptionRow label={t('municipality.populationBand')}>
       {municipality.populationBand ? bandLabel(municipality.populationBand, language) : t('common.unknown')}
       {municipality.population !== null && (
         <span className="block text-solid-gray-700">
           {t('case.populationValue', { formatted: formatNumber(municipality.population, language) })}
         </span>
       )}
-    </Row>
+    </DescriptionRow>
   );
 }
 
@@ -176,7 +167,7 @@ function Contact({ caseStudy, signedIn }: { caseStudy: CaseStudyDetailFragment; 
         {t('case.contactHeading')}
       </h2>
       <dl className="mt-2 max-w-3xl border-t border-solid-gray-420">
-        <Row label={t('caseFields.contactDepartment')}>
+        <DescriptionRow label={t('caseFields.contactDepartment')}>
           {department ? (
             <>
               {municipalityName(caseStudy.municipality, currentLanguage())}{' '}
@@ -185,20 +176,20 @@ function Contact({ caseStudy, signedIn }: { caseStudy: CaseStudyDetailFragment; 
           ) : (
             t('common.notSet')
           )}
-        </Row>
+        </DescriptionRow>
         {email && (
-          <Row label={t('caseFields.contactEmail')}>
+          <DescriptionRow label={t('caseFields.contactEmail')}>
             <a className="link-text break-all" href={`mailto:${email}`}>
               {email}
             </a>
-          </Row>
+          </DescriptionRow>
         )}
         {phone && (
-          <Row label={t('caseFields.contactPhone')}>
+          <DescriptionRow label={t('caseFields.contactPhone')}>
             <a className="link-text" href={`tel:${phone.replace(/[^\d+]/g, '')}`}>
               {phone}
             </a>
-          </Row>
+          </DescriptionRow>
         )}
       </dl>
       {signedIn && !email && !phone && (
@@ -335,17 +326,17 @@ function CaseContent({ caseStudy, user }: { caseStudy: CaseStudyDetailFragment; 
           {t('case.keyFactsHeading')}
         </h2>
         <dl className="mt-1">
-          <Row label={t('caseFields.budgetYen')}>
+          <DescriptionRow label={t('caseFields.budgetYen')}>
             <Budget value={caseStudy.budgetYen} language={language} />
-          </Row>
-          <Row label={t('caseFields.fiscalYears')}>
+          </DescriptionRow>
+          <DescriptionRow label={t('caseFields.fiscalYears')}>
             {caseStudy.fiscalYears.length
               ? [...caseStudy.fiscalYears]
                   .sort((a, b) => a - b)
                   .map((year) => fiscalYearLabel(year, language))
                   .join(language === 'ja' ? '、' : ', ')
               : t('common.notSet')}
-          </Row>
+          </DescriptionRow>
           <PopulationRow municipality={municipality} />
         </dl>
         <p className="mt-3 text-std-16N-170">
@@ -403,30 +394,30 @@ function CaseContent({ caseStudy, user }: { caseStudy: CaseStudyDetailFragment; 
               {t('case.factsHeading')}
             </h2>
             <dl className="mt-2">
-              <Row label={t('caseFields.themes')}>
+              <DescriptionRow label={t('caseFields.themes')}>
                 <span className="flex flex-wrap gap-1">
                   {caseStudy.themes.map((theme) => (
                     <Chip key={theme}>{themeLabel(theme, language)}</Chip>
                   ))}
                 </span>
-              </Row>
-              <Row label={t('caseFields.targets')}>
+              </DescriptionRow>
+              <DescriptionRow label={t('caseFields.targets')}>
                 <span className="flex flex-wrap gap-1">
                   {caseStudy.targets.map((target) => (
                     <Chip key={target}>{targetLabel(target, language)}</Chip>
                   ))}
                 </span>
-              </Row>
+              </DescriptionRow>
               {caseStudy.tags.length > 0 && (
-                <Row label={t('caseFields.tags')}>
+                <DescriptionRow label={t('caseFields.tags')}>
                   <span className="flex flex-wrap gap-1" lang="ja">
                     {caseStudy.tags.map((tag) => (
                       <Chip key={tag}>{tag}</Chip>
                     ))}
                   </span>
-                </Row>
+                </DescriptionRow>
               )}
-              <Row label={t('caseFields.fiscalYears')}>
+              <DescriptionRow label={t('caseFields.fiscalYears')}>
                 {caseStudy.fiscalYears.length ? (
                   <ul>
                     {[...caseStudy.fiscalYears]
@@ -438,26 +429,28 @@ function CaseContent({ caseStudy, user }: { caseStudy: CaseStudyDetailFragment; 
                 ) : (
                   t('common.notSet')
                 )}
-              </Row>
-              <Row label={t('caseFields.budgetYen')}>
+              </DescriptionRow>
+              <DescriptionRow label={t('caseFields.budgetYen')}>
                 <Budget value={caseStudy.budgetYen} language={language} />
-              </Row>
+              </DescriptionRow>
               {caseStudy.fundingSources.length > 0 && (
-                <Row label={t('caseFields.fundingSources')}>
+                <DescriptionRow label={t('caseFields.fundingSources')}>
                   <span lang="ja">{join(caseStudy.fundingSources)}</span>
-                </Row>
+                </DescriptionRow>
               )}
               {caseStudy.partners.length > 0 && (
-                <Row label={t('caseFields.partners')}>
+                <DescriptionRow label={t('caseFields.partners')}>
                   <span lang="ja">{join(caseStudy.partners)}</span>
-                </Row>
+                </DescriptionRow>
               )}
               {caseStudy.publishedAt && (
-                <Row label={t('case.publishedAt')}>
+                <DescriptionRow label={t('case.publishedAt')}>
                   {formatDateTimeAsDate(caseStudy.publishedAt, language)}
-                </Row>
+                </DescriptionRow>
               )}
-              <Row label={t('case.updatedAt')}>{formatDateTimeAsDate(caseStudy.updatedAt, language)}</Row>
+              <DescriptionRow label={t('case.updatedAt')}>
+                {formatDateTimeAsDate(caseStudy.updatedAt, language)}
+              </DescriptionRow>
             </dl>
           </section>
 
@@ -469,15 +462,17 @@ function CaseContent({ caseStudy, user }: { caseStudy: CaseStudyDetailFragment; 
               {t('case.municipalityHeading')}
             </h2>
             <dl className="mt-2">
-              <Row label={t('municipality.name')}>
+              <DescriptionRow label={t('municipality.name')}>
                 <Link to={`/municipalities/${municipality.code}`} className="link-text">
                   {municipalityName(municipality, language)}
                 </Link>
-              </Row>
-              <Row label={t('municipality.prefecture')}>
+              </DescriptionRow>
+              <DescriptionRow label={t('municipality.prefecture')}>
                 {prefectureName(municipality.prefecture, language)}
-              </Row>
-              <Row label={t('municipality.kind')}>{kindLabel(municipality.kind, language)}</Row>
+              </DescriptionRow>
+              <DescriptionRow label={t('municipality.kind')}>
+                {kindLabel(municipality.kind, language)}
+              </DescriptionRow>
               <PopulationRow municipality={municipality} />
             </dl>
             <p className="mt-3 text-std-16N-170">

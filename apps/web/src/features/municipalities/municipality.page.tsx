@@ -19,15 +19,12 @@ import {
 import { MembershipActions } from './membership-actions';
 import { MembershipBadge } from './membership-badge';
 import { MunicipalityPublicProfile } from './municipality-public-profile';
+import { DescriptionRow } from '../../shared/description-row';
 import { SignDeclarationForm } from './sign-declaration-form';
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid gap-1 border-b border-solid-gray-420 py-3 sm:grid-cols-[14rem_1fr] sm:gap-4">
-      <dt className="text-std-16B-170 text-solid-gray-800">{label}</dt>
-      <dd className="text-std-16N-170">{children}</dd>
-    </div>
-  );
+/** A fact of this page: the terms in a 14rem column beside their descriptions from a small screen up. */
+function Row(props: { label: string; children: ReactNode }) {
+  return <DescriptionRow labelColumn="14rem" {...props} />;
 }
 
 function Profile({

@@ -20,17 +20,14 @@ import { SessionBreadcrumbs } from './session-breadcrumbs';
 import { isSessionId } from './session-id';
 import { useSessionNotice } from './use-session-notice';
 import { SurveyLink } from '../questionnaires/survey-link';
+import { DescriptionRow } from '../../shared/description-row';
 import { PrintButton, PrintFooter } from '../watch/print';
 
 type Session = SessionDetailFragment;
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="grid gap-1 border-b border-solid-gray-420 py-3 sm:grid-cols-[12rem_1fr] sm:gap-4">
-      <dt className="text-std-16B-170 text-solid-gray-800">{label}</dt>
-      <dd className="text-std-16N-170">{children}</dd>
-    </div>
-  );
+/** A fact of this page: the terms in a 12rem column beside their descriptions from a small screen up. */
+function Row(props: { label: string; children: ReactNode }) {
+  return <DescriptionRow labelColumn="12rem" {...props} />;
 }
 
 function Overview({ session }: { session: Session }) {
