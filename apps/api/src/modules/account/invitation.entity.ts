@@ -1,16 +1,8 @@
-import {
-  Check,
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role } from '@yokoten/case-studies';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { UserEntity } from '../auth/user.entity';
+import { BelongsTo } from '../../database/belongs-to';
 
 export const INVITATION_PURPOSES = ['INVITATION', 'SET_PASSWORD'] as const;
 /** INVITATION: a new account is made on acceptance; SET_PASSWORD: the first admin's existing account gets its password. */
@@ -45,8 +37,7 @@ export class InvitationEntity {
   @Column({ name: 'municipality_id', type: 'uuid', nullable: true })
   municipalityId: string | null;
 
-  @ManyToOne(() => MunicipalityEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'FK_invitations_municipality' })
+  @BelongsTo(() => MunicipalityEntity, 'municipality_id', 'FK_invitations_municipality', 'CASCADE')
   municipality?: MunicipalityEntity;
 
   /** The name the inviter gave; the invitee may change it on acceptance. */
@@ -63,16 +54,14 @@ export class InvitationEntity {
   @Column({ name: 'invited_by', type: 'uuid', nullable: true })
   invitedBy: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'invited_by', foreignKeyConstraintName: 'FK_invitations_invited_by' })
+  @BelongsTo(() => UserEntity, 'invited_by', 'FK_invitations_invited_by', 'SET NULL')
   inviter?: UserEntity;
 
   /** SET_PASSWORD: the account whose password is set; INVITATION: the account made on acceptance. */
   @Column({ name: 'user_id', type: 'uuid', nullable: true })
   userId: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_invitations_user' })
+  @BelongsTo(() => UserEntity, 'user_id', 'FK_invitations_user', 'CASCADE')
   user?: UserEntity;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

@@ -1,13 +1,6 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
+import { BelongsTo } from '../../database/belongs-to';
 
 /** A password-reset link (1 hour, single use). Only the SHA-256 of the token is stored. */
 @Entity({ name: 'password_resets' })
@@ -19,8 +12,7 @@ export class PasswordResetEntity {
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_password_resets_user' })
+  @BelongsTo(() => UserEntity, 'user_id', 'FK_password_resets_user', 'CASCADE')
   user?: UserEntity;
 
   @Index('UQ_password_resets_token_hash', { unique: true })

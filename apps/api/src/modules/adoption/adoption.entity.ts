@@ -1,9 +1,10 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { AdoptionStatus } from '@yokoten/case-studies';
 import { UserEntity } from '../auth/user.entity';
 import { CaseStudyEntity } from '../case-study/case-study.entity';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { TimestampColumns } from '../../database/timestamp-columns';
+import { BelongsTo } from '../../database/belongs-to';
 
 /**
  * 横展開: a municipality follows a case of another one. One row per (case, municipality), updated as the
@@ -21,16 +22,14 @@ export class AdoptionEntity extends TimestampColumns {
   @Column({ name: 'case_study_id', type: 'uuid' })
   caseStudyId: string;
 
-  @ManyToOne(() => CaseStudyEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_study_id', foreignKeyConstraintName: 'FK_adoptions_case_study' })
+  @BelongsTo(() => CaseStudyEntity, 'case_study_id', 'FK_adoptions_case_study', 'CASCADE')
   caseStudy?: CaseStudyEntity;
 
   /** The follower. */
   @Column({ name: 'municipality_id', type: 'uuid' })
   municipalityId: string;
 
-  @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'FK_adoptions_municipality' })
+  @BelongsTo(() => MunicipalityEntity, 'municipality_id', 'FK_adoptions_municipality', 'RESTRICT')
   municipality?: MunicipalityEntity;
 
   @Column({ type: 'varchar', length: 20 })
@@ -52,15 +51,13 @@ export class AdoptionEntity extends TimestampColumns {
   @Column({ name: 'adopter_case_study_id', type: 'uuid', nullable: true })
   adopterCaseStudyId: string | null;
 
-  @ManyToOne(() => CaseStudyEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'adopter_case_study_id', foreignKeyConstraintName: 'FK_adoptions_adopter_case_study' })
+  @BelongsTo(() => CaseStudyEntity, 'adopter_case_study_id', 'FK_adoptions_adopter_case_study', 'SET NULL')
   adopterCaseStudy?: CaseStudyEntity;
 
   @Column({ name: 'recorded_by_user_id', type: 'uuid', nullable: true })
   recordedByUserId: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'recorded_by_user_id', foreignKeyConstraintName: 'FK_adoptions_recorded_by' })
+  @BelongsTo(() => UserEntity, 'recorded_by_user_id', 'FK_adoptions_recorded_by', 'SET NULL')
   recordedBy?: UserEntity;
 }
 
@@ -74,8 +71,7 @@ export class AdoptionEventEntity {
   @Column({ name: 'adoption_id', type: 'uuid' })
   adoptionId: string;
 
-  @ManyToOne(() => AdoptionEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'adoption_id', foreignKeyConstraintName: 'FK_adoption_events_adoption' })
+  @BelongsTo(() => AdoptionEntity, 'adoption_id', 'FK_adoption_events_adoption', 'CASCADE')
   adoption?: AdoptionEntity;
 
   @Column({ type: 'varchar', length: 20 })
@@ -88,8 +84,7 @@ export class AdoptionEventEntity {
   @Column({ name: 'user_id', type: 'uuid', nullable: true })
   userId: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_adoption_events_user' })
+  @BelongsTo(() => UserEntity, 'user_id', 'FK_adoption_events_user', 'SET NULL')
   user?: UserEntity;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'clock_timestamp()' })

@@ -4,8 +4,6 @@ import {
   CreateDateColumn,
   Entity,
   Index,
-  JoinColumn,
-  ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
@@ -15,6 +13,7 @@ import { UserEntity } from '../auth/user.entity';
 import { CaseStudyEntity } from '../case-study/case-study.entity';
 import { ExchangeSessionEntity } from '../exchange-session/exchange-session.entity';
 import { TimestampColumns } from '../../database/timestamp-columns';
+import { BelongsTo } from '../../database/belongs-to';
 
 /** Where the text of a file stands: queued, extracted, failed (kept, not searchable), or not a text type. */
 export type AttachmentTextStatus = 'PENDING' | 'DONE' | 'FAILED' | 'NONE';
@@ -35,15 +34,13 @@ export class AttachmentEntity extends TimestampColumns {
   @Column({ name: 'case_study_id', type: 'uuid', nullable: true })
   caseStudyId: string | null;
 
-  @ManyToOne(() => CaseStudyEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_study_id', foreignKeyConstraintName: 'FK_attachments_case_study' })
+  @BelongsTo(() => CaseStudyEntity, 'case_study_id', 'FK_attachments_case_study', 'CASCADE')
   caseStudy?: CaseStudyEntity;
 
   @Column({ name: 'exchange_session_id', type: 'uuid', nullable: true })
   exchangeSessionId: string | null;
 
-  @ManyToOne(() => ExchangeSessionEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'exchange_session_id', foreignKeyConstraintName: 'FK_attachments_exchange_session' })
+  @BelongsTo(() => ExchangeSessionEntity, 'exchange_session_id', 'FK_attachments_exchange_session', 'CASCADE')
   exchangeSession?: ExchangeSessionEntity;
 
   /** The file name as uploaded (NFC, no path), served back in Content-Disposition. */
@@ -79,8 +76,7 @@ export class AttachmentEntity extends TimestampColumns {
   @Column({ name: 'uploaded_by_user_id', type: 'uuid', nullable: true })
   uploadedByUserId: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'uploaded_by_user_id', foreignKeyConstraintName: 'FK_attachments_uploaded_by' })
+  @BelongsTo(() => UserEntity, 'uploaded_by_user_id', 'FK_attachments_uploaded_by', 'SET NULL')
   uploadedBy?: UserEntity;
 
   @Column({ name: 'text_status', type: 'varchar', length: 10 })
@@ -107,8 +103,7 @@ export class AttachmentChunkEntity {
   @PrimaryColumn({ type: 'integer', primaryKeyConstraintName: 'PK_attachment_chunks' })
   seq: number;
 
-  @ManyToOne(() => AttachmentEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'attachment_id', foreignKeyConstraintName: 'FK_attachment_chunks_attachment' })
+  @BelongsTo(() => AttachmentEntity, 'attachment_id', 'FK_attachment_chunks_attachment', 'CASCADE')
   attachment?: AttachmentEntity;
 
   @Column({ type: 'bytea' })

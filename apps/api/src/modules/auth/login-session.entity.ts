@@ -1,13 +1,6 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from './user.entity';
+import { BelongsTo } from '../../database/belongs-to';
 
 /**
  * A login session (a signed-in browser or API client; not an exchange session, 定期共有会). Only the SHA-256
@@ -26,8 +19,7 @@ export class LoginSessionEntity {
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_login_sessions_user' })
+  @BelongsTo(() => UserEntity, 'user_id', 'FK_login_sessions_user', 'CASCADE')
   user?: UserEntity;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

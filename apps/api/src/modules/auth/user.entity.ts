@@ -1,7 +1,8 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { Role } from '@yokoten/case-studies';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { TimestampColumns } from '../../database/timestamp-columns';
+import { BelongsTo } from '../../database/belongs-to';
 
 export const USER_STATUSES = ['ACTIVE', 'DISABLED'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];
@@ -31,8 +32,7 @@ export class UserEntity extends TimestampColumns {
   @Column({ name: 'municipality_id', type: 'uuid', nullable: true })
   municipalityId: string | null;
 
-  @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'FK_users_municipality' })
+  @BelongsTo(() => MunicipalityEntity, 'municipality_id', 'FK_users_municipality', 'RESTRICT')
   municipality?: MunicipalityEntity;
 
   /** argon2id (PHC string). */

@@ -1,14 +1,7 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { CaseStudyEntity } from './case-study.entity';
+import { BelongsTo } from '../../database/belongs-to';
 
 /** Who changed what, when: one row per saved change of a case, with the fields that changed and a snapshot. */
 @Entity({ name: 'case_study_revisions' })
@@ -20,8 +13,7 @@ export class CaseStudyRevisionEntity {
   @Column({ name: 'case_study_id', type: 'uuid' })
   caseStudyId: string;
 
-  @ManyToOne(() => CaseStudyEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_study_id', foreignKeyConstraintName: 'FK_case_study_revisions_case_study' })
+  @BelongsTo(() => CaseStudyEntity, 'case_study_id', 'FK_case_study_revisions_case_study', 'CASCADE')
   caseStudy?: CaseStudyEntity;
 
   @Column({ type: 'integer' })
@@ -34,8 +26,7 @@ export class CaseStudyRevisionEntity {
   @Column({ name: 'editor_id', type: 'uuid', nullable: true })
   editorId: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'editor_id', foreignKeyConstraintName: 'FK_case_study_revisions_editor' })
+  @BelongsTo(() => UserEntity, 'editor_id', 'FK_case_study_revisions_editor', 'SET NULL')
   editor?: UserEntity;
 
   @Column({ name: 'changed_fields', type: 'text', array: true, default: () => "'{}'" })

@@ -1,8 +1,9 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
 import type { CaseStage, CaseStatus, CaseTarget, CaseTheme, Visibility } from '@yokoten/case-studies';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { UserEntity } from '../auth/user.entity';
 import { TimestampColumns } from '../../database/timestamp-columns';
+import { BelongsTo } from '../../database/belongs-to';
 
 export interface OutcomeValue {
   label: string;
@@ -29,8 +30,7 @@ export class CaseStudyEntity extends TimestampColumns {
   @Column({ name: 'municipality_id', type: 'uuid' })
   municipalityId: string;
 
-  @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'FK_case_studies_municipality' })
+  @BelongsTo(() => MunicipalityEntity, 'municipality_id', 'FK_case_studies_municipality', 'RESTRICT')
   municipality?: MunicipalityEntity;
 
   @Column({ type: 'varchar', length: 200 })
@@ -103,8 +103,7 @@ export class CaseStudyEntity extends TimestampColumns {
   @Column({ name: 'author_id', type: 'uuid', nullable: true })
   authorId: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'FK_case_studies_author' })
+  @BelongsTo(() => UserEntity, 'author_id', 'FK_case_studies_author', 'SET NULL')
   author?: UserEntity;
 
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type {
   AgendaItemKind,
   AllocationMode,
@@ -7,6 +7,7 @@ import type {
 } from '@yokoten/case-studies';
 import { UserEntity } from '../auth/user.entity';
 import { TimestampColumns } from '../../database/timestamp-columns';
+import { BelongsTo } from '../../database/belongs-to';
 
 export interface AgendaItemValue {
   kind: AgendaItemKind;
@@ -150,10 +151,6 @@ export class ExchangeSessionEntity extends TimestampColumns {
   @Column({ name: 'created_by_user_id', type: 'uuid', nullable: true })
   createdByUserId: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({
-    name: 'created_by_user_id',
-    foreignKeyConstraintName: 'FK_exchange_sessions_created_by_user',
-  })
+  @BelongsTo(() => UserEntity, 'created_by_user_id', 'FK_exchange_sessions_created_by_user', 'SET NULL')
   createdBy?: UserEntity;
 }

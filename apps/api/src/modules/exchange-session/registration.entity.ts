@@ -1,18 +1,10 @@
-import {
-  Check,
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { RegistrationStatus } from '@yokoten/case-studies';
 import { UserEntity } from '../auth/user.entity';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { ExchangeSessionEntity } from './exchange-session.entity';
 import { SessionTableEntity } from './session-table.entity';
+import { BelongsTo } from '../../database/belongs-to';
 
 /**
  * A person's place at a session. At most one live (not CANCELLED) registration per person and session,
@@ -37,15 +29,13 @@ export class RegistrationEntity {
   @Column({ name: 'session_id', type: 'uuid' })
   sessionId: string;
 
-  @ManyToOne(() => ExchangeSessionEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'FK_session_registrations_session' })
+  @BelongsTo(() => ExchangeSessionEntity, 'session_id', 'FK_session_registrations_session', 'CASCADE')
   session?: ExchangeSessionEntity;
 
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_session_registrations_user' })
+  @BelongsTo(() => UserEntity, 'user_id', 'FK_session_registrations_user', 'CASCADE')
   user?: UserEntity;
 
   /** The registrant's municipality at the time of registration (for limits and counts). */
@@ -53,19 +43,14 @@ export class RegistrationEntity {
   @Column({ name: 'municipality_id', type: 'uuid' })
   municipalityId: string;
 
-  @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'FK_session_registrations_municipality' })
+  @BelongsTo(() => MunicipalityEntity, 'municipality_id', 'FK_session_registrations_municipality', 'RESTRICT')
   municipality?: MunicipalityEntity;
 
   /** Who registered them: themselves, a colleague or the organiser. */
   @Column({ name: 'registered_by_user_id', type: 'uuid', nullable: true })
   registeredByUserId: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({
-    name: 'registered_by_user_id',
-    foreignKeyConstraintName: 'FK_session_registrations_registered_by',
-  })
+  @BelongsTo(() => UserEntity, 'registered_by_user_id', 'FK_session_registrations_registered_by', 'SET NULL')
   registeredBy?: UserEntity;
 
   @Column({ type: 'varchar', length: 20 })
@@ -86,11 +71,12 @@ export class RegistrationEntity {
   @Column({ name: 'assigned_table_id', type: 'uuid', nullable: true })
   assignedTableId: string | null;
 
-  @ManyToOne(() => SessionTableEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({
-    name: 'assigned_table_id',
-    foreignKeyConstraintName: 'FK_session_registrations_assigned_table',
-  })
+  @BelongsTo(
+    () => SessionTableEntity,
+    'assigned_table_id',
+    'FK_session_registrations_assigned_table',
+    'SET NULL',
+  )
   assignedTable?: SessionTableEntity;
 
   /** Shown to the registrant (and as a QR code); the organiser scans or types it at the door. */

@@ -1,5 +1,6 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { ExchangeSessionEntity } from './exchange-session.entity';
+import { BelongsTo } from '../../database/belongs-to';
 
 /** テーマ別テーブル: a discussion table of a session, with a theme and a number of seats. */
 @Entity({ name: 'exchange_session_tables' })
@@ -12,8 +13,7 @@ export class SessionTableEntity {
   @Column({ name: 'session_id', type: 'uuid' })
   sessionId: string;
 
-  @ManyToOne(() => ExchangeSessionEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'FK_exchange_session_tables_session' })
+  @BelongsTo(() => ExchangeSessionEntity, 'session_id', 'FK_exchange_session_tables_session', 'CASCADE')
   session?: ExchangeSessionEntity;
 
   @Column({ type: 'varchar', length: 100 })

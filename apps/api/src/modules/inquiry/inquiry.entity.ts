@@ -1,9 +1,10 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { InquiryStatus } from '@yokoten/case-studies';
 import { UserEntity } from '../auth/user.entity';
 import { CaseStudyEntity } from '../case-study/case-study.entity';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { TimestampColumns } from '../../database/timestamp-columns';
+import { BelongsTo } from '../../database/belongs-to';
 
 /**
  * 問い合わせ: a question from one member municipality to the publisher of a case, and the thread that
@@ -20,30 +21,26 @@ export class InquiryEntity extends TimestampColumns {
   @Column({ name: 'case_study_id', type: 'uuid' })
   caseStudyId: string;
 
-  @ManyToOne(() => CaseStudyEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_study_id', foreignKeyConstraintName: 'FK_inquiries_case_study' })
+  @BelongsTo(() => CaseStudyEntity, 'case_study_id', 'FK_inquiries_case_study', 'CASCADE')
   caseStudy?: CaseStudyEntity;
 
   /** The publisher at the time of asking (a case never changes municipality, so this is the case's). */
   @Column({ name: 'publisher_municipality_id', type: 'uuid' })
   publisherMunicipalityId: string;
 
-  @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'publisher_municipality_id', foreignKeyConstraintName: 'FK_inquiries_publisher' })
+  @BelongsTo(() => MunicipalityEntity, 'publisher_municipality_id', 'FK_inquiries_publisher', 'RESTRICT')
   publisherMunicipality?: MunicipalityEntity;
 
   @Column({ name: 'asker_municipality_id', type: 'uuid' })
   askerMunicipalityId: string;
 
-  @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'asker_municipality_id', foreignKeyConstraintName: 'FK_inquiries_asker' })
+  @BelongsTo(() => MunicipalityEntity, 'asker_municipality_id', 'FK_inquiries_asker', 'RESTRICT')
   askerMunicipality?: MunicipalityEntity;
 
   @Column({ name: 'asker_user_id', type: 'uuid', nullable: true })
   askerUserId: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'asker_user_id', foreignKeyConstraintName: 'FK_inquiries_asker_user' })
+  @BelongsTo(() => UserEntity, 'asker_user_id', 'FK_inquiries_asker_user', 'SET NULL')
   askerUser?: UserEntity;
 
   @Column({ type: 'varchar', length: 200 })
@@ -69,26 +66,25 @@ export class InquiryMessageEntity {
   @Column({ name: 'inquiry_id', type: 'uuid' })
   inquiryId: string;
 
-  @ManyToOne(() => InquiryEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'inquiry_id', foreignKeyConstraintName: 'FK_inquiry_messages_inquiry' })
+  @BelongsTo(() => InquiryEntity, 'inquiry_id', 'FK_inquiry_messages_inquiry', 'CASCADE')
   inquiry?: InquiryEntity;
 
   @Column({ name: 'author_user_id', type: 'uuid', nullable: true })
   authorUserId: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'author_user_id', foreignKeyConstraintName: 'FK_inquiry_messages_author' })
+  @BelongsTo(() => UserEntity, 'author_user_id', 'FK_inquiry_messages_author', 'SET NULL')
   author?: UserEntity;
 
   /** Which side wrote it: the asker's or the publisher's municipality. */
   @Column({ name: 'author_municipality_id', type: 'uuid' })
   authorMunicipalityId: string;
 
-  @ManyToOne(() => MunicipalityEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({
-    name: 'author_municipality_id',
-    foreignKeyConstraintName: 'FK_inquiry_messages_author_municipality',
-  })
+  @BelongsTo(
+    () => MunicipalityEntity,
+    'author_municipality_id',
+    'FK_inquiry_messages_author_municipality',
+    'RESTRICT',
+  )
   authorMunicipality?: MunicipalityEntity;
 
   @Column({ type: 'text' })

@@ -1,8 +1,9 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { MembershipStatus } from '@yokoten/case-studies';
 import { UserEntity } from '../auth/user.entity';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
 import { TimestampColumns } from '../../database/timestamp-columns';
+import { BelongsTo } from '../../database/belongs-to';
 
 export const JOIN_APPLICATION_STATUSES = ['PENDING', 'ADMITTED', 'DECLINED'] as const;
 export type JoinApplicationStatus = (typeof JOIN_APPLICATION_STATUSES)[number];
@@ -27,8 +28,7 @@ export class JoinApplicationEntity extends TimestampColumns {
   @Column({ name: 'municipality_id', type: 'uuid' })
   municipalityId: string;
 
-  @ManyToOne(() => MunicipalityEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'FK_join_applications_municipality' })
+  @BelongsTo(() => MunicipalityEntity, 'municipality_id', 'FK_join_applications_municipality', 'CASCADE')
   municipality?: MunicipalityEntity;
 
   @Column({ name: 'applicant_name', type: 'varchar', length: 100 })
@@ -64,7 +64,6 @@ export class JoinApplicationEntity extends TimestampColumns {
   @Column({ name: 'decided_by', type: 'uuid', nullable: true })
   decidedByUserId: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'decided_by', foreignKeyConstraintName: 'FK_join_applications_decided_by' })
+  @BelongsTo(() => UserEntity, 'decided_by', 'FK_join_applications_decided_by', 'SET NULL')
   decidedBy?: UserEntity;
 }

@@ -1,14 +1,7 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { MunicipalityEntity } from './municipality.entity';
 import { UserEntity } from '../auth/user.entity';
+import { BelongsTo } from '../../database/belongs-to';
 
 /** 共同宣言: one signed commitment per member municipality. */
 @Entity({ name: 'declarations' })
@@ -20,8 +13,7 @@ export class DeclarationEntity {
   @Column({ name: 'municipality_id', type: 'uuid' })
   municipalityId: string;
 
-  @ManyToOne(() => MunicipalityEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'municipality_id', foreignKeyConstraintName: 'FK_declarations_municipality' })
+  @BelongsTo(() => MunicipalityEntity, 'municipality_id', 'FK_declarations_municipality', 'CASCADE')
   municipality?: MunicipalityEntity;
 
   @Column({ name: 'signer_name', type: 'varchar', length: 100 })
@@ -36,8 +28,7 @@ export class DeclarationEntity {
   @Column({ name: 'signed_by_user_id', type: 'uuid', nullable: true })
   signedByUserId: string | null;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'signed_by_user_id', foreignKeyConstraintName: 'FK_declarations_signed_by_user' })
+  @BelongsTo(() => UserEntity, 'signed_by_user_id', 'FK_declarations_signed_by_user', 'SET NULL')
   signedBy?: UserEntity;
 
   @CreateDateColumn({ name: 'signed_at', type: 'timestamptz' })

@@ -1,18 +1,10 @@
-import {
-  Check,
-  Column,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-} from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { ExchangeSessionEntity } from '../exchange-session/exchange-session.entity';
 import { RegistrationEntity } from '../exchange-session/registration.entity';
 import type { QuestionKind, QuestionPhase } from './questionnaire-rules';
 import { TimestampColumns } from '../../database/timestamp-columns';
+import { BelongsTo } from '../../database/belongs-to';
 
 /**
  * One question of a session's questionnaire: asked when registering (REGISTRATION: choice, multiple
@@ -32,8 +24,7 @@ export class SessionQuestionEntity {
   @Column({ name: 'session_id', type: 'uuid' })
   sessionId: string;
 
-  @ManyToOne(() => ExchangeSessionEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'FK_session_questions_session' })
+  @BelongsTo(() => ExchangeSessionEntity, 'session_id', 'FK_session_questions_session', 'CASCADE')
   session?: ExchangeSessionEntity;
 
   @Column({ type: 'varchar', length: 12 })
@@ -62,8 +53,7 @@ export class SessionSurveyEntity extends TimestampColumns {
   @PrimaryColumn({ name: 'session_id', type: 'uuid', primaryKeyConstraintName: 'PK_session_surveys' })
   sessionId: string;
 
-  @ManyToOne(() => ExchangeSessionEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'FK_session_surveys_session' })
+  @BelongsTo(() => ExchangeSessionEntity, 'session_id', 'FK_session_surveys_session', 'CASCADE')
   session?: ExchangeSessionEntity;
 
   /** null: the default, the end of the 14th day (JST) after the session's last day. */
@@ -106,8 +96,7 @@ export class QuestionnaireResponseEntity extends TimestampColumns {
   @Column({ name: 'session_id', type: 'uuid' })
   sessionId: string;
 
-  @ManyToOne(() => ExchangeSessionEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'session_id', foreignKeyConstraintName: 'FK_questionnaire_responses_session' })
+  @BelongsTo(() => ExchangeSessionEntity, 'session_id', 'FK_questionnaire_responses_session', 'CASCADE')
   session?: ExchangeSessionEntity;
 
   @Column({ type: 'varchar', length: 12 })
@@ -117,18 +106,18 @@ export class QuestionnaireResponseEntity extends TimestampColumns {
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_questionnaire_responses_user' })
+  @BelongsTo(() => UserEntity, 'user_id', 'FK_questionnaire_responses_user', 'CASCADE')
   user?: UserEntity;
 
   @Column({ name: 'registration_id', type: 'uuid', nullable: true })
   registrationId: string | null;
 
-  @ManyToOne(() => RegistrationEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({
-    name: 'registration_id',
-    foreignKeyConstraintName: 'FK_questionnaire_responses_registration',
-  })
+  @BelongsTo(
+    () => RegistrationEntity,
+    'registration_id',
+    'FK_questionnaire_responses_registration',
+    'CASCADE',
+  )
   registration?: RegistrationEntity;
 
   /** questionId → value. */

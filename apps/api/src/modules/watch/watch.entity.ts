@@ -5,13 +5,12 @@ import {
   CreateDateColumn,
   Entity,
   Index,
-  JoinColumn,
-  ManyToOne,
   PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
 import { UserEntity } from '../auth/user.entity';
 import { CaseStudyEntity } from '../case-study/case-study.entity';
+import { BelongsTo } from '../../database/belongs-to';
 
 /** A user watches a case: mail when it is updated, followed (横展開) or gets a public FAQ. */
 @Entity({ name: 'case_watches' })
@@ -23,12 +22,10 @@ export class CaseWatchEntity {
   @PrimaryColumn({ name: 'case_study_id', type: 'uuid', primaryKeyConstraintName: 'PK_case_watches' })
   caseStudyId: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_case_watches_user' })
+  @BelongsTo(() => UserEntity, 'user_id', 'FK_case_watches_user', 'CASCADE')
   user?: UserEntity;
 
-  @ManyToOne(() => CaseStudyEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_study_id', foreignKeyConstraintName: 'FK_case_watches_case_study' })
+  @BelongsTo(() => CaseStudyEntity, 'case_study_id', 'FK_case_watches_case_study', 'CASCADE')
   caseStudy?: CaseStudyEntity;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
@@ -45,12 +42,10 @@ export class CaseHelpfulVoteEntity {
   @PrimaryColumn({ name: 'user_id', type: 'uuid', primaryKeyConstraintName: 'PK_case_helpful_votes' })
   userId: string;
 
-  @ManyToOne(() => CaseStudyEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'case_study_id', foreignKeyConstraintName: 'FK_case_helpful_votes_case_study' })
+  @BelongsTo(() => CaseStudyEntity, 'case_study_id', 'FK_case_helpful_votes_case_study', 'CASCADE')
   caseStudy?: CaseStudyEntity;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_case_helpful_votes_user' })
+  @BelongsTo(() => UserEntity, 'user_id', 'FK_case_helpful_votes_user', 'CASCADE')
   user?: UserEntity;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
@@ -73,8 +68,7 @@ export class SavedSearchEntity {
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id', foreignKeyConstraintName: 'FK_saved_searches_user' })
+  @BelongsTo(() => UserEntity, 'user_id', 'FK_saved_searches_user', 'CASCADE')
   user?: UserEntity;
 
   @Column({ type: 'varchar', length: 100 })
