@@ -1,19 +1,15 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
-import { oneLine, trim } from '../../../common/transforms';
+import { oneLine } from '../../../common/transforms';
+import { LinkTokenField, NewPasswordField } from './password.input';
 
 @InputType()
 export class AcceptInvitationInput {
-  @Field({ description: 'The last path segment of the link in the mail (or the whole link)' })
-  @Transform(trim)
-  @IsString()
-  @MaxLength(1000)
+  @LinkTokenField()
   token: string;
 
-  @Field({ description: '12–128 characters, not a common password, not containing the e-mail' })
-  @IsString()
-  @MaxLength(1000)
+  @NewPasswordField()
   password: string;
 
   @Field()

@@ -1,8 +1,26 @@
 import { ArgsType, Field, InputType } from '@nestjs/graphql';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { Stacked } from '../../../common/stacked';
 import { trim } from '../../../common/transforms';
 import { lowerEmail } from './invite-user.input';
+
+/** The token of a link sent by mail (password reset, invitation): its last path segment or the whole link. */
+export const LinkTokenField = () =>
+  Stacked(
+    Field({ description: 'The last path segment of the link in the mail (or the whole link)' }),
+    Transform(trim),
+    IsString(),
+    MaxLength(1000),
+  );
+
+/** A new password; its rules (length, common passwords, the e-mail) are checked by the service. */
+export const NewPasswordField = () =>
+  Stacked(
+    Field({ description: '12–128 characters, not a common password, not containing the e-mail' }),
+    IsString(),
+    MaxLength(1000),
+  );
 
 @ArgsType()
 export class RequestPasswordResetArgs {
@@ -15,15 +33,10 @@ export class RequestPasswordResetArgs {
 
 @InputType()
 export class ResetPasswordInput {
-  @Field({ description: 'The last path segment of the link in the mail (or the whole link)' })
-  @Transform(trim)
-  @IsString()
-  @MaxLength(1000)
+  @LinkTokenField()
   token: string;
 
-  @Field({ description: '12–128 characters, not a common password, not containing the e-mail' })
-  @IsString()
-  @MaxLength(1000)
+  @NewPasswordField()
   password: string;
 }
 
@@ -35,8 +48,6 @@ export class ChangePasswordInput {
   @MaxLength(1000)
   currentPassword: string;
 
-  @Field({ description: '12–128 characters, not a common password, not containing the e-mail' })
-  @IsString()
-  @MaxLength(1000)
+  @NewPasswordField()
   newPassword: string;
 }
