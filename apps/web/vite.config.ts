@@ -55,7 +55,8 @@ function precompress(): Plugin {
  * names that the first load lacks, bundled with it and added to i18next when its chunk runs, before it renders.
  * `virtual:yokoten/ja-rest`: all the other keys, downloaded only if a page asks for a key the build did not
  * see (i18n.ts logs it). A key counts when the code names it in a string ('home.title', its plural forms
- * 'home.count_one' with it) or starts it in a template (`language.${code}` takes all of `language`). Filled in
+ * 'home.count_one' with it) or starts it in a template (`language.${code}` takes all of `language`,
+ * `people.status${s}` every key of `people` that starts with `status`). Filled in
  * after bundling, when the bundler knows which code loads when, and before the chunks' names are hashed.
  * `vite serve` gets all texts in the first part.
  */
@@ -68,15 +69,16 @@ type Texts = { [key: string]: string | string[] | Texts };
 /** The keys of `all` that `sources` name (see above). */
 function namedTexts(all: Texts, sources: string[]): Texts {
   const picked: Texts = {};
-  const copy = (path: string[], prefix: boolean) => {
+  // 'key': the key and its plural forms; 'group': everything under it; 'start': every sibling it starts.
+  const copy = (path: string[], named: 'key' | 'group' | 'start') => {
     let from: Texts = all;
     let to: Texts = picked;
     for (const [i, part] of path.entries()) {
       const last = i === path.length - 1;
-      if (last && !prefix) {
-        // The key itself and its plural forms (key_one, key_other, …).
+      if (last && named !== 'group') {
+        // The key itself and its plural forms (key_one, key_other, …), or every key the template can finish.
         for (const [key, value] of Object.entries(from)) {
-          if (key === part || key.startsWith(`${part}_`)) to[key] = value;
+          if (named === 'start' ? key.startsWith(part) : key === part || key.startsWith(`${part}_`)) to[key] = value;
         }
         return;
       }
@@ -93,8 +95,11 @@ function namedTexts(all: Texts, sources: string[]): Texts {
   };
   for (const source of sources) {
     const candidates = /\b[A-Za-z][A-Za-z0-9]*(?:\.[A-Za-z0-9_]+)+\.?|\b[A-Za-z][A-Za-z0-9]*\.(?=\$\{)/g;
-    for (const [candidate] of source.matchAll(candidates)) {
-      copy(candidate.replace(/\.$/, '').split('.'), candidate.endsWith('.'));
+    for (const match of source.matchAll(candidates)) {
+      const candidate = match[0];
+      const inTemplate = source.startsWith('${', match.index + candidate.length);
+      const named = candidate.endsWith('.') ? 'group' : inTemplate ? 'start' : 'key';
+      copy(candidate.replace(/\.$/, '').split('.'), named);
     }
   }
   return without(picked, {});
