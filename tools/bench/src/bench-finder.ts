@@ -9,11 +9,11 @@
  */
 import { resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { normalizeForSearch, themesInText } from '@yokoten/case-studies';
+import { themesInText } from '@yokoten/case-studies';
 import { DEMO_CASE_STUDIES, DEMO_MUNICIPALITIES } from '@yokoten/demo-data';
 import { finderQueries } from '@yokoten/api/search/case-queries';
 import type { SearchStack } from '@yokoten/api/search/search-stack';
-import { arg, log, machine, percentile, runBench, writeSection } from './bench-support';
+import { arg, insertMembers, log, machine, percentile, runBench, writeSection } from './bench-support';
 
 const CASES = Number(arg('cases', '20000'));
 const REQUESTS = Number(arg('requests', '400'));
@@ -46,24 +46,7 @@ const VARIANTS = [
 ];
 
 export async function seed(dataSource: DataSource, n: number): Promise<void> {
-  const members = DEMO_MUNICIPALITIES;
-  await dataSource.query(
-    `INSERT INTO municipalities (code, name, kana, name_en, prefecture_code, kind, population, membership_status, joined_on, search_text)
-     SELECT * FROM unnest($1::char(6)[], $2::text[], $3::text[], $4::text[], $5::char(2)[], $6::text[], $7::int[],
-                          $8::text[], $9::date[], $10::text[])`,
-    [
-      members.map((m) => m.code),
-      members.map((m) => m.name),
-      members.map((m) => m.kana),
-      members.map((m) => m.nameEn),
-      members.map((m) => m.prefectureCode),
-      members.map((m) => m.kind),
-      members.map((m) => m.population),
-      members.map(() => 'MEMBER'),
-      members.map(() => '2023-05-10'),
-      members.map((m) => normalizeForSearch(`${m.name} ${m.kana} ${m.nameEn}`)),
-    ],
-  );
+  await insertMembers(dataSource, DEMO_MUNICIPALITIES);
   const ids = (
     (await dataSource.query(`SELECT id FROM municipalities ORDER BY code`)) as Array<{ id: string }>
   ).map((r) => r.id);

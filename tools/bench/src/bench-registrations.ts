@@ -10,9 +10,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { Client } from 'pg';
-import { normalizeForSearch, termOf } from '@yokoten/case-studies';
+import { termOf } from '@yokoten/case-studies';
 import { DEMO_MUNICIPALITIES } from '@yokoten/demo-data';
-import { arg, cpuMs, log, machine, percentile, runBench, writeSection } from './bench-support';
+import { arg, cpuMs, insertMembers, log, machine, percentile, runBench, writeSection } from './bench-support';
 
 const USERS = Number(arg('users', '500'));
 const SEATS = Number(arg('seats', '100'));
@@ -22,25 +22,7 @@ const WRITE = process.argv.includes('--write') ? resolve(arg('write', 'docs/benc
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 export async function seed(db: Client, users: number): Promise<{ organiser: string; officers: string[] }> {
-  const members = DEMO_MUNICIPALITIES.slice(0, 50);
-  await db.query(
-    `INSERT INTO municipalities (code, name, kana, name_en, prefecture_code, kind, population, membership_status, joined_on, search_text)
-     SELECT * FROM unnest($1::char(6)[], $2::text[], $3::text[], $4::text[], $5::char(2)[], $6::text[], $7::int[],
-                          $8::text[], $9::date[], $10::text[])
-     ON CONFLICT (code) DO NOTHING`,
-    [
-      members.map((m) => m.code),
-      members.map((m) => m.name),
-      members.map((m) => m.kana),
-      members.map((m) => m.nameEn),
-      members.map((m) => m.prefectureCode),
-      members.map((m) => m.kind),
-      members.map((m) => m.population),
-      members.map(() => 'MEMBER'),
-      members.map(() => '2023-05-10'),
-      members.map((m) => normalizeForSearch(`${m.name} ${m.kana} ${m.nameEn}`)),
-    ],
-  );
+  await insertMembers(db, DEMO_MUNICIPALITIES.slice(0, 50));
   const ids: Array<{ id: string }> = (await db.query(`SELECT id FROM municipalities ORDER BY code`)).rows;
   const token = () => randomBytes(24).toString('base64url');
   const organiser = token();
