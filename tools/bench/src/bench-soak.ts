@@ -29,6 +29,7 @@ import {
   type BenchServices,
 } from './bench-support';
 import { eventually, SmtpSink, spawnApi, stopGroup, waitForStatus, type ApiProcess } from './scale-support';
+import { prng } from './synthetic-cases';
 
 const SECONDS = Number(arg('seconds', '60'));
 const CLIENTS = Number(arg('clients', '8'));
@@ -70,18 +71,6 @@ const MIX: Array<[Kind, number]> = [
   ['register/cancel', 15],
   ['edit/publish', 10],
 ];
-
-/** A small deterministic PRNG (mulberry32), so runs send the same mix. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Officer {
   id: string;
@@ -332,7 +321,8 @@ async function main(): Promise<void> {
     const endAt = t0 + SECONDS * 1000;
 
     const client = async (c: number) => {
-      const random = rng(1000 + c);
+      // Deterministic, so runs send the same mix.
+      const random = prng(1000 + c);
       const mine = officers.filter((_, i) => i % CLIENTS === c);
       const myCases = editable.filter((_, i) => i % CLIENTS === c);
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
