@@ -1,37 +1,17 @@
 import type { FieldErrors, FormValues } from './editor-model';
+import { CASE_FORM_FIELDS } from './field-labels';
 import type { MarkdownTab } from './markdown-field';
 
 // Everything the case editor's form holds, in one reducer: what was typed, what was left (touched), whether
 // a save or publish was tried (submitted: every client error shows), the API's refusals, the body's tab
 // and the action under way. Autosave and conflicts live in use-case-autosave.ts; they report here.
 
-/** Fields in the order of the form, so that the error summary reads top to bottom like the page. */
-const FIELD_ORDER = [
-  'title',
-  'summary',
-  'stage',
-  'visibility',
-  'body',
-  'themes',
-  'targets',
-  'tags',
-  'fiscalYears',
-  'budgetYen',
-  'fundingSources',
-  'partners',
-  'outcomes',
-  'lessonsLearned',
-  'challenges',
-  'successConditions',
-  'contactDepartment',
-  'contactEmail',
-  'contactPhone',
-];
 const OUTCOME_CELLS = ['label', 'before', 'after', 'unit', 'asOf'];
 
 function orderOf(path: string): number {
   const [field, row, cell] = path.split('.');
-  const base = FIELD_ORDER.indexOf(field ?? '');
+  // The form's field order, so that the error summary reads top to bottom like the page.
+  const base = (CASE_FORM_FIELDS as readonly string[]).indexOf(field ?? '');
   return (
     (base < 0 ? 999 : base) * 10_000 +
     (Number(row) || 0) * 10 +
