@@ -21,25 +21,21 @@ import {
   assertOrphan,
   errorCode,
   errorMessage,
-  forEachLine,
   isAlive,
   isPortFree,
-  LastLines,
   findProcessesUsing,
-  ManagedChild,
   procInfo,
   type ProcInfo,
   readOwnerFile,
   realpathOrSelf,
-  removeOwnerFile,
   resolvePort,
   type RuntimeLogEvent,
   type RuntimeLogLevel,
   safeLog,
-  sleep,
+  superviseServer,
   terminatePid,
+  waitUntilReady,
   withParentDeathSignal,
-  writeOwnerFile,
   type RuntimeLog,
 } from './process-tools';
 
@@ -287,59 +283,35 @@ export async function startEmbeddedMeilisearch(
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: false,
   });
-  const spawnError = new Promise<Error>((resolve) => proc.once('error', resolve));
-  if (proc.pid === undefined)
-    throw new Error(`Could not start meilisearch (${binary.path}): ${errorMessage(await spawnError)}`);
-  const child = new ManagedChild(SERVICE, proc, 'SIGTERM');
-  await writeOwnerFile(dataDir, {
-    pid: child.pid,
-    ownerPid: process.pid,
+  const server = await superviseServer({
+    service: SERVICE,
+    label: `meilisearch (${binary.path})`,
+    proc,
+    dataDir,
     port,
-    startedAt: new Date().toISOString(),
+    gracefulSignal: 'SIGTERM',
+    stopSteps: [{ signal: 'SIGTERM', waitMs: 10_000 }],
+    keepLines: 40,
+    parseLine: parseEngineLine,
+    log,
   });
-  const lines = new LastLines(40);
-  const onLine = (line: string) => {
-    if (!line.trim()) return;
-    lines.push(line);
-    const parsed = parseEngineLine(line);
-    log({ service: SERVICE, ...parsed });
-  };
-  forEachLine(proc.stdout, onLine);
-  forEachLine(proc.stderr, onLine);
-
-  const stop = async (): Promise<void> => {
-    const t0 = Date.now();
-    const wasRunning = !child.hasExited;
-    await child.stop([{ signal: 'SIGTERM', waitMs: 10_000 }]);
-    await removeOwnerFile(dataDir, child.pid);
-    if (wasRunning)
-      log({ service: SERVICE, level: 'info', msg: 'stopped', pid: child.pid, ms: Date.now() - t0 });
-  };
+  const { child, stop } = server;
 
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.hasExited) {
-      await stop();
-      const status = child.exitStatus;
-      throw new Error(
-        `Meilisearch exited during start (exit ${status?.code ?? status?.signal}) for ${dataDir}. Last log lines:\n${lines.toString()}`,
-      );
-    }
-    try {
-      const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
-      if (res.ok && ((await res.json()) as { status?: string }).status === 'available') break;
-    } catch {
-      /* not listening yet */
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(
-        `Meilisearch did not become available within ${timeoutMs} ms (${dataDir}). Last log lines:\n${lines.toString()}`,
-      );
-    }
-    await sleep(50);
-  }
+  await waitUntilReady(server, {
+    name: 'Meilisearch',
+    notReady: 'did not become available',
+    dataDir,
+    timeoutMs,
+    ready: async () => {
+      try {
+        const res = await fetch(`${url}/health`, { signal: AbortSignal.timeout(2_000) });
+        return res.ok && ((await res.json()) as { status?: string }).status === 'available';
+      } catch {
+        return false; // not listening yet
+      }
+    },
+  });
 
   log({ service: SERVICE, level: 'info', msg: 'ready', port, pid: child.pid, ms: Date.now() - started });
   return { url, masterKey, port, pid: child.pid, dataDir, stop };

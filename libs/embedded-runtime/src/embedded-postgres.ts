@@ -24,27 +24,24 @@ import { Client } from 'pg';
 import {
   assertOrphan,
   errorCode,
-  errorMessage,
   forEachLine,
   isAlive,
   isPortFree,
   LastLines,
   lookupUser,
-  ManagedChild,
   procInfo,
   readOwnerFile,
   realpathOrSelf,
-  removeOwnerFile,
   resolvePort,
   type RuntimeLog,
   type RuntimeLogEvent,
   type RuntimeLogLevel,
   safeLog,
-  sleep,
+  superviseServer,
   terminatePid,
   which,
+  waitUntilReady,
   withParentDeathSignal,
-  writeOwnerFile,
   type PasswdEntry,
 } from './process-tools';
 
@@ -498,7 +495,6 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     ],
     'INT', // parent died: fast shutdown
   );
-  const lines = new LastLines(60);
   const proc = spawn(cmd.file, cmd.args, {
     uid: cmd.uid,
     gid: cmd.gid,
@@ -507,81 +503,63 @@ export async function startEmbeddedPostgres(opts: EmbeddedPostgresOptions): Prom
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: false,
   });
-  const spawnError = new Promise<Error>((resolve) => proc.once('error', resolve));
-  if (proc.pid === undefined) throw new Error(`Could not start postgres: ${errorMessage(await spawnError)}`);
-  const child = new ManagedChild(SERVICE, proc, 'SIGINT');
-  await writeOwnerFile(dataDir, {
-    pid: child.pid,
-    ownerPid: process.pid,
+  const server = await superviseServer({
+    service: SERVICE,
+    label: 'postgres',
+    proc,
+    dataDir,
     port,
-    startedAt: new Date().toISOString(),
-  });
-  const onLine = (line: string) => {
-    if (!line.trim()) return;
-    lines.push(line);
-    const parsed = parseServerLine(line);
-    // Our own readiness probes provoke this one while the server recovers/starts.
-    const level = parsed.msg.includes('the database system is starting up') ? 'debug' : parsed.level;
-    log({ service: SERVICE, level, msg: parsed.msg });
-  };
-  forEachLine(proc.stdout, onLine);
-  forEachLine(proc.stderr, onLine);
-
-  const stop = async (): Promise<void> => {
-    const t0 = Date.now();
-    const wasRunning = !child.hasExited;
-    await child.stop([
+    gracefulSignal: 'SIGINT',
+    stopSteps: [
       { signal: 'SIGINT', waitMs: 20_000 }, // fast shutdown
       { signal: 'SIGQUIT', waitMs: 5_000 }, // immediate shutdown
-    ]);
-    await removeOwnerFile(dataDir, child.pid);
-    if (wasRunning)
-      log({ service: SERVICE, level: 'info', msg: 'stopped', pid: child.pid, ms: Date.now() - t0 });
-  };
+    ],
+    keepLines: 60,
+    parseLine: (line) => {
+      const parsed = parseServerLine(line);
+      // Our own readiness probes provoke this one while the server recovers/starts.
+      const level = parsed.msg.includes('the database system is starting up') ? 'debug' : parsed.level;
+      return { level, msg: parsed.msg };
+    },
+    log,
+  });
+  const { child, stop } = server;
 
   // 5. Wait until it accepts connections.
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (child.hasExited) {
-      await stop();
-      const status = child.exitStatus;
-      throw new Error(
-        `PostgreSQL exited during start (exit ${status?.code ?? status?.signal}) for ${dataDir}. Last log lines:\n${lines.toString()}`,
-      );
-    }
-    const client = new Client({
-      host: '127.0.0.1',
-      port,
-      user,
-      password,
-      database: 'postgres',
-      connectionTimeoutMillis: 2_000,
-    });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      await client.query('select 1');
-      await client.end();
-      break;
-    } catch (err) {
-      await client.end().catch(() => undefined);
-      const code = errorCode(err);
-      if (code === '28P01' || code === '28000') {
-        await stop();
-        throw new Error(
-          `PostgreSQL in ${dataDir} rejected user "${user}" with the configured password: the cluster was initialised ` +
-            `with other credentials. Use those, or move the directory away to create a new cluster.`,
-        );
+  await waitUntilReady(server, {
+    name: 'PostgreSQL',
+    notReady: 'did not accept connections',
+    dataDir,
+    timeoutMs,
+    ready: async () => {
+      const client = new Client({
+        host: '127.0.0.1',
+        port,
+        user,
+        password,
+        database: 'postgres',
+        connectionTimeoutMillis: 2_000,
+      });
+      client.on('error', () => undefined);
+      try {
+        await client.connect();
+        await client.query('select 1');
+        await client.end();
+        return true;
+      } catch (err) {
+        await client.end().catch(() => undefined);
+        const code = errorCode(err);
+        if (code === '28P01' || code === '28000') {
+          await stop();
+          throw new Error(
+            `PostgreSQL in ${dataDir} rejected user "${user}" with the configured password: the cluster was initialised ` +
+              `with other credentials. Use those, or move the directory away to create a new cluster.`,
+          );
+        }
+        return false;
       }
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(
-        `PostgreSQL did not accept connections within ${timeoutMs} ms (${dataDir}). Last log lines:\n${lines.toString()}`,
-      );
-    }
-    await sleep(50);
-  }
+    },
+  });
 
   log({
     service: SERVICE,

@@ -513,6 +513,92 @@ export class ManagedChild {
   }
 }
 
+/** A freshly spawned server process and what its launcher needs while starting and stopping it. */
+export interface ServerLaunch {
+  service: string;
+  /** How a failed spawn names the program, e.g. `postgres` or `meilisearch (<binary>)`. */
+  label: string;
+  proc: ChildProcess;
+  dataDir: string;
+  port: number;
+  gracefulSignal: NodeJS.Signals;
+  stopSteps: Array<{ signal: NodeJS.Signals; waitMs: number }>;
+  /** Lines of output kept for the error messages. */
+  keepLines: number;
+  /** A line of the server's output as a log event (the service is added). */
+  parseLine: (line: string) => { level: RuntimeLogLevel; msg: string; [field: string]: unknown };
+  log: RuntimeLog;
+}
+
+export interface SupervisedServer {
+  child: ManagedChild;
+  lines: LastLines;
+  /** Stops the server (the launch's steps), removes the owner file, logs `stopped` if it was running. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Takes charge of a spawned server: fails if it could not be spawned, tracks it, records the owner file,
+ * turns its output into log events (keeping the last lines) and gives it a stop.
+ */
+export async function superviseServer(launch: ServerLaunch): Promise<SupervisedServer> {
+  const { service, proc, dataDir, log } = launch;
+  const spawnError = new Promise<Error>((resolve) => proc.once('error', resolve));
+  if (proc.pid === undefined)
+    throw new Error(`Could not start ${launch.label}: ${errorMessage(await spawnError)}`);
+  const child = new ManagedChild(service, proc, launch.gracefulSignal);
+  await writeOwnerFile(dataDir, {
+    pid: child.pid,
+    ownerPid: process.pid,
+    port: launch.port,
+    startedAt: new Date().toISOString(),
+  });
+  const lines = new LastLines(launch.keepLines);
+  const onLine = (line: string) => {
+    if (!line.trim()) return;
+    lines.push(line);
+    log({ service, ...launch.parseLine(line) });
+  };
+  forEachLine(proc.stdout, onLine);
+  forEachLine(proc.stderr, onLine);
+  const stop = async (): Promise<void> => {
+    const t0 = Date.now();
+    const wasRunning = !child.hasExited;
+    await child.stop(launch.stopSteps);
+    await removeOwnerFile(dataDir, child.pid);
+    if (wasRunning) log({ service, level: 'info', msg: 'stopped', pid: child.pid, ms: Date.now() - t0 });
+  };
+  return { child, lines, stop };
+}
+
+/**
+ * Asks `ready` every 50 ms until it answers true. If the server exits first, or `timeoutMs` passes, stops it
+ * and fails with its last lines of output (`<name> exited during start …` / `<name> <notReady> within …`).
+ */
+export async function waitUntilReady(
+  server: SupervisedServer,
+  wait: { name: string; notReady: string; dataDir: string; timeoutMs: number; ready: () => Promise<boolean> },
+): Promise<void> {
+  const deadline = Date.now() + wait.timeoutMs;
+  for (;;) {
+    if (server.child.hasExited) {
+      await server.stop();
+      const status = server.child.exitStatus;
+      throw new Error(
+        `${wait.name} exited during start (exit ${status?.code ?? status?.signal}) for ${wait.dataDir}. Last log lines:\n${server.lines.toString()}`,
+      );
+    }
+    if (await wait.ready()) return;
+    if (Date.now() > deadline) {
+      await server.stop();
+      throw new Error(
+        `${wait.name} ${wait.notReady} within ${wait.timeoutMs} ms (${wait.dataDir}). Last log lines:\n${server.lines.toString()}`,
+      );
+    }
+    await sleep(50);
+  }
+}
+
 const liveChildren = new Set<ManagedChild>();
 
 /** The service processes started by this Node process that are still running. */
