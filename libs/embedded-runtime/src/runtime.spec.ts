@@ -85,13 +85,14 @@ describe('embedded runtime', () => {
     await rm(root, { recursive: true, force: true });
   });
 
+  // The same directories, port choice and password on every start, so a restart finds the data.
+  const startPostgres = () =>
+    startEmbeddedPostgres({ dataDir: path.join(root, 'postgres'), port: 'auto', password: 's3cret-pw', log });
+  const startMeilisearch = () =>
+    startEmbeddedMeilisearch({ dataDir: path.join(root, 'meilisearch'), port: 0, log });
+
   it('starts PostgreSQL (UTF8, C locale, 127.0.0.1) and creates databases', async () => {
-    pg = await startEmbeddedPostgres({
-      dataDir: path.join(root, 'postgres'),
-      port: 'auto',
-      password: 's3cret-pw',
-      log,
-    });
+    pg = await startPostgres();
     expect(pg.initialised).toBe(true);
     expect(pg.url).toBe(`postgres://postgres:s3cret-pw@127.0.0.1:${pg.port}/postgres`);
 
@@ -113,7 +114,7 @@ describe('embedded runtime', () => {
   });
 
   it('starts Meilisearch with a master key that is stored for the next start', async () => {
-    meili = await startEmbeddedMeilisearch({ dataDir: path.join(root, 'meilisearch'), port: 0, log });
+    meili = await startMeilisearch();
     expect(meili.url).toBe(`http://127.0.0.1:${meili.port}`);
     expect((await readFile(path.join(root, 'meili-master-key'), 'utf8')).trim()).toBe(meili.masterKey);
 
@@ -138,12 +139,7 @@ describe('embedded runtime', () => {
     await pg.stop(); // idempotent
     expect(await waitGone(pgPids, 5_000)).toBe(true);
 
-    pg = await startEmbeddedPostgres({
-      dataDir: path.join(root, 'postgres'),
-      port: 'auto',
-      password: 's3cret-pw',
-      log,
-    });
+    pg = await startPostgres();
     expect(pg.initialised).toBe(false);
     expect(await query(pg.url, 'select label from kept where id = 1')).toEqual([{ label: '横展開' }]);
 
@@ -151,7 +147,7 @@ describe('embedded runtime', () => {
     const key = meili.masterKey;
     await meili.stop();
     expect(await waitGone([meiliPid], 5_000)).toBe(true);
-    meili = await startEmbeddedMeilisearch({ dataDir: path.join(root, 'meilisearch'), port: 0, log });
+    meili = await startMeilisearch();
     expect(meili.masterKey).toBe(key);
     const index = await meiliApi<{ primaryKey: string }>(
       meili.url,
