@@ -7,17 +7,22 @@
  *
  *   npm run bench:finder -- [--cases 20000] [--requests 400] [--write docs/benchmarks.md]
  */
-import { resolve } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { themesInText } from '@yokoten/case-studies';
 import { DEMO_CASE_STUDIES, DEMO_MUNICIPALITIES } from '@yokoten/demo-data';
 import { finderQueries } from '@yokoten/api/search/case-queries';
 import type { SearchStack } from '@yokoten/api/search/search-stack';
-import { arg, insertMembers, log, machine, percentile, runBench, writeSection } from './bench-support';
+import {
+  benchOptions,
+  insertMembers,
+  log,
+  machine,
+  percentile,
+  runBench,
+  writeSection,
+} from './bench-support';
 
-const CASES = Number(arg('cases', '20000'));
-const REQUESTS = Number(arg('requests', '400'));
-const WRITE = process.argv.includes('--write') ? resolve(arg('write', 'docs/benchmarks.md')) : null;
+const { cases: CASES, requests: REQUESTS, write: WRITE } = benchOptions({ cases: 20000, requests: 400 });
 
 /** What officials type into the finder: situations, not keywords. */
 export const DESCRIPTIONS: readonly string[] = [

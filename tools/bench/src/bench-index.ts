@@ -13,14 +13,13 @@
  *   (`duration`: processing; `enqueuedAt → finishedAt`: queueing + processing), and how many documents each had.
  */
 import 'reflect-metadata';
-import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { hashPassword } from '@yokoten/api/modules/auth/password';
 import { UserEntity } from '@yokoten/api/modules/auth/user.entity';
 import type { Task } from 'meilisearch';
 import {
   agent,
-  arg,
+  benchOptions,
   log,
   machine,
   ms,
@@ -35,11 +34,9 @@ import {
 } from './bench-support';
 import { prng } from './synthetic-cases';
 
-const DEMO = process.argv.includes('--demo');
-const CASES = DEMO ? 0 : Number(arg('cases', '20000'));
-const PUBLISHES = Number(arg('publishes', '40'));
-const SYNC = Number(arg('sync', '5000'));
-const WRITE = process.argv.includes('--write') ? resolve(arg('write', 'docs/benchmarks.md')) : null;
+const options = benchOptions({ demo: false, cases: 20000, publishes: 40, sync: 5000, tasks: false });
+const { demo: DEMO, publishes: PUBLISHES, sync: SYNC, tasks: TASKS, write: WRITE } = options;
+const CASES = DEMO ? 0 : options.cases;
 const PASSWORD = 'bench-index-password';
 
 /** Seconds of an ISO 8601 duration as Meilisearch writes them (`PT0.012345S`, `PT1M2.5S`). */
@@ -177,7 +174,7 @@ runBench(async (services, startApi) => {
       await gql(PUBLISH, { id: createCaseStudy.id }, token);
       publishCall.push(performance.now() - t0);
       publish.push(await until(w, createCaseStudy.id, t0));
-      if (process.argv.includes('--tasks'))
+      if (TASKS)
         log(
           `  publish ${i}: sent ${sentAt}, mutation ${ms(publishCall.at(-1)!)}, searchable after ${ms(publish.at(-1)!)}`,
         );
@@ -220,7 +217,7 @@ runBench(async (services, startApi) => {
         `enqueued→finished p50 ${ms(tasksTotal.p50)} p95 ${ms(tasksTotal.p95)} max ${ms(tasksTotal.max)}; ` +
         `documents per task max ${Math.max(0, ...docsPerTask)}`,
     );
-    if (process.argv.includes('--tasks')) {
+    if (TASKS) {
       // Every task in order, and where the engine spent the slowest ones (the batch's progress trace).
       for (const t of [...tasks].sort((a, b) => a.uid - b.uid))
         log(

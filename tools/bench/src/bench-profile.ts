@@ -14,14 +14,14 @@
  */
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { DOCUMENT, QUERIES } from './bench-queries';
 import { run as runFinder, seed as seedFinder } from './bench-finder';
 import { round as registrationRound, seed as seedRegistrations } from './bench-registrations';
 import {
   agent,
-  arg,
+  benchOptions,
   cpuMs,
   log,
   machine,
@@ -31,13 +31,22 @@ import {
   type BenchProcess,
 } from './bench-support';
 
-const CASES = Number(arg('cases', '20000'));
-const ROUNDS = Number(arg('rounds', '5'));
-const ONLY = arg('only', 'search,finder,registrations').split(',');
-const WRITE = process.argv.includes('--write') ? resolve(arg('write', 'docs/benchmarks.md')) : null;
-/** Section names `<prefix>-<scenario>`, and a label for the titles: to keep a "before" beside the current one. */
-const SECTION_PREFIX = arg('section-prefix', 'profile');
-const LABEL = arg('label', '');
+const options = benchOptions({
+  cases: 20000,
+  rounds: 5,
+  only: 'search,finder,registrations',
+  /** Section names `<prefix>-<scenario>`, and a label for the titles: to keep a "before" beside the current one. */
+  'section-prefix': 'profile',
+  label: '',
+});
+const {
+  cases: CASES,
+  rounds: ROUNDS,
+  write: WRITE,
+  'section-prefix': SECTION_PREFIX,
+  label: LABEL,
+} = options;
+const ONLY = options.only.split(',');
 
 process.env.BENCH_PROFILE = '1';
 

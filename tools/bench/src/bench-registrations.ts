@@ -8,16 +8,26 @@
  *   npm run bench:registrations -- [--users 500] [--seats 100] [--rounds 3] [--write docs/benchmarks.md]
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
 import { Client } from 'pg';
 import { termOf } from '@yokoten/case-studies';
 import { DEMO_MUNICIPALITIES } from '@yokoten/demo-data';
-import { arg, cpuMs, insertMembers, log, machine, percentile, runBench, writeSection } from './bench-support';
+import {
+  benchOptions,
+  cpuMs,
+  insertMembers,
+  log,
+  machine,
+  percentile,
+  runBench,
+  writeSection,
+} from './bench-support';
 
-const USERS = Number(arg('users', '500'));
-const SEATS = Number(arg('seats', '100'));
-const ROUNDS = Number(arg('rounds', '3'));
-const WRITE = process.argv.includes('--write') ? resolve(arg('write', 'docs/benchmarks.md')) : null;
+const {
+  users: USERS,
+  seats: SEATS,
+  rounds: ROUNDS,
+  write: WRITE,
+} = benchOptions({ users: 500, seats: 100, rounds: 3 });
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 

@@ -9,7 +9,6 @@
  * the machine matters less than for latencies.
  */
 import 'reflect-metadata';
-import { resolve } from 'node:path';
 import {
   CASE_FACETS,
   HIGHLIGHT_POST,
@@ -24,7 +23,7 @@ import { CaseSearchService } from '@yokoten/api/modules/case-search/case-search.
 import { searchParams } from '@yokoten/api/search/case-queries';
 import {
   agent,
-  arg,
+  benchOptions,
   cpuMs,
   log,
   machine,
@@ -38,9 +37,7 @@ import {
 } from './bench-support';
 import { DOCUMENT, QUERIES } from './bench-queries';
 
-const CASES = Number(arg('cases', '20000'));
-const ROUNDS = Number(arg('rounds', '10'));
-const WRITE = process.argv.includes('--write') ? resolve(arg('write', 'docs/benchmarks.md')) : null;
+const { cases: CASES, rounds: ROUNDS, write: WRITE } = benchOptions({ cases: 20000, rounds: 10 });
 
 type Params = Record<string, unknown>;
 

@@ -11,13 +11,12 @@
  */
 import 'reflect-metadata';
 import type http from 'node:http';
-import { resolve } from 'node:path';
 import { Meilisearch } from 'meilisearch';
 import { searchParams, type SearchRequest } from '@yokoten/api/search/case-queries';
 import { createNodeHttpClient } from '@yokoten/api/search/node-http-client';
 import {
   agent,
-  arg,
+  benchOptions,
   cpuMs,
   log,
   machine,
@@ -33,9 +32,7 @@ import {
 } from './bench-support';
 import { DOCUMENT, QUERIES } from './bench-queries';
 
-const CASES = Number(arg('cases', '20000'));
-const SECONDS = Number(arg('seconds', '20'));
-const WRITE = process.argv.includes('--write') ? resolve(arg('write', 'docs/benchmarks.md')) : null;
+const { cases: CASES, seconds: SECONDS, write: WRITE } = benchOptions({ cases: 20000, seconds: 20 });
 
 interface Prepared {
   direct: string;

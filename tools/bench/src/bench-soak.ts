@@ -11,13 +11,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { termOf } from '@yokoten/case-studies';
 import { findFreePort } from '@yokoten/embedded-runtime';
 import {
   agent,
-  arg,
+  benchOptions,
   log,
   machine,
   ms,
@@ -31,9 +31,7 @@ import {
 import { eventually, SmtpSink, spawnApi, stopGroup, waitForStatus, type ApiProcess } from './scale-support';
 import { prng } from './synthetic-cases';
 
-const SECONDS = Number(arg('seconds', '60'));
-const CLIENTS = Number(arg('clients', '8'));
-const WRITE = process.argv.includes('--write') ? resolve(arg('write', 'docs/benchmarks.md')) : null;
+const { seconds: SECONDS, clients: CLIENTS, write: WRITE } = benchOptions({ seconds: 60, clients: 8 });
 const SAMPLE_MS = 10_000;
 
 const QUERIES = [

@@ -4,7 +4,7 @@
  * HTTP for the clients, percentiles and Markdown output.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,15 +21,11 @@ import {
 import { createSearchStack, type SearchStack } from '@yokoten/api/search/search-stack';
 import { normalizeForSearch } from '@yokoten/case-studies';
 import type { DemoMunicipality } from '@yokoten/demo-data';
+import { log } from './bench-cli';
 import { seedSyntheticCases, type SeedReport } from './synthetic-cases';
 
-export const log = (msg: string) => process.stdout.write(`${msg}\n`);
+export { benchOptions, log, writeSection } from './bench-cli';
 const quiet = { log: () => undefined, error: () => undefined, warn: () => undefined } as never;
-
-export function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
 
 export interface BenchServices {
   root: string;
@@ -348,22 +344,6 @@ export function machine(): { cores: number; cpu: string; node: string; date: str
       .map((l) => l.toFixed(1))
       .join(' / '),
   };
-}
-
-/** Replaces (or appends) the section between `<!-- bench:<name>:begin -->` and `:end -->` of a Markdown file. */
-export function writeSection(file: string, name: string, markdown: string): void {
-  const begin = `<!-- bench:${name}:begin -->`;
-  const end = `<!-- bench:${name}:end -->`;
-  const block = `${begin}\n${markdown.trim()}\n${end}`;
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const at = current.indexOf(begin);
-  const until = current.indexOf(end);
-  const next =
-    at >= 0 && until > at
-      ? `${current.slice(0, at)}${block}${current.slice(until + end.length)}`
-      : `${current.trimEnd()}\n\n${block}\n`;
-  writeFileSync(file, next);
-  log(`wrote the ${name} section of ${file}`);
 }
 
 /**
