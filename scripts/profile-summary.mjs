@@ -1,201 +1,27 @@
 #!/usr/bin/env node
 /**
- * Summarises V8 CPU profiles (`.cpuprofile`, from `node --cpu-prof` or the bench profile probe) by package:
- * self time (the frames of that package on top of the stack) and total time (samples with a frame of that
- * package anywhere on the stack, counted once), then the top functions by self and by total time.
+ * `node scripts/profile-summary.mjs <file.cpuprofile> [--requests N] [--cpu-per-request MS] [--title "…"] [--top 15]
+ *        [--write docs/benchmarks.md --section profile-search]`
  *
- *   node scripts/profile-summary.mjs <file.cpuprofile> [--requests N] [--cpu-per-request MS] [--title "…"] [--top 15]
- *        [--write docs/benchmarks.md --section profile-search]
- *
- * --requests divides the times by the requests served in the profiled window (ms per request). --write replaces
- * the section between `<!-- bench:<section>:begin -->` and `<!-- bench:<section>:end -->` of that file, so the
- * tables in docs/benchmarks.md are generated, never edited by hand. Used by `npm run bench:profile`.
+ * Summarises a V8 CPU profile by package and function: runs tools/bench/src/profile-summary.ts (the summary
+ * `npm run bench:profile` writes into docs/benchmarks.md) through the benches' TypeScript runner, from any
+ * working directory.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** Packages reported under one name: the families the issue asks about. */
-const FAMILIES = [
+// Absolute paths, so the profile and --write paths stay relative to the caller's directory.
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const run = spawnSync(
+  process.execPath,
   [
-    'express',
-    /^(express|router|body-parser|raw-body|finalhandler|on-finished|on-headers|type-is|content-type|qs|iconv-lite|send|mime-types|mime-db|accepts|negotiator|vary|encodeurl|escape-html|parseurl|statuses|depd|http-errors|media-typer|path-to-regexp|cookie|cookie-signature|fresh|etag|range-parser|proxy-addr|forwarded|ipaddr\.js|merge-descriptors|content-disposition|serve-static|unpipe|bytes|ee-first|destroy|side-channel.*|call-bound|get-intrinsic|es-errors|object-inspect)$/,
+    '-r',
+    createRequire(import.meta.url).resolve('@swc-node/register'),
+    join(root, 'tools/bench/src/profile-summary.ts'),
+    ...process.argv.slice(2),
   ],
-  ['@nestjs', /^@nestjs\//],
-  ['@apollo/server', /^(@apollo\/|@as-integrations\/|@graphql-tools\/|@escape\.tech\/)/],
-  ['pg', /^(pg|pg-.*|postgres-.*|pgpass|buffer-writer|packet-reader|split2)$/],
-  ['typeorm', /^typeorm$/],
-  ['graphql', /^graphql$/],
-];
-
-export function packageOf(url, functionName) {
-  if (!url) {
-    if (functionName === '(garbage collector)') return '(garbage collector)';
-    if (functionName === '(idle)') return '(idle)';
-    if (functionName === '(program)') return '(program: V8/native, not attributed)';
-    if (functionName === '(root)') return '(root)';
-    return '(V8 built-ins: JSON, RegExp, …)';
-  }
-  const at = url.lastIndexOf('node_modules/');
-  if (at >= 0) {
-    const rest = url.slice(at + 'node_modules/'.length).split('/');
-    const name = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
-    for (const [family, test] of FAMILIES) if (test.test(name)) return family;
-    return name;
-  }
-  if (url.startsWith('node:') || !url.includes('/')) return 'node (http, net, streams, …)';
-  if (/\/apps\/api\/src\//.test(url)) return 'our code: apps/api';
-  if (/\/libs\/case-studies\//.test(url)) return 'our code: libs/case-studies';
-  return 'other';
-}
-
-/** Self and total milliseconds by package and by function, over the whole profile. */
-export function summarize(profile) {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const fnKey = (n) => {
-    const f = n.callFrame;
-    const file = f.url ? f.url.replace(/^file:\/\//, '').replace(/^.*node_modules\//, '') : '';
-    const short = file.replace(/^.*\/(apps|libs)\//, '$1/');
-    return `${f.functionName || '(anonymous)'} ${short ? `${short}:${f.lineNumber + 1}` : ''}`.trim();
-  };
-  const pkgSelf = new Map();
-  const pkgTotal = new Map();
-  const fnSelf = new Map();
-  const fnTotal = new Map();
-  const fnPkg = new Map();
-  const add = (m, k, v) => m.set(k, (m.get(k) ?? 0) + v);
-  let busy = 0;
-  let idle = 0;
-  // timeDeltas[i] is the time since the previous sample: sample i stands for that interval.
-  const stackCache = new Map();
-  // The probe's own frames (starting and stopping the profiler) are not the API's work.
-  const probe = new Set();
-  const isProbe = (n) => {
-    for (let at = n; at; at = byId.get(parent.get(at.id)))
-      if (at.callFrame.url.includes('bench-profile-probe')) return true;
-    return false;
-  };
-  for (const n of profile.nodes) if (isProbe(n)) probe.add(n.id);
-  // The first sample's delta runs from the start of the profile, not from a previous sample.
-  for (let i = 1; i < profile.samples.length; i += 1) {
-    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
-    const node = byId.get(profile.samples[i]);
-    if (!node || probe.has(node.id)) continue;
-    const pkg = packageOf(node.callFrame.url, node.callFrame.functionName);
-    if (pkg === '(idle)') {
-      idle += ms;
-      continue;
-    }
-    busy += ms;
-    add(pkgSelf, pkg, ms);
-    const key = fnKey(node);
-    fnPkg.set(key, pkg);
-    add(fnSelf, key, ms);
-    let stack = stackCache.get(node.id);
-    if (!stack) {
-      const pkgs = new Set();
-      const fns = new Set();
-      for (let at = node; at; at = byId.get(parent.get(at.id))) {
-        const p = packageOf(at.callFrame.url, at.callFrame.functionName);
-        if (p === '(root)') continue;
-        pkgs.add(p);
-        const k = fnKey(at);
-        fns.add(k);
-        fnPkg.set(k, p);
-      }
-      stack = { pkgs, fns };
-      stackCache.set(node.id, stack);
-    }
-    for (const p of stack.pkgs) add(pkgTotal, p, ms);
-    for (const f of stack.fns) add(fnTotal, f, ms);
-  }
-  return { busy, idle, pkgSelf, pkgTotal, fnSelf, fnTotal, fnPkg };
-}
-
-const sorted = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]);
-
-export function markdown(s, { requests, cpuPerRequest, top = 15, title } = {}) {
-  // The profiler's samples are wall-clock intervals: on a loaded machine a thread descheduled in the middle of
-  // a frame still counts it. With the CPU per request measured from /proc, the shares are scaled to that.
-  const scale = requests && cpuPerRequest ? (cpuPerRequest * requests) / s.busy : 1;
-  const per = (v) => (requests ? `${((v * scale) / requests).toFixed(3)} ms` : `${v.toFixed(0)} ms`);
-  const pct = (v) => `${((100 * v) / s.busy).toFixed(1)} %`;
-  const unit = requests ? 'per request' : 'in the window';
-  const lines = [];
-  if (title) lines.push(title, '');
-  lines.push(
-    `Samples in the profiled window: ${s.busy.toFixed(0)} ms busy, ${s.idle.toFixed(0)} ms idle (wall clock)` +
-      (requests ? `; ${requests} requests, ${(s.busy / requests).toFixed(2)} ms busy per request` : '') +
-      (scale !== 1
-        ? `; the times below are the shares of the **${cpuPerRequest.toFixed(2)} ms of CPU per request** measured from /proc`
-        : '') +
-      '. Self: the package’s own frames on top of the stack; total: samples with the package anywhere on the stack (so totals overlap: Nest calls our resolvers, which call TypeORM, which calls pg).',
-    '',
-    `| package | self ${unit} | self share | total ${unit} | total share |`,
-    '|---|---|---|---|---|',
-  );
-  for (const [pkg, self] of sorted(s.pkgSelf)) {
-    if (self / s.busy < 0.005 && (s.pkgTotal.get(pkg) ?? 0) / s.busy < 0.02) continue;
-    const total = s.pkgTotal.get(pkg) ?? 0;
-    lines.push(`| ${pkg} | ${per(self)} | ${pct(self)} | ${per(total)} | ${pct(total)} |`);
-  }
-  const fnTable = (label, m) => {
-    lines.push(
-      '',
-      `Top ${top} functions by ${label}:`,
-      '',
-      `| function | package | ${label} ${unit} | share |`,
-      '|---|---|---|---|',
-    );
-    for (const [fn, v] of sorted(m).slice(0, top))
-      lines.push(`| \`${fn.replace(/\|/g, '\\|')}\` | ${s.fnPkg.get(fn)} | ${per(v)} | ${pct(v)} |`);
-  };
-  fnTable('self time', s.fnSelf);
-  // Total time: skip the frames every sample has (the event loop's own entry points) by showing from the
-  // first that is below 95 %.
-  const totals = new Map([...s.fnTotal].filter(([, v]) => v / s.busy < 0.95));
-  fnTable('total time', totals);
-  return lines.join('\n');
-}
-
-export function writeSection(file, name, md) {
-  const begin = `<!-- bench:${name}:begin -->`;
-  const end = `<!-- bench:${name}:end -->`;
-  const block = `${begin}\n${md.trim()}\n${end}`;
-  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-  const at = current.indexOf(begin);
-  const until = current.indexOf(end);
-  const next =
-    at >= 0 && until > at
-      ? `${current.slice(0, at)}${block}${current.slice(until + end.length)}`
-      : `${current.trimEnd()}\n\n${block}\n`;
-  writeFileSync(file, next);
-}
-
-function arg(name, fallback) {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-
-if (import.meta.url === `file://${resolve(process.argv[1] ?? '')}`) {
-  const file = process.argv[2];
-  if (!file || file.startsWith('--')) {
-    process.stderr.write(
-      'usage: node scripts/profile-summary.mjs <file.cpuprofile> [--requests N] [--cpu-per-request MS] [--title T] [--top N] [--write FILE --section NAME]\n',
-    );
-    process.exit(2);
-  }
-  const profile = JSON.parse(readFileSync(file, 'utf8'));
-  const requests = Number(arg('requests', '0')) || undefined;
-  const cpuPerRequest = Number(arg('cpu-per-request', '0')) || undefined;
-  const md = markdown(summarize(profile), {
-    requests,
-    cpuPerRequest,
-    top: Number(arg('top', '15')),
-    title: arg('title', '') || undefined,
-  });
-  process.stdout.write(`${md}\n`);
-  const out = arg('write', '');
-  if (out) writeSection(resolve(out), arg('section', 'profile'), md);
-}
+  { stdio: 'inherit', env: { ...process.env, SWC_NODE_PROJECT: join(root, 'tools/bench/tsconfig.json') } },
+);
+process.exit(run.status ?? 1);

@@ -5,7 +5,7 @@
  * Where the API process spends its CPU, by package: the API runs as a child process with the profile probe
  * (bench-profile-probe.ts, V8's sampling profiler through node:inspector, 200 µs), on its own embedded
  * PostgreSQL and Meilisearch with the finder bench's 20,000 cases; each scenario is profiled on its own (only
- * the measured window, never the start-up) and summarised by scripts/profile-summary.mjs, which writes the
+ * the measured window, never the start-up) and summarised in process by profile-summary.ts; it writes the
  * tables between the `bench:profile-<scenario>` markers of docs/benchmarks.md:
  *   - search: the bench:search document (a results page: facets, highlights) for its 24 queries, one client;
  *   - finder: findPrecedents, the finder bench's 12 descriptions, 4 clients;
@@ -13,10 +13,10 @@
  * The API's CPU per request from /proc over the same window is printed too (the profiler adds a little).
  */
 import 'reflect-metadata';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DOCUMENT, QUERIES } from './bench-queries';
+import { markdown, readProfile, summarize } from './profile-summary';
 import { run as runFinder, seed as seedFinder } from './bench-finder';
 import { round as registrationRound, seed as seedRegistrations } from './bench-registrations';
 import {
@@ -28,6 +28,7 @@ import {
   postJson,
   profileWindow,
   runBench,
+  writeSection,
   type BenchProcess,
 } from './bench-support';
 
@@ -73,18 +74,9 @@ async function profiled(api: BenchProcess, dir: string, s: Scenario): Promise<vo
     `${s.what} ${m.date}, ${m.cores} cores (${m.cpu}), Node ${m.node}, load average ${m.load} → ${endLoad}. ` +
       `API CPU from /proc over the window: ${(cpu / requests).toFixed(2)} ms per request (profiler on, sampling every 200 µs).`,
   ].join('\n');
-  const args = [
-    'scripts/profile-summary.mjs',
-    out,
-    '--requests',
-    String(requests),
-    '--cpu-per-request',
-    String(cpu / requests),
-    '--title',
-    title,
-  ];
-  if (WRITE) args.push('--write', WRITE, '--section', `${SECTION_PREFIX}-${s.name}`);
-  log(execFileSync(process.execPath, args, { encoding: 'utf8' }));
+  const md = markdown(summarize(readProfile(out)), { requests, cpuPerRequest: cpu / requests, title });
+  log(`${md}\n`);
+  if (WRITE) writeSection(WRITE, `${SECTION_PREFIX}-${s.name}`, md);
 }
 
 runBench(async (services, startApi) => {

@@ -213,7 +213,7 @@ async function orderProfile(api: BenchProcess, order: { action: 'start' | 'stop'
 
 /**
  * Profiles the API process (started with BENCH_PROFILE=1) while `body` runs, writing a V8 .cpuprofile to
- * `out`; without BENCH_PROFILE it only runs `body`. Summarised by scripts/profile-summary.mjs.
+ * `out`; without BENCH_PROFILE it only runs `body`. Summarised by profile-summary.ts.
  */
 export async function profileWindow<T>(api: BenchProcess, out: string, body: () => Promise<T>): Promise<T> {
   await orderProfile(api, { action: 'start' });
