@@ -12,15 +12,8 @@ import { themesInText } from '@yokoten/case-studies';
 import { DEMO_CASE_STUDIES, DEMO_MUNICIPALITIES } from '@yokoten/demo-data';
 import { finderQueries } from '@yokoten/api/search/case-queries';
 import type { SearchStack } from '@yokoten/api/search/search-stack';
-import {
-  benchOptions,
-  insertMembers,
-  log,
-  machine,
-  percentile,
-  runBench,
-  writeSection,
-} from './bench-support';
+import { benchOptions, log, machine, percentile, runBench, writeSection } from './bench-support';
+import { insertMembers } from './synthetic-cases';
 
 const { cases: CASES, requests: REQUESTS, write: WRITE } = benchOptions({ cases: 20000, requests: 400 });
 

@@ -11,16 +11,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { termOf } from '@yokoten/case-studies';
 import { DEMO_MUNICIPALITIES } from '@yokoten/demo-data';
-import {
-  benchOptions,
-  cpuMs,
-  insertMembers,
-  log,
-  machine,
-  percentile,
-  runBench,
-  writeSection,
-} from './bench-support';
+import { benchOptions, cpuMs, log, machine, percentile, runBench, writeSection } from './bench-support';
+import { insertMembers } from './synthetic-cases';
 
 const {
   users: USERS,

@@ -19,8 +19,6 @@ import {
   startEmbeddedPostgres,
 } from '@yokoten/embedded-runtime';
 import { createSearchStack, type SearchStack } from '@yokoten/api/search/search-stack';
-import { normalizeForSearch } from '@yokoten/case-studies';
-import type { DemoMunicipality } from '@yokoten/demo-data';
 import { log } from './bench-cli';
 import { seedSyntheticCases, type SeedReport } from './synthetic-cases';
 
@@ -344,34 +342,6 @@ export function machine(): { cores: number; cpu: string; node: string; date: str
       .map((l) => l.toFixed(1))
       .join(' / '),
   };
-}
-
-/**
- * Inserts demo municipalities as members (joined 2023-05-10) in one statement, through a TypeORM DataSource or a
- * pg Client; a code already there is left as it is (bench:profile seeds the finder's and the registrations' sets).
- */
-export async function insertMembers(
-  db: { query(sql: string, params: unknown[]): Promise<unknown> },
-  members: readonly DemoMunicipality[],
-): Promise<void> {
-  await db.query(
-    `INSERT INTO municipalities (code, name, kana, name_en, prefecture_code, kind, population, membership_status, joined_on, search_text)
-     SELECT * FROM unnest($1::char(6)[], $2::text[], $3::text[], $4::text[], $5::char(2)[], $6::text[], $7::int[],
-                          $8::text[], $9::date[], $10::text[])
-     ON CONFLICT (code) DO NOTHING`,
-    [
-      members.map((m) => m.code),
-      members.map((m) => m.name),
-      members.map((m) => m.kana),
-      members.map((m) => m.nameEn),
-      members.map((m) => m.prefectureCode),
-      members.map((m) => m.kind),
-      members.map((m) => m.population),
-      members.map(() => 'MEMBER'),
-      members.map(() => '2023-05-10'),
-      members.map((m) => normalizeForSearch(`${m.name} ${m.kana} ${m.nameEn}`)),
-    ],
-  );
 }
 
 /** Seeds `count` synthetic published cases (database + index, bulk path), logging progress every 5 s. */

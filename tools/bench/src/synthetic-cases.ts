@@ -6,7 +6,12 @@
 import type { EnqueuedTaskPromise } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import { CASE_STAGES, type CaseTheme } from '@yokoten/case-studies';
-import { DEMO_CASE_STUDIES, DEMO_MUNICIPALITIES, type DemoCaseStudy } from '@yokoten/demo-data';
+import {
+  DEMO_CASE_STUDIES,
+  DEMO_MUNICIPALITIES,
+  type DemoCaseStudy,
+  type DemoMunicipality,
+} from '@yokoten/demo-data';
 import { CaseStudyEntity } from '@yokoten/api/modules/case-study/case-study.entity';
 import { MunicipalityEntity } from '@yokoten/api/modules/municipality/municipality.entity';
 import { searchTextOf } from '@yokoten/api/modules/municipality/municipality.repository';
@@ -120,27 +125,38 @@ export function generateCases(
   });
 }
 
+/**
+ * Inserts demo municipalities as members (joined 2023-05-10) in one statement, through a TypeORM DataSource or a
+ * pg Client; a code already there is left as it is (bench:profile seeds the finder's and the registrations' sets).
+ */
+export async function insertMembers(
+  db: { query(sql: string, params: unknown[]): Promise<unknown> },
+  members: readonly DemoMunicipality[],
+): Promise<void> {
+  await db.query(
+    `INSERT INTO municipalities (code, name, kana, name_en, prefecture_code, kind, population, membership_status, joined_on, search_text)
+     SELECT * FROM unnest($1::char(6)[], $2::text[], $3::text[], $4::text[], $5::char(2)[], $6::text[], $7::int[],
+                          $8::text[], $9::date[], $10::text[])
+     ON CONFLICT (code) DO NOTHING`,
+    [
+      members.map((m) => m.code),
+      members.map((m) => m.name),
+      members.map((m) => m.kana),
+      members.map((m) => m.nameEn),
+      members.map((m) => m.prefectureCode),
+      members.map((m) => m.kind),
+      members.map((m) => m.population),
+      members.map(() => 'MEMBER'),
+      members.map(() => '2023-05-10'),
+      members.map((m) => searchTextOf(m)),
+    ],
+  );
+}
+
 /** The demo municipalities as members, when the register is empty (a bench's fresh database). */
 export async function ensureMunicipalities(dataSource: DataSource): Promise<string[]> {
-  const repo = dataSource.getRepository(MunicipalityEntity);
-  if ((await repo.count()) === 0) {
-    await repo.save(
-      DEMO_MUNICIPALITIES.map((m) =>
-        repo.create({
-          code: m.code,
-          name: m.name,
-          kana: m.kana,
-          nameEn: m.nameEn,
-          prefectureCode: m.prefectureCode,
-          kind: m.kind,
-          population: m.population,
-          membershipStatus: 'MEMBER',
-          joinedOn: '2023-05-10',
-          searchText: searchTextOf(m),
-        }),
-      ),
-    );
-  }
+  if ((await dataSource.getRepository(MunicipalityEntity).count()) === 0)
+    await insertMembers(dataSource, DEMO_MUNICIPALITIES);
   const rows = (await dataSource.query(
     `SELECT id FROM municipalities WHERE membership_status = 'MEMBER' ORDER BY code`,
   )) as Array<{ id: string }>;
