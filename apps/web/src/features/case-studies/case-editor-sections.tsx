@@ -23,7 +23,8 @@ import {
 import { MarkdownField, type MarkdownTab } from './markdown-field';
 import { OutcomesEditor } from './outcomes-editor';
 import { PublishRequiredMark } from './publish-required-mark';
-import type { CaseFormFields } from './use-case-form';
+import type { FormValues } from './editor-model';
+import type { CaseFormFields, TextFieldName } from './use-case-form';
 
 // The sections of the case editor's form, top to bottom. Each gets the form's fields (use-case-form.ts)
 // and shows its own inputs; the ids (`case-<field>`) are what the error summary and the checklist link to.
@@ -51,6 +52,37 @@ function Section({
   );
 }
 
+/**
+ * Props that tie an input to a field of the form: its id (`case-<field>`) and name, its label or legend (the
+ * field's name), value, error and onChange; a section adds the hint and what is particular to the input.
+ */
+function useBind(form: CaseFormFields) {
+  const { t } = useTranslation();
+  const { values, errors, change, bind } = form;
+  const label = (field: keyof FormValues) => t(`caseFields.${field}`);
+  return {
+    text: (field: TextFieldName) => ({ label: label(field), ...bind(field) }),
+    /** A radio group: one answer. */
+    choice: <K extends 'stage' | 'visibility'>(field: K) => ({
+      id: `case-${field}`,
+      name: field,
+      legend: label(field),
+      value: values[field],
+      onChange: (value: FormValues[K]) => change(field, value),
+    }),
+    /** A checkbox group: several answers, each required to publish. */
+    choices: <K extends 'themes' | 'targets' | 'fiscalYears'>(field: K) => ({
+      id: `case-${field}`,
+      name: field,
+      legend: label(field),
+      requiredToPublish: true,
+      error: errors[field],
+      selected: values[field],
+      onChange: (next: FormValues[K]) => change(field, next),
+    }),
+  };
+}
+
 /** 「120 / 1,000文字」: the trimmed length against the limit. */
 function useCharCount() {
   const { t } = useTranslation();
@@ -63,32 +95,26 @@ export function BasicsSection({ form }: { form: CaseFormFields }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const count = useCharCount();
-  const { values, change, bind } = form;
+  const { text, choice } = useBind(form);
   return (
     <Section id="section-basics" title={t('caseEditor.sectionBasics')}>
       <TextField
-        label={t('caseFields.title')}
         hint={t('caseEditor.titleHint')}
         labelExtra={<PublishRequiredMark />}
         aria-required
         maxLength={LIMITS.title}
-        {...bind('title')}
+        {...text('title')}
       />
       <TextAreaField
-        label={t('caseFields.summary')}
-        hint={`${t('caseEditor.summaryHint', { min: LIMITS.summaryMin })} ${count(values.summary, LIMITS.summary)}`}
+        hint={`${t('caseEditor.summaryHint', { min: LIMITS.summaryMin })} ${count(form.values.summary, LIMITS.summary)}`}
         labelExtra={<PublishRequiredMark />}
         rows={4}
         maxLength={LIMITS.summary}
-        {...bind('summary')}
+        {...text('summary')}
       />
       <RadioGroup
-        id="case-stage"
-        name="stage"
-        legend={t('caseFields.stage')}
+        {...choice('stage')}
         hint={t('caseEditor.stageHint')}
-        value={values.stage}
-        onChange={(value) => change('stage', value)}
         options={CASE_STAGES.map((stage) => ({
           value: stage,
           label: stageLabel(stage, language),
@@ -96,11 +122,7 @@ export function BasicsSection({ form }: { form: CaseFormFields }) {
         }))}
       />
       <RadioGroup
-        id="case-visibility"
-        name="visibility"
-        legend={t('caseFields.visibility')}
-        value={values.visibility}
-        onChange={(value) => change('visibility', value)}
+        {...choice('visibility')}
         options={VISIBILITIES.map((visibility) => ({
           value: visibility,
           label: visibilityLabel(visibility, language),
@@ -139,41 +161,25 @@ export function BodySection({
 export function ClassificationSection({ form }: { form: CaseFormFields }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const { values, errors, change, bind } = form;
-  const tags = splitTags(values.tags);
+  const { text, choices } = useBind(form);
+  const tags = splitTags(form.values.tags);
   return (
     <Section id="section-classification" title={t('caseEditor.sectionClassification')}>
       <CheckboxGroup
-        id="case-themes"
-        name="themes"
-        legend={t('caseFields.themes')}
+        {...choices('themes')}
         hint={t('caseEditor.themesHint')}
-        requiredToPublish
-        error={errors.themes}
         options={CASE_THEMES.map((theme) => ({ value: theme, label: themeLabel(theme, language) }))}
-        selected={values.themes}
-        onChange={(next) => change('themes', next)}
       />
       <CheckboxGroup
-        id="case-targets"
-        name="targets"
-        legend={t('caseFields.targets')}
+        {...choices('targets')}
         hint={t('caseEditor.targetsHint')}
-        requiredToPublish
-        error={errors.targets}
-        options={CASE_TARGETS.map((target) => ({
-          value: target,
-          label: targetLabel(target, language),
-        }))}
-        selected={values.targets}
-        onChange={(next) => change('targets', next)}
+        options={CASE_TARGETS.map((target) => ({ value: target, label: targetLabel(target, language) }))}
       />
       <div>
         <TextField
-          label={t('caseFields.tags')}
           hint={t('caseEditor.tagsHint', { max: LIMITS.tags })}
           autoComplete="off"
-          {...bind('tags')}
+          {...text('tags')}
         />
         {tags.length > 0 && (
           <p className="mt-2 text-std-16N-170 text-solid-gray-700">
@@ -196,37 +202,32 @@ function fiscalYearOptions(selected: readonly number[]): number[] {
 export function MoneySection({ form }: { form: CaseFormFields }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const { values, errors, change, bind } = form;
-  const budget = parseYenAmount(values.budgetYen);
+  const { text, choices } = useBind(form);
+  const fiscalYears = choices('fiscalYears');
+  const budget = parseYenAmount(form.values.budgetYen);
+  // Typed one a line: shorter boxes.
+  const lists = [
+    ['fundingSources', t('caseEditor.fundingSourcesHint')],
+    ['partners', t('caseEditor.partnersHint')],
+  ] as const;
   return (
     <Section id="section-money" title={t('caseEditor.sectionMoney')}>
       <CheckboxGroup
-        id="case-fiscalYears"
-        name="fiscalYears"
-        legend={t('caseFields.fiscalYears')}
+        {...fiscalYears}
         hint={t('caseEditor.fiscalYearsHint')}
-        requiredToPublish
-        error={errors.fiscalYears}
-        options={fiscalYearOptions(values.fiscalYears).map((year) => ({
+        options={fiscalYearOptions(fiscalYears.selected).map((year) => ({
           value: year,
           label: fiscalYearLabel(year, language),
         }))}
-        selected={values.fiscalYears}
-        onChange={(next) =>
-          change(
-            'fiscalYears',
-            [...next].sort((a, b) => a - b),
-          )
-        }
+        onChange={(next) => fiscalYears.onChange([...next].sort((a, b) => a - b))}
       />
       <div>
         <TextField
-          label={t('caseFields.budgetYen')}
           hint={t('caseEditor.budgetHint')}
           inputMode="numeric"
           autoComplete="off"
           className="md:max-w-xs"
-          {...bind('budgetYen')}
+          {...text('budgetYen')}
         />
         {budget !== null && Number.isFinite(budget) && (
           <p className="mt-2 text-std-16N-170 text-solid-gray-700">
@@ -234,20 +235,9 @@ export function MoneySection({ form }: { form: CaseFormFields }) {
           </p>
         )}
       </div>
-      <TextAreaField
-        label={t('caseFields.fundingSources')}
-        hint={t('caseEditor.fundingSourcesHint')}
-        rows={3}
-        className="min-h-24"
-        {...bind('fundingSources')}
-      />
-      <TextAreaField
-        label={t('caseFields.partners')}
-        hint={t('caseEditor.partnersHint')}
-        rows={3}
-        className="min-h-24"
-        {...bind('partners')}
-      />
+      {lists.map(([field, hint]) => (
+        <TextAreaField key={field} hint={hint} rows={3} className="min-h-24" {...text(field)} />
+      ))}
     </Section>
   );
 }
@@ -267,61 +257,43 @@ export function OutcomesSection({ form }: { form: CaseFormFields }) {
 
 export function ReflectionSection({ form }: { form: CaseFormFields }) {
   const { t } = useTranslation();
-  const { bind } = form;
+  const { text } = useBind(form);
+  const fields = [
+    ['lessonsLearned', t('caseEditor.lessonsHint')],
+    ['challenges', t('caseEditor.challengesHint')],
+    ['successConditions', t('caseEditor.successConditionsHint')],
+  ] as const;
   return (
     <Section id="section-reflection" title={t('caseEditor.sectionReflection')}>
-      <TextAreaField
-        label={t('caseFields.lessonsLearned')}
-        hint={t('caseEditor.lessonsHint')}
-        rows={5}
-        {...bind('lessonsLearned')}
-      />
-      <TextAreaField
-        label={t('caseFields.challenges')}
-        hint={t('caseEditor.challengesHint')}
-        rows={5}
-        {...bind('challenges')}
-      />
-      <TextAreaField
-        label={t('caseFields.successConditions')}
-        hint={t('caseEditor.successConditionsHint')}
-        rows={5}
-        {...bind('successConditions')}
-      />
+      {fields.map(([field, hint]) => (
+        <TextAreaField key={field} hint={hint} rows={5} {...text(field)} />
+      ))}
     </Section>
   );
 }
 
 export function ContactSection({ form }: { form: CaseFormFields }) {
   const { t } = useTranslation();
-  const { bind } = form;
+  const { text } = useBind(form);
   return (
     <Section id="section-contact" title={t('caseEditor.sectionContact')}>
       <p className="-mt-2 text-std-16N-170">{t('caseEditor.contactLead')}</p>
       <TextField
-        label={t('caseFields.contactDepartment')}
         hint={t('caseEditor.departmentHint')}
         labelExtra={<PublishRequiredMark />}
         autoComplete="organization"
         maxLength={LIMITS.department}
-        {...bind('contactDepartment')}
+        {...text('contactDepartment')}
       />
       <TextField
-        label={t('caseFields.contactEmail')}
         hint={t('caseEditor.emailHint')}
         type="email"
         inputMode="email"
         autoComplete="email"
         spellCheck={false}
-        {...bind('contactEmail')}
+        {...text('contactEmail')}
       />
-      <TextField
-        label={t('caseFields.contactPhone')}
-        hint={t('caseEditor.phoneHint')}
-        type="tel"
-        autoComplete="tel"
-        {...bind('contactPhone')}
-      />
+      <TextField hint={t('caseEditor.phoneHint')} type="tel" autoComplete="tel" {...text('contactPhone')} />
     </Section>
   );
 }
