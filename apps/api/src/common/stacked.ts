@@ -1,10 +1,10 @@
+import { applyDecorators } from '@nestjs/common';
+
 /**
- * Decorators applied bottom-up, as they would be written one above the other: the validators (and the
- * order of their messages) are those of the hand-written stack.
+ * Decorators in the order they would be written one above the other (applied bottom-up, as TypeScript does),
+ * through Nest's applyDecorators (which applies its list first to last): the validators, and the order of their
+ * messages, are those of the hand-written stack.
  */
 export function Stacked(...decorators: PropertyDecorator[]): PropertyDecorator {
-  const bottomUp = [...decorators].reverse();
-  return (target, key) => {
-    for (const decorate of bottomUp) decorate(target, key);
-  };
+  return applyDecorators(...[...decorators].reverse()) as PropertyDecorator;
 }
