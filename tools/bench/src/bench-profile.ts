@@ -7,6 +7,7 @@
  * PostgreSQL and Meilisearch with the finder bench's 20,000 cases; each scenario is profiled on its own (only
  * the measured window, never the start-up) and summarised in process by profile-summary.ts; it writes the
  * tables between the `bench:profile-<scenario>` markers of docs/benchmarks.md:
+ *   - typename: `{ __typename }`, the fixed cost of every GraphQL request, one client;
  *   - search: the bench:search document (a results page: facets, highlights) for its 24 queries, one client;
  *   - finder: findPrecedents, the finder bench's 12 descriptions, 4 clients;
  *   - registrations: 500 officers register at once for 100 seats (the registrations bench's round, checked).
@@ -35,7 +36,7 @@ import {
 const options = benchOptions({
   cases: 20000,
   rounds: 5,
-  only: 'search,finder,registrations',
+  only: 'typename,search,finder,registrations',
   /** Section names `<prefix>-<scenario>`, and a label for the titles: to keep a "before" beside the current one. */
   'section-prefix': 'profile',
   label: '',
@@ -91,7 +92,19 @@ runBench(async (services, startApi) => {
     const api = await startApi();
     const via = agent(1);
     const searchBodies = QUERIES.map((q) => JSON.stringify({ query: DOCUMENT, variables: q }));
+    const typenameBody = JSON.stringify({ query: '{ __typename }' });
     const scenarios: Scenario[] = [
+      {
+        name: 'typename',
+        what: `\`{ __typename }\` (what every GraphQL request pays before its resolvers: HTTP, middleware, Nest, Apollo), ${ROUNDS * 200} requests, one client;`,
+        load: async (target) => {
+          for (let i = 0; i < ROUNDS * 200; i += 1) {
+            const res = await postJson(via, `${target.url}/graphql`, typenameBody);
+            if (res.status !== 200 || res.body.includes('"errors"')) throw new Error(`typename: ${res.body}`);
+          }
+          return ROUNDS * 200;
+        },
+      },
       {
         name: 'search',
         what: `A results page (the bench:search document: facets, highlights) for each of the ${QUERIES.length} queries, ${ROUNDS} rounds, one client, ${CASES.toLocaleString('en')} cases;`,
@@ -127,6 +140,7 @@ runBench(async (services, startApi) => {
     ];
     // Warm-up outside the windows: JIT, pools, engine caches.
     for (const b of searchBodies) await postJson(via, `${api.url}/graphql`, b);
+    for (let i = 0; i < 200; i += 1) await postJson(via, `${api.url}/graphql`, typenameBody);
     await runFinder(api.url, 4, 48);
     await registrationRound(api.url, db, organiser, officers.slice(0, 1), 1);
     for (const s of scenarios) if (ONLY.includes(s.name)) await profiled(api, services.root, s);
