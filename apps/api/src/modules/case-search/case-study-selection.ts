@@ -27,6 +27,11 @@ const COMPUTED: Record<string, string[]> = {
   viewerFoundHelpful: [],
   viewerCanMarkHelpful: [],
   helpfulCount: [],
+  // modules/adoption: read from the adoptions table, by the case's id.
+  adoptionCount: [],
+  adoptions: [],
+  adoptedFrom: [],
+  spreadChain: [],
   __typename: [],
 };
 

@@ -1,5 +1,7 @@
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Info, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../../graphql/request-context';
+import { selectedFields } from '../case-search/case-study-selection';
 import { CaseStudy } from '../case-study/models/case-study.model';
 import { CasesLikeDraftArgs } from './dto/cases-like-draft.input';
 import { FindPrecedentsArgs } from './dto/find-precedents.input';
@@ -14,10 +16,16 @@ export class PrecedentFinderResolver {
     description:
       '先行事例ファインダー: published cases the caller may read, ranked for the described situation by text relevance, closeness of the municipality (size, kind, place), themes in common and spread; with the reasons',
   })
-  findPrecedents(@Args() { input }: FindPrecedentsArgs, @Context() ctx: RequestContext) {
+  findPrecedents(
+    @Args() { input }: FindPrecedentsArgs,
+    @Context() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+  ) {
     return this.service.find(ctx.actor, input, {
       primeCaseStudy: (c) => void ctx.loaders.caseStudy.prime(c.id, c),
       primeMunicipality: (m) => void ctx.loaders.municipality.prime(m.id, m),
+      primeAdoptions: (id, adoptions) => void ctx.loaders.adoptionsByCase.prime(id, adoptions),
+      caseStudyFields: selectedFields(info, ['caseStudy']),
     });
   }
 

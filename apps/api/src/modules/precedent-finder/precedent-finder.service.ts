@@ -14,17 +14,19 @@ import {
 import { BadUserInputError } from '../../common/app-error';
 import { CaseQueries } from '../../search/case-queries';
 import type { Actor } from '../auth/actor';
+import type { AdoptionEntity } from '../adoption/adoption.entity';
 import { AdoptionRepository } from '../adoption/adoption.repository';
+import { countedAdoptions } from '../adoption/adoption.service';
 import type { CaseStudyEntity } from '../case-study/case-study.entity';
 import { CaseStudyRepository } from '../case-study/case-study.repository';
 import { CaseSearchRepository } from '../case-search/case-search.repository';
 import { visibilitiesOf } from '../case-search/case-search.service';
+import { caseColumnsFor } from '../case-search/case-study-selection';
 import type { MunicipalityEntity } from '../municipality/municipality.entity';
-import { MunicipalityRepository } from '../municipality/municipality.repository';
-import { MunicipalityProfileService } from '../municipality/municipality-profile.service';
 import { authorize } from '../auth/authorization.policy';
 import type { CasesLikeDraftInput } from './dto/cases-like-draft.input';
 import type { FindPrecedentsInput } from './dto/find-precedents.input';
+import { PrecedentFinderRepository, type SeekerMunicipality } from './precedent-finder.repository';
 
 export interface PrecedentResult extends PrecedentScore {
   caseStudy: CaseStudyEntity;
@@ -33,9 +35,13 @@ export interface PrecedentResult extends PrecedentScore {
 export interface FinderLoaders {
   primeCaseStudy?(c: CaseStudyEntity): void;
   primeMunicipality?(m: MunicipalityEntity): void;
+  /** Who follows a shown case (its adoptionCount and adoptions), oldest first, as the adoption loader has them. */
+  primeAdoptions?(caseStudyId: string, adoptions: AdoptionEntity[]): void;
+  /** The CaseStudy fields the query selects (null: unknown, read every column). */
+  caseStudyFields?: Set<string> | null;
 }
 
-function profileOf(m: MunicipalityEntity): MunicipalityProfile {
+function profileOf(m: SeekerMunicipality): MunicipalityProfile {
   return {
     prefectureCode: m.prefectureCode,
     kind: m.kind,
@@ -49,7 +55,7 @@ function profileOf(m: MunicipalityEntity): MunicipalityProfile {
  * description says (「人口3万人の町」), each part possibly unknown.
  */
 export type Seeker =
-  | { municipality: MunicipalityEntity; profile: MunicipalityProfile }
+  | { municipality: SeekerMunicipality; profile: MunicipalityProfile }
   | { municipality: null; profile: MunicipalityProfile };
 
 /**
@@ -64,9 +70,8 @@ export class PrecedentFinderService {
     private readonly queries: CaseQueries,
     private readonly caseStudies: CaseStudyRepository,
     private readonly hydration: CaseSearchRepository,
-    private readonly municipalities: MunicipalityRepository,
     private readonly adoptions: AdoptionRepository,
-    private readonly profiles: MunicipalityProfileService,
+    private readonly repository: PrecedentFinderRepository,
   ) {}
 
   async find(
@@ -80,12 +85,7 @@ export class PrecedentFinderService {
     const visibilities = visibilitiesOf(actor);
     // The themes the description mentions, plus those the asking municipality says it works on (its
     // profile's focus themes) as an extra theme profile.
-    const descriptionThemes = [
-      ...new Set([
-        ...themesInText(input.description),
-        ...(own ? await this.profiles.focusThemesOf(own.id) : []),
-      ]),
-    ];
+    const descriptionThemes = [...new Set([...themesInText(input.description), ...(own?.focusThemes ?? [])])];
     const candidates = await this.queries.finderCandidates({
       description: input.description,
       seekerCode: own?.code ?? null,
@@ -96,7 +96,10 @@ export class PrecedentFinderService {
 
     // Score every candidate from what the index holds about it (themes, the publisher's profile): only
     // the few shown are read from PostgreSQL. The clauses' text scores are combined (combinedTextScore).
-    const counts = await this.adoptions.countsByCaseIds(candidates.map((c) => c.id));
+    // The candidates' adoptions (a handful of rows: most cases have none) rather than their counts: the
+    // counts score them, and the rows of the shown cases prime the loader behind `adoptionCount`, so that
+    // field reads nothing more.
+    const adoptions = this.adoptionsByCase(await this.adoptions.findByCaseIds(candidates.map((c) => c.id)));
     const profile = seeker.profile;
     const ranked = candidates
       .map((h) => ({
@@ -109,7 +112,7 @@ export class PrecedentFinderService {
             kind: h.municipalityKind,
             populationBand: h.populationBand,
             themes: h.themes,
-            adoptionCount: counts.get(h.id) ?? 0,
+            adoptionCount: countedAdoptions(adoptions.get(h.id) ?? []),
             textScore: combinedTextScore(h.clauseScores),
             bestClauseScore: bestClauseScore(h.clauseScores),
           },
@@ -124,8 +127,18 @@ export class PrecedentFinderService {
     // read so that a case unpublished a moment ago does not leave the list short.
     const top = ranked.slice(0, limit + 5);
     // One prepared statement with the municipalities joined (the search module's hydration), which then prime
-    // the municipality loader: no query builder, no second query for `caseStudy { municipality }`.
-    const rows = new Map((await this.hydration.findByIdsInOrder(top.map((r) => r.id))).map((c) => [c.id, c]));
+    // the municipality loader: no query builder, no second query for `caseStudy { municipality }`. Only the
+    // columns the query's caseStudy fields need (as a results page does); a case read in part is not
+    // handed to the case loader, whose other users may need what was left out.
+    const columns = caseColumnsFor(loaders.caseStudyFields ?? null, this.hydration.caseColumns);
+    const rows = new Map(
+      (
+        await this.hydration.findByIdsInOrder(
+          top.map((r) => r.id),
+          columns,
+        )
+      ).map((c) => [c.id, c]),
+    );
     const out: PrecedentResult[] = [];
     for (const r of top) {
       const c = rows.get(r.id);
@@ -136,8 +149,9 @@ export class PrecedentFinderService {
         c.municipalityId === own?.id
       )
         continue;
-      loaders.primeCaseStudy?.(c);
+      if (!columns) loaders.primeCaseStudy?.(c);
       if (c.municipality) loaders.primeMunicipality?.(c.municipality);
+      loaders.primeAdoptions?.(c.id, adoptions.get(c.id) ?? []);
       out.push({ caseStudy: c, score: r.score, textMatch: r.textMatch, reasons: r.reasons, parts: r.parts });
       if (out.length === limit) break;
     }
@@ -170,6 +184,17 @@ export class PrecedentFinderService {
       );
   }
 
+  /** Adoption rows by followed case, each case's in the order read (oldest first). */
+  private adoptionsByCase(rows: readonly AdoptionEntity[]): Map<string, AdoptionEntity[]> {
+    const byCase = new Map<string, AdoptionEntity[]>();
+    for (const a of rows) {
+      const list = byCase.get(a.caseStudyId);
+      if (list) list.push(a);
+      else byCase.set(a.caseStudyId, [a]);
+    }
+    return byCase;
+  }
+
   /**
    * The one looking: the municipality named; else the size and prefecture given, completed by what the
    * description says; else the officer's own municipality; else only what the description says (a
@@ -178,7 +203,7 @@ export class PrecedentFinderService {
   private async seekerOf(actor: Actor | null, input: FindPrecedentsInput): Promise<Seeker> {
     const code = input.municipalityCode;
     if (code) {
-      const m = await this.municipalities.findByCode(code);
+      const m = await this.repository.seekerByCode(code);
       if (!m) {
         throw new BadUserInputError(
           'input.municipalityCode',
@@ -199,7 +224,7 @@ export class PrecedentFinderService {
       };
     }
     if (actor?.municipalityId) {
-      const [m] = await this.municipalities.findByIds([actor.municipalityId]);
+      const m = await this.repository.seekerById(actor.municipalityId);
       if (m) return { municipality: m, profile: profileOf(m) };
     }
     return {
