@@ -1,3 +1,4 @@
+import { requestStatements } from './query-count';
 import { createTestApp, type TestApp } from './test-app';
 import {
   CANCEL,
@@ -140,6 +141,27 @@ describe('registration under contention (500 at once, 100 seats)', () => {
       [sessionId],
     );
     expect(order.map((r) => r.arrival_seq)).toEqual(Array.from({ length: 390 }, (_, i) => i + 111));
+  });
+
+  it('takes a seat in three statements: the caller, what the seat is decided from, the seat', async () => {
+    // Each statement is a socket write and a wait on PostgreSQL: under contention the round trips, not the
+    // SQL, are a registration's cost (docs/benchmarks.md, "Issue #12: registrations, round trips").
+    const [someone] = await createOfficers(t, 1);
+    const { id } = await createSession(t, organiser, { capacity: 10 });
+    let status: string | undefined;
+    const statements = await requestStatements('client', async () => {
+      const res = await t.gql<{ registerForSession: { status: string } }>(
+        `mutation($s: ID!) { registerForSession(sessionId: $s) { id status waitlistPosition } }`,
+        { s: id },
+        someone.token,
+      );
+      status = res.data?.registerForSession.status;
+    });
+    expect(status).toBe('CONFIRMED');
+    expect(statements).toHaveLength(3);
+    expect(statements[0]).toMatch(/"login_sessions"/);
+    expect(statements[1]).toMatch(/exchange_sessions/);
+    expect(statements[2]).toMatch(/session_register_autocommit/);
   });
 
   it('lets one person register only once, even when the requests race', async () => {

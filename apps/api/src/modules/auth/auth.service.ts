@@ -7,7 +7,7 @@ import { limiterKey, RateLimits, retryAfterSeconds } from '../../common/rate-lim
 import type { Actor } from './actor';
 import { authorize } from './authorization.policy';
 import { configurePasswordWork, dummyPasswordHash, PasswordWorkBusyError, verifyPassword } from './password';
-import { UserRepository, type SessionUser } from './user.repository';
+import { UserRepository, type SessionActor } from './user.repository';
 import type { UserEntity } from './user.entity';
 
 export const SESSION_COOKIE = 'yokoten_session';
@@ -17,9 +17,7 @@ export function hashToken(token: string): string {
 }
 
 /** The Actor of a session's user; only officers carry a membership status (their municipality's). */
-export function actorOf(
-  user: Pick<SessionUser, 'id' | 'role' | 'municipalityId' | 'membershipStatus'>,
-): Actor {
+export function actorOf(user: SessionActor): Actor {
   return {
     userId: user.id,
     role: user.role,

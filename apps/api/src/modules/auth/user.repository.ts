@@ -6,14 +6,11 @@ import { preparedRows } from '../../common/prepared-rows';
 import { LoginSessionEntity } from './login-session.entity';
 import { UserEntity } from './user.entity';
 
-/** The user of a live session, with what the Actor needs of their municipality. */
-export type SessionUser = Omit<UserEntity, 'municipality'> & {
+/** What a session's actor is made of (auth.service.ts actorOf): the user and their municipality's status. */
+export type SessionActor = Pick<UserEntity, 'id' | 'role' | 'municipalityId'> & {
   /** The officer's municipality's membership status as of this query; null without a municipality. */
   membershipStatus: MembershipStatus | null;
 };
-
-/** What a session's actor is made of (auth.service.ts actorOf). */
-export type SessionActor = Pick<SessionUser, 'id' | 'role' | 'municipalityId' | 'membershipStatus'>;
 
 /** The only code that touches users and sessions. */
 @Injectable()
@@ -56,27 +53,6 @@ export class UserRepository {
       await manager.getRepository(UserEntity).update({ id: userId }, { lastLoginAt: new Date() });
       return repo.save(repo.create({ userId, tokenHash, expiresAt }));
     });
-  }
-
-  /**
-   * The live session of a token hash with its user and the user's municipality's membership status, in one
-   * query. Read on every request, so a withdrawal or an admission applies from the next one.
-   */
-  async findSessionUser(tokenHash: string): Promise<SessionUser | null> {
-    const session = await this.dataSource
-      .getRepository(LoginSessionEntity)
-      .createQueryBuilder('s')
-      .innerJoinAndSelect('s.user', 'u')
-      .leftJoin('u.municipality', 'm')
-      .addSelect(['m.id', 'm.membershipStatus'])
-      .where('s.token_hash = :tokenHash', { tokenHash })
-      .andWhere('s.expires_at > now()')
-      // A disabled account's sessions are anonymous at once (disabling also deletes them).
-      .andWhere(`u.status = 'ACTIVE'`)
-      .getOne();
-    if (!session?.user) return null;
-    const { municipality, ...user } = session.user;
-    return { ...user, membershipStatus: municipality?.membershipStatus ?? null };
   }
 
   /**

@@ -7,8 +7,7 @@ import { entityColumns, preparedRows, type EntityColumns } from '../../common/pr
 import { UserEntity } from '../auth/user.entity';
 import type { MailMessage } from '../mail/mail.service';
 import { MunicipalityEntity } from '../municipality/municipality.entity';
-import type { ExchangeSessionEntity } from './exchange-session.entity';
-import { ExchangeSessionRepository } from './exchange-session.repository';
+import { ExchangeSessionEntity } from './exchange-session.entity';
 import { LockedSession } from './locked-session';
 import { refusedOutcome, type RegistrationOutcome } from './registration-outcome';
 import { RegistrationEntity } from './registration.entity';
@@ -31,6 +30,16 @@ interface RegisterRow {
   confirmed: number;
   capacity: number;
   registered_at: Date;
+}
+
+/** What a registration is decided from, read before the lock (RegistrationRepository.registrationBasis). */
+export interface RegistrationBasis {
+  /** The registrant with their municipality (null: no such user). */
+  target: UserEntity | null;
+  /** null: no such session. */
+  session: ExchangeSessionEntity | null;
+  /** Whether the session asks registration questions (the questionnaire module's). */
+  asksQuestions: boolean;
 }
 
 /**
@@ -56,13 +65,11 @@ function registerStatement(call: string): string {
 /** Taking a seat (the session_register functions), the registrant as registration reads them, and 当日受付's writes. */
 @Injectable()
 export class RegistrationRepository {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly sessions: ExchangeSessionRepository,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private userColumns?: EntityColumns<UserEntity>;
   private municipalityColumns?: EntityColumns<MunicipalityEntity>;
+  private sessionColumns?: EntityColumns<ExchangeSessionEntity>;
 
   private get registrations() {
     return this.dataSource.getRepository(RegistrationEntity);
@@ -78,6 +85,8 @@ export class RegistrationRepository {
    */
   async register(
     p: {
+      /** The session as read before the lock (registrationBasis): the mails are rendered from it. */
+      session: ExchangeSessionEntity | null;
       sessionId: string;
       userId: string;
       municipalityId: string;
@@ -97,7 +106,7 @@ export class RegistrationRepository {
      */
     needsTransactionAt: (capacity: number) => readonly number[] | 'always' = () => 'always',
   ): Promise<RegistrationOutcome> {
-    const session = await this.sessions.findById(p.sessionId);
+    const session = p.session;
     if (!session) return { kind: 'NO_SESSION' };
     const checkInCode = newCheckInCode();
     const position = `[[waitlist-position-${randomBytes(6).toString('hex')}]]`;
@@ -172,8 +181,13 @@ export class RegistrationRepository {
     });
   }
 
-  /** An officer with their municipality, in one query (prepared: read by every registration). */
-  async findUserWithMunicipality(id: string): Promise<UserEntity | null> {
+  /**
+   * What a registration is decided from, read before the lock in one query (prepared: read by every
+   * registration): the registrant with their municipality, the session, and whether it asks registration
+   * questions. One round trip instead of three (the officer, the session, the questions; docs/benchmarks.md,
+   * "Issue #12: registrations, round trips").
+   */
+  async registrationBasis(userId: string, sessionId: string): Promise<RegistrationBasis> {
     const user = (this.userColumns ??= entityColumns(this.dataSource, UserEntity, 'u', 'u_'));
     const municipality = (this.municipalityColumns ??= entityColumns(
       this.dataSource,
@@ -181,17 +195,34 @@ export class RegistrationRepository {
       'm',
       'm_',
     ));
-    const [row] = await preparedRows(
+    const session = (this.sessionColumns ??= entityColumns(
       this.dataSource,
-      'exchange_session_user_with_municipality',
-      `SELECT ${user.select}, ${municipality.select}
-         FROM users u LEFT JOIN municipalities m ON m.id = u.municipality_id WHERE u.id = $1`,
-      [id],
+      ExchangeSessionEntity,
+      's',
+      's_',
+    ));
+    const [row] = await preparedRows<{ u_id: string | null; m_id: string | null; s_id: string | null }>(
+      this.dataSource,
+      'exchange_session_registration_basis',
+      `SELECT ${user.select}, ${municipality.select}, ${session.select},
+              EXISTS (SELECT 1 FROM session_questions q
+                       WHERE q.session_id = s.id AND q.phase = 'REGISTRATION') AS "asksQuestions"
+         FROM (SELECT 1) one
+         LEFT JOIN users u ON u.id = $1
+         LEFT JOIN municipalities m ON m.id = u.municipality_id
+         LEFT JOIN exchange_sessions s ON s.id = $2`,
+      [userId, sessionId],
     );
-    if (!row) return null;
-    const found = user.toEntity(row);
-    if (row.m_id !== null) found.municipality = municipality.toEntity(row);
-    return found;
+    let target: UserEntity | null = null;
+    if (row.u_id !== null) {
+      target = user.toEntity(row);
+      if (row.m_id !== null) target.municipality = municipality.toEntity(row);
+    }
+    return {
+      target,
+      session: row.s_id !== null ? session.toEntity(row) : null,
+      asksQuestions: (row as { asksQuestions?: boolean }).asksQuestions === true,
+    };
   }
 
   findRegistrationByCode(code: string): Promise<RegistrationEntity | null> {

@@ -64,7 +64,9 @@ export class RegistrationService {
   async register(actor: Actor | null, sessionId: string, input?: RegisterInput): Promise<RegistrationEntity> {
     const me = authorize(actor, 'user.me');
     const targetId = input?.userId ?? me.userId;
-    const target = await this.registrations.findUserWithMunicipality(targetId);
+    // The registrant, the session and whether it asks questions, in one query; checked in the order below.
+    const basis = await this.registrations.registrationBasis(targetId, sessionId);
+    const target = basis.target;
     if (!target) throw new NotFoundError('User', targetId);
     if (target.role !== 'OFFICER' || !target.municipalityId)
       refuse(
@@ -98,12 +100,17 @@ export class RegistrationService {
           `input.tablePreferences: この会のテーブルではありません: ${bad}`,
         );
     }
-    // Registration questions (questionnaire module): checked before the seat, stored with it.
-    const answers = await this.registrationAnswers.check(sessionId, input?.answers);
+    // Registration questions (questionnaire module): checked before the seat, stored with it. A session that
+    // asks none, registered for without answers, has nothing to check (check would answer null).
+    const answers =
+      basis.asksQuestions || input?.answers?.length
+        ? await this.registrationAnswers.check(sessionId, input?.answers)
+        : null;
     let outcome: RegistrationOutcome;
     try {
       outcome = await this.registrations.register(
         {
+          session: basis.session,
           sessionId,
           userId: target.id,
           municipalityId: target.municipalityId as string,
