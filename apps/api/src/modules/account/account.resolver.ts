@@ -1,4 +1,4 @@
-import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { ForbiddenError } from '../../common/app-error';
 import type { RequestContext } from '../../graphql/request-context';
@@ -85,11 +85,7 @@ export class AccountResolver {
     nullable: true,
     description: 'The user, colleagues of the same municipality and the organisers; null for others',
   })
-  phone(
-    @Parent() user: UserEntity,
-    @Context() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): string | null {
+  phone(user: UserEntity, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo): string | null {
     const actor = ctx.actor;
     if (isSelf(user, ctx, info)) return user.phone ?? null;
     const subject = user.municipalityId ? { municipalityId: user.municipalityId } : undefined;
@@ -99,20 +95,17 @@ export class AccountResolver {
   }
 
   @ResolveField(() => LocaleEnum, { description: 'The user and the organisers' })
-  locale(
-    @Parent() user: UserEntity,
-    @Context() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): UserLocale {
+  locale(user: UserEntity, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo): UserLocale {
     selfOrStaff(user, ctx, info);
     return user.locale;
   }
 
   @ResolveField(() => MailPreferences, { description: 'The user only (others: FORBIDDEN)' })
   mailPreferences(
-    @Parent() user: UserEntity,
-    @Context() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
+    user: UserEntity,
+    _args: unknown,
+    ctx: RequestContext,
+    info: GraphQLResolveInfo,
   ): MailPreferences {
     if (!isSelf(user, ctx, info)) {
       authorize(ctx.actor, 'user.me');
@@ -127,31 +120,19 @@ export class AccountResolver {
   }
 
   @ResolveField(() => UserStatusEnum, { description: 'The user and the organisers' })
-  status(
-    @Parent() user: UserEntity,
-    @Context() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): UserStatus {
+  status(user: UserEntity, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo): UserStatus {
     selfOrStaff(user, ctx, info);
     return user.status;
   }
 
   @ResolveField(() => Date, { nullable: true, description: 'The user and the organisers' })
-  lastLoginAt(
-    @Parent() user: UserEntity,
-    @Context() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Date | null {
+  lastLoginAt(user: UserEntity, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo): Date | null {
     selfOrStaff(user, ctx, info);
     return user.lastLoginAt ?? null;
   }
 
   @ResolveField(() => Date, { description: 'The user and the organisers' })
-  createdAt(
-    @Parent() user: UserEntity,
-    @Context() ctx: RequestContext,
-    @Info() info: GraphQLResolveInfo,
-  ): Date {
+  createdAt(user: UserEntity, _args: unknown, ctx: RequestContext, info: GraphQLResolveInfo): Date {
     selfOrStaff(user, ctx, info);
     return user.createdAt;
   }

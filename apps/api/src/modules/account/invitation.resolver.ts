@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { RequestContext } from '../../graphql/request-context';
 import { AuditUserLoaderFactory } from '../audit/user-loader';
@@ -81,17 +81,17 @@ export class InvitationResolver {
   }
 
   @ResolveField(() => InvitationStatusEnum)
-  status(@Parent() invitation: Invitation): InvitationStatus {
+  status(invitation: Invitation): InvitationStatus {
     return invitationStatus(invitation);
   }
 
   @ResolveField(() => Municipality, { nullable: true })
-  municipality(@Parent() invitation: Invitation, @Context() ctx: RequestContext) {
+  municipality(invitation: Invitation, _args: unknown, ctx: RequestContext) {
     return invitation.municipalityId ? ctx.loaders.municipality.load(invitation.municipalityId) : null;
   }
 
   @ResolveField(() => User, { nullable: true })
-  invitedBy(@Parent() invitation: Invitation, @Context() ctx: RequestContext) {
+  invitedBy(invitation: Invitation, _args: unknown, ctx: RequestContext) {
     return invitation.invitedBy ? this.users.for(ctx).load(invitation.invitedBy) : null;
   }
 }
@@ -105,13 +105,13 @@ export class InvitationPreviewResolver {
     description:
       'Who sent the invitation (their name only: the link is read before any login); null from the command line',
   })
-  async inviterName(@Parent() preview: InvitationPreview, @Context() ctx: RequestContext) {
+  async inviterName(preview: InvitationPreview, _args: unknown, ctx: RequestContext) {
     if (!preview.invitedBy) return null;
     return (await this.users.for(ctx).load(preview.invitedBy))?.name ?? null;
   }
 
   @ResolveField(() => Municipality, { nullable: true })
-  municipality(@Parent() preview: InvitationPreview, @Context() ctx: RequestContext) {
+  municipality(preview: InvitationPreview, _args: unknown, ctx: RequestContext) {
     return preview.municipalityId ? ctx.loaders.municipality.load(preview.municipalityId) : null;
   }
 }

@@ -49,12 +49,12 @@ export class AdoptionResolver {
   }
 
   @ResolveField(() => String, { description: '検討中 / 試行中 / 導入済み' })
-  statusLabel(@Parent() a: AdoptionEntity): string {
+  statusLabel(a: AdoptionEntity): string {
     return ADOPTION_STATUS_LABELS[a.status].ja;
   }
 
   @ResolveField(() => Municipality, { description: 'The follower' })
-  municipality(@Parent() a: AdoptionEntity, @Context() ctx: RequestContext) {
+  municipality(a: AdoptionEntity, _args: unknown, ctx: RequestContext) {
     return ctx.loaders.municipality.load(a.municipalityId);
   }
 
@@ -62,7 +62,7 @@ export class AdoptionResolver {
     nullable: true,
     description: 'The case followed (null if the caller may not read it)',
   })
-  async caseStudy(@Parent() a: AdoptionEntity, @Context() ctx: RequestContext) {
+  async caseStudy(a: AdoptionEntity, _args: unknown, ctx: RequestContext) {
     const c = await ctx.loaders.caseStudy.load(a.caseStudyId);
     return this.service.canReadCase(ctx.actor, c) ? c : null;
   }
@@ -71,19 +71,19 @@ export class AdoptionResolver {
     nullable: true,
     description: 'The follower’s own case about it, when linked and readable: the next link of the chain',
   })
-  async adopterCaseStudy(@Parent() a: AdoptionEntity, @Context() ctx: RequestContext) {
+  async adopterCaseStudy(a: AdoptionEntity, _args: unknown, ctx: RequestContext) {
     if (!a.adopterCaseStudyId) return null;
     const c = await ctx.loaders.caseStudy.load(a.adopterCaseStudyId);
     return this.service.canReadCase(ctx.actor, c) ? c : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Members and staff only' })
-  note(@Parent() a: AdoptionEntity, @Context() ctx: RequestContext): string | null {
+  note(a: AdoptionEntity, _args: unknown, ctx: RequestContext): string | null {
     return this.service.canReadDetails(ctx.actor) ? a.note : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'How it was adapted; members and staff only' })
-  adaptation(@Parent() a: AdoptionEntity, @Context() ctx: RequestContext): string | null {
+  adaptation(a: AdoptionEntity, _args: unknown, ctx: RequestContext): string | null {
     return this.service.canReadDetails(ctx.actor) ? a.adaptation : null;
   }
 
@@ -91,12 +91,12 @@ export class AdoptionResolver {
     nullable: true,
     description: 'The follower’s own result; members and staff only',
   })
-  outcome(@Parent() a: AdoptionEntity, @Context() ctx: RequestContext): string | null {
+  outcome(a: AdoptionEntity, _args: unknown, ctx: RequestContext): string | null {
     return this.service.canReadDetails(ctx.actor) ? a.outcome : null;
   }
 
   @ResolveField(() => [AdoptionEvent], { description: 'Timeline, oldest first' })
-  timeline(@Parent() a: AdoptionEntity, @Context() ctx: RequestContext) {
+  timeline(a: AdoptionEntity, _args: unknown, ctx: RequestContext) {
     return ctx.loaders.adoptionEvents.load(a.id);
   }
 }
@@ -104,12 +104,12 @@ export class AdoptionResolver {
 @Resolver(() => AdoptionEvent)
 export class AdoptionEventResolver {
   @ResolveField(() => String)
-  statusLabel(@Parent() e: AdoptionEventEntity): string {
+  statusLabel(e: AdoptionEventEntity): string {
     return ADOPTION_STATUS_LABELS[e.status].ja;
   }
 
   @ResolveField(() => CaseStudyPerson, { nullable: true, description: 'Members and staff only' })
-  by(@Parent() e: AdoptionEventEntity, @Context() ctx: RequestContext) {
+  by(e: AdoptionEventEntity, _args: unknown, ctx: RequestContext) {
     return e.userId && ctx.actor ? ctx.loaders.person.load(e.userId) : null;
   }
 }
@@ -123,19 +123,19 @@ export class CaseStudyAdoptionResolver {
     description:
       'Municipalities that pilot or run this case (PILOTING + ADOPTED; CONSIDERING is listed, not counted)',
   })
-  async adoptionCount(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext): Promise<number> {
+  async adoptionCount(c: CaseStudyEntity, _args: unknown, ctx: RequestContext): Promise<number> {
     return countedAdoptions(await ctx.loaders.adoptionsByCase.load(c.id));
   }
 
   @ResolveField(() => [Adoption], { description: 'Who follows this case, in the order they started' })
-  adoptions(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext) {
+  adoptions(c: CaseStudyEntity, _args: unknown, ctx: RequestContext) {
     return ctx.loaders.adoptionsByCase.load(c.id);
   }
 
   @ResolveField(() => [Adoption], {
     description: 'The adoptions this case is the follower’s write-up of: the cases it follows (upstream)',
   })
-  async adoptedFrom(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext) {
+  async adoptedFrom(c: CaseStudyEntity, _args: unknown, ctx: RequestContext) {
     const upstream = await ctx.loaders.adoptionsByAdopterCase.load(c.id);
     // Only those whose followed case the caller may read: nothing hints at a hidden case.
     const followed = await ctx.loaders.caseStudy.loadMany(upstream.map((a) => a.caseStudyId));

@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import { attachmentTypeOf, highlightTerms } from '@yokoten/case-studies';
 import type { RequestContext } from '../../graphql/request-context';
 import { CaseStudyHit } from '../case-search/models/case-study-search-result.model';
@@ -70,7 +70,7 @@ export class CaseStudyAttachmentsResolver {
   @ResolveField(() => [Attachment], {
     description: '添付ファイル, oldest first (at most 20); members-only ones for members and organisers',
   })
-  async attachments(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext): Promise<Attachment[]> {
+  async attachments(c: CaseStudyEntity, _args: unknown, ctx: RequestContext): Promise<Attachment[]> {
     const files = await this.loaders.for(ctx).byCase.load(c.id);
     return this.service.visibleFiles(ctx.actor, files).map(toAttachment);
   }
@@ -88,10 +88,7 @@ export class ExchangeSessionAttachmentsResolver {
     description:
       '資料: files of the session, oldest first (at most 20); members-only ones for members and organisers',
   })
-  async attachments(
-    @Parent() s: ExchangeSessionEntity,
-    @Context() ctx: RequestContext,
-  ): Promise<Attachment[]> {
+  async attachments(s: ExchangeSessionEntity, _args: unknown, ctx: RequestContext): Promise<Attachment[]> {
     const files = await this.loaders.for(ctx).bySession.load(s.id);
     return this.service.visibleFiles(ctx.actor, files).map(toAttachment);
   }
@@ -108,8 +105,9 @@ export class CaseStudyHitAttachmentResolver {
       "The first file (not members-only) whose text contains one of the query's words, e.g. for 「添付ファイル『…』に一致」; null without a query or such a file",
   })
   async matchedAttachment(
-    @Parent() hit: SearchHitResult,
-    @Context() ctx: RequestContext,
+    hit: SearchHitResult,
+    _args: unknown,
+    ctx: RequestContext,
   ): Promise<MatchedAttachment | null> {
     const query = hit.query?.trim();
     if (!query) return null;

@@ -1,4 +1,4 @@
-import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../../graphql/request-context';
 import { User } from '../auth/models/user.model';
 import { AuditLogArgs } from './dto/audit-log.args';
@@ -22,17 +22,17 @@ export class AuditLogResolver {
   }
 
   @ResolveField(() => User, { nullable: true, description: 'null: the system, or an account since removed' })
-  actor(@Parent() e: AuditLogEntity, @Context() ctx: RequestContext) {
+  actor(e: AuditLogEntity, _args: unknown, ctx: RequestContext) {
     return e.actorUserId ? this.users.for(ctx).load(e.actorUserId) : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The changed fields before, as JSON text' })
-  before(@Parent() e: AuditLogEntity): string | null {
+  before(e: AuditLogEntity): string | null {
     return jsonText(e.before);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'The changed fields after, as JSON text' })
-  after(@Parent() e: AuditLogEntity): string | null {
+  after(e: AuditLogEntity): string | null {
     return jsonText(e.after);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { RequestContext } from '../../graphql/request-context';
@@ -54,7 +54,7 @@ export class AuthResolver {
   }
 
   @ResolveField(() => Municipality, { nullable: true })
-  municipality(@Parent() user: User, @Context() ctx: RequestContext) {
+  municipality(user: User, _args: unknown, ctx: RequestContext) {
     return user.municipalityId ? ctx.loaders.municipality.load(user.municipalityId) : null;
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { formatFiscalYear, renderMarkdown } from '@yokoten/case-studies';
 import type { RequestContext } from '../../graphql/request-context';
 import { Municipality } from '../municipality/models/municipality.model';
@@ -87,27 +87,27 @@ export class CaseStudyResolver {
     description:
       'body rendered to HTML: raw HTML escaped, unsafe links dropped, external images as placeholders',
   })
-  bodyHtml(@Parent() c: CaseStudyEntity): string {
+  bodyHtml(c: CaseStudyEntity): string {
     return renderMarkdown(c.body);
   }
 
   @ResolveField(() => [String], { description: 'e.g. 令和7年度（2025年度）' })
-  fiscalYearLabels(@Parent() c: CaseStudyEntity): string[] {
+  fiscalYearLabels(c: CaseStudyEntity): string[] {
     return c.fiscalYears.map((fy) => formatFiscalYear(fy, 'ja'));
   }
 
   @ResolveField(() => CaseStudyContact)
-  contact(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext): CaseStudyContact {
+  contact(c: CaseStudyEntity, _args: unknown, ctx: RequestContext): CaseStudyContact {
     return this.service.contactFor(ctx.actor, c);
   }
 
   @ResolveField(() => Municipality)
-  municipality(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext) {
+  municipality(c: CaseStudyEntity, _args: unknown, ctx: RequestContext) {
     return ctx.loaders.municipality.load(c.municipalityId);
   }
 
   @ResolveField(() => CaseStudyPerson, { nullable: true, description: 'Members and staff only' })
-  author(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext) {
+  author(c: CaseStudyEntity, _args: unknown, ctx: RequestContext) {
     if (!c.authorId || !this.service.canSeeAuthor(ctx.actor)) return null;
     return ctx.loaders.person.load(c.authorId);
   }
@@ -116,7 +116,7 @@ export class CaseStudyResolver {
     nullable: true,
     description: 'Why an organiser unpublished it; the owning municipality and organisers only',
   })
-  unpublishedReason(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext): string | null {
+  unpublishedReason(c: CaseStudyEntity, _args: unknown, ctx: RequestContext): string | null {
     return this.service.unpublishedReasonFor(ctx.actor, c);
   }
 
@@ -124,7 +124,7 @@ export class CaseStudyResolver {
     nullable: true,
     description: 'Newest first; the owning municipality’s officers and organisers only (null for others)',
   })
-  revisions(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext) {
+  revisions(c: CaseStudyEntity, _args: unknown, ctx: RequestContext) {
     return this.service.canReadRevisions(ctx.actor, c) ? ctx.loaders.caseStudyRevisions.load(c.id) : null;
   }
 
@@ -133,10 +133,7 @@ export class CaseStudyResolver {
     description:
       'Required parts for publishing and whether each is there; for those who may edit or moderate',
   })
-  publishChecklist(
-    @Parent() c: CaseStudyEntity,
-    @Context() ctx: RequestContext,
-  ): PublishChecklistItem[] | null {
+  publishChecklist(c: CaseStudyEntity, _args: unknown, ctx: RequestContext): PublishChecklistItem[] | null {
     return this.service.checklistFor(ctx.actor, c);
   }
 }
@@ -144,7 +141,7 @@ export class CaseStudyResolver {
 @Resolver(() => CaseStudyRevision)
 export class CaseStudyRevisionResolver {
   @ResolveField(() => CaseStudyPerson, { nullable: true, description: 'null when the account was removed' })
-  editor(@Parent() r: CaseStudyRevision, @Context() ctx: RequestContext) {
+  editor(r: CaseStudyRevision, _args: unknown, ctx: RequestContext) {
     return r.editorId ? ctx.loaders.person.load(r.editorId) : null;
   }
 }

@@ -1,4 +1,4 @@
-import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Context, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../../graphql/request-context';
 import { CaseStudy } from '../case-study/models/case-study.model';
 import { Municipality } from '../municipality/models/municipality.model';
@@ -18,7 +18,7 @@ export class DashboardResolver {
   }
 
   @ResolveField(() => [FollowedCase])
-  async topFollowedCases(@Parent() d: DashboardView, @Context() ctx: RequestContext) {
+  async topFollowedCases(d: DashboardView, _args: unknown, ctx: RequestContext) {
     const cases = await ctx.loaders.caseStudy.loadMany(d.topFollowed.map((t) => t.caseStudyId));
     return d.topFollowed.flatMap((t, i) => {
       const c = cases[i];
@@ -30,7 +30,7 @@ export class DashboardResolver {
 @Resolver(() => SessionParticipation)
 export class SessionParticipationResolver {
   @ResolveField(() => Municipality)
-  municipality(@Parent() p: SessionParticipation, @Context() ctx: RequestContext) {
+  municipality(p: SessionParticipation, _args: unknown, ctx: RequestContext) {
     return ctx.loaders.municipality.load(p.municipalityId);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../../graphql/request-context';
 import type { CaseStudyEntity } from '../case-study/case-study.entity';
 import { CaseStudy, CaseStudyPerson } from '../case-study/models/case-study.model';
@@ -55,23 +55,23 @@ export class InquiryResolver {
     nullable: true,
     description: 'null when the caller may no longer read the case',
   })
-  async caseStudy(@Parent() t: InquiryEntity, @Context() ctx: RequestContext) {
+  async caseStudy(t: InquiryEntity, _args: unknown, ctx: RequestContext) {
     const c = await ctx.loaders.caseStudy.load(t.caseStudyId);
     return this.service.canReadCase(ctx.actor, c) ? c : null;
   }
 
   @ResolveField(() => Municipality, { description: 'Who asked' })
-  askerMunicipality(@Parent() t: InquiryEntity, @Context() ctx: RequestContext) {
+  askerMunicipality(t: InquiryEntity, _args: unknown, ctx: RequestContext) {
     return ctx.loaders.municipality.load(t.askerMunicipalityId);
   }
 
   @ResolveField(() => Municipality, { description: 'The publisher of the case' })
-  publisherMunicipality(@Parent() t: InquiryEntity, @Context() ctx: RequestContext) {
+  publisherMunicipality(t: InquiryEntity, _args: unknown, ctx: RequestContext) {
     return ctx.loaders.municipality.load(t.publisherMunicipalityId);
   }
 
   @ResolveField(() => [InquiryMessage], { description: 'The thread, oldest first' })
-  messages(@Parent() t: InquiryEntity, @Context() ctx: RequestContext) {
+  messages(t: InquiryEntity, _args: unknown, ctx: RequestContext) {
     return ctx.loaders.inquiryMessages.load(t.id);
   }
 }
@@ -79,12 +79,12 @@ export class InquiryResolver {
 @Resolver(() => InquiryMessage)
 export class InquiryMessageResolver {
   @ResolveField(() => Municipality, { description: 'The side that wrote it' })
-  municipality(@Parent() m: InquiryMessageEntity, @Context() ctx: RequestContext) {
+  municipality(m: InquiryMessageEntity, _args: unknown, ctx: RequestContext) {
     return ctx.loaders.municipality.load(m.authorMunicipalityId);
   }
 
   @ResolveField(() => CaseStudyPerson, { nullable: true, description: 'null when the account was removed' })
-  author(@Parent() m: InquiryMessageEntity, @Context() ctx: RequestContext) {
+  author(m: InquiryMessageEntity, _args: unknown, ctx: RequestContext) {
     return m.authorUserId ? ctx.loaders.person.load(m.authorUserId) : null;
   }
 }
@@ -98,7 +98,7 @@ export class CaseStudyInquiryResolver {
     description:
       'Threads about this case the caller may read: its own municipality’s, public FAQs for members, all for the publisher and organisers; empty for anonymous callers',
   })
-  async inquiries(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext) {
+  async inquiries(c: CaseStudyEntity, _args: unknown, ctx: RequestContext) {
     if (!ctx.actor) return [];
     return this.service.readable(ctx.actor, await ctx.loaders.inquiriesByCase.load(c.id));
   }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../../graphql/request-context';
 import { AuditUserLoaderFactory } from '../audit/user-loader';
 import { User } from '../auth/models/user.model';
@@ -51,12 +51,12 @@ export class JoinApplicationResolver {
   }
 
   @ResolveField(() => Municipality)
-  municipality(@Parent() a: JoinApplicationEntity, @Context() ctx: RequestContext) {
+  municipality(a: JoinApplicationEntity, _args: unknown, ctx: RequestContext) {
     return ctx.loaders.municipality.load(a.municipalityId);
   }
 
   @ResolveField(() => User, { nullable: true })
-  decidedBy(@Parent() a: JoinApplicationEntity, @Context() ctx: RequestContext) {
+  decidedBy(a: JoinApplicationEntity, _args: unknown, ctx: RequestContext) {
     return a.decidedByUserId ? this.users.for(ctx).load(a.decidedByUserId) : null;
   }
 }

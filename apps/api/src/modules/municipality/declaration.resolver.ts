@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../../graphql/request-context';
 import { DeclarationTargetInput } from './dto/declaration-target.input';
 import { SignDeclarationInput } from './dto/sign-declaration.input';
@@ -29,7 +29,7 @@ export class DeclarationResolver {
   }
 
   @ResolveField(() => Municipality)
-  municipality(@Parent() d: Declaration, @Context() ctx: RequestContext) {
+  municipality(d: Declaration, _args: unknown, ctx: RequestContext) {
     return ctx.loaders.municipality.load(d.municipalityId);
   }
 }

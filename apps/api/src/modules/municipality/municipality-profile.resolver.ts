@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../../graphql/request-context';
 import { UpdateMunicipalityProfileArgs } from './dto/municipality-profile.input';
 import { Municipality } from './models/municipality.model';
@@ -15,7 +15,7 @@ export class MunicipalityProfileResolver {
     description:
       'Its public profile (department, contact, introduction, plans, focus themes); null when none',
   })
-  async profile(@Parent() m: MunicipalityEntity, @Context() ctx: RequestContext) {
+  async profile(m: MunicipalityEntity, _args: unknown, ctx: RequestContext) {
     return MunicipalityProfileService.visible(await this.service.loader(ctx).load(m.id));
   }
 

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { PREFECTURES, populationBandOf, prefectureByCode, type PopulationBand } from '@yokoten/case-studies';
 import type { RequestContext } from '../../graphql/request-context';
 import { PopulationBandEnum } from '../../graphql/enums';
@@ -47,19 +47,19 @@ export class MunicipalityResolver {
   }
 
   @ResolveField(() => Prefecture)
-  prefecture(@Parent() m: Municipality): Prefecture {
+  prefecture(m: Municipality): Prefecture {
     const p = prefectureByCode(m.prefectureCode);
     if (!p) throw new Error(`unknown prefecture code ${m.prefectureCode} on municipality ${m.code}`);
     return { code: p.code, name: p.name, nameEn: p.nameEn, kana: p.kana, region: p.region };
   }
 
   @ResolveField(() => PopulationBandEnum, { nullable: true })
-  populationBand(@Parent() m: Municipality): PopulationBand | null {
+  populationBand(m: Municipality): PopulationBand | null {
     return m.population === null ? null : populationBandOf(m.population);
   }
 
   @ResolveField(() => Declaration, { nullable: true, description: 'Its signed joint declaration, if any' })
-  declaration(@Parent() m: Municipality, @Context() ctx: RequestContext) {
+  declaration(m: Municipality, _args: unknown, ctx: RequestContext) {
     return ctx.loaders.declarationByMunicipality.load(m.id);
   }
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../../graphql/request-context';
 import type { ExchangeSessionEntity } from '../exchange-session/exchange-session.entity';
 import { ExchangeSession } from '../exchange-session/models/exchange-session.model';
@@ -72,7 +72,7 @@ export class SessionQuestionnaireResolver {
 
   /** Public with the session (a registrant answers them in the dialog). */
   @ResolveField(() => [SessionQuestion], { description: 'Asked in the registration dialog' })
-  registrationQuestions(@Parent() s: ExchangeSessionEntity, @Context() ctx: RequestContext) {
+  registrationQuestions(s: ExchangeSessionEntity, _args: unknown, ctx: RequestContext) {
     return ctx.loaders.questionnaire.registrationQuestions.load(s.id);
   }
 
@@ -80,7 +80,7 @@ export class SessionQuestionnaireResolver {
     nullable: true,
     description: 'The post-session survey: for the organiser, and for the attendees it goes to',
   })
-  survey(@Parent() s: ExchangeSessionEntity, @Context() ctx: RequestContext) {
+  survey(s: ExchangeSessionEntity, _args: unknown, ctx: RequestContext) {
     return this.service.surveyFor(ctx.actor, s, this.loaders.surveyReads(ctx));
   }
 }

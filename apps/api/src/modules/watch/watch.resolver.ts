@@ -1,4 +1,4 @@
-import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../../graphql/request-context';
 import { CaseStudyIdArgs } from '../case-study/dto/case-study.args';
 import type { CaseStudyEntity } from '../case-study/case-study.entity';
@@ -17,24 +17,21 @@ export class CaseStudyWatchResolver {
   ) {}
 
   @ResolveField(() => Boolean, { description: 'The caller watches this case (false when signed out)' })
-  viewerWatching(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext): Promise<boolean> | boolean {
+  viewerWatching(c: CaseStudyEntity, _args: unknown, ctx: RequestContext): Promise<boolean> | boolean {
     return ctx.actor ? this.loaders.for(ctx).watching.load(c.id) : false;
   }
 
   @ResolveField(() => Boolean, {
     description: 'The caller marked this case 参考になった (false when signed out)',
   })
-  viewerFoundHelpful(
-    @Parent() c: CaseStudyEntity,
-    @Context() ctx: RequestContext,
-  ): Promise<boolean> | boolean {
+  viewerFoundHelpful(c: CaseStudyEntity, _args: unknown, ctx: RequestContext): Promise<boolean> | boolean {
     return ctx.actor ? this.loaders.for(ctx).helpfulMine.load(c.id) : false;
   }
 
   @ResolveField(() => Boolean, {
     description: 'The caller may mark this case 参考になった (signed in, not an officer of its municipality)',
   })
-  viewerCanMarkHelpful(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext): boolean {
+  viewerCanMarkHelpful(c: CaseStudyEntity, _args: unknown, ctx: RequestContext): boolean {
     return c.status === 'PUBLISHED' && this.service.canMarkHelpful(ctx.actor, c);
   }
 
@@ -43,7 +40,7 @@ export class CaseStudyWatchResolver {
     description:
       '「参考になった」 marks (one per user): for the officers of the publishing municipality and the organisers; null for everyone else',
   })
-  helpfulCount(@Parent() c: CaseStudyEntity, @Context() ctx: RequestContext): Promise<number> | null {
+  helpfulCount(c: CaseStudyEntity, _args: unknown, ctx: RequestContext): Promise<number> | null {
     return this.service.canReadHelpfulCount(ctx.actor, c)
       ? this.loaders.for(ctx).helpfulCount.load(c.id)
       : null;
