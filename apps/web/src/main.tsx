@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApolloProvider } from '@apollo/client/react';
-import { RouterProvider } from 'react-router-dom';
 import { i18nReady } from './i18n/i18n';
 import './styles.css';
 import { createApolloClient } from './app/apollo-client';
-import { router } from './app/app-router';
+import { AppRoutes } from './app/app-router';
+import { GuardedBrowserRouter } from './shared/leave-guard';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root is missing from index.html');
@@ -15,7 +15,9 @@ void i18nReady.then(() =>
   createRoot(container).render(
     <StrictMode>
       <ApolloProvider client={createApolloClient()}>
-        <RouterProvider router={router} />
+        <GuardedBrowserRouter>
+          <AppRoutes />
+        </GuardedBrowserRouter>
       </ApolloProvider>
     </StrictMode>,
   ),

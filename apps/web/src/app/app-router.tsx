@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
-import { createBrowserRouter } from 'react-router-dom';
+import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
+import { useLocation, useRoutes, type RouteObject } from 'react-router-dom';
 import { HomePage } from '../features/home/home.page';
 import { NotFoundPage } from '../features/not-found/not-found.page';
 import { loadPageTexts } from '../i18n/i18n';
@@ -85,7 +86,7 @@ const SurveyResultsPage = lazyPage(
   'SurveyResultsPage',
 );
 
-export const router = createBrowserRouter([
+const routes: RouteObject[] = [
   {
     element: <AppLayout />,
     children: [
@@ -123,4 +124,37 @@ export const router = createBrowserRouter([
       { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];
+
+/**
+ * What react-router's data router showed when a page threw while rendering (its default error element on the
+ * root route), so that the declarative router does the same instead of leaving a blank page.
+ */
+function UnexpectedError({ error }: FallbackProps) {
+  const message = error instanceof Error ? error.message : JSON.stringify(error);
+  const stack = error instanceof Error ? error.stack : null;
+  return (
+    <>
+      <h2>Unexpected Application Error!</h2>
+      <h3 style={{ fontStyle: 'italic' }}>{message}</h3>
+      {stack ? <pre style={{ padding: '0.5rem', backgroundColor: 'rgba(200,200,200, 0.5)' }}>{stack}</pre> : null}
+    </>
+  );
+}
+
+/**
+ * The app's routes (the same route objects, ids and paths as under the data router it replaced), with the
+ * data router's root error boundary: an error while rendering replaces the layout until the next navigation.
+ */
+export function AppRoutes() {
+  const location = useLocation();
+  return (
+    <ErrorBoundary
+      FallbackComponent={UnexpectedError}
+      resetKeys={[location]}
+      onError={(error) => console.error('React Router caught the following error during render', error)}
+    >
+      {useRoutes(routes)}
+    </ErrorBoundary>
+  );
+}

@@ -50,7 +50,14 @@ export function SessionWatch() {
   const { user } = useCurrentUser();
   const signedInAs = useRef<string | null>(null);
   const here = useRef('/');
+  // The router's navigate is a new function on every page: the checks below use the latest one instead of
+  // starting over (and restarting their minute) on each navigation.
+  const navigateTo = useRef(navigate);
   const checking = useRef(false);
+
+  useEffect(() => {
+    navigateTo.current = navigate;
+  }, [navigate]);
 
   useEffect(() => {
     signedInAs.current = user?.id ?? null;
@@ -69,7 +76,7 @@ export function SessionWatch() {
         const id = await signedInUserId();
         if (id || !signedInAs.current || signingOut) return;
         signedInAs.current = null;
-        void navigate(loginPath(here.current), { state: flashState('sessionEnded') });
+        void navigateTo.current(loginPath(here.current), { state: flashState('sessionEnded') });
         // Forget what was read under the old session (the next person at this PC must not see it).
         await client.resetStore().catch(() => undefined);
       } catch {
@@ -92,7 +99,7 @@ export function SessionWatch() {
       document.removeEventListener('visibilitychange', onVisible);
       window.clearInterval(timer);
     };
-  }, [client, navigate]);
+  }, [client]);
 
   return null;
 }

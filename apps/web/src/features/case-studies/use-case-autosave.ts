@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApolloClient } from '@apollo/client/react';
 import { useTranslation } from 'react-i18next';
-import { useBlocker } from 'react-router-dom';
 import { UpdateCaseStudyDocument, type CaseStudyEditableFragment } from '../../graphql/generated/graphql';
 import { apiProblem, problemMessage } from '../../shared/errors';
+import { useLeaveGuard } from '../../shared/leave-guard';
 import { fieldOf, type Busy } from './case-editor-state';
 import { caseProblem } from './case-errors';
 import {
@@ -34,7 +34,7 @@ export type SaveState =
  * read at (the API's optimistic lock), one save at a time. A draft saves itself a moment after the last
  * change and on the way out; a CONFLICT (someone saved in between) stops the autosave until the person
  * reloads or overwrites (saveNow with the version the API reported). Leaving with changes that are not
- * saved, and will not be, asks first (the router's blocker and the browser's beforeunload).
+ * saved, and will not be, asks first (useLeaveGuard and the browser's beforeunload).
  */
 export function useCaseAutosave({
   caseStudy,
@@ -172,7 +172,7 @@ export function useCaseAutosave({
   );
   const mustAsk =
     dirty && (!autosave || heldBack || ['invalid', 'conflict', 'failed'].includes(save.kind)) && !busy;
-  const blocker = useBlocker(
+  const blocker = useLeaveGuard(
     ({ currentLocation, nextLocation }) => mustAsk && currentLocation.pathname !== nextLocation.pathname,
   );
   useEffect(() => {
