@@ -1,4 +1,4 @@
-import { Args, Context, Float, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Float, Int, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { formatTerm } from '@yokoten/case-studies';
 import type { RequestContext } from '../../graphql/request-context';
 import {
@@ -121,42 +121,42 @@ export class ExchangeSessionResolver {
   }
 
   @ResolveField(() => String, { description: 'e.g. 2026年度上期' })
-  termLabel(@Parent() s: ExchangeSession): string {
+  termLabel(s: ExchangeSession): string {
     return formatTerm(s.term, 'ja');
   }
 
   @ResolveField(() => [SessionTable])
-  tables(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+  tables(s: ExchangeSession, _args: unknown, ctx: RequestContext) {
     return this.loaders.for(ctx).tablesBySession.load(s.id);
   }
 
   @ResolveField(() => Int)
-  async confirmedCount(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+  async confirmedCount(s: ExchangeSession, _args: unknown, ctx: RequestContext) {
     return (await this.loaders.for(ctx).counts.load(s.id)).confirmed;
   }
 
   @ResolveField(() => Int)
-  async waitlistCount(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+  async waitlistCount(s: ExchangeSession, _args: unknown, ctx: RequestContext) {
     return (await this.loaders.for(ctx).counts.load(s.id)).waitlisted;
   }
 
   @ResolveField(() => Int, { description: 'Lottery applications awaiting the draw' })
-  async appliedCount(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+  async appliedCount(s: ExchangeSession, _args: unknown, ctx: RequestContext) {
     return (await this.loaders.for(ctx).counts.load(s.id)).applied;
   }
 
   @ResolveField(() => Int, { description: 'Confirmed registrants who have checked in' })
-  async checkedInCount(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+  async checkedInCount(s: ExchangeSession, _args: unknown, ctx: RequestContext) {
     return (await this.loaders.for(ctx).counts.load(s.id)).checkedIn;
   }
 
   @ResolveField(() => Int)
-  async remainingSeats(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+  async remainingSeats(s: ExchangeSession, _args: unknown, ctx: RequestContext) {
     return Math.max(0, s.capacity - (await this.loaders.for(ctx).counts.load(s.id)).confirmed);
   }
 
   @ResolveField(() => Boolean, { description: 'OPEN and within the registration window now' })
-  isRegistrationOpen(@Parent() s: ExchangeSession): boolean {
+  isRegistrationOpen(s: ExchangeSession): boolean {
     return this.access.isRegistrationOpen(s);
   }
 
@@ -164,13 +164,13 @@ export class ExchangeSessionResolver {
     nullable: true,
     description: 'Organiser only (null otherwise): confirmed, then the waitlist in order, then cancelled',
   })
-  async registrations(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+  async registrations(s: ExchangeSession, _args: unknown, ctx: RequestContext) {
     if (!this.access.canManage(ctx.actor)) return null;
     return this.loaders.for(ctx).registrationsBySession.load(s.id);
   }
 
   @ResolveField(() => Registration, { nullable: true, description: 'The caller’s registration, if any' })
-  myRegistration(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+  myRegistration(s: ExchangeSession, _args: unknown, ctx: RequestContext) {
     return this.loaders.for(ctx).mine.load(s.id);
   }
 
@@ -178,7 +178,7 @@ export class ExchangeSessionResolver {
     description:
       'An officer: the live registrations of their municipality (their own and their colleagues’), in arrival order; empty for anyone else',
   })
-  municipalityRegistrations(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+  municipalityRegistrations(s: ExchangeSession, _args: unknown, ctx: RequestContext) {
     return this.registering.municipalityRegistrations(ctx.actor, s.id);
   }
 
@@ -189,32 +189,32 @@ export class ExchangeSessionResolver {
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Confirmed registrants and the organiser only' })
-  async venue(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+  async venue(s: ExchangeSession, _args: unknown, ctx: RequestContext) {
     return (await this.logistics(s, ctx)) ? (s as unknown as ExchangeSessionEntity).venue : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Confirmed registrants and the organiser only' })
-  async venueDetails(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+  async venueDetails(s: ExchangeSession, _args: unknown, ctx: RequestContext) {
     return (await this.logistics(s, ctx)) ? (s as unknown as ExchangeSessionEntity).venueDetails : null;
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Confirmed registrants and the organiser only' })
-  async meetingUrl(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+  async meetingUrl(s: ExchangeSession, _args: unknown, ctx: RequestContext) {
     return (await this.logistics(s, ctx)) ? (s as unknown as ExchangeSessionEntity).meetingUrl : null;
   }
 
   @ResolveField(() => Boolean, { description: 'Whether venue and meeting URL are shown to the caller' })
-  logisticsVisible(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+  logisticsVisible(s: ExchangeSession, _args: unknown, ctx: RequestContext) {
     return this.logistics(s, ctx);
   }
 
   @ResolveField(() => [SessionMaterial])
-  materials(@Parent() s: ExchangeSession) {
+  materials(s: ExchangeSession) {
     return (s as unknown as ExchangeSessionEntity).materials;
   }
 
   @ResolveField(() => SessionReport, { nullable: true, description: 'Set when FINISHED' })
-  report(@Parent() s: ExchangeSession): SessionReport | null {
+  report(s: ExchangeSession): SessionReport | null {
     const e = s as unknown as ExchangeSessionEntity;
     if (e.status !== 'FINISHED' || !e.finishedAt) return null;
     return {
@@ -227,12 +227,12 @@ export class ExchangeSessionResolver {
   }
 
   @ResolveField(() => String, { description: 'Calendar file of this session (public details only)' })
-  icsUrl(@Parent() s: ExchangeSession): string {
+  icsUrl(s: ExchangeSession): string {
     return `/calendar/sessions/${s.id}.ics`;
   }
 
   @ResolveField(() => Float, { description: 'Confirmed share of capacity, 0–1' })
-  async fillRate(@Parent() s: ExchangeSession, @Context() ctx: RequestContext) {
+  async fillRate(s: ExchangeSession, _args: unknown, ctx: RequestContext) {
     return (await this.loaders.for(ctx).counts.load(s.id)).confirmed / s.capacity;
   }
 }
@@ -242,7 +242,7 @@ export class SessionTableResolver {
   constructor(private readonly loaders: SessionLoaderFactory) {}
 
   @ResolveField(() => ExchangeSession)
-  session(@Parent() t: SessionTable, @Context() ctx: RequestContext) {
+  session(t: SessionTable, _args: unknown, ctx: RequestContext) {
     return this.loaders.for(ctx).session.load(t.sessionId);
   }
 }
@@ -251,7 +251,7 @@ export class SessionTableResolver {
 export class AgendaItemResolver {
   /** The agenda is stored as JSON, so its times are ISO strings until they reach the DateTime scalar. */
   @ResolveField(() => Date, { nullable: true })
-  startsAt(@Parent() item: AgendaItemValue | AgendaItem): Date | null {
+  startsAt(item: AgendaItemValue | AgendaItem): Date | null {
     return item.startsAt ? new Date(item.startsAt) : null;
   }
 }
