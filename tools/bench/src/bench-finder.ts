@@ -12,7 +12,7 @@ import { themesInText } from '@yokoten/case-studies';
 import { DEMO_CASE_STUDIES, DEMO_MUNICIPALITIES } from '@yokoten/demo-data';
 import { finderQueries } from '@yokoten/api/search/case-queries';
 import type { SearchStack } from '@yokoten/api/search/search-stack';
-import { benchOptions, log, machine, percentile, runBench, writeSection } from './bench-support';
+import { benchOptions, cpuMs, log, machine, percentile, runBench, writeSection } from './bench-support';
 import { insertMembers } from './synthetic-cases';
 
 const { cases: CASES, requests: REQUESTS, write: WRITE } = benchOptions({ cases: 20000, requests: 400 });
@@ -210,10 +210,15 @@ if (require.main === module)
     );
     const results: Run[] = [];
     for (const clients of [1, 16]) {
+      // The API's CPU over the run from /proc (user + system): the figure that depends least on the load.
+      const before = cpuMs(api.child.pid);
       const r = await run(url, clients, REQUESTS);
+      const after = cpuMs(api.child.pid);
       results.push(r);
+      const cpu = (after.user - before.user + after.system - before.system) / r.requests;
+      const system = (after.system - before.system) / r.requests;
       log(
-        `${clients} client(s): ${r.requests} requests, ${((r.requests / r.ms) * 1000).toFixed(0)} req/s, p50 ${percentile(r.latencies, 50).toFixed(1)} ms, p95 ${percentile(r.latencies, 95).toFixed(1)} ms, max ${r.latencies.at(-1)?.toFixed(1)} ms, errors ${r.errors}`,
+        `${clients} client(s): ${r.requests} requests, ${((r.requests / r.ms) * 1000).toFixed(0)} req/s, p50 ${percentile(r.latencies, 50).toFixed(1)} ms, p95 ${percentile(r.latencies, 95).toFixed(1)} ms, max ${r.latencies.at(-1)?.toFixed(1)} ms, errors ${r.errors}; API CPU ${cpu.toFixed(2)} ms per request (system ${system.toFixed(2)})`,
       );
     }
     if (WRITE) {
@@ -223,7 +228,7 @@ if (require.main === module)
       const section = [
         '## Precedent finder (`npm run bench:finder`)',
         '',
-        `\`findPrecedents\` over HTTP (\`/graphql\`, anonymous, a different municipality and one of ${DESCRIPTIONS.length} Japanese situation descriptions per request) against ${CASES.toLocaleString('en')} published cases (variations of the demo cases spread over the 60 demo municipalities, one in five members-only, about one in fifty followed by three municipalities). The API runs as its own process on embedded PostgreSQL and Meilisearch in a temp dir; the clients run in the bench process. Each request is one multi-search (text with ranking scores, plus the description's themes), one hydration query, one adoption-count GROUP BY and the re-ranking.`,
+        `\`findPrecedents\` over HTTP (\`/graphql\`, anonymous, a different municipality and one of ${DESCRIPTIONS.length} Japanese situation descriptions per request) against ${CASES.toLocaleString('en')} published cases (variations of the demo cases spread over the 60 demo municipalities, one in five members-only, about one in fifty followed by three municipalities). The API runs as its own process on embedded PostgreSQL and Meilisearch in a temp dir; the clients run in the bench process. Each request is one statement for the seeker (its municipality and profile's focus themes), one multi-search (text with ranking scores, plus the description's themes), one statement for the candidates' adoptions, the re-ranking and one hydration statement for the shown cases.`,
         '',
         '| date | machine | Node | cases | clients | requests | throughput | p50 | p95 | max | errors |',
         '|---|---|---|---|---|---|---|---|---|---|---|',
@@ -234,7 +239,7 @@ if (require.main === module)
         '',
         `The same engine queries sent straight to Meilisearch from the bench process, one client: p50 ${percentile(direct.latencies, 50).toFixed(1)} ms, p95 ${percentile(direct.latencies, 95).toFixed(1)} ms.`,
         '',
-        `Latency is per request from the client, queueing included. At 16 clients the two cores are saturated (the API, PostgreSQL, Meilisearch and the load generator share them), so latency there is mostly queueing; throughput is the figure to compare. Of the ${p50.toFixed(0)} ms of one request at p50 (1 client), about ${engineP50.toFixed(0)} ms is the engine (the multi-search above); the rest is the API: the seeker's municipality, the adoption counts of the candidates, reading the shown cases and their municipalities, and GraphQL. Not yet done: reading the shown cases through the search module's prepared hydration statement instead of TypeORM.`,
+        `Latency is per request from the client, queueing included. At 16 clients the two cores are saturated (the API, PostgreSQL, Meilisearch and the load generator share them), so latency there is mostly queueing; throughput is the figure to compare. Of the ${p50.toFixed(0)} ms of one request at p50 (1 client), about ${engineP50.toFixed(0)} ms is the engine (the multi-search above); the rest is the API: the seeker, the candidates' adoptions, reading the shown cases and their municipalities (three prepared statements), and GraphQL.`,
       ].join('\n');
       writeSection(WRITE, 'finder', section);
     }

@@ -34,22 +34,21 @@ const seekerSql = (column: 'code' | 'id') =>
 export class PrecedentFinderRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async seekerByCode(code: string): Promise<SeekerMunicipality | null> {
-    const [row] = await preparedRows<SeekerMunicipality>(
-      this.dataSource,
-      'precedent_finder_seeker_by_code',
-      seekerSql('code'),
-      [code],
-    );
-    return row ?? null;
+  seekerByCode(code: string): Promise<SeekerMunicipality | null> {
+    return this.seeker('code', code);
   }
 
-  async seekerById(id: string): Promise<SeekerMunicipality | null> {
+  seekerById(id: string): Promise<SeekerMunicipality | null> {
+    return this.seeker('id', id);
+  }
+
+  /** One named statement per column (by code, by id). */
+  private async seeker(column: 'code' | 'id', value: string): Promise<SeekerMunicipality | null> {
     const [row] = await preparedRows<SeekerMunicipality>(
       this.dataSource,
-      'precedent_finder_seeker_by_id',
-      seekerSql('id'),
-      [id],
+      `precedent_finder_seeker_by_${column}`,
+      seekerSql(column),
+      [value],
     );
     return row ?? null;
   }
