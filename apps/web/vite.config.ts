@@ -227,19 +227,22 @@ export default defineConfig({
           // Left to itself the bundler cut the first load's libraries into chunks by which pages and the API
           // explorer share each module (14 files for `/`); brotli compresses one file with a shared window
           // better than several. Two groups: what the explorer shares with the app (React, the part of
-          // graphql-js that Apollo Client prints with), and the app's other libraries, which the explorer
-          // never loads. / 166.8 -> 164.7 kB sent on a first visit (docs/benchmarks.md).
+          // graphql-js that Apollo Client prints with, Vite's preload helper), and the app's other libraries
+          // with the app's own first-load modules (`$initial`: what main.tsx imports, not what only a lazy
+          // page does; the shared library's modules that lazy pages share stayed as a handful of small chunks
+          // otherwise), which the explorer never loads. / 166.8 -> 164.7 kB sent on a first visit, and with the
+          // app's modules 151.6 -> 148.9 kB (docs/benchmarks.md).
           groups: [
             {
               name: 'react',
               priority: 2,
-              test: /node_modules[\\/](?:react|react-dom|scheduler|tslib|use-sync-external-store)[\\/]|node_modules[\\/]graphql[\\/](?:language[\\/](?:printer|visitor|kinds|ast|blockString|printString|characterClasses)|jsutils[\\/](?:inspect|devAssert))\.mjs$/,
+              test: /node_modules[\\/](?:react|react-dom|scheduler|tslib|use-sync-external-store)[\\/]|node_modules[\\/]graphql[\\/](?:language[\\/](?:printer|visitor|kinds|ast|blockString|printString|characterClasses)|jsutils[\\/](?:inspect|devAssert))\.mjs$|^\0vite[\\/]preload-helper/,
             },
             {
               name: 'libraries',
               priority: 1,
               tags: ['$initial'],
-              test: /node_modules[\\/](?:@apollo|react-router|react-router-dom|i18next|react-i18next|rxjs|optimism|@wry|html-parse-stringify|void-elements)[\\/]/,
+              test: /node_modules[\\/](?:@apollo|react-router|react-router-dom|react-error-boundary|i18next|react-i18next|rxjs|optimism|@wry|html-parse-stringify|void-elements)[\\/]|apps[\\/]web[\\/]src[\\/](?!explorer[\\/]|main\.tsx$)|libs[\\/]case-studies[\\/]/,
             },
           ],
         },
