@@ -137,7 +137,9 @@ function UnexpectedError({ error }: FallbackProps) {
     <>
       <h2>Unexpected Application Error!</h2>
       <h3 style={{ fontStyle: 'italic' }}>{message}</h3>
-      {stack ? <pre style={{ padding: '0.5rem', backgroundColor: 'rgba(200,200,200, 0.5)' }}>{stack}</pre> : null}
+      {stack ? (
+        <pre style={{ padding: '0.5rem', backgroundColor: 'rgba(200,200,200, 0.5)' }}>{stack}</pre>
+      ) : null}
     </>
   );
 }

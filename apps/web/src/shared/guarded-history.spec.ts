@@ -54,7 +54,12 @@ describe('a guarded history', () => {
     expect(asked[0].historyAction).toBe('PUSH');
     history.replace('#title');
     expect(asked[1].currentLocation.pathname).toBe('/cases');
-    expect(asked[1].nextLocation).toMatchObject({ pathname: '/cases', search: '', hash: '#title', state: null });
+    expect(asked[1].nextLocation).toMatchObject({
+      pathname: '/cases',
+      search: '',
+      hash: '#title',
+      state: null,
+    });
     expect(asked[1].historyAction).toBe('REPLACE');
   });
 

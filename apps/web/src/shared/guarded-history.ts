@@ -110,7 +110,11 @@ export function guardHistory(base: History): GuardedHistory {
           undone();
           return;
         }
-        if (update.action === NavigationType.Pop && update.delta !== null && blocks(update.location, update.action)) {
+        if (
+          update.action === NavigationType.Pop &&
+          update.delta !== null &&
+          blocks(update.location, update.action)
+        ) {
           const { delta } = update;
           const back = new Promise<void>((resolve) => (undoing = resolve));
           base.go(-delta);
