@@ -71,6 +71,23 @@ export default tseslint.config(
     },
   },
   {
+    // Field resolvers take graphql-js's (parent, args, context, info) without parameter decorators, so Nest
+    // binds them directly instead of wrapping every call (apps/api/src/README.md); only a field with
+    // @Args() keeps them, for the validation pipe.
+    files: ['apps/api/src/modules/**/*.resolver.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MethodDefinition:has(Decorator > CallExpression > Identifier[name='ResolveField']):not(:has(Decorator > CallExpression > Identifier[name='Args'])) Decorator > CallExpression > Identifier[name=/^(Parent|Context|Info)$/]",
+          message:
+            'A field resolver without @Args() takes (parent, _args, ctx, info) undecorated: Nest then calls it directly (apps/api/src/README.md).',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.cjs', '**/*.mjs', 'scripts/**/*.js'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

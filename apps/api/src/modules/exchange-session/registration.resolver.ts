@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import QRCode from 'qrcode';
 import type { RequestContext } from '../../graphql/request-context';
 import { User } from '../auth/models/user.model';
@@ -78,12 +78,12 @@ export class RegistrationResolver {
   }
 
   @ResolveField(() => ExchangeSession)
-  session(@Parent() r: Registration, @Context() ctx: RequestContext) {
+  session(r: Registration, _args: unknown, ctx: RequestContext) {
     return this.loaders.for(ctx).session.load(r.sessionId);
   }
 
   @ResolveField(() => User)
-  user(@Parent() r: Registration, @Context() ctx: RequestContext) {
+  user(r: Registration, _args: unknown, ctx: RequestContext) {
     return this.loaders.for(ctx).user.load(r.userId);
   }
 
@@ -91,24 +91,24 @@ export class RegistrationResolver {
     nullable: true,
     description: 'Who made the registration (self, colleague, organiser)',
   })
-  registeredBy(@Parent() r: Registration, @Context() ctx: RequestContext) {
+  registeredBy(r: Registration, _args: unknown, ctx: RequestContext) {
     return r.registeredByUserId ? this.loaders.for(ctx).user.load(r.registeredByUserId) : null;
   }
 
   @ResolveField(() => Municipality)
-  municipality(@Parent() r: Registration, @Context() ctx: RequestContext) {
+  municipality(r: Registration, _args: unknown, ctx: RequestContext) {
     return ctx.loaders.municipality.load(r.municipalityId);
   }
 
   @ResolveField(() => [SessionTable], { description: 'Ranked, most wanted first' })
-  async tablePreferences(@Parent() r: Registration, @Context() ctx: RequestContext) {
+  async tablePreferences(r: Registration, _args: unknown, ctx: RequestContext) {
     const tables = await this.loaders.for(ctx).tablesBySession.load(r.sessionId);
     const byId = new Map(tables.map((t) => [t.id, t]));
     return r.tablePreferences.map((id) => byId.get(id)).filter((t) => t !== undefined);
   }
 
   @ResolveField(() => SessionTable, { nullable: true })
-  assignedTable(@Parent() r: Registration, @Context() ctx: RequestContext) {
+  assignedTable(r: Registration, _args: unknown, ctx: RequestContext) {
     return r.assignedTableId ? this.loaders.for(ctx).table.load(r.assignedTableId) : null;
   }
 
@@ -116,7 +116,7 @@ export class RegistrationResolver {
     nullable: true,
     description: 'The registrant’s check-in code: their own municipality and the organiser only',
   })
-  checkInCode(@Parent() r: Registration, @Context() ctx: RequestContext) {
+  checkInCode(r: Registration, _args: unknown, ctx: RequestContext) {
     return this.access.canReadPrivate(ctx.actor, r as unknown as RegistrationEntity) ? r.checkInCode : null;
   }
 
@@ -125,7 +125,7 @@ export class RegistrationResolver {
     description:
       'The check-in code as a QR code (SVG markup) to show at the door; same visibility as checkInCode',
   })
-  checkInQrSvg(@Parent() r: Registration, @Context() ctx: RequestContext) {
+  checkInQrSvg(r: Registration, _args: unknown, ctx: RequestContext) {
     if (!this.access.canReadPrivate(ctx.actor, r as unknown as RegistrationEntity)) return null;
     return QRCode.toString(r.checkInCode, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
   }
