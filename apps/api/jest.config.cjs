@@ -1,9 +1,10 @@
 const preset = require('../../jest.preset.cjs');
 
-// meilisearch's client and file-type (with its tokenizer packages) ship ES modules only; let swc turn them
-// into CommonJS for jest (the built app loads them with Node's require of ES modules).
+// meilisearch's client, file-type (with its tokenizer packages) and @fastify/static's content-disposition
+// ship ES modules only; let swc turn them into CommonJS for jest (the built app loads them with Node's
+// require of ES modules). @fastify/static is listed so that its own node_modules/ is looked into.
 const transformIgnorePatterns = [
-  '/node_modules/(?!(meilisearch|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit)/)',
+  '/node_modules/(?!(meilisearch|file-type|strtok3|token-types|@tokenizer|uint8array-extras|@borewit|@fastify/static|content-disposition)/)',
 ];
 
 // file-type's package.json offers Node only an `import` entry, which jest's CommonJS resolver does not

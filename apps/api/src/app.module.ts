@@ -1,7 +1,6 @@
 import { ApolloDriver } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { existsSync } from 'node:fs';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -30,24 +29,8 @@ import { PrecedentFinderModule } from './modules/precedent-finder/precedent-find
 import { MailModule } from './modules/mail/mail.module';
 import { MunicipalityModule } from './modules/municipality/municipality.module';
 import { SEARCH_CONNECTION, SearchModule, type SearchConnection } from './search/search.module';
-import { IMMUTABLE, WebAssetsModule } from './web-assets';
+import { WebClientModule } from './web-assets';
 import { WatchModule } from './modules/watch/watch.module';
-
-/**
- * Cache headers of the web client's files. Vite names everything under assets/ by its content hash, so
- * those never change; index.html (and the fallback that serves it for every client route) must be
- * revalidated each time, or after a deployment a browser would ask for page chunks that no longer exist.
- * Their brotli and gzip variants, made at build time, are sent by WebAssetsModule (web-assets.ts).
- */
-export function webCacheHeaders(
-  res: { setHeader(name: string, value: string): unknown },
-  path: string,
-): void {
-  res.setHeader(
-    'Cache-Control',
-    /[\\/]assets[\\/][^\\/]+$/.test(path) ? IMMUTABLE : 'no-cache',
-  );
-}
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -104,27 +87,8 @@ export class AppModule {
         ...(options.config.enableExplorer && serveWeb
           ? [ExplorerModule.forRoot(options.webDistDir as string)]
           : []),
-        ...(serveWeb
-          ? [
-              // Before the static server: the build's brotli/gzip variants of assets/ (web-assets.ts).
-              WebAssetsModule.forRoot(options.webDistDir as string),
-              ServeStaticModule.forRoot({
-                rootPath: options.webDistDir as string,
-                // The API's own routes; every other GET falls back to the web client (index.html), /open-data included.
-                // Nor /assets/: a file of the build that is missing (a stale tab after a deploy) is a 404, not the page.
-                exclude: [
-                  '/graphql',
-                  '/graphql/{*rest}',
-                  '/health',
-                  '/health/{*rest}',
-                  '/graphiql',
-                  '/open-data/cases.{:ext}',
-                  '/assets/{*rest}',
-                ],
-                serveStaticOptions: { index: 'index.html', fallthrough: true, setHeaders: webCacheHeaders },
-              }),
-            ]
-          : []),
+        // The web client's files, its brotli/gzip variants and its index.html for every client route.
+        ...(serveWeb ? [WebClientModule.forRoot(options.webDistDir as string)] : []),
       ],
       providers: [
         ...GRAPHQL_SCALARS,

@@ -1,16 +1,21 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import compression from 'compression';
-import type { NextFunction, Request, Response } from 'express';
-import cookieParser from 'cookie-parser';
-import helmet from 'helmet';
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyEtag from '@fastify/etag';
+import fastifyHelmet from '@fastify/helmet';
+import type { DynamicModule, NestApplicationOptions } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { parse as parseQueryString } from 'node:querystring';
 import { graphqlRequestBudget } from './common/graphql-request-budget';
 import { RateLimits } from './common/rate-limits';
-import { requestIdMiddleware } from './common/request-id';
+import { requestIdFor, requestIdHook } from './common/request-id';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { GraphqlValidationPipe } from './graphql/validation.pipe';
 
 /** Body size limits (a GraphQL request is a query of at most ~10 kB plus its variables: a case's text). */
 export const BODY_LIMITS = { json: '1mb', urlencoded: '100kb' } as const;
+const BODY_LIMIT_BYTES = { json: 1024 * 1024, urlencoded: 100 * 1024 } as const;
 
 /**
  * Node's HTTP server timeouts, above the common load balancers' idle timeout (60 s on AWS ALB, nginx's
@@ -44,10 +49,13 @@ export function contentSecurityPolicy(https: boolean): Record<string, string[] |
   };
 }
 
-/** A body over BODY_LIMITS: 413 with a GraphQL-shaped error (the parser's error would otherwise be a 404). */
-function tooLargeAs413(error: unknown, _req: Request, res: Response, next: NextFunction): void {
-  if ((error as { type?: string } | null)?.type !== 'entity.too.large') return next(error);
-  res.status(413).json({
+/**
+ * A body over BODY_LIMITS: 413 with a GraphQL-shaped error (Fastify's own would be `{ statusCode, code,
+ * error, message }`); every other error goes on to the next handler (Nest's). Set on each route (onRoute).
+ */
+function tooLargeAs413(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
+  return reply.code(413).send({
     errors: [
       {
         message: `リクエストが大きすぎます (最大 ${BODY_LIMITS.json})。 (Request body too large)`,
@@ -57,39 +65,81 @@ function tooLargeAs413(error: unknown, _req: Request, res: Response, next: NextF
   });
 }
 
-/** Middleware and pipes shared by the server and the integration tests, so tests run what users get. */
-export function configureApp(app: NestExpressApplication): void {
+/**
+ * The HTTP server: Fastify. Which proxies' X-Forwarded-For to believe (TRUST_PROXY): request.ip is the
+ * client's address only then. The JSON body limit is Fastify's bodyLimit; the request id its genReqId.
+ */
+export function createHttpAdapter(config: AppConfig): FastifyAdapter {
+  return new FastifyAdapter({
+    trustProxy: config.trustProxy,
+    bodyLimit: BODY_LIMIT_BYTES.json,
+    genReqId: requestIdFor,
+    // Nest logs; Fastify's own request log would be a second line per request.
+    logger: false,
+  });
+}
+
+/** The application as main.ts and the integration tests make it: Fastify, configured by configureApp. */
+export async function createApp(
+  module: DynamicModule,
+  config: AppConfig,
+  options: NestApplicationOptions,
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(module, createHttpAdapter(config), options);
+  await configureApp(app);
+  return app;
+}
+
+/** Hooks, plugins and pipes shared by the server and the integration tests, so tests run what users get. */
+export async function configureApp(app: NestFastifyApplication): Promise<void> {
   const config = app.get<AppConfig>(APP_CONFIG);
-  // Which proxies' X-Forwarded-For to believe (TRUST_PROXY): req.ip is the client's address only then.
-  app.set('trust proxy', config.trustProxy);
-  app.disable('x-powered-by');
+  const fastify = app.getHttpAdapter().getInstance();
   const server = app.getHttpServer();
   server.keepAliveTimeout = SERVER_TIMEOUTS.keepAliveMs;
   server.headersTimeout = SERVER_TIMEOUTS.headersMs;
   server.requestTimeout = SERVER_TIMEOUTS.requestMs;
-  app.use(requestIdMiddleware);
-  // After the request id, so a body that does not parse is answered with the id too.
-  app.useBodyParser('json', { limit: BODY_LIMITS.json });
-  app.useBodyParser('urlencoded', { limit: BODY_LIMITS.urlencoded, extended: true });
-  app.use(tooLargeAs413);
-  const https = config.COOKIE_SECURE;
-  app.use(
-    helmet({
-      contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(https) },
-      // Cross-origin isolation headers would only matter for SharedArrayBuffer; the app needs none.
-      crossOriginEmbedderPolicy: false,
-      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-      // HSTS only when the app is served over HTTPS (COOKIE_SECURE, default on in production).
-      strictTransportSecurity: https ? { maxAge: 180 * 24 * 3600, includeSubDomains: false } : false,
-      xFrameOptions: { action: 'deny' },
-    }),
+  // First, so that every answer carries the id (a body that does not parse too).
+  fastify.addHook('onRequest', requestIdHook);
+  fastify.addHook('onRoute', (route) => {
+    route.errorHandler ??= tooLargeAs413;
+  });
+  // JSON: Fastify's own parser (bodyLimit above). Urlencoded: 100 kB. Any other type is left unread for
+  // the handler: an attachment upload streams its body (attachment.controller.ts).
+  app.useBodyParser(
+    'application/x-www-form-urlencoded',
+    { bodyLimit: BODY_LIMIT_BYTES.urlencoded },
+    (_req, body, done) => done(null, parseQueryString(body.toString())),
   );
+  fastify.addContentTypeParser('*', (_request, _payload, done) => done(null));
+  const https = config.COOKIE_SECURE;
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicy(https) },
+    // Cross-origin isolation headers would only matter for SharedArrayBuffer; the app needs none.
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    // HSTS only when the app is served over HTTPS (COOKIE_SECURE, default on in production).
+    strictTransportSecurity: https ? { maxAge: 180 * 24 * 3600, includeSubDomains: false } : false,
+    xFrameOptions: { action: 'deny' },
+  });
   if (config.GRAPHQL_RATE_LIMIT_PER_MINUTE > 0) {
-    app.use('/graphql', graphqlRequestBudget(app.get(RateLimits), config.GRAPHQL_RATE_LIMIT_PER_MINUTE));
+    fastify.addHook(
+      'onRequest',
+      graphqlRequestBudget(app.get(RateLimits), config.GRAPHQL_RATE_LIMIT_PER_MINUTE),
+    );
   }
+  // A weak ETag on every body sent whole, and 304 for a request that has it already (what Express did for
+  // res.send): open-data files and calendars revalidate cheaply. Before compress: the ETag of the bytes.
+  await app.register(fastifyEtag, { weak: true });
+  // A response marked `Cache-Control: no-transform` (an attachment download, whose Content-Length is the
+  // file's) is sent as it is: @fastify/compress skips a request with X-No-Compression. Before compress.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (/\bno-transform\b/i.test(String(reply.getHeader('cache-control') ?? '')))
+      request.headers['x-no-compression'] = '1';
+    done(null, payload);
+  });
   // gzip / brotli (quality 4) for clients that accept it, from 1 kB: the web client's first load goes from
   // 838 kB to ~225 kB on the wire, a results page of JSON to about a fifth (docs/benchmarks.md).
-  app.use(compression());
-  app.use(cookieParser());
+  await app.register(fastifyCompress, { threshold: 1024 });
+  await app.register(fastifyCookie);
   app.useGlobalPipes(new GraphqlValidationPipe());
 }

@@ -1,10 +1,8 @@
 import 'reflect-metadata';
 import { resolve } from 'node:path';
-import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
-import { configureApp } from './app.setup';
+import { createApp } from './app.setup';
 import { runMigrations, seedDemoOnce, startBackingServices } from './bootstrap';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { JsonLogger } from './common/json-logger';
@@ -58,17 +56,17 @@ async function main(): Promise<void> {
   const services = await startBackingServices(config, logger, stops);
   await runMigrations(services.databaseUrl, logger);
 
-  const app = await NestFactory.create<NestExpressApplication>(
+  const app = await createApp(
     AppModule.forRoot({
       config,
       databaseUrl: services.databaseUrl,
       search: services.search,
       webDistDir: resolve(config.WEB_DIST_DIR ?? 'dist/apps/web'),
     }),
+    config,
     { logger },
   );
   stops.push(() => app.close());
-  configureApp(app);
 
   // Under a PostgreSQL advisory lock: processes started at once on an empty database seed it once.
   const accounts = config.seedDemo

@@ -1,23 +1,20 @@
-import {
-  type DynamicModule,
-  Inject,
-  type MiddlewareConsumer,
-  Module,
-  type NestModule,
-  RequestMethod,
-} from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
-import { existsSync, readdirSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { type DynamicModule, Inject, Module, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { contentType } from 'mime-types';
 
 /**
  * The web client's hashed files (dist/apps/web/assets/) are compressed once, at build time, at the
  * strongest settings (brotli 11, gzip 9; `precompress` in apps/web/vite.config.ts writes `x.js.br` and
- * `x.js.gz` beside `x.js`). This middleware sends the variant the browser accepts, before the static
- * server and instead of the compression middleware (which skips a response that already has a
- * Content-Encoding): brotli if accepted, else gzip, else it lets the static server send the plain file.
- * Every variant is the same immutable file, so all get the cache header of webCacheHeaders and
- * `Vary: Accept-Encoding` (a shared cache must not give brotli to a browser that asked for gzip).
+ * `x.js.gz` beside `x.js`). The /assets/ route sends the variant the browser accepts, instead of the
+ * compression plugin (which skips a response that already has a Content-Encoding): brotli if accepted, else
+ * gzip, else the plain file. Every variant is the same immutable file, so all get the cache header of
+ * the immutable cache header and `Vary: Accept-Encoding` (a shared cache must not give brotli to a browser that asked
+ * for gzip).
  */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -65,49 +62,106 @@ function scanVariants(assetsDir: string): Map<string, Encoding[]> {
   return variants;
 }
 
-export function precompressedAssets(webDistDir: string) {
-  const assetsDir = join(webDistDir, 'assets');
+/**
+ * The API's own routes: a path under them that no route answers is a 404, not the web client's page. Nor
+ * /assets/: a file of the build that is missing (a stale tab after a deploy) is a 404, not the page.
+ */
+const NOT_THE_PAGE = /^\/(?:graphql(?:\/|$)|health(?:\/|$)|graphiql$|open-data\/cases\.[^/]+$|assets\/)/;
+
+/** A file of the build under root for a URL path, or undefined (outside root, a dotfile, a directory, none). */
+function buildFile(root: string, urlPath: string): string | undefined {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return undefined;
+  }
+  if (decoded.includes('\0') || decoded.split('/').some((part) => part.startsWith('.'))) return undefined;
+  const file = normalize(join(root, decoded));
+  if (!file.startsWith(root + sep)) return undefined;
+  try {
+    return statSync(file).isFile() ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A file of the build with the type Express gave it (mime-types: `text/javascript; charset=utf-8`), the
+ * rest (ETag, Last-Modified, conditional GET, ranges) from @fastify/static's sendFile.
+ */
+export function sendBuildFile(reply: FastifyReply, path: string, root: string): FastifyReply {
+  reply.type(contentType(extname(path)) || 'application/octet-stream');
+  return reply.sendFile(path, root, { cacheControl: false });
+}
+
+/**
+ * Serves the built web client (dist/apps/web) from the API's Fastify instance, on GET and HEAD:
+ * - /assets/<file>: the build's brotli or gzip variant the browser accepts (chooseEncoding), else the file,
+ *   immutable; a file that is not there is a 404.
+ * - any other path: the build's file (favicon, explorer.html, …) or else index.html, the client's router
+ *   deciding; both revalidated (no-cache). Paths of the API itself (NOT_THE_PAGE) are a 404.
+ * Routes of the API (GraphQL, controllers) are more specific than `/*`, so they are matched first.
+ */
+export function registerWebClient(app: FastifyInstance, webDistDir: string): void {
+  const root = normalize(webDistDir).replace(/[\\/]+$/, '');
+  const assetsDir = join(root, 'assets');
   const variants = scanVariants(assetsDir);
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const match = /^\/assets\/([^/?#]+)(?:[?#]|$)/.exec(req.originalUrl);
-    const available = match ? variants.get(decodeURIComponent(match[1])) : undefined;
-    if (!match || !available) return next();
-    const name = decodeURIComponent(match[1]);
-    res.vary('Accept-Encoding');
-    const encoding = chooseEncoding(req.headers['accept-encoding'], available);
-    if (!encoding) return next(); // the static server sends the plain file (with webCacheHeaders)
-    const suffix = VARIANTS.find((v) => v.encoding === encoding)?.suffix ?? '';
-    // The type of the original file (send() would name the .br file's), then the encoded bytes.
-    res.type(extname(name));
-    res.setHeader('Content-Encoding', encoding);
-    res.setHeader('Cache-Control', IMMUTABLE);
-    res.sendFile(
-      name + suffix,
-      { root: assetsDir, cacheControl: false, acceptRanges: false, dotfiles: 'deny' },
-      (error) => {
-        if (error && !res.headersSent) next(error);
-      },
-    );
-  };
+  const index = join(root, 'index.html');
+
+  app.get('/assets/*', async (request: FastifyRequest<{ Params: { '*': string } }>, reply: FastifyReply) => {
+    const name = request.params['*'];
+    const available = variants.get(name);
+    if (available) {
+      reply.header('Vary', 'Accept-Encoding');
+      const encoding = chooseEncoding(request.headers['accept-encoding'], available);
+      if (encoding) {
+        const suffix = VARIANTS.find((v) => v.encoding === encoding)?.suffix ?? '';
+        const file = join(assetsDir, name + suffix);
+        const { size } = await stat(file);
+        // The type of the original file (the .br file's would be wrong), then the encoded bytes.
+        return reply
+          .type(contentType(extname(name)) || 'application/octet-stream')
+          .header('Content-Encoding', encoding)
+          .header('Content-Length', String(size))
+          .header('Cache-Control', IMMUTABLE)
+          .send(createReadStream(file));
+      }
+    }
+    if (!buildFile(assetsDir, `/${name}`)) return reply.callNotFound();
+    reply.header('Cache-Control', IMMUTABLE);
+    return sendBuildFile(reply, name, assetsDir);
+  });
+
+  app.get('/*', async (request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?', 1)[0];
+    if (NOT_THE_PAGE.test(path)) return reply.callNotFound();
+    const file = buildFile(root, path) ?? index;
+    if (file === index && !existsSync(index)) return reply.callNotFound();
+    reply.header('Cache-Control', 'no-cache');
+    return sendBuildFile(reply, file.slice(root.length + 1), root);
+  });
 }
 
 const WEB_DIST = Symbol('WEB_DIST');
 
-/** Registers precompressedAssets for GET and HEAD under /assets/ (app.module.ts, beside ServeStaticModule). */
+/** Registers the web client's routes (registerWebClient) and @fastify/static's reply.sendFile. */
 @Module({})
-export class WebAssetsModule implements NestModule {
-  constructor(@Inject(WEB_DIST) private readonly webDistDir: string) {}
+export class WebClientModule implements OnModuleInit {
+  constructor(
+    @Inject(WEB_DIST) private readonly webDistDir: string,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
 
   static forRoot(webDistDir: string): DynamicModule {
-    return { module: WebAssetsModule, providers: [{ provide: WEB_DIST, useValue: webDistDir }] };
+    return { module: WebClientModule, providers: [{ provide: WEB_DIST, useValue: webDistDir }] };
   }
 
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(precompressedAssets(this.webDistDir))
-      .forRoutes(
-        { path: 'assets/{*rest}', method: RequestMethod.GET },
-        { path: 'assets/{*rest}', method: RequestMethod.HEAD },
-      );
+  async onModuleInit(): Promise<void> {
+    const app = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    // Only reply.sendFile (send's ETag, Last-Modified, ranges, conditional GET); the routes and the types
+    // (sendBuildFile) are ours.
+    await app.register(fastifyStatic, { root: this.webDistDir, serve: false, contentType: false });
+    registerWebClient(app, this.webDistDir);
   }
 }

@@ -4,10 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from '../src/app.module';
-import { configureApp } from '../src/app.setup';
+import { createApp } from '../src/app.setup';
 import { loadConfig } from '../src/config/app-config';
 import { createTestApp, DEMO_PASSWORD, type TestApp } from './test-app';
 
@@ -20,7 +19,7 @@ const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $
 async function secondProcess(
   databaseUrl: string,
   env: Record<string, string>,
-): Promise<{ app: NestExpressApplication; url: string }> {
+): Promise<{ app: NestFastifyApplication; url: string }> {
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
@@ -30,15 +29,15 @@ async function secondProcess(
     LOG_LEVEL: 'error',
     ...env,
   });
-  const app = await NestFactory.create<NestExpressApplication>(
+  const app = await createApp(
     AppModule.forRoot({
       config,
       databaseUrl,
       search: { url: config.MEILI_URL as string, apiKey: config.MEILI_MASTER_KEY },
     }),
+    config,
     { logger: ['error', 'fatal'] },
   );
-  configureApp(app);
   // On every address, so that a client can reach it from outside loopback too.
   await app.listen(0, '0.0.0.0');
   const { port } = app.getHttpServer().address() as AddressInfo;
@@ -84,7 +83,7 @@ async function failTimes(url: string, email: string, n: number, forwardedFor?: s
 describe('behind a proxy, on several processes, with hardened HTTP (issue #11)', () => {
   let web: string;
   let first: TestApp;
-  let second: { app: NestExpressApplication; url: string };
+  let second: { app: NestFastifyApplication; url: string };
 
   beforeAll(async () => {
     web = mkdtempSync(join(tmpdir(), 'yokoten-web-'));

@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
+import { createHttpAdapter } from '../src/app.setup';
 import { runMigrations, seedDemoOnce } from '../src/bootstrap';
 import { loadConfig } from '../src/config/app-config';
 import { MIGRATIONS } from '../src/database/migrations';
@@ -158,12 +159,13 @@ describe('start-up (issue #11)', () => {
         MEILI_INDEX_PREFIX: first.config.MEILI_INDEX_PREFIX,
         LOG_LEVEL: 'error',
       });
-      const second = await NestFactory.create<NestExpressApplication>(
+      const second = await NestFactory.create<NestFastifyApplication>(
         AppModule.forRoot({
           config,
           databaseUrl: first.databaseUrl,
           search: { url: config.MEILI_URL as string, apiKey: config.MEILI_MASTER_KEY },
         }),
+        createHttpAdapter(config),
         { logger: ['error', 'fatal'] },
       );
       await second.init();

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import { AppModule } from '../src/app.module';
-import { configureApp } from '../src/app.setup';
+import { createApp } from '../src/app.setup';
 import { loadConfig, type AppConfig } from '../src/config/app-config';
 import { DemoSeeder } from '../src/modules/demo/demo.seeder';
 
@@ -16,7 +15,7 @@ export interface GqlResponse<T = Record<string, unknown>> {
 }
 
 export interface TestApp {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   url: string;
   databaseUrl: string;
   config: AppConfig;
@@ -71,16 +70,16 @@ export async function createTestApp(
     LOG_LEVEL: 'error',
     ...options.env,
   });
-  const app = await NestFactory.create<NestExpressApplication>(
+  const app = await createApp(
     AppModule.forRoot({
       config,
       databaseUrl: db.url,
       search: { url: config.MEILI_URL as string, apiKey: config.MEILI_MASTER_KEY },
       webDistDir: options.webDistDir,
     }),
+    config,
     { logger: ['error', 'fatal'] },
   );
-  configureApp(app);
   if (options.seedDemo) await app.get(DemoSeeder).seedIfEmpty(DEMO_PASSWORD);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

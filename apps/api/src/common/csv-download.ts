@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { AppError } from './app-error';
 
 /** The HTTP status of a refusal on a download route (anything else is a 400). */
@@ -14,19 +14,19 @@ const HTTP_STATUS: Record<string, number> = {
  * its HTTP status and `{ error: { code, message } }`, anything else is thrown on to Nest.
  */
 export async function sendCsvDownload(
-  res: Response,
+  res: FastifyReply,
   make: () => Promise<{ filename: string; csv: string }>,
 ): Promise<void> {
   try {
     const { filename, csv } = await make();
     res
       .type('text/csv; charset=utf-8')
-      .set('Content-Disposition', `attachment; filename="${filename}"`)
-      .set('Cache-Control', 'private, no-store')
+      .header('Content-Disposition', `attachment; filename="${filename}"`)
+      .header('Cache-Control', 'private, no-store')
       .send(csv);
   } catch (e) {
     if (e instanceof AppError)
-      res.status(HTTP_STATUS[e.code] ?? 400).json({ error: { code: e.code, message: e.message } });
+      res.code(HTTP_STATUS[e.code] ?? 400).send({ error: { code: e.code, message: e.message } });
     else throw e;
   }
 }

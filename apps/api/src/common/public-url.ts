@@ -1,12 +1,16 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config';
 
 /**
  * The address to put in absolute links users follow from outside the app (open-data files, calendar
  * feeds): PUBLIC_URL when configured, else the scheme and Host of the request being answered.
  */
-export function publicBaseUrl(config: Pick<AppConfig, 'PUBLIC_URL'>, req: Request): string {
-  return config.PUBLIC_URL ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+export function publicBaseUrl(
+  config: Pick<AppConfig, 'PUBLIC_URL'>,
+  req: Pick<FastifyRequest, 'protocol' | 'headers'>,
+): string {
+  // The Host header itself, as before (Fastify's request.host would prefer X-Forwarded-Host).
+  return config.PUBLIC_URL ?? `${req.protocol}://${req.headers.host || 'localhost'}`;
 }
 
 /**

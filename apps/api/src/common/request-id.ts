@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 
 const storage = new AsyncLocalStorage<{ requestId: string }>();
 
@@ -8,15 +9,22 @@ export function currentRequestId(): string | undefined {
   return storage.getStore()?.requestId;
 }
 
-/** Gives every request an id (or keeps a sane incoming X-Request-Id) that every log line of it carries. */
-export function requestIdMiddleware(
-  req: Request & { requestId?: string },
-  res: Response,
-  next: NextFunction,
+/** Fastify's genReqId: a sane incoming X-Request-Id is kept, anything else replaced by a fresh UUID. */
+export function requestIdFor(req: IncomingMessage): string {
+  const header = req.headers['x-request-id'];
+  const incoming = Array.isArray(header) ? header[0] : header;
+  return incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+}
+
+/**
+ * The first onRequest hook: answers with the request's id (request.id, from requestIdFor) and runs the rest
+ * of the request in its AsyncLocalStorage, so that every log line of it carries the id.
+ */
+export function requestIdHook(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  done: HookHandlerDoneFunction,
 ): void {
-  const incoming = req.header('x-request-id');
-  const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-  req.requestId = requestId;
-  res.setHeader('X-Request-Id', requestId);
-  storage.run({ requestId }, next);
+  reply.header('X-Request-Id', request.id);
+  storage.run({ requestId: request.id }, done);
 }

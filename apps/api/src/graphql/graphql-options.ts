@@ -2,7 +2,7 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Logger } from '@nestjs/common';
 import type { GraphQLSchema } from 'graphql';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { complexityPlugin } from './complexity.plugin';
 import {
@@ -56,14 +56,9 @@ export function graphqlOptions(
     // Apollo pretty-prints responses by default (2-space indent): more bytes and time for every response.
     // Over QUERY_LIMITS.maxResponseBytes the answer is one RESPONSE_TOO_LARGE error.
     stringifyResult: (value) => stringifyBounded(value),
-    context: async ({
-      req,
-      res,
-    }: {
-      req: Request & { requestId?: string };
-      res: Response;
-    }): Promise<RequestContext> => {
-      const ctx = { req, res, requestId: req.requestId ?? 'unknown' } as RequestContext;
+    // Apollo's Fastify integration calls it with the request and the reply.
+    context: async (req: FastifyRequest, res: FastifyReply): Promise<RequestContext> => {
+      const ctx = { req, res, requestId: req.id } as RequestContext;
       ctx.actor = await actors.actorFor(req);
       // Each loader is made on its first use in this request (request-loaders.ts); some read ctx.actor.
       ctx.loaders = loaders.forRequest(ctx);

@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Loaders } from './request-loaders';
 
 /**
@@ -7,13 +7,14 @@ import type { Loaders } from './request-loaders';
  * provider auth registers as RequestActorResolver, so this folder names no feature.
  */
 export interface RequestContext {
-  req: Request & { requestId?: string };
-  res: Response;
+  req: FastifyRequest;
+  /** Fastify's reply: cookies are set on it (setCookie, clearCookie: @fastify/cookie). */
+  res: FastifyReply;
   requestId: string;
   loaders: Loaders;
 }
 
 /** Who is calling, from the request's token or cookie; provided by modules/auth. */
 export abstract class RequestActorResolver {
-  abstract actorFor(req: Request): Promise<RequestContext['actor']>;
+  abstract actorFor(req: FastifyRequest): Promise<RequestContext['actor']>;
 }

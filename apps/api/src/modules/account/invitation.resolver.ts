@@ -70,7 +70,7 @@ export class InvitationResolver {
   ): Promise<AuthPayload> {
     const result = await this.service.accept(input);
     // The same cookie as `login` (auth.resolver.ts).
-    ctx.res.cookie(SESSION_COOKIE, result.token, {
+    ctx.res.setCookie(SESSION_COOKIE, result.token, {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.config.COOKIE_SECURE,

@@ -1,6 +1,5 @@
 import { Controller, Get, Inject, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
-import { pipeline } from 'node:stream/promises';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ATTACHMENT_OWNER_TYPES,
   type AttachmentOwnerType,
@@ -51,8 +50,8 @@ export function contentDisposition(name: string): string {
  * The request's body, first the head (up to SNIFF_BYTES, for the type) then the rest as it arrives: only a
  * chunk at a time in memory, the request paused while a chunk is written (for-await's backpressure).
  */
-async function splitHead(req: Request): Promise<{ head: Buffer; rest: AsyncIterable<Buffer> }> {
-  const iterator = (req as AsyncIterable<Buffer>)[Symbol.asyncIterator]();
+async function splitHead(req: AsyncIterable<Buffer>): Promise<{ head: Buffer; rest: AsyncIterable<Buffer> }> {
+  const iterator = req[Symbol.asyncIterator]();
   const parts: Buffer[] = [];
   let held = 0;
   let carry: Buffer | null = null;
@@ -99,7 +98,7 @@ export class AttachmentController {
   ) {}
 
   @Post()
-  async upload(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async upload(@Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
     try {
       this.checkSameOrigin(req);
       const actor = await this.auth.actorForToken(tokenFromRequest(req));
@@ -126,12 +125,13 @@ export class AttachmentController {
           limiterKey(actor.userId),
           'アップロードが多すぎます。しばらくしてからもう一度お試しください。 (Too many uploads)',
         );
-      const { head, rest } = await splitHead(req);
+      // The body as it arrives: app.setup.ts leaves application/octet-stream unread for this route.
+      const { head, rest } = await splitHead(req.raw);
       const file = await this.service.upload(actor, input, head, rest);
       res
-        .status(201)
-        .set('Cache-Control', 'no-store')
-        .json({ attachment: toAttachment(file) });
+        .code(201)
+        .header('Cache-Control', 'no-store')
+        .send({ attachment: toAttachment(file) });
     } catch (e) {
       this.fail(req, res, e);
     }
@@ -140,8 +140,8 @@ export class AttachmentController {
   @Get(':id/download')
   async download(
     @Param('id', new ParseUUIDPipe()) id: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     let opened;
     try {
@@ -151,31 +151,28 @@ export class AttachmentController {
       return this.fail(req, res, e);
     }
     const { file, bytes } = opened;
-    res.status(200);
-    res.set({
+    res.code(200);
+    res.headers({
       'Content-Type': file.mimeType.startsWith('text/') ? `${file.mimeType}; charset=utf-8` : file.mimeType,
       'Content-Length': String(file.sizeBytes),
       'Content-Disposition': contentDisposition(file.name),
       'X-Content-Type-Options': 'nosniff',
       // Opened in a tab anyway (a PDF viewer), the file runs nothing and reaches nothing.
       'Content-Security-Policy': "default-src 'none'; sandbox",
-      // no-transform: the compression middleware leaves it alone, so Content-Length stays the file's.
+      // no-transform: the compression plugin leaves it alone (app.setup.ts), so Content-Length stays the file's.
       'Cache-Control': 'private, no-store, no-transform',
       ETag: `"${file.sha256}"`,
     });
-    try {
-      await pipeline(bytes, res);
-    } catch {
-      // The client went away mid-download, or PostgreSQL failed: the response is cut, nothing else to do.
-      res.destroy();
-    }
+    // Fastify pipes it; if the client goes away mid-download, or PostgreSQL fails, the response is cut.
+    res.send(bytes);
   }
 
-  private uploadRequest(req: Request): UploadRequest {
-    const ownerType = one(req.query.ownerType);
+  private uploadRequest(req: FastifyRequest): UploadRequest {
+    const query = req.query as Record<string, unknown>;
+    const ownerType = one(query.ownerType);
     if (!ownerType || !(ATTACHMENT_OWNER_TYPES as readonly string[]).includes(ownerType))
       throw new BadUserInputError('ownerType', `ownerType: one of ${ATTACHMENT_OWNER_TYPES.join(', ')}`);
-    const ownerId = one(req.query.ownerId);
+    const ownerId = one(query.ownerId);
     if (!ownerId || !UUID.test(ownerId)) throw new BadUserInputError('ownerId', 'ownerId: an id (UUID)');
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
     if (type !== 'application/octet-stream')
@@ -193,22 +190,22 @@ export class AttachmentController {
         'name: X-File-Name must be percent-encoded UTF-8 (encodeURIComponent)',
       );
     }
-    const membersOnly = one(req.query.membersOnly);
+    const membersOnly = one(query.membersOnly);
     if (membersOnly !== undefined && membersOnly !== 'true' && membersOnly !== 'false')
       throw new BadUserInputError('membersOnly', 'membersOnly: true or false');
-    const purpose = one(req.query.purpose);
+    const purpose = one(query.purpose);
     return {
       ownerType: ownerType as AttachmentOwnerType,
       ownerId,
       name,
-      caption: one(req.query.caption),
+      caption: one(query.caption),
       membersOnly: membersOnly === 'true',
       purpose: (purpose || null) as SessionAttachmentPurpose | null,
     };
   }
 
   /** A browser's cross-site request says where it comes from: only our own origin may upload. */
-  private checkSameOrigin(req: Request): void {
+  private checkSameOrigin(req: FastifyRequest): void {
     const site = req.headers['sec-fetch-site'];
     if (site !== undefined && site !== 'same-origin' && site !== 'none')
       throw new ForbiddenError('別のサイトからのアップロードはできません。 (Cross-site upload refused)');
@@ -220,8 +217,8 @@ export class AttachmentController {
       } catch {
         throw new ForbiddenError('別のサイトからのアップロードはできません。 (Cross-site upload refused)');
       }
-      const forwarded = req.get('x-forwarded-host');
-      const ours = [req.get('host'), this.config.trustProxy ? forwarded : undefined].filter(Boolean);
+      const forwarded = one(req.headers['x-forwarded-host']);
+      const ours = [req.headers.host, this.config.trustProxy ? forwarded : undefined].filter(Boolean);
       if (!ours.includes(host))
         throw new ForbiddenError('別のサイトからのアップロードはできません。 (Cross-site upload refused)');
     } else if (origin === 'null') {
@@ -229,17 +226,17 @@ export class AttachmentController {
     }
   }
 
-  private fail(req: Request, res: Response, e: unknown): void {
+  private fail(req: FastifyRequest, res: FastifyReply, e: unknown): void {
     if (!(e instanceof AppError)) throw e;
     const status = HTTP_STATUS[e.code] ?? 400;
     if (e.code === 'TOO_MANY_REQUESTS' && typeof e.extensions.retryAfterSeconds === 'number')
-      res.set('Retry-After', String(e.extensions.retryAfterSeconds));
+      res.header('Retry-After', String(e.extensions.retryAfterSeconds));
     // A refused upload's body is not read: close the connection after answering rather than drain it.
-    if (req.method === 'POST' && !req.readableEnded) res.set('Connection', 'close');
+    if (req.method === 'POST' && !req.raw.readableEnded) res.header('Connection', 'close');
     res
-      .status(status)
-      .set('Cache-Control', 'no-store')
-      .json({
+      .code(status)
+      .header('Cache-Control', 'no-store')
+      .send({
         error: { code: e.code, message: e.message, ...e.extensions },
       });
   }

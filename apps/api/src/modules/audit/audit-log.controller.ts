@@ -1,5 +1,5 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BadUserInputError } from '../../common/app-error';
 import { sendCsvDownload } from '../../common/csv-download';
 import { AuthService, tokenFromRequest } from '../auth/auth.service';
@@ -56,8 +56,8 @@ export class AuditLogController {
   @Get('audit-log.csv')
   async csv(
     @Query() query: Record<string, unknown>,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     await sendCsvDownload(res, async () => {
       const actor = await this.auth.actorForToken(tokenFromRequest(req));

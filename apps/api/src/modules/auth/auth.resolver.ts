@@ -19,7 +19,7 @@ export class AuthResolver {
   })
   async login(@Args() { email, password }: LoginArgs, @Context() ctx: RequestContext): Promise<AuthPayload> {
     const result = await this.auth.login(email, password, ctx.req.ip ?? 'unknown');
-    ctx.res.cookie(SESSION_COOKIE, result.token, {
+    ctx.res.setCookie(SESSION_COOKIE, result.token, {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.config.COOKIE_SECURE,

@@ -142,7 +142,7 @@ export class AuthService {
 /** The session token of a request: `Authorization: Bearer` for API clients, else the httpOnly cookie. */
 export function tokenFromRequest(req: {
   headers: Record<string, string | string[] | undefined>;
-  cookies?: Record<string, string>;
+  cookies?: Record<string, string | undefined>;
 }): string | undefined {
   const header = req.headers.authorization;
   const value = Array.isArray(header) ? header[0] : header;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { RequestActorResolver } from '../../graphql/request-context';
 import type { Actor } from './actor';
 import { AuthService, tokenFromRequest } from './auth.service';
@@ -11,7 +11,7 @@ export class AuthRequestActor extends RequestActorResolver {
     super();
   }
 
-  actorFor(req: Request): Promise<Actor | null> {
+  actorFor(req: FastifyRequest): Promise<Actor | null> {
     return this.auth.actorForToken(tokenFromRequest(req));
   }
 }

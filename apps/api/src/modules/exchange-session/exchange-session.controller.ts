@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, NotFoundException, Param, ParseUUIDPipe, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendCsvDownload } from '../../common/csv-download';
 import { publicBaseUrl } from '../../common/public-url';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -25,13 +25,13 @@ export class ExchangeSessionController {
 
   /** iCal feed of upcoming public sessions: no venue or meeting URL, whoever asks. */
   @Get('calendar/upcoming.ics')
-  async upcoming(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async upcoming(@Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
     const sessions = (await this.access.list(null, undefined, 'UPCOMING')).filter(
       (s) => s.status !== 'CANCELLED',
     );
     res
       .type('text/calendar; charset=utf-8')
-      .set('Cache-Control', 'public, max-age=300')
+      .header('Cache-Control', 'public, max-age=300')
       .send(
         sessionsToIcs(sessions, {
           baseUrl: publicBaseUrl(this.config, req),
@@ -45,8 +45,8 @@ export class ExchangeSessionController {
   @Get('calendar/sessions/:id.ics')
   async one(
     @Param('id', new ParseUUIDPipe()) id: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     const actor = await this.auth.actorForToken(tokenFromRequest(req));
     const session = await this.access.get(actor, id);
@@ -55,8 +55,8 @@ export class ExchangeSessionController {
     const withLogistics = this.access.canManage(actor) || this.access.canSeeLogistics(actor, mine ?? null);
     res
       .type('text/calendar; charset=utf-8')
-      .set('Content-Disposition', `attachment; filename="yokoten-session-${session.term}.ics"`)
-      .set('Cache-Control', 'private, no-store')
+      .header('Content-Disposition', `attachment; filename="yokoten-session-${session.term}.ics"`)
+      .header('Cache-Control', 'private, no-store')
       .send(
         sessionsToIcs([session], {
           baseUrl: publicBaseUrl(this.config, req),
@@ -69,8 +69,8 @@ export class ExchangeSessionController {
   @Get('sessions/:id/registrations.csv')
   async csv(
     @Param('id', new ParseUUIDPipe()) id: string,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     const actor = await this.auth.actorForToken(tokenFromRequest(req));
     await sendCsvDownload(res, () => this.exports.registrationsCsv(actor, id));

@@ -1,6 +1,6 @@
 import { Controller, type DynamicModule, Get, Inject, Module, Res } from '@nestjs/common';
-import type { Response } from 'express';
-import { join } from 'node:path';
+import type { FastifyReply } from 'fastify';
+import { sendBuildFile } from '../../web-assets';
 
 const WEB_DIST = Symbol('WEB_DIST');
 
@@ -10,8 +10,9 @@ class ExplorerController {
 
   /** GraphiQL built into the web client's bundle: every asset comes from this app, none from a CDN. */
   @Get()
-  explorer(@Res() res: Response): void {
-    res.sendFile(join(this.webDist, 'explorer.html'));
+  explorer(@Res() res: FastifyReply): FastifyReply {
+    // The explorer is served with the web client (WebClientModule registers @fastify/static).
+    return sendBuildFile(res, 'explorer.html', this.webDist);
   }
 }
 

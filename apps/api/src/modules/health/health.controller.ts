@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import type { Meilisearch } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import { MEILI_CLIENT } from '../../search/search.constants';
@@ -47,7 +47,7 @@ export class HealthController {
    * balancers use /health/ready, process supervisors /health/live (docs/operations.md).
    */
   @Get()
-  async health(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+  async health(@Res({ passthrough: true }) res: FastifyReply): Promise<HealthReport> {
     const [database, search, pending, mails] = await Promise.all([
       this.databaseState(),
       this.searchState(),
@@ -59,15 +59,15 @@ export class HealthController {
     const pendingIndexUpdates = pending ?? 0;
     const pendingMails = mails ?? 0;
     const status = database === 'up' && search === 'up' ? 'ok' : 'degraded';
-    res.status(database === 'up' ? 200 : 503);
-    res.setHeader('Cache-Control', 'no-store');
+    res.code(database === 'up' ? 200 : 503);
+    res.header('Cache-Control', 'no-store');
     return { status, database, search, pendingIndexUpdates, pendingMails, mail: this.mailService.mode };
   }
 
   /** Liveness: the process answers (a supervisor restarts it when this stops answering). No I/O. */
   @Get('live')
-  live(@Res({ passthrough: true }) res: Response): { status: 'ok' } {
-    res.setHeader('Cache-Control', 'no-store');
+  live(@Res({ passthrough: true }) res: FastifyReply): { status: 'ok' } {
+    res.header('Cache-Control', 'no-store');
     return { status: 'ok' };
   }
 
@@ -77,11 +77,11 @@ export class HealthController {
    */
   @Get('ready')
   async ready(
-    @Res({ passthrough: true }) res: Response,
+    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<Pick<HealthReport, 'status' | 'database' | 'search'>> {
     const [database, search] = await Promise.all([this.databaseState(), this.searchState()]);
-    res.status(database === 'up' ? 200 : 503);
-    res.setHeader('Cache-Control', 'no-store');
+    res.code(database === 'up' ? 200 : 503);
+    res.header('Cache-Control', 'no-store');
     return { status: database === 'up' && search === 'up' ? 'ok' : 'degraded', database, search };
   }
 

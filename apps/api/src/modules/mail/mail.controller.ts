@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Controller, Get, Inject, NotFoundException, Param, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuthService, tokenFromRequest } from '../auth/auth.service';
 import { MailService } from './mail.service';
@@ -35,7 +35,7 @@ export class MailController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private async enabled(req: Request): Promise<string> {
+  private async enabled(req: FastifyRequest): Promise<string> {
     const dir = this.mail.directory;
     const development = this.config.NODE_ENV === 'development' || this.config.NODE_ENV === 'test';
     if (!development || !dir) throw new NotFoundException();
@@ -46,7 +46,7 @@ export class MailController {
   }
 
   @Get()
-  async list(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async list(@Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
     const dir = await this.enabled(req);
     const files = (await readdir(dir).catch(() => [] as string[]))
       .filter((f) => FILE.test(f))
@@ -61,7 +61,7 @@ export class MailController {
       })
       .join('\n');
     res
-      .type('html')
+      .type('text/html; charset=utf-8')
       .send(
         `<!doctype html><html lang="ja"><meta charset="utf-8"><title>送信メール (開発用)</title>` +
           `<body style="font-family:sans-serif"><h1>送信メール（開発用）</h1><p>${escapeHtml(dir)} — ${files.length} 件</p>` +
@@ -70,7 +70,11 @@ export class MailController {
   }
 
   @Get(':file')
-  async show(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async show(
+    @Param('file') file: string,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
+  ): Promise<void> {
     const dir = await this.enabled(req);
     if (!FILE.test(file)) throw new NotFoundException();
     const body = await readFile(join(dir, file)).catch(() => null);

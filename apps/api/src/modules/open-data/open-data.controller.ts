@@ -1,5 +1,5 @@
 import { Controller, Get, Inject, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { formatIsoJst, OPEN_DATA_LICENCE, OPEN_DATA_LICENCE_URL } from '@yokoten/case-studies';
 import { publicBaseUrl } from '../../common/public-url';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -22,25 +22,25 @@ export class OpenDataController {
   ) {}
 
   @Get('cases.csv')
-  async csv(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async csv(@Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
     const records = (await this.repository.publicCases()).map((r) =>
       toRecord(r, publicBaseUrl(this.config, req)),
     );
     res
       .type('text/csv; charset=utf-8')
-      .set('Content-Disposition', 'attachment; filename="yokoten-cases.csv"')
-      .set('Cache-Control', CACHE)
+      .header('Content-Disposition', 'attachment; filename="yokoten-cases.csv"')
+      .header('Cache-Control', CACHE)
       .send(casesCsv(records));
   }
 
   @Get('cases.json')
-  async json(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async json(@Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
     const cases = (await this.repository.publicCases()).map((r) =>
       toRecord(r, publicBaseUrl(this.config, req)),
     );
     res
       .type('application/json; charset=utf-8')
-      .set('Cache-Control', CACHE)
+      .header('Cache-Control', CACHE)
       .send(
         JSON.stringify({
           licence: OPEN_DATA_LICENCE,
@@ -53,12 +53,12 @@ export class OpenDataController {
   }
 
   @Get('cases.atom')
-  async atom(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async atom(@Req() req: FastifyRequest, @Res() res: FastifyReply): Promise<void> {
     const base = publicBaseUrl(this.config, req);
     const records = (await this.repository.publicCases(FEED_SIZE)).map((r) => toRecord(r, base));
     res
       .type('application/atom+xml; charset=utf-8')
-      .set('Cache-Control', CACHE)
+      .header('Cache-Control', CACHE)
       .send(casesAtom(records, base, new Date()));
   }
 }

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sendCsvDownload } from '../../common/csv-download';
 import { AuthService, tokenFromRequest } from '../auth/auth.service';
 import { QuestionnaireService } from './questionnaire.service';
@@ -17,8 +17,8 @@ export class QuestionnaireController {
   async csv(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query('phase') phase: string | undefined,
-    @Req() req: Request,
-    @Res() res: Response,
+    @Req() req: FastifyRequest,
+    @Res() res: FastifyReply,
   ): Promise<void> {
     const actor = await this.auth.actorForToken(tokenFromRequest(req));
     await sendCsvDownload(res, () =>
