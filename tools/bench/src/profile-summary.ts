@@ -43,6 +43,12 @@ const FAMILIES: ReadonlyArray<readonly [string, RegExp]> = [
     'express',
     /^(express|router|body-parser|raw-body|finalhandler|on-finished|on-headers|type-is|content-type|qs|iconv-lite|send|mime-types|mime-db|accepts|negotiator|vary|encodeurl|escape-html|parseurl|statuses|depd|http-errors|media-typer|path-to-regexp|cookie|cookie-signature|fresh|etag|range-parser|proxy-addr|forwarded|ipaddr\.js|merge-descriptors|content-disposition|serve-static|unpipe|bytes|ee-first|destroy|side-channel.*|call-bound|get-intrinsic|es-errors|object-inspect)$/,
   ],
+  // The HTTP server since #12: Fastify, its plugins and its own small libraries (the ones it shares with
+  // Express above, proxy-addr, cookie, content-disposition, …, are still counted under 'express').
+  [
+    'fastify',
+    /^(fastify|@fastify\/.+|fastify-plugin|avvio|find-my-way|light-my-request|fast-json-stringify|fast-querystring|fast-content-type-parse|fast-decode-uri-component|fast-uri|toad-cache|secure-json-parse|process-warning|rfdc|abstract-logging|json-schema-ref-resolver|safe-regex2|ret|minipass|pump|duplexify|readable-stream|mime|@lukeed\/ms)$/,
+  ],
   ['@nestjs', /^@nestjs\//],
   ['@apollo/server', /^(@apollo\/|@as-integrations\/|@graphql-tools\/|@escape\.tech\/)/],
   ['pg', /^(pg|pg-.*|postgres-.*|pgpass|buffer-writer|packet-reader|split2)$/],
