@@ -2,8 +2,7 @@ import fastifyStatic from '@fastify/static';
 import { type DynamicModule, Inject, Module, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { contentType } from 'mime-types';
 
@@ -88,11 +87,12 @@ function buildFile(root: string, urlPath: string): string | undefined {
 
 /**
  * A file of the build with the type Express gave it (mime-types: `text/javascript; charset=utf-8`), the
- * rest (ETag, Last-Modified, conditional GET, ranges) from @fastify/static's sendFile.
+ * rest (ETag, Last-Modified, Content-Length, conditional GET) from @fastify/static's sendFile. `sent` is
+ * the file whose bytes go out when it is not `path` itself (its .br or .gz variant).
  */
-export function sendBuildFile(reply: FastifyReply, path: string, root: string): FastifyReply {
+export function sendBuildFile(reply: FastifyReply, path: string, root: string, sent = path): FastifyReply {
   reply.type(contentType(extname(path)) || 'application/octet-stream');
-  return reply.sendFile(path, root, { cacheControl: false });
+  return reply.sendFile(sent, root, { cacheControl: false, acceptRanges: sent === path });
 }
 
 /**
@@ -117,15 +117,9 @@ export function registerWebClient(app: FastifyInstance, webDistDir: string): voi
       const encoding = chooseEncoding(request.headers['accept-encoding'], available);
       if (encoding) {
         const suffix = VARIANTS.find((v) => v.encoding === encoding)?.suffix ?? '';
-        const file = join(assetsDir, name + suffix);
-        const { size } = await stat(file);
         // The type of the original file (the .br file's would be wrong), then the encoded bytes.
-        return reply
-          .type(contentType(extname(name)) || 'application/octet-stream')
-          .header('Content-Encoding', encoding)
-          .header('Content-Length', String(size))
-          .header('Cache-Control', IMMUTABLE)
-          .send(createReadStream(file));
+        reply.header('Content-Encoding', encoding).header('Cache-Control', IMMUTABLE);
+        return sendBuildFile(reply, name, assetsDir, name + suffix);
       }
     }
     if (!buildFile(assetsDir, `/${name}`)) return reply.callNotFound();
