@@ -3,6 +3,7 @@ import type { LoggerService } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
+import { isIndexNotFound, type CaseIndex } from './search/case-index';
 import {
   ensureDatabase,
   startEmbeddedMeilisearch,
@@ -145,4 +146,50 @@ export async function runMigrations(databaseUrl: string, logger: LoggerService):
  */
 export function seedDemoOnce<T>(dataSource: DataSource, seed: () => Promise<T>): Promise<T> {
   return withAdvisoryLock(dataSource, SEED_LOCK, seed);
+}
+
+/**
+ * On the start that seeded the demo data, the "ready" banner waits until its published cases can be found.
+ * The index is built from them once the server is up (the search sync's first step, a few seconds), and until
+ * then a search answers SEARCH_UNAVAILABLE: the first thing a new user tried could fail. Logs the progress;
+ * after `timeoutMs` (an engine that does not answer) it stops waiting and says so, and the app runs on as it
+ * does in any outage. Resolves whether the index got there.
+ */
+export async function waitForDemoSearch(
+  dataSource: DataSource,
+  index: Pick<CaseIndex, 'documentCount'>,
+  logger: LoggerService,
+  { timeoutMs = 60_000, pollMs = 200 }: { timeoutMs?: number; pollMs?: number } = {},
+): Promise<boolean> {
+  const [{ expected }] = (await dataSource.query(
+    `SELECT count(*)::int AS expected FROM case_studies WHERE status = 'PUBLISHED'`,
+  )) as [{ expected: number }];
+  const deadline = Date.now() + timeoutMs;
+  let reported = -1;
+  let lastError: string | undefined;
+  for (;;) {
+    let documents = 0;
+    try {
+      documents = await index.documentCount();
+    } catch (err) {
+      // Not built yet (the index appears complete, under its name, at the end), or the engine still starting.
+      if (!isIndexNotFound(err)) lastError = err instanceof Error ? err.message : String(err);
+    }
+    if (documents !== reported) {
+      reported = documents;
+      logger.log(
+        { msg: 'indexing demo data', progress: `${Math.min(documents, expected)}/${expected}` },
+        'main',
+      );
+    }
+    if (documents >= expected) return true;
+    if (Date.now() >= deadline) {
+      logger.warn?.(
+        { msg: 'demo data not searchable yet; search answers once the index is built', lastError },
+        'main',
+      );
+      return false;
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
 }

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { createApp } from './app.setup';
-import { runMigrations, seedDemoOnce, startBackingServices } from './bootstrap';
+import { runMigrations, seedDemoOnce, startBackingServices, waitForDemoSearch } from './bootstrap';
+import { CaseIndex } from './search/case-index';
 import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { JsonLogger } from './common/json-logger';
 import { DemoSeeder, type DemoAccount } from './modules/demo/demo.seeder';
@@ -69,11 +70,13 @@ async function main(): Promise<void> {
   stops.push(() => app.close());
 
   // Under a PostgreSQL advisory lock: processes started at once on an empty database seed it once.
-  const accounts = config.seedDemo
-    ? (await seedDemoOnce(app.get(DataSource), () => app.get(DemoSeeder).seedIfEmpty(config.DEMO_PASSWORD)))
-        .accounts
+  const seed = config.seedDemo
+    ? await seedDemoOnce(app.get(DataSource), () => app.get(DemoSeeder).seedIfEmpty(config.DEMO_PASSWORD))
     : null;
   await app.listen(config.PORT, config.HOST);
+  // The first start's demo cases are indexed once the server is up: "ready" means they can be found.
+  if (seed?.seeded) await waitForDemoSearch(app.get(DataSource), app.get(CaseIndex), logger);
+  const accounts = seed?.accounts ?? null;
   const url = `http://localhost:${config.PORT}`;
   logger.log({ msg: 'listening', url, startupMs: Math.round(performance.now() - startedAt) }, 'main');
   process.stdout.write(banner(url, (performance.now() - startedAt) / 1000, config, accounts));
