@@ -208,7 +208,7 @@ export class EnvironmentVariables {
 export type AppConfig = EnvironmentVariables & {
   COOKIE_SECURE: boolean;
   GRAPHQL_RATE_LIMIT_PER_MINUTE: number;
-  /** TRUST_PROXY as Express's `trust proxy` takes it. */
+  /** TRUST_PROXY as Fastify's `trustProxy` takes it. */
   trustProxy: number | string[];
   graphqlIntrospection: boolean;
   embeddedDatabase: boolean;

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { ValidateBy, type ValidationOptions } from 'class-validator';
 
-/** Names Express (proxy-addr) knows for address ranges. */
+/** Names proxy-addr (Fastify's trustProxy, as Express's before it) knows for address ranges. */
 const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 function isAddressOrCidr(entry: string): boolean {
@@ -16,7 +16,7 @@ function isAddressOrCidr(entry: string): boolean {
 }
 
 /**
- * TRUST_PROXY → Express's `trust proxy`: a hop count (`1`: the one load balancer in front; `0`: believe
+ * TRUST_PROXY → Fastify's `trustProxy` (proxy-addr): a hop count (`1`: the one load balancer in front; `0`: believe
  * no X-Forwarded-For), or a comma-separated list of proxy addresses, CIDR ranges and the names
  * loopback / linklocal / uniquelocal. `true` (believe anyone) is refused: any client could then choose
  * its own address and escape the per-address login limits. Returns null when the value is not valid.

@@ -24,7 +24,7 @@ const escapeHtml = (s: string) =>
 /**
  * Development only: lists the mails written as .eml files and shows one, so a developer can read what a
  * registrant would receive. Served only when NODE_ENV is development or test, and then only to a client on
- * this machine (loopback, as Express sees it after TRUST_PROXY) or to a signed-in organiser or admin: the
+ * this machine (loopback, as the server sees it after TRUST_PROXY) or to a signed-in organiser or admin: the
  * mails carry invitation and password-reset links. Anything else is a 404, as if there were no such page.
  */
 @Controller('dev/mail')
