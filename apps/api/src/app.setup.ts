@@ -13,9 +13,10 @@ import { requestIdFor, requestIdHook } from './common/request-id';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { GraphqlValidationPipe } from './graphql/validation.pipe';
 
-/** Body size limits (a GraphQL request is a query of at most ~10 kB plus its variables: a case's text). */
-export const BODY_LIMITS = { json: '1mb', urlencoded: '100kb' } as const;
-const BODY_LIMIT_BYTES = { json: 1024 * 1024, urlencoded: 100 * 1024 } as const;
+/** Body size limits in bytes (a GraphQL request is a query of at most ~10 kB plus its variables: a case's text). */
+export const BODY_LIMITS = { json: 1024 * 1024, urlencoded: 100 * 1024 } as const;
+/** How a refusal names the JSON limit (`1mb`, as the 413's `maximum` always has). */
+const JSON_LIMIT_TEXT = `${BODY_LIMITS.json / (1024 * 1024)}mb`;
 
 /**
  * Node's HTTP server timeouts, above the common load balancers' idle timeout (60 s on AWS ALB, nginx's
@@ -58,8 +59,8 @@ function tooLargeAs413(error: FastifyError, _request: FastifyRequest, reply: Fas
   return reply.code(413).send({
     errors: [
       {
-        message: `リクエストが大きすぎます (最大 ${BODY_LIMITS.json})。 (Request body too large)`,
-        extensions: { code: 'PAYLOAD_TOO_LARGE', maximum: BODY_LIMITS.json },
+        message: `リクエストが大きすぎます (最大 ${JSON_LIMIT_TEXT})。 (Request body too large)`,
+        extensions: { code: 'PAYLOAD_TOO_LARGE', maximum: JSON_LIMIT_TEXT },
       },
     ],
   });
@@ -72,7 +73,7 @@ function tooLargeAs413(error: FastifyError, _request: FastifyRequest, reply: Fas
 export function createHttpAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     trustProxy: config.trustProxy,
-    bodyLimit: BODY_LIMIT_BYTES.json,
+    bodyLimit: BODY_LIMITS.json,
     genReqId: requestIdFor,
     // Nest logs; Fastify's own request log would be a second line per request.
     logger: false,
@@ -107,7 +108,7 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   // the handler: an attachment upload streams its body (attachment.controller.ts).
   app.useBodyParser(
     'application/x-www-form-urlencoded',
-    { bodyLimit: BODY_LIMIT_BYTES.urlencoded },
+    { bodyLimit: BODY_LIMITS.urlencoded },
     (_req, body, done) => done(null, parseQueryString(body.toString())),
   );
   fastify.addContentTypeParser('*', (_request, _payload, done) => done(null));
