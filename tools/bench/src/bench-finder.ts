@@ -12,7 +12,16 @@ import { themesInText } from '@yokoten/case-studies';
 import { DEMO_CASE_STUDIES, DEMO_MUNICIPALITIES } from '@yokoten/demo-data';
 import { finderQueries } from '@yokoten/api/search/case-queries';
 import type { SearchStack } from '@yokoten/api/search/search-stack';
-import { benchOptions, cpuMs, log, machine, percentile, runBench, writeSection } from './bench-support';
+import {
+  benchOptions,
+  cpuMs,
+  log,
+  machine,
+  percentile,
+  postgresCpuMs,
+  runBench,
+  writeSection,
+} from './bench-support';
 import { insertMembers } from './synthetic-cases';
 
 const { cases: CASES, requests: REQUESTS, write: WRITE } = benchOptions({ cases: 20000, requests: 400 });
@@ -208,17 +217,27 @@ if (require.main === module)
     log(
       `engine alone (same multi-search, 1 client): p50 ${percentile(direct.latencies, 50).toFixed(1)} ms, p95 ${percentile(direct.latencies, 95).toFixed(1)} ms`,
     );
+    const [{ pid: backendPid }] = (await services.dataSource.query('SELECT pg_backend_pid() AS pid')) as [
+      { pid: number },
+    ];
     const results: Run[] = [];
     for (const clients of [1, 16]) {
       // The API's CPU over the run from /proc (user + system): the figure that depends least on the load.
+      // The engine's and PostgreSQL's too: the three share the two cores with the clients.
       const before = cpuMs(api.child.pid);
+      const engineBefore = cpuMs(services.meiliPid);
+      const databaseBefore = postgresCpuMs(backendPid);
       const r = await run(url, clients, REQUESTS);
       const after = cpuMs(api.child.pid);
+      const engineAfter = cpuMs(services.meiliPid);
+      const database = (postgresCpuMs(backendPid) - databaseBefore) / r.requests;
       results.push(r);
       const cpu = (after.user - before.user + after.system - before.system) / r.requests;
       const system = (after.system - before.system) / r.requests;
+      const engine =
+        (engineAfter.user - engineBefore.user + engineAfter.system - engineBefore.system) / r.requests;
       log(
-        `${clients} client(s): ${r.requests} requests, ${((r.requests / r.ms) * 1000).toFixed(0)} req/s, p50 ${percentile(r.latencies, 50).toFixed(1)} ms, p95 ${percentile(r.latencies, 95).toFixed(1)} ms, max ${r.latencies.at(-1)?.toFixed(1)} ms, errors ${r.errors}; API CPU ${cpu.toFixed(2)} ms per request (system ${system.toFixed(2)})`,
+        `${clients} client(s): ${r.requests} requests, ${((r.requests / r.ms) * 1000).toFixed(0)} req/s, p50 ${percentile(r.latencies, 50).toFixed(1)} ms, p95 ${percentile(r.latencies, 95).toFixed(1)} ms, max ${r.latencies.at(-1)?.toFixed(1)} ms, errors ${r.errors}; CPU per request: API ${cpu.toFixed(2)} ms (system ${system.toFixed(2)}), engine ${engine.toFixed(2)} ms, PostgreSQL ${database.toFixed(2)} ms`,
       );
     }
     if (WRITE) {

@@ -8,11 +8,19 @@
  *   npm run bench:registrations -- [--users 500] [--seats 100] [--rounds 3] [--write docs/benchmarks.md]
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { termOf } from '@yokoten/case-studies';
 import { DEMO_MUNICIPALITIES } from '@yokoten/demo-data';
-import { benchOptions, cpuMs, log, machine, percentile, runBench, writeSection } from './bench-support';
+import {
+  benchOptions,
+  cpuMs,
+  log,
+  machine,
+  percentile,
+  postgresCpuMs,
+  runBench,
+  writeSection,
+} from './bench-support';
 import { insertMembers } from './synthetic-cases';
 
 const {
@@ -24,32 +32,10 @@ const {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-/** Fields of /proc/<pid>/stat after the command: [0] state, [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime. */
-function procStat(pid: number | string): string[] | null {
-  try {
-    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  } catch {
-    return null;
-  }
-}
-
-/**
- * CPU (ms) used so far by the PostgreSQL server `db` is connected to: the postmaster, its live processes
- * (backends, WAL writer, …) and the ones it has reaped, from /proc (clock ticks of 10 ms, as cpuMs). The other
- * side of a registration's cost on the same cores as the API.
- */
-export async function postgresCpuMs(db: Client): Promise<number> {
+/** PostgreSQL's CPU so far (bench-support's postgresCpuMs) for the server `db` is connected to. */
+async function databaseCpuMs(db: Client): Promise<number> {
   const { rows } = await db.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-  const postmaster = procStat(rows[0].pid)?.[1];
-  const own = postmaster ? procStat(postmaster) : null;
-  if (!postmaster || !own) return NaN;
-  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
-  for (const pid of readdirSync('/proc')) {
-    if (!/^\d+$/.test(pid)) continue;
-    const stat = procStat(pid);
-    if (stat?.[1] === postmaster) ticks += Number(stat[11]) + Number(stat[12]);
-  }
-  return ticks * 10;
+  return postgresCpuMs(rows[0].pid);
 }
 
 export async function seed(db: Client, users: number): Promise<{ organiser: string; officers: string[] }> {
@@ -184,11 +170,11 @@ if (require.main === module)
         // The API's and PostgreSQL's CPU per registration from /proc: what the throughput on a quiet machine is
         // made of (both share the machine's cores).
         const cpuBefore = cpuMs(api.child.pid);
-        const postgresBefore = await postgresCpuMs(db);
+        const postgresBefore = await databaseCpuMs(db);
         const res = await round(url, db, organiser, officers, USERS);
         const cpuAfter = cpuMs(api.child.pid);
         const cpu = (cpuAfter.user + cpuAfter.system - cpuBefore.user - cpuBefore.system) / USERS;
-        const postgresCpu = ((await postgresCpuMs(db)) - postgresBefore) / USERS;
+        const postgresCpu = ((await databaseCpuMs(db)) - postgresBefore) / USERS;
         cpuPerRegistration.push(cpu);
         postgresCpuPerRegistration.push(postgresCpu);
         rounds.push(res);

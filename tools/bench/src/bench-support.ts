@@ -4,7 +4,7 @@
  * HTTP for the clients, percentiles and Markdown output.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -283,14 +283,38 @@ export function postJson(
   });
 }
 
+/** Fields of /proc/<pid>/stat after the command: [0] state, [1] ppid, [11] utime, [12] stime, [13] cutime, [14] cstime. */
+function procStat(pid: number | string | undefined): string[] | null {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  } catch {
+    return null;
+  }
+}
+
 /** CPU time a process has used so far, in ms (user, system); NaN where /proc is not there. */
 export function cpuMs(pid: number | undefined): { user: number; system: number } {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 }; // clock ticks of 10 ms
-  } catch {
-    return { user: NaN, system: NaN };
+  const fields = procStat(pid);
+  if (!fields) return { user: NaN, system: NaN };
+  return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 }; // clock ticks of 10 ms
+}
+
+/**
+ * CPU (ms) used so far by the PostgreSQL server that `backendPid` (a connection's `pg_backend_pid()`) belongs
+ * to: the postmaster, its live processes (backends, WAL writer, …) and the ones it has reaped, from /proc
+ * (clock ticks of 10 ms, as cpuMs). The database's side of a request's cost, on the same cores as the API.
+ */
+export function postgresCpuMs(backendPid: number): number {
+  const postmaster = procStat(backendPid)?.[1];
+  const own = postmaster ? procStat(postmaster) : null;
+  if (!postmaster || !own) return NaN;
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const stat = procStat(pid);
+    if (stat?.[1] === postmaster) ticks += Number(stat[11]) + Number(stat[12]);
   }
+  return ticks * 10;
 }
 
 export function percentile(sorted: readonly number[], p: number): number {
